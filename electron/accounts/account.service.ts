@@ -1,0 +1,126 @@
+import { v7 as uuidv7 } from 'uuid';
+import { AppError, ErrorCodes } from '../../shared/domain/errors';
+import type { CallContext, HandlerGroup } from '../host/context';
+import { accountsRepository as repo, toAccountView } from './account.repository';
+
+type AccountProcs =
+  | 'accounts.list'
+  | 'accounts.create'
+  | 'accounts.update'
+  | 'accounts.disable'
+  | 'accounts.enable'
+  | 'accounts.resetPassword';
+
+async function view(ctx: CallContext, id: string) {
+  const row = (await repo.listWithUnits(ctx.db())).find((r) => r.id === id);
+  if (!row) throw new AppError(ErrorCodes.NOT_FOUND, 'account not found');
+  return toAccountView(row, ctx.vault.hasSlot(id));
+}
+
+async function existing(ctx: CallContext, id: string) {
+  const row = await repo.byId(ctx.db(), id);
+  if (!row) throw new AppError(ErrorCodes.NOT_FOUND, 'account not found');
+  ctx.target({ recordType: 'account', recordId: id });
+  return row;
+}
+
+async function assertUnit(ctx: CallContext, unitId: string | null | undefined) {
+  if (!unitId) return;
+  const unit = await ctx
+    .db()
+    .selectFrom('units')
+    .select('id')
+    .where('id', '=', unitId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  if (!unit)
+    throw new AppError(ErrorCodes.INVALID_INPUT, 'unit not found', {
+      issues: [{ path: 'unitId', code: 'unit_not_found' }],
+    });
+}
+
+/** The last active administrator can be neither disabled nor given another role. */
+async function assertNotLastAdmin(ctx: CallContext, row: { role: string; status: string }) {
+  if (row.role === 'admin' && row.status === 'active' && (await repo.countActiveAdmins(ctx.db())) <= 1) {
+    throw new AppError(ErrorCodes.LAST_ADMIN, 'this is the last active administrator');
+  }
+}
+
+export const accountHandlers: HandlerGroup<AccountProcs> = {
+  async 'accounts.list'(ctx) {
+    const slots = new Set(ctx.vault.read().slots.map((s) => s.accountId));
+    return (await repo.listWithUnits(ctx.db())).map((r) => toAccountView(r, slots.has(r.id)));
+  },
+
+  async 'accounts.create'(ctx, input) {
+    if (await repo.byUsername(ctx.db(), input.username)) {
+      throw new AppError(ErrorCodes.USERNAME_TAKEN, 'that account name is taken', {
+        issues: [{ path: 'username', code: 'username_taken' }],
+      });
+    }
+    await assertUnit(ctx, input.unitId);
+    const id = uuidv7();
+    const now = ctx.now().toISOString();
+    await repo.insert(ctx.db(), {
+      id,
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      unitId: input.unitId,
+      status: 'active',
+      // A password chosen by an administrator is replaced by its owner at first sign-in.
+      mustChangePassword: 1,
+      createdAt: now,
+      updatedAt: now,
+      lastSignInAt: null,
+    });
+    // The slot is written last: if the transaction fails before, no slot exists for a missing account.
+    await ctx.vault.setAccountSlot(ctx.open().dataKey, id, input.username, input.password);
+    ctx.target({ recordType: 'account', recordId: id, detail: { role: input.role } });
+    return view(ctx, id);
+  },
+
+  async 'accounts.update'(ctx, input) {
+    const row = await existing(ctx, input.accountId);
+    if (input.role && input.role !== row.role) await assertNotLastAdmin(ctx, row);
+    if (input.unitId !== undefined) await assertUnit(ctx, input.unitId);
+    await repo.update(ctx.db(), row.id, {
+      displayName: input.displayName ?? row.displayName,
+      role: input.role ?? row.role,
+      unitId: input.unitId === undefined ? row.unitId : input.unitId,
+      updatedAt: ctx.now().toISOString(),
+    });
+    ctx.target({ recordType: 'account', recordId: row.id, detail: input.role ? { role: input.role } : {} });
+    return view(ctx, row.id);
+  },
+
+  async 'accounts.disable'(ctx, input) {
+    const row = await existing(ctx, input.accountId);
+    if (row.status === 'disabled') return view(ctx, row.id);
+    await assertNotLastAdmin(ctx, row);
+    if (row.id === ctx.session().accountId) throw new AppError(ErrorCodes.CONFLICT, 'an account cannot disable itself');
+    await repo.update(ctx.db(), row.id, { status: 'disabled', updatedAt: ctx.now().toISOString() });
+    // Disabling removes the key slot: the account can no longer unwrap the data key at all.
+    ctx.vault.removeAccountSlot(ctx.open().dataKey, row.id);
+    return view(ctx, row.id);
+  },
+
+  async 'accounts.enable'(ctx, input) {
+    const row = await existing(ctx, input.accountId);
+    await repo.update(ctx.db(), row.id, {
+      status: 'active',
+      mustChangePassword: 1,
+      updatedAt: ctx.now().toISOString(),
+    });
+    await ctx.vault.setAccountSlot(ctx.open().dataKey, row.id, row.username, input.newPassword);
+    return view(ctx, row.id);
+  },
+
+  async 'accounts.resetPassword'(ctx, input) {
+    const row = await existing(ctx, input.accountId);
+    if (row.status !== 'active') throw new AppError(ErrorCodes.ACCOUNT_DISABLED, 'account is disabled');
+    await repo.update(ctx.db(), row.id, { mustChangePassword: 1, updatedAt: ctx.now().toISOString() });
+    await ctx.vault.setAccountSlot(ctx.open().dataKey, row.id, row.username, input.newPassword);
+    return view(ctx, row.id);
+  },
+};

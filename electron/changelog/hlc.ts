@@ -1,0 +1,66 @@
+/**
+ * Hybrid logical clock (Kulkarni et al.): stamps that follow wall time when clocks behave and still
+ * increase strictly when a clock steps back or a remote workstation runs ahead.
+ *
+ * Encoded as `wall(15 digits)-counter(6 digits)-node`, so plain string order is stamp order.
+ */
+export interface HlcStamp {
+  wall: number;
+  counter: number;
+  node: string;
+}
+
+const MAX_COUNTER = 999_999;
+/** A remote stamp further ahead than this is refused rather than dragging every clock forward. */
+export const MAX_DRIFT_MS = 24 * 3600_000;
+
+export function encodeHlc(s: HlcStamp): string {
+  return `${String(s.wall).padStart(15, '0')}-${String(s.counter).padStart(6, '0')}-${s.node}`;
+}
+
+export function decodeHlc(text: string): HlcStamp {
+  const m = /^(\d{15})-(\d{6})-(.+)$/.exec(text);
+  if (!m) throw new Error('malformed HLC stamp');
+  return { wall: Number(m[1]), counter: Number(m[2]), node: m[3]! };
+}
+
+export class HlcClock {
+  private last: HlcStamp;
+
+  constructor(
+    private readonly node: string,
+    private readonly physical: () => number,
+    last?: string | null,
+  ) {
+    this.last = last ? decodeHlc(last) : { wall: 0, counter: 0, node };
+  }
+
+  /** A stamp for a local event, strictly greater than every stamp this clock has issued or received. */
+  now(): string {
+    const pt = this.physical();
+    if (pt > this.last.wall) this.last = { wall: pt, counter: 0, node: this.node };
+    else this.last = this.bump(this.last.wall, this.last.counter + 1);
+    return encodeHlc(this.last);
+  }
+
+  /** Takes a remote stamp into account, so that later local stamps sort after it. */
+  receive(remoteText: string): void {
+    const remote = decodeHlc(remoteText);
+    const pt = this.physical();
+    if (remote.wall > pt + MAX_DRIFT_MS) throw new Error('remote clock is too far ahead');
+    const wall = Math.max(this.last.wall, remote.wall, pt);
+    let counter: number;
+    if (wall === this.last.wall && wall === remote.wall) counter = Math.max(this.last.counter, remote.counter) + 1;
+    else if (wall === this.last.wall) counter = this.last.counter + 1;
+    else if (wall === remote.wall) counter = remote.counter + 1;
+    else counter = 0;
+    this.last = this.bump(wall, counter);
+  }
+
+  private bump(wall: number, counter: number): HlcStamp {
+    // Counter overflow means more than a million events in one millisecond of a stalled clock: borrow
+    // the next millisecond rather than wrap.
+    if (counter > MAX_COUNTER) return { wall: wall + 1, counter: 0, node: this.node };
+    return { wall, counter, node: this.node };
+  }
+}

@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { AppError, ErrorCodes } from '../../shared/domain/errors';
+import type { DB } from './schema';
+
+export type RawDatabase = Database.Database;
+
+/** The page cipher: ChaCha20-Poly1305, authenticated, so a flipped bit is detected rather than decrypted. */
+export const CIPHER = 'chacha20';
+
+/**
+ * Applies the cipher and the raw 256-bit key to a freshly opened connection, then proves the key.
+ *
+ * A wrong key does not fail at PRAGMA key; it fails at the first page read, so sqlite_master is read here.
+ * The key is passed in SQLite's blob-literal form, which tells SQLite3MultipleCiphers to skip its own KDF.
+ */
+export function keyConnection(raw: RawDatabase, dataKey: Buffer): void {
+  if (dataKey.length !== 32) throw new AppError(ErrorCodes.INTERNAL, 'data key must be 32 bytes');
+  raw.pragma(`cipher='${CIPHER}'`);
+  raw.pragma(`key="x'${dataKey.toString('hex')}'"`);
+  try {
+    raw.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+  } catch {
+    throw new AppError(ErrorCodes.AUTH_FAILED, 'database key rejected');
+  }
+}
+
+/** Connection settings that every open applies after keying. */
+export function configureConnection(raw: RawDatabase): void {
+  // The bundled SQLite3MultipleCiphers (< 2.6.0) writes temporary files in clear: keep them in memory.
+  raw.pragma('temp_store = MEMORY');
+  raw.pragma('secure_delete = ON');
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('cache_size = -65536');
+}
+
+export function openEncrypted(path: string, dataKey: Buffer): RawDatabase {
+  const raw = new Database(path);
+  try {
+    keyConnection(raw, dataKey);
+    configureConnection(raw);
+    return raw;
+  } catch (e) {
+    raw.close();
+    throw e;
+  }
+}
+
+/** Re-encrypts the whole database under a new key. SQLite3MultipleCiphers refuses rekey in WAL mode. */
+export function rekeyConnection(raw: RawDatabase, newKey: Buffer): void {
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.pragma('journal_mode = DELETE');
+  raw.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+  raw.pragma('journal_mode = WAL');
+}
+
+export function createKysely(raw: RawDatabase): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }), plugins: [new CamelCasePlugin()] });
+}
+
+export function sqliteVersions(raw: RawDatabase): { sqlite: string; cipher: string } {
+  const row = raw.prepare('SELECT sqlite_version() AS s, sqlite3mc_version() AS c').get() as { s: string; c: string };
+  return { sqlite: row.s, cipher: `${row.c} (${CIPHER})` };
+}

@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type MigrationProvider } from 'kysely/migration';
+import { AppError, ErrorCodes } from '../../shared/domain/errors';
+import { migrations } from './migrations';
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AppError(ErrorCodes.INTERNAL, `migration ${failed} failed`);
+  }
+  return latestMigrationName();
+}
+
+/** Migrates up to and including `name`: used by the per-migration tests. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw error;
+}
+
+export function latestMigrationName(): string {
+  const names = Object.keys(migrations).sort();
+  return names[names.length - 1] ?? '';
+}

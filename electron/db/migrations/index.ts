@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as m20261123_1700 from './2026_11_23_1700_core';
+
+/**
+ * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
+ * Names sort in time order; a test rejects a new migration that sorts before the latest one.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_23_1700_core': m20261123_1700,
+};

@@ -1,0 +1,17 @@
+/**
+ * The only logger of the trusted side. Error messages from SQLite or libraries can quote values, so only the
+ * error's class and the stack's code locations are printed, never its message. Set HOSO_DEBUG=1 to see them.
+ */
+export function safeLog(what: string, e?: unknown): void {
+  if (process.env.HOSO_QUIET === '1') return;
+  const kind = e instanceof Error ? e.name : typeof e;
+  const where =
+    e instanceof Error && e.stack
+      ? e.stack
+          .split('\n')
+          .slice(1, 4)
+          .map((l) => l.trim())
+          .join(' | ')
+      : '';
+  process.stderr.write(`[hoso] ${what}: ${kind}${where ? ` at ${where}` : ''}\n`);
+}

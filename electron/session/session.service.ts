@@ -1,0 +1,235 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError, ErrorCodes } from '../../shared/domain/errors';
+import { recoverySheetHtml } from '../../shared/vault/recovery-sheet';
+import { insertRecord } from '../changelog/changelog';
+import { rekeyConnection } from '../db/connection';
+import type { HandlerGroup } from '../host/context';
+import { createBackupFile } from '../backup/backup';
+import { writeFileAtomic, DB_FILE, VAULT_FILE } from '../vault/vault-file';
+import crypto from 'node:crypto';
+import { accountsRepository } from '../accounts/account.repository';
+
+type SessionProcs =
+  | 'app.status'
+  | 'prefs.set'
+  | 'vault.create'
+  | 'vault.rekey'
+  | 'session.unlock'
+  | 'session.recover'
+  | 'session.lock'
+  | 'session.touch'
+  | 'session.changePassword';
+
+export const sessionHandlers: HandlerGroup<SessionProcs> = {
+  async 'app.status'(ctx) {
+    return {
+      vaultExists: ctx.vault.exists(),
+      unlocked: ctx.core.isUnlocked(),
+      session: await ctx.core.sessionInfo(),
+      preferences: await ctx.core.preferences(),
+    };
+  },
+
+  async 'prefs.set'(ctx, patch) {
+    return ctx.core.setPreferences(patch);
+  },
+
+  async 'vault.create'(ctx, input) {
+    if (ctx.vault.exists()) throw new AppError(ErrorCodes.VAULT_EXISTS, 'a vault already exists here');
+    const dbPath = path.join(ctx.core.dataDir, DB_FILE);
+    if (fs.existsSync(dbPath)) throw new AppError(ErrorCodes.VAULT_EXISTS, 'a database without a vault is in the way');
+    const accountId = uuidv7();
+    const created = await ctx.vault.create(accountId, input.adminUsername, input.password);
+    try {
+      // The database must exist before the session can open it; the account row is written right after.
+      const bootstrap = await ctx.core.openDatabaseForSetup(created.dataKey);
+      const now = ctx.now().toISOString();
+      let unitId: string | null = null;
+      await bootstrap.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('meta')
+          .values([
+            { key: 'workstation_id', value: created.workstationId },
+            { key: 'created_at', value: now },
+          ])
+          .execute();
+        if (input.unit) {
+          unitId = uuidv7();
+          await insertRecord(trx, bootstrap.changes(null), 'units', unitId, {
+            code: input.unit.code,
+            name: input.unit.name,
+            kind: input.unit.kind,
+            provinceCode: null,
+            communeCode: null,
+          });
+        }
+        await accountsRepository.insert(trx, {
+          id: accountId,
+          username: input.adminUsername,
+          displayName: input.adminDisplayName,
+          role: 'admin',
+          unitId,
+          status: 'active',
+          mustChangePassword: 0,
+          createdAt: now,
+          updatedAt: now,
+          lastSignInAt: now,
+        });
+      });
+      await bootstrap.close();
+      const s = await ctx.core.openDatabase(created.dataKey, accountId);
+      const a = (e: Parameters<typeof ctx.audit>[0]) => ctx.audit(e);
+      a({ action: 'vault.create', recordType: 'workstation', recordId: created.workstationId });
+      a({ action: 'account.create', recordType: 'account', recordId: accountId, detail: { role: 'admin' } });
+      if (unitId) a({ action: 'unit.create', recordType: 'unit', recordId: unitId });
+      a({ action: 'session.signin', recordType: 'account', recordId: accountId });
+      ctx.core.flushAuditHead(s);
+      return {
+        workstationId: created.workstationId,
+        recoveryKey: created.recoveryKey,
+        recoverySheetHtml: recoverySheetHtml({
+          recoveryKey: created.recoveryKey,
+          workstationId: created.workstationId,
+          adminUsername: input.adminUsername,
+          createdAt: ctx.now(),
+        }),
+        session: (await ctx.core.sessionInfo())!,
+      };
+    } catch (e) {
+      // Leave nothing half made: a vault without its database (or the reverse) would block a retry.
+      await ctx.core.lock('manual', false);
+      for (const f of [VAULT_FILE, DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`]) {
+        fs.rmSync(path.join(ctx.core.dataDir, f), { force: true });
+      }
+      throw e;
+    }
+  },
+
+  async 'session.unlock'(ctx, input) {
+    if (ctx.core.isUnlocked()) await ctx.core.lock('manual');
+    let unlocked = await ctx.vault.unlockAccount(input.username, input.password);
+    let s;
+    try {
+      s = await ctx.core.openDatabase(unlocked.dataKey, unlocked.accountId);
+    } catch (e) {
+      // A rekey interrupted after the database was re-encrypted leaves the re-wrapped vault beside the old
+      // one: the database refuses the old key, so the pending vault is the right one. Promote it and retry.
+      const pending = ctx.vault.pendingRekeyPath();
+      if (!(e instanceof AppError && e.code === ErrorCodes.AUTH_FAILED) || !fs.existsSync(pending)) throw e;
+      fs.renameSync(pending, path.join(ctx.core.dataDir, VAULT_FILE));
+      unlocked = await ctx.vault.unlockAccount(input.username, input.password);
+      s = await ctx.core.openDatabase(unlocked.dataKey, unlocked.accountId);
+    }
+    // Failed tries happened while the database was closed; they are written now, attributed where known.
+    const lookups = new Map<string, { id: string; username: string }>();
+    for (const a of await s.db.selectFrom('accounts').select(['id', 'username']).execute()) {
+      lookups.set(ctx.vault.lookupFor(a.username), a);
+    }
+    for (const f of unlocked.pendingFailures) {
+      const who = lookups.get(f.lookup);
+      s.audit.append(
+        {
+          accountId: who?.id ?? null,
+          username: who?.username ?? null,
+          role: null,
+          action: 'session.signin',
+          outcome: 'failed',
+          recordType: 'account',
+          recordId: who?.id ?? null,
+          detail: { attemptedAt: f.at, knownAccount: Boolean(who) },
+        },
+        ctx.now(),
+      );
+    }
+    await s.db
+      .updateTable('accounts')
+      .set({ lastSignInAt: ctx.now().toISOString() })
+      .where('id', '=', s.session.accountId)
+      .execute();
+    ctx.audit({ action: 'session.signin', recordType: 'account', recordId: s.session.accountId });
+    ctx.audit({ action: 'session.unlock', recordType: 'workstation', recordId: s.workstationId });
+    ctx.core.flushAuditHead(s);
+    return (await ctx.core.sessionInfo())!;
+  },
+
+  async 'session.recover'(ctx, input) {
+    if (ctx.core.isUnlocked()) await ctx.core.lock('manual');
+    const dataKey = await ctx.vault.unlockRecovery(input.recoveryKey);
+    const setup = await ctx.core.openDatabaseForSetup(dataKey);
+    let admin;
+    try {
+      let q = setup.db.selectFrom('accounts').selectAll().where('role', '=', 'admin').where('status', '=', 'active');
+      if (input.username) q = q.where('username', '=', input.username);
+      admin = await q.orderBy('createdAt').executeTakeFirst();
+      if (!admin) throw new AppError(ErrorCodes.NOT_FOUND, 'no active administrator with that name');
+      await setup.db
+        .updateTable('accounts')
+        .set({ mustChangePassword: 0, updatedAt: ctx.now().toISOString() })
+        .where('id', '=', admin.id)
+        .execute();
+    } finally {
+      await setup.close();
+    }
+    await ctx.vault.setAccountSlot(dataKey, admin.id, admin.username, input.newPassword);
+    const s = await ctx.core.openDatabase(dataKey, admin.id);
+    ctx.audit({ action: 'session.recover', recordType: 'account', recordId: admin.id });
+    ctx.audit({
+      action: 'account.password_reset',
+      recordType: 'account',
+      recordId: admin.id,
+      detail: { via: 'recovery_key' },
+    });
+    ctx.audit({ action: 'session.signin', recordType: 'account', recordId: admin.id });
+    ctx.core.flushAuditHead(s);
+    return (await ctx.core.sessionInfo())!;
+  },
+
+  async 'session.lock'(ctx) {
+    await ctx.core.lock('manual');
+    return { locked: true };
+  },
+
+  async 'session.touch'(ctx) {
+    return { idleMinutes: (await ctx.core.preferences()).idleMinutes };
+  },
+
+  async 'session.changePassword'(ctx, input) {
+    const s = ctx.open();
+    if (input.currentPassword === input.newPassword) {
+      throw new AppError(ErrorCodes.WEAK_PASSWORD, 'the new password must differ from the current one');
+    }
+    await ctx.vault.changePassword(s.dataKey, s.session.accountId, input.currentPassword, input.newPassword);
+    await ctx
+      .db()
+      .updateTable('accounts')
+      .set({ mustChangePassword: 0, updatedAt: ctx.now().toISOString() })
+      .where('id', '=', s.session.accountId)
+      .execute();
+    s.session.mustChangePassword = false;
+    ctx.target({ recordType: 'account', recordId: s.session.accountId });
+    return { changed: true };
+  },
+
+  async 'vault.rekey'(ctx, input) {
+    const s = ctx.open();
+    // Re-authenticate: a rekey is not something an unattended, unlocked screen should allow.
+    await ctx.vault.verifyPassword(s.session.accountId, input.password);
+    const backupDir = path.join(ctx.core.dataDir, 'backups');
+    fs.mkdirSync(backupDir, { recursive: true, mode: 0o700 });
+    const stamp = ctx.now().toISOString().replace(/[:.]/g, '-');
+    const backupPath = path.join(backupDir, `pre-rekey-${stamp}.hosobak`);
+    await createBackupFile(s.raw, ctx.vault, backupPath);
+    const newKey = crypto.randomBytes(32);
+    const next = ctx.vault.rewrapped(s.dataKey, newKey);
+    // Crash safety: the re-wrapped vault is written beside the old one first; unlock tries it when the
+    // database no longer opens with the old key (see openDatabaseWithPendingRekey).
+    writeFileAtomic(ctx.vault.pendingRekeyPath(), JSON.stringify(next, null, 1));
+    rekeyConnection(s.raw, newKey);
+    fs.renameSync(ctx.vault.pendingRekeyPath(), path.join(ctx.core.dataDir, VAULT_FILE));
+    ctx.core.replaceDataKey(newKey);
+    ctx.target({ recordType: 'workstation', recordId: s.workstationId, detail: { slots: next.slots.length } });
+    return { backupPath, slotsRewrapped: next.slots.length };
+  },
+};

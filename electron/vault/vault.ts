@@ -1,0 +1,280 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { v4 as uuidv4 } from 'uuid';
+import { AppError, ErrorCodes } from '../../shared/domain/errors';
+import { deriveKek, hmac, safeEqual } from './crypto';
+import { kdfParamsFor, type KdfPolicy } from './kdf-policy';
+import { newRecoveryKey, normalizeRecoveryKey } from './recovery-key';
+import { computeAuditHeadMac, computeSlotsMac, createSlot, openSlot, resealSlot, rewrapSlot } from './slots';
+import { readVaultFile, vaultExists, vaultFilePath, writeVaultFile, type Slot, type VaultFileData } from './vault-file';
+
+/** Failed unlocks before the delay starts, and its ceiling. argon2's cost is the real defence. */
+export const THROTTLE_FREE_TRIES = 3;
+export const THROTTLE_MAX_MS = 5 * 60_000;
+
+export function throttleDelayMs(failures: number): number {
+  if (failures < THROTTLE_FREE_TRIES) return 0;
+  return Math.min(THROTTLE_MAX_MS, 1000 * 2 ** (failures - THROTTLE_FREE_TRIES));
+}
+
+export interface Unlocked {
+  dataKey: Buffer;
+  accountId: string;
+  privateKey: crypto.KeyObject;
+  /** Failed tries recorded since the last successful unlock, for the audit log. */
+  pendingFailures: { lookup: string; at: string }[];
+}
+
+/**
+ * The vault file's behaviour: creation, unlock with throttling, slots for accounts and recovery, rekey
+ * re-wrapping, and the MACed audit head. It never holds the data key itself; callers pass it in.
+ */
+export class Vault {
+  constructor(
+    readonly dataDir: string,
+    private readonly now: () => number,
+    private readonly kdfPolicy: KdfPolicy,
+  ) {}
+
+  exists(): boolean {
+    return vaultExists(this.dataDir);
+  }
+
+  read(): VaultFileData {
+    return readVaultFile(this.dataDir);
+  }
+
+  workstationId(): string {
+    return this.read().workstationId;
+  }
+
+  lookupFor(username: string, file: VaultFileData = this.read()): string {
+    return crypto
+      .createHmac('sha256', Buffer.from(file.lookupSalt, 'base64'))
+      .update(username.normalize('NFC').toLowerCase())
+      .digest('hex');
+  }
+
+  private iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  /** Creates the vault: workstation id, data key, the first administrator's slot and the recovery slot. */
+  async create(adminAccountId: string, adminUsername: string, password: string) {
+    if (this.exists()) throw new AppError(ErrorCodes.VAULT_EXISTS, 'a vault already exists here');
+    fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    const dataKey = crypto.randomBytes(32);
+    const recovery = newRecoveryKey();
+    const file: VaultFileData = {
+      format: 'hoso-vault',
+      version: 1,
+      workstationId: uuidv4(),
+      lookupSalt: crypto.randomBytes(16).toString('base64'),
+      slots: [],
+      slotsMac: '',
+      auditHead: { seq: 0, hash: '', mac: '' },
+      throttle: {},
+      pendingFailures: [],
+    };
+    const adminSlot = await createSlot({
+      kind: 'account',
+      accountId: adminAccountId,
+      lookup: this.lookupFor(adminUsername, file),
+      secret: password,
+      kdf: await kdfParamsFor(this.kdfPolicy),
+      dataKey,
+      now: this.iso(),
+    });
+    const recoverySlot = await createSlot({
+      kind: 'recovery',
+      accountId: null,
+      lookup: null,
+      secret: recovery.normalized,
+      kdf: await kdfParamsFor(this.kdfPolicy),
+      dataKey,
+      now: this.iso(),
+    });
+    file.slots = [adminSlot, recoverySlot];
+    this.seal(file, dataKey);
+    writeVaultFile(this.dataDir, file);
+    return { dataKey, workstationId: file.workstationId, recoveryKey: recovery.display };
+  }
+
+  private seal(file: VaultFileData, dataKey: Buffer): void {
+    file.slotsMac = computeSlotsMac(dataKey, file);
+    file.auditHead.mac = computeAuditHeadMac(dataKey, file.workstationId, file.auditHead.seq, file.auditHead.hash);
+  }
+
+  /** Rejects a vault whose slot table was edited by someone without the data key. */
+  private assertSlotsMac(file: VaultFileData, dataKey: Buffer): void {
+    if (!safeEqual(computeSlotsMac(dataKey, file), file.slotsMac)) {
+      throw new AppError(ErrorCodes.VAULT_TAMPERED, 'the key slot table has been altered');
+    }
+  }
+
+  retryAfterMs(lookup: string, file: VaultFileData = this.read()): number {
+    const t = file.throttle[lookup];
+    if (!t) return 0;
+    return Math.max(0, t.lastFailureAt + throttleDelayMs(t.failures) - this.now());
+  }
+
+  private recordFailure(lookup: string): number {
+    const file = this.read();
+    const prev = file.throttle[lookup]?.failures ?? 0;
+    file.throttle[lookup] = { failures: prev + 1, lastFailureAt: this.now() };
+    // Bounded, so that someone typing random names cannot grow the file without limit.
+    const keys = Object.keys(file.throttle);
+    if (keys.length > 256) {
+      const oldest = keys.sort((a, b) => file.throttle[a]!.lastFailureAt - file.throttle[b]!.lastFailureAt)[0]!;
+      delete file.throttle[oldest];
+    }
+    file.pendingFailures = [...file.pendingFailures, { lookup, at: this.iso() }].slice(-1000);
+    writeVaultFile(this.dataDir, file);
+    return throttleDelayMs(prev + 1);
+  }
+
+  async unlockAccount(username: string, password: string): Promise<Unlocked> {
+    const file = this.read();
+    const lookup = this.lookupFor(username, file);
+    const wait = this.retryAfterMs(lookup, file);
+    if (wait > 0) throw new AppError(ErrorCodes.AUTH_THROTTLED, 'too many failed tries', { retryAfterMs: wait });
+    const slot = file.slots.find((s) => s.kind === 'account' && s.lookup === lookup);
+    if (!slot) {
+      // Same work and the same answer as a wrong password, so account names cannot be probed.
+      const template = file.slots[0];
+      if (template)
+        await deriveKek(password, template.kdf).then(
+          (k) => k.fill(0),
+          () => undefined,
+        );
+      const retryAfterMs = this.recordFailure(lookup);
+      throw new AppError(ErrorCodes.AUTH_FAILED, 'wrong account or password', { retryAfterMs });
+    }
+    let opened: Awaited<ReturnType<typeof openSlot>>;
+    try {
+      opened = await openSlot(slot, password);
+    } catch {
+      const retryAfterMs = this.recordFailure(lookup);
+      throw new AppError(ErrorCodes.AUTH_FAILED, 'wrong account or password', { retryAfterMs });
+    }
+    this.assertSlotsMac(file, opened.dataKey);
+    const after = this.read();
+    const pendingFailures = after.pendingFailures;
+    delete after.throttle[lookup];
+    after.pendingFailures = [];
+    writeVaultFile(this.dataDir, after);
+    return { dataKey: opened.dataKey, accountId: slot.accountId!, privateKey: opened.privateKey, pendingFailures };
+  }
+
+  async unlockRecovery(recoveryKey: string): Promise<Buffer> {
+    const file = this.read();
+    const lookup = hmac(Buffer.from(file.lookupSalt, 'base64'), 'recovery');
+    const key = crypto.createHash('sha256').update(lookup).digest('hex');
+    const wait = this.retryAfterMs(key, file);
+    if (wait > 0) throw new AppError(ErrorCodes.AUTH_THROTTLED, 'too many failed tries', { retryAfterMs: wait });
+    const slot = file.slots.find((s) => s.kind === 'recovery');
+    if (!slot) throw new AppError(ErrorCodes.RECOVERY_FAILED, 'this vault has no recovery slot');
+    try {
+      const { dataKey } = await openSlot(slot, normalizeRecoveryKey(recoveryKey));
+      this.assertSlotsMac(file, dataKey);
+      const after = this.read();
+      delete after.throttle[key];
+      writeVaultFile(this.dataDir, after);
+      return dataKey;
+    } catch (e) {
+      if (e instanceof AppError && e.code === ErrorCodes.VAULT_TAMPERED) throw e;
+      const retryAfterMs = this.recordFailure(key);
+      throw new AppError(ErrorCodes.RECOVERY_FAILED, 'the recovery key does not open this vault', { retryAfterMs });
+    }
+  }
+
+  /** Gives an account a fresh slot (new key pair) under a new password, replacing any slot it had. */
+  async setAccountSlot(dataKey: Buffer, accountId: string, username: string, password: string): Promise<void> {
+    const kdf = await kdfParamsFor(this.kdfPolicy);
+    const file = this.read();
+    this.assertSlotsMac(file, dataKey);
+    const slot = await createSlot({
+      kind: 'account',
+      accountId,
+      lookup: this.lookupFor(username, file),
+      secret: password,
+      kdf,
+      dataKey,
+      now: this.iso(),
+    });
+    file.slots = [...file.slots.filter((s) => s.accountId !== accountId), slot];
+    this.seal(file, dataKey);
+    writeVaultFile(this.dataDir, file);
+  }
+
+  removeAccountSlot(dataKey: Buffer, accountId: string): boolean {
+    const file = this.read();
+    this.assertSlotsMac(file, dataKey);
+    const before = file.slots.length;
+    file.slots = file.slots.filter((s) => s.accountId !== accountId);
+    if (file.slots.length === before) return false;
+    this.seal(file, dataKey);
+    writeVaultFile(this.dataDir, file);
+    return true;
+  }
+
+  hasSlot(accountId: string): boolean {
+    return this.read().slots.some((s) => s.accountId === accountId);
+  }
+
+  /** Proves an account's password against its own slot, without changing anything. */
+  async verifyPassword(accountId: string, password: string): Promise<void> {
+    const slot = this.read().slots.find((s) => s.accountId === accountId);
+    if (!slot) throw new AppError(ErrorCodes.NOT_FOUND, 'account has no key slot');
+    try {
+      (await openSlot(slot, password)).dataKey.fill(0);
+    } catch {
+      throw new AppError(ErrorCodes.AUTH_FAILED, 'password is wrong');
+    }
+  }
+
+  /** Password change: proves the current password on the account's own slot, then re-seals that slot only. */
+  async changePassword(dataKey: Buffer, accountId: string, current: string, next: string): Promise<void> {
+    const file = this.read();
+    const idx = file.slots.findIndex((s) => s.accountId === accountId);
+    const slot = file.slots[idx];
+    if (!slot) throw new AppError(ErrorCodes.NOT_FOUND, 'account has no key slot');
+    let privateKey: crypto.KeyObject;
+    try {
+      const opened = await openSlot(slot, current);
+      opened.dataKey.fill(0);
+      privateKey = opened.privateKey;
+    } catch {
+      throw new AppError(ErrorCodes.AUTH_FAILED, 'current password is wrong');
+    }
+    file.slots[idx] = await resealSlot(slot, privateKey, next, await kdfParamsFor(this.kdfPolicy));
+    this.seal(file, dataKey);
+    writeVaultFile(this.dataDir, file);
+  }
+
+  /** The vault as it will be after a rekey: every slot re-wrapped to the new key, MACs recomputed. */
+  rewrapped(oldKey: Buffer, newKey: Buffer): VaultFileData {
+    const file = this.read();
+    this.assertSlotsMac(file, oldKey);
+    file.slots = file.slots.map((s: Slot) => rewrapSlot(s, newKey));
+    this.seal(file, newKey);
+    return file;
+  }
+
+  pendingRekeyPath(): string {
+    return `${vaultFilePath(this.dataDir)}.next`;
+  }
+
+  setAuditHead(dataKey: Buffer, seq: number, hash: string): void {
+    const file = this.read();
+    file.auditHead = { seq, hash, mac: computeAuditHeadMac(dataKey, file.workstationId, seq, hash) };
+    writeVaultFile(this.dataDir, file);
+  }
+
+  /** The audit head as last recorded, or null when its MAC does not verify. */
+  auditHead(dataKey: Buffer): { seq: number; hash: string } | null {
+    const file = this.read();
+    const { seq, hash, mac } = file.auditHead;
+    return safeEqual(computeAuditHeadMac(dataKey, file.workstationId, seq, hash), mac) ? { seq, hash } : null;
+  }
+}

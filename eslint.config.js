@@ -1,0 +1,49 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'release', 'test-results', '.hoso-trial'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: ['**/electron/**', 'node:*'] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/electron/**', '**/renderer/**', 'node:*'] }] },
+  },
+  {
+    // Only the preload and the IPC transport may touch Electron's IPC objects.
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['electron/preload/**', 'electron/main/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Identifier[name=/^ipc(Renderer|Main)$/]',
+          message: 'IPC is only for electron/preload and electron/main.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['build/**/*.{js,mjs,cjs}', 'test/**/*.{mjs,ts}', 'electron/cli/**/*.ts', 'electron/dev/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,104 @@
+import type { AccountStatus, Permission, Role, UnitKind } from '../domain/roles';
+
+export interface SessionInfo {
+  accountId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  permissions: Permission[];
+  mustChangePassword: boolean;
+  idleMinutes: number;
+}
+
+export interface AppStatus {
+  vaultExists: boolean;
+  unlocked: boolean;
+  session: SessionInfo | null;
+  /** Milliseconds until unlock is accepted again for the last account that failed, if throttled. */
+  preferences: Preferences;
+}
+
+export interface Preferences {
+  language: 'vi' | 'en';
+  idleMinutes: number;
+}
+
+export interface VaultCreated {
+  workstationId: string;
+  /** Shown exactly once; the renderer must not keep it after the user confirms. */
+  recoveryKey: string;
+  recoverySheetHtml: string;
+  session: SessionInfo;
+}
+
+export interface AccountView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  unitName: string | null;
+  status: AccountStatus;
+  hasKeySlot: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  updatedAt: string;
+  lastSignInAt: string | null;
+}
+
+export interface UnitView {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  provinceCode: string | null;
+  communeCode: string | null;
+  createdAt: string;
+}
+
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  accountId: string | null;
+  username: string | null;
+  role: string | null;
+  action: string;
+  recordType: string | null;
+  recordId: string | null;
+  outcome: 'ok' | 'denied' | 'failed';
+  detail: Record<string, string | number | boolean | null> | null;
+}
+
+export interface AuditProblem {
+  seq: number;
+  kind: 'edited' | 'missing' | 'reordered' | 'truncated' | 'head_mismatch' | 'head_invalid';
+  message: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  headSeq: number;
+  problems: AuditProblem[];
+}
+
+export interface AppInfo {
+  workstationId: string;
+  schemaVersion: string;
+  migrations: number;
+  counts: Record<string, number>;
+  cipher: string;
+  sqlite: string;
+}
+
+export interface BackupResult {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface RekeyResult {
+  backupPath: string;
+  slotsRewrapped: number;
+}

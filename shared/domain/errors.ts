@@ -1,0 +1,52 @@
+/**
+ * Stable error codes returned by every procedure.
+ *
+ * The UI and the CLI translate them (shared/i18n/errors.*); the message that travels with them is English,
+ * for logs and developers, and never contains personal data or secrets.
+ */
+export const ErrorCodes = Object.freeze({
+  INVALID_INPUT: 'INVALID_INPUT',
+  UNKNOWN_PROCEDURE: 'UNKNOWN_PROCEDURE',
+  VAULT_NOT_FOUND: 'VAULT_NOT_FOUND',
+  VAULT_EXISTS: 'VAULT_EXISTS',
+  VAULT_TAMPERED: 'VAULT_TAMPERED',
+  LOCKED: 'LOCKED',
+  ALREADY_UNLOCKED: 'ALREADY_UNLOCKED',
+  AUTH_FAILED: 'AUTH_FAILED',
+  AUTH_THROTTLED: 'AUTH_THROTTLED',
+  RECOVERY_FAILED: 'RECOVERY_FAILED',
+  WEAK_PASSWORD: 'WEAK_PASSWORD',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  USERNAME_TAKEN: 'USERNAME_TAKEN',
+  LAST_ADMIN: 'LAST_ADMIN',
+  ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
+  BACKUP_INVALID: 'BACKUP_INVALID',
+  IO_ERROR: 'IO_ERROR',
+  INTERNAL: 'INTERNAL',
+} as const);
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems for INVALID_INPUT: path and a translation key, never the offending value. */
+  issues?: { path: string; code: string }[];
+  /** For AUTH_THROTTLED: milliseconds until the next try is accepted. */
+  retryAfterMs?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Thrown inside the trusted side; the router turns it into `{ok:false,error}`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly extra: Omit<ApiError, 'code' | 'message'>;
+  constructor(code: ErrorCode, message: string, extra: Omit<ApiError, 'code' | 'message'> = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.extra = extra;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Roles and the permissions each role holds.
+ *
+ * This is the one table the host consults; the renderer reads it only to hide what a role cannot use.
+ * Administration is deliberately not a licence to read records: admins manage accounts, keys and backups.
+ */
+export const Roles = Object.freeze({
+  admin: 'admin',
+  leader: 'leader',
+  investigator: 'investigator',
+  commune_officer: 'commune_officer',
+  rehab_staff: 'rehab_staff',
+  auditor: 'auditor',
+} as const);
+export type Role = (typeof Roles)[keyof typeof Roles];
+export const ROLE_LIST: readonly Role[] = Object.freeze(Object.values(Roles));
+
+export const Permissions = Object.freeze({
+  /** Any signed-in account: own session, own password, reference lists. */
+  session: 'session',
+  accountsManage: 'accounts.manage',
+  unitsManage: 'units.manage',
+  vaultManage: 'vault.manage',
+  backupCreate: 'backup.create',
+  backupRestore: 'backup.restore',
+  auditRead: 'audit.read',
+  personsRead: 'persons.read',
+  personsReadLimited: 'persons.read_limited',
+  personsWrite: 'persons.write',
+  personsMerge: 'persons.merge',
+  personsReadAudit: 'persons.read_audit',
+  casesRead: 'cases.read',
+  casesWrite: 'cases.write',
+  referralsRead: 'referrals.read',
+  referralsWrite: 'referrals.write',
+  reportsRead: 'reports.read',
+} as const);
+export type Permission = (typeof Permissions)[keyof typeof Permissions];
+
+/** Procedures that need no session at all (vault status, first-run setup, unlock, preferences). */
+export const PUBLIC = 'public' as const;
+export type ProcedurePermission = Permission | typeof PUBLIC;
+
+const P = Permissions;
+export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Object.freeze({
+  admin: [P.session, P.accountsManage, P.unitsManage, P.vaultManage, P.backupCreate, P.backupRestore],
+  leader: [
+    P.session,
+    P.personsRead,
+    P.personsWrite,
+    P.personsMerge,
+    P.personsReadAudit,
+    P.casesRead,
+    P.casesWrite,
+    P.referralsRead,
+    P.referralsWrite,
+    P.reportsRead,
+  ],
+  investigator: [
+    P.session,
+    P.personsRead,
+    P.personsWrite,
+    P.casesRead,
+    P.casesWrite,
+    P.referralsRead,
+    P.referralsWrite,
+    P.reportsRead,
+  ],
+  commune_officer: [P.session, P.personsRead, P.personsWrite, P.referralsRead, P.referralsWrite, P.reportsRead],
+  rehab_staff: [P.session, P.personsReadLimited, P.referralsRead, P.referralsWrite],
+  auditor: [P.session, P.auditRead],
+});
+
+export function roleHas(role: Role, permission: ProcedurePermission): boolean {
+  if (permission === PUBLIC) return true;
+  return rolePermissions[role].includes(permission);
+}
+
+export const UnitKinds = Object.freeze({
+  province_department: 'province_department',
+  commune_police: 'commune_police',
+  rehab_centre: 'rehab_centre',
+} as const);
+export type UnitKind = (typeof UnitKinds)[keyof typeof UnitKinds];
+export const UNIT_KIND_LIST: readonly UnitKind[] = Object.freeze(Object.values(UnitKinds));
+
+export const AccountStatuses = Object.freeze({ active: 'active', disabled: 'disabled' } as const);
+export type AccountStatus = (typeof AccountStatuses)[keyof typeof AccountStatuses];
