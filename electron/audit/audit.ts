@@ -37,6 +37,9 @@ interface AuditRowRaw {
   hash: string;
 }
 
+/** How far from its place a moved entry is looked for, to name it "reordered" rather than "edited". */
+const REORDER_WINDOW = 64;
+
 export function genesisHash(workstationId: string): string {
   return sha256Hex(`hoso-audit-genesis:${workstationId}`);
 }
@@ -61,14 +64,29 @@ function entryHash(prevHash: string, seq: number, r: Omit<AuditRowRaw, 'seq' | '
 export class AuditLog {
   private head: { seq: number; hash: string };
   private readonly insert;
+  /** Entries the vault's head says existed but the table no longer has: set when the log was truncated. */
+  readonly gap: { from: number; to: number } | null = null;
+  private readonly floor: { seq: number; hash: string } | null = null;
 
+  /**
+   * `vaultHead` is the head MACed in the vault file. If the table ends before it, entries were removed from
+   * the end: numbering continues after the vault's head, so the gap stays visible to every later check
+   * instead of being papered over by new entries.
+   */
   constructor(
     private readonly raw: RawDatabase,
     private readonly workstationId: string,
+    vaultHead: { seq: number; hash: string } | null = null,
   ) {
     const last = raw.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-      { seq: number; hash: string } | undefined;
+      | { seq: number; hash: string }
+      | undefined;
     this.head = last ?? { seq: 0, hash: genesisHash(workstationId) };
+    if (vaultHead && vaultHead.seq > this.head.seq) {
+      this.gap = { from: this.head.seq + 1, to: vaultHead.seq };
+      this.floor = { ...vaultHead };
+      this.head = { ...vaultHead };
+    }
     this.insert = raw.prepare(
       `INSERT INTO audit_log (seq, at, account_id, username, role, action, record_type, record_id, outcome, detail, prev_hash, hash)
        VALUES (@seq, @at, @account_id, @username, @role, @action, @record_type, @record_id, @outcome, @detail, @prev_hash, @hash)`,
@@ -102,7 +120,8 @@ export class AuditLog {
   resync(): void {
     const last = this.raw.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
       { seq: number; hash: string } | undefined;
-    this.head = last ?? { seq: 0, hash: genesisHash(this.workstationId) };
+    const fromTable = last ?? { seq: 0, hash: genesisHash(this.workstationId) };
+    this.head = this.floor && this.floor.seq > fromTable.seq ? { ...this.floor } : fromTable;
   }
 }
 
@@ -117,10 +136,7 @@ export function verifyAuditChain(
 ): AuditVerification {
   const problems: AuditProblem[] = [];
   const rows = raw.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRowRaw[];
-  const seqByHash = new Map<string, number>();
   const genesis = genesisHash(workstationId);
-  seqByHash.set(genesis, 0);
-  for (const r of rows) seqByHash.set(r.hash, r.seq);
 
   let prevSeq = 0;
   let prevHash = genesis;
@@ -132,8 +148,12 @@ export function verifyAuditChain(
     }
     if (entryHash(r.prev_hash, r.seq, r) !== r.hash) {
       // An entry moved to another position still matches its hash at the position it came from.
-      const from = (seqByHash.get(r.prev_hash) ?? -1) + 1;
-      const moved = from > 0 && from !== r.seq && entryHash(r.prev_hash, from, r) === r.hash;
+      let from = -1;
+      for (let d = 1; d <= REORDER_WINDOW && from < 0; d++) {
+        if (r.seq - d > 0 && entryHash(r.prev_hash, r.seq - d, r) === r.hash) from = r.seq - d;
+        else if (entryHash(r.prev_hash, r.seq + d, r) === r.hash) from = r.seq + d;
+      }
+      const moved = from > 0;
       problems.push(
         moved
           ? { seq: r.seq, kind: 'reordered', message: `entry at ${r.seq} was moved from position ${from}` }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import fs from 'node:fs';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import type { DB } from './schema';
@@ -39,6 +40,8 @@ export function configureConnection(raw: RawDatabase): void {
 
 export function openEncrypted(path: string, dataKey: Buffer): RawDatabase {
   const raw = new Database(path);
+  // Owner-only: SQLite gives the -wal and -shm files the database file's mode.
+  fs.chmodSync(path, 0o600);
   try {
     keyConnection(raw, dataKey);
     configureConnection(raw);

@@ -158,11 +158,23 @@ export class HostCore {
         db,
         dataKey,
         session,
-        audit: new AuditLog(raw, workstationId),
+        audit: new AuditLog(raw, workstationId, this.vault.auditHead(dataKey)),
         hlc: new HlcClock(workstationId, this.nowMs, await latestHlc(db)),
         workstationId,
         lastActivity: this.nowMs(),
       };
+      const gap = this.state.audit.gap;
+      if (gap) {
+        // Someone removed the newest audit entries while the database was closed. Say so in the log itself.
+        this.state.audit.append(
+          this.identity(this.state, {
+            action: 'audit.integrity_alert',
+            outcome: 'failed',
+            detail: { missingFrom: gap.from, missingTo: gap.to },
+          }),
+          new Date(this.nowMs()),
+        );
+      }
       if (account.status !== 'active') {
         await this.lock('manual', false);
         throw new AppError(ErrorCodes.ACCOUNT_DISABLED, 'account is disabled');

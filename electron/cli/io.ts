@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+
+/**
+ * Standard input for the CLI. With --password-stdin (or any piped input) the whole of stdin is read once and
+ * handed out line by line: first the password(s), then whatever the command reads (JSON). Interactive
+ * prompts never echo a secret. Secrets are never taken from arguments, where `ps` and shell history see them.
+ */
+export class CliInput {
+  private lines: string[] | null = null;
+
+  constructor(private readonly useStdin: boolean) {}
+
+  private load(): string[] {
+    if (this.lines === null) {
+      let text = '';
+      try {
+        text = fs.readFileSync(0, 'utf8');
+      } catch {
+        text = '';
+      }
+      this.lines = text.split(/\r?\n/);
+    }
+    return this.lines;
+  }
+
+  get piped(): boolean {
+    return this.useStdin || !process.stdin.isTTY;
+  }
+
+  /** The next line of piped input, or a prompt without echo on a terminal. */
+  async secret(prompt: string): Promise<string> {
+    if (this.piped) {
+      const line = this.load().shift();
+      if (line === undefined || line === '') throw new CliUsageError('standard input ended before a password line');
+      return line;
+    }
+    return promptHidden(prompt);
+  }
+
+  /** Everything left on standard input (after the password lines). */
+  rest(): string {
+    const lines = this.load();
+    const text = lines.join('\n');
+    this.lines = [];
+    return text;
+  }
+}
+
+export class CliUsageError extends Error {}
+
+function promptHidden(prompt: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    const out = rl as unknown as { _writeToOutput: (s: string) => void };
+    process.stderr.write(prompt);
+    // Suppress the echo of typed characters; only the prompt itself is written.
+    out._writeToOutput = () => undefined;
+    rl.question('', (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      resolve(answer);
+    });
+    rl.on('SIGINT', () => {
+      rl.close();
+      reject(new CliUsageError('cancelled'));
+    });
+  });
+}

@@ -1,0 +1,64 @@
+import { Command, CommanderError } from 'commander';
+import { registerAccountCommands } from './commands/account.commands';
+import { registerAuditCommands } from './commands/audit.commands';
+import { registerVaultCommands } from './commands/vault.commands';
+import { CliUsageError } from './io';
+import { cliLanguage, CliRuntime, reportError, type GlobalOptions } from './runtime';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- commander passes loosely typed positional arguments */
+export type RunCommand = (
+  fn: (rt: CliRuntime, ...args: any[]) => Promise<void>,
+  opts?: { signIn?: boolean },
+) => (...args: any[]) => Promise<void>;
+
+/** Builds the `hoso` program. `exit` receives the status instead of process.exit, for tests and embedding. */
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('hoso')
+    .description('HoSo — hồ sơ phòng, chống ma túy / drug-control records (command line)')
+    .option('--data-dir <dir>', 'thư mục dữ liệu / data directory')
+    .option('--user <name>', 'tài khoản đăng nhập / account to sign in as')
+    .option('--password-stdin', 'đọc mật khẩu từ dòng đầu của stdin / read the password from the first line of stdin')
+    .option('--json', 'xuất JSON / JSON output')
+    .exitOverride()
+    .showHelpAfterError()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  const run: RunCommand =
+    (fn, { signIn = true } = {}) =>
+    async (...args: any[]) => {
+      const command = args[args.length - 1] as Command;
+      const globals = command.optsWithGlobals() as GlobalOptions;
+      const positional = args.slice(0, -1);
+      let rt: CliRuntime | null = null;
+      try {
+        rt = new CliRuntime(globals);
+        if (signIn) await rt.signIn();
+        await fn(rt, ...positional);
+        setExit(0);
+      } catch (e) {
+        setExit(reportError(e, rt?.lang ?? cliLanguage(), Boolean(globals.json)));
+      } finally {
+        await rt?.close();
+      }
+    };
+
+  registerVaultCommands(program, run);
+  registerAccountCommands(program, run);
+  registerAuditCommands(program, run);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; everything else commander rejects is a usage error.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    return reportError(e instanceof CliUsageError ? e : e, cliLanguage(), false);
+  }
+  return code;
+}

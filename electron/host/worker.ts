@@ -1,0 +1,133 @@
+import { createRequire } from 'node:module';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { HostEventName, Preferences } from '../../shared/contract';
+import { ErrorCodes, type Result } from '../../shared/domain/errors';
+import { sanitizePreferences, type PreferencesStore } from '../prefs/preferences';
+import type { HostCore } from './host';
+import { safeLog } from './log';
+import type { FromWorker, HostWorkerData, ToWorker } from './worker-client';
+
+/**
+ * The host worker: HostCore in a worker thread of the Electron main process (bundled to
+ * dist/electron/host-worker.cjs). It answers `{id, procedure, input}` with `{id, result}`, posts host events,
+ * and asks the parent for preferences, which main keeps in electron-store.
+ */
+
+/** Every host event, forwarded to the parent. A new event in HostEvents does not compile until listed here. */
+const FORWARDED_EVENTS: Readonly<Record<HostEventName, true>> = Object.freeze({ 'session.locked': true });
+
+/** Preferences that live with the parent: each load and save is a request over the port. */
+class ParentPreferencesStore implements PreferencesStore {
+  private nextId = 1;
+  private readonly waiting = new Map<number, (p: Preferences | null) => void>();
+
+  constructor(private readonly port: MessagePort) {}
+
+  async load(): Promise<Preferences> {
+    const p = await this.ask((id) => ({ type: 'prefs.load', id }));
+    if (!p) throw new Error('the parent could not load preferences');
+    return sanitizePreferences(p);
+  }
+
+  async save(prefs: Preferences): Promise<void> {
+    const p = await this.ask((id) => ({ type: 'prefs.save', id, prefs: sanitizePreferences(prefs) }));
+    if (!p) throw new Error('the parent could not save preferences');
+  }
+
+  answer(id: number, prefs: Preferences | null): void {
+    this.waiting.get(id)?.(prefs);
+    this.waiting.delete(id);
+  }
+
+  private ask(message: (id: number) => FromWorker): Promise<Preferences | null> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.port.postMessage(message(id));
+    });
+  }
+}
+
+/**
+ * Under `npm start` the project's better-sqlite3 binary is built for Node's ABI, not Electron's, so
+ * build/ensure-electron.mjs compiles a second copy for Electron and main passes its path (never in a packaged
+ * app, where electron-builder rebuilt the module). better-sqlite3 takes such a path as its `nativeBinding`
+ * option; the module's constructor is wrapped here, before the host loads it, so that every open uses it.
+ */
+function useSqliteBinding(file: string): void {
+  const load = createRequire(__filename);
+  const id = load.resolve('better-sqlite3-multiple-ciphers');
+  const Original = load(id) as new (filename?: string, options?: object) => object;
+  function Database(filename?: string, options?: object) {
+    return new Original(filename, { ...options, nativeBinding: file });
+  }
+  Object.setPrototypeOf(Database, Original);
+  Database.prototype = Original.prototype;
+  const cached = load.cache[id];
+  if (cached) cached.exports = Database;
+}
+
+function reply(port: MessagePort, id: number, result: Result<unknown>): void {
+  try {
+    port.postMessage({ type: 'result', id, result } satisfies FromWorker);
+  } catch (e) {
+    // A value that cannot be cloned is a bug in a service; the caller still gets an answer.
+    safeLog('posting a result failed', e);
+    const error = { code: ErrorCodes.INTERNAL, message: 'an internal error occurred' };
+    port.postMessage({ type: 'result', id, result: { ok: false, error } } satisfies FromWorker);
+  }
+}
+
+function serve(port: MessagePort, host: HostCore, prefs: ParentPreferencesStore): void {
+  port.on('message', (m: ToWorker) => {
+    switch (m.type) {
+      case 'call':
+        host.call(m.procedure, m.input).then(
+          (result) => reply(port, m.id, result),
+          (e) => {
+            safeLog('a call failed outside the router', e);
+            reply(port, m.id, { ok: false, error: { code: ErrorCodes.INTERNAL, message: 'an internal error occurred' } });
+          },
+        );
+        return;
+      case 'lock':
+        // HostCore has no queued lock that takes a reason yet, so this is the manual lock procedure: it runs in
+        // order with the calls (never in the middle of a transaction) and the renderer is told either way.
+        void host.call('session.lock', {});
+        return;
+      case 'prefs.reply':
+        prefs.answer(m.id, m.prefs);
+        return;
+      case 'close':
+        host.close().then(
+          () => process.exit(0),
+          (e) => {
+            safeLog('closing the host failed', e);
+            process.exit(1);
+          },
+        );
+        return;
+    }
+  });
+}
+
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('the host worker must run in a worker thread');
+  const data = workerData as HostWorkerData;
+  if (data.sqliteBinding) useSqliteBinding(data.sqliteBinding);
+  // Loaded only now, so that the native binding above is in place before the database module is evaluated.
+  const { HostCore } = await import('./host');
+  const prefs = new ParentPreferencesStore(port);
+  const host = new HostCore({ dataDir: data.dataDir, preferences: prefs, kdfPolicy: data.kdfPolicy, idleTimer: true });
+  for (const event of Object.keys(FORWARDED_EVENTS) as HostEventName[]) {
+    host.on(event, (payload) => port.postMessage({ type: 'event', event, payload } satisfies FromWorker));
+  }
+  serve(port, host, prefs);
+  port.postMessage({ type: 'ready' } satisfies FromWorker);
+}
+
+main().catch((e) => {
+  safeLog('the host worker could not start', e);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { createKysely, keyConnection, configureConnection } from '../../electron/db/connection';
+import { latestMigrationName, migrateTo, migrateToLatest } from '../../electron/db/migrate';
+import { migrations } from '../../electron/db/migrations';
+import { tempDir } from '../support/host';
+
+function freshDb() {
+  const raw = new Database(path.join(tempDir(), 'm.db'));
+  keyConnection(raw, crypto.randomBytes(32));
+  configureConnection(raw);
+  return { raw, db: createKysely(raw) };
+}
+
+describe('migrations', () => {
+  it('are listed in time order, so a new one cannot sort before the latest', () => {
+    const names = Object.keys(migrations);
+    expect(names).toEqual([...names].sort());
+    for (const n of names) expect(n).toMatch(/^\d{4}_\d{2}_\d{2}_\d{4}_[a-z0-9_]+$/);
+    expect(latestMigrationName()).toBe(names[names.length - 1]);
+  });
+
+  it('2026_11_23_1700_core creates the core tables and makes the audit log append-only', async () => {
+    const { raw, db } = freshDb();
+    await migrateTo(db, '2026_11_23_1700_core');
+    const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+    expect(tables).toEqual(expect.arrayContaining(['meta', 'units', 'accounts', 'audit_log', 'change_log']));
+    raw
+      .prepare("INSERT INTO audit_log (seq, at, action, outcome, prev_hash, hash) VALUES (1, 'x', 'a', 'ok', 'p', 'h')")
+      .run();
+    expect(() => raw.prepare("UPDATE audit_log SET action = 'b'").run()).toThrow(/append-only/);
+    expect(() => raw.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    await db.destroy();
+  });
+
+  it('migrating to latest twice is a no-op', async () => {
+    const { db } = freshDb();
+    await migrateToLatest(db);
+    await migrateToLatest(db);
+    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM kysely_migration`.execute(db);
+    expect(r.rows[0]!.n).toBe(Object.keys(migrations).length);
+    await db.destroy();
+  });
+});
