@@ -1,0 +1,162 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/host';
+
+const BIN = path.resolve('bin/hoso.cjs');
+const ADMIN_PW = 'mật khẩu quản trị dài';
+
+function hoso(dataDir: string, args: string[], stdin = '', env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
+    input: stdin,
+    encoding: 'utf8',
+    env: { ...process.env, HOSO_KDF: 'floor', HOSO_LANG: 'vi', HOSO_QUIET: '1', ...env },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function init() {
+  const dir = tempDir('hoso-cli-');
+  const r = hoso(
+    dir,
+    [
+      '--password-stdin',
+      'init',
+      '--admin',
+      'quantri',
+      '--display-name',
+      'Nguyễn Văn Quản',
+      '--unit-code',
+      'PC04',
+      '--unit-name',
+      'Phòng PC04',
+    ],
+    `${ADMIN_PW}\n`,
+  );
+  expect(r.code).toBe(0);
+  const key = /([A-Z2-7]{4}(?:-[A-Z2-7]{4}){7})/.exec(r.out)![1]!;
+  return { dir, key, out: r.out };
+}
+
+const asAdmin = (dir: string, args: string[], extra = '') =>
+  hoso(dir, ['--user', 'quantri', '--password-stdin', ...args], `${ADMIN_PW}\n${extra}`);
+
+describe('hoso command', () => {
+  it('init creates the vault, prints the recovery key once, and refuses a second init', () => {
+    const { dir, out } = init();
+    expect(out).toContain('KHÓA KHÔI PHỤC');
+    expect(fs.existsSync(path.join(dir, 'vault.json'))).toBe(true);
+    const again = hoso(dir, ['--password-stdin', 'init', '--admin', 'khac'], `${ADMIN_PW}\n`);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('VAULT_EXISTS');
+  });
+
+  it('adds and lists accounts, reading both passwords from stdin; JSON output parses', () => {
+    const { dir } = init();
+    const add = asAdmin(
+      dir,
+      ['user', 'add', 'dtv1', '--role', 'investigator', '--display-name', 'Trần Thị Điều', '--unit', 'PC04'],
+      'mật khẩu điều tra viên\n',
+    );
+    expect(add.code).toBe(0);
+    const list = asAdmin(dir, ['--json', 'user', 'list']);
+    expect(list.code).toBe(0);
+    const accounts = JSON.parse(list.out) as { username: string; role: string; unitName: string }[];
+    expect(accounts.map((a) => [a.username, a.role, a.unitName])).toEqual([
+      ['dtv1', 'investigator', 'Phòng PC04'],
+      ['quantri', 'admin', 'Phòng PC04'],
+    ]);
+    // The new account signs in, changes its own password (current, then new on stdin), then uses the new one.
+    const pw = hoso(
+      dir,
+      ['--user', 'dtv1', '--password-stdin', 'user', 'passwd'],
+      'mật khẩu điều tra viên\nmật khẩu mới của dtv\n',
+    );
+    expect(pw.code).toBe(0);
+    expect(hoso(dir, ['--user', 'dtv1', '--password-stdin', 'info'], 'mật khẩu mới của dtv\n').code).toBe(0);
+  });
+
+  it('exits 1 with the stable code on a wrong password, 2 on usage errors', () => {
+    const { dir } = init();
+    const wrong = hoso(dir, ['--user', 'quantri', '--password-stdin', 'info'], 'sai mật khẩu\n');
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/AUTH_FAILED: Tên tài khoản hoặc mật khẩu không đúng/);
+    expect(wrong.err).not.toContain('sai mật khẩu');
+    expect(hoso(dir, ['--bogus']).code).toBe(2);
+    expect(hoso(dir, ['--password-stdin', 'info'], `${ADMIN_PW}\n`).code).toBe(2); // no --user
+    expect(hoso(dir, ['--user', 'quantri', '--password-stdin', 'info'], '').code).toBe(2); // no password line
+    const bad = asAdmin(dir, ['user', 'add', 'X Y', '--role', 'king'], 'ngắn\n');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('INVALID_INPUT');
+    const json = hoso(dir, ['--json', '--user', 'quantri', '--password-stdin', 'info'], 'sai\n');
+    expect(JSON.parse(json.err).error.code).toBe('AUTH_FAILED');
+  });
+
+  it('info shows the workstation, schema and counts but no names', () => {
+    const { dir } = init();
+    const r = asAdmin(dir, ['--json', 'info']);
+    const info = JSON.parse(r.out);
+    expect(info.counts.accounts).toBe(1);
+    expect(info.schemaVersion).toMatch(/^\d{4}_/);
+    expect(r.out).not.toContain('Nguyễn');
+  });
+
+  it('backs up, restores, and the audit chain verifies for an auditor; list takes dd/mm/yyyy', () => {
+    const { dir } = init();
+    asAdmin(dir, ['user', 'add', 'kiemtoan', '--role', 'auditor'], 'mật khẩu kiểm toán\n');
+    const out = path.join(tempDir(), 'sao-luu.hosobak');
+    expect(asAdmin(dir, ['backup', '--out', out]).code).toBe(0);
+    const restore = hoso(dir, ['--user', 'quantri', '--password-stdin', 'restore', out], `${ADMIN_PW}\n`);
+    expect(restore.code).toBe(0);
+    expect(restore.out).toContain('Đã khôi phục');
+    expect(
+      hoso(
+        dir,
+        ['--user', 'kiemtoan', '--password-stdin', 'user', 'passwd'],
+        'mật khẩu kiểm toán\nmật khẩu kiểm toán mới\n',
+      ).code,
+    ).toBe(0);
+    const verify = hoso(dir, ['--user', 'kiemtoan', '--password-stdin', 'audit', 'verify'], 'mật khẩu kiểm toán mới\n');
+    expect(verify.code).toBe(0);
+    expect(verify.out).toMatch(/Nhật ký toàn vẹn: \d+ mục/);
+    const today = new Date();
+    const ddmmyyyy = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`;
+    const list = hoso(
+      dir,
+      ['--user', 'kiemtoan', '--password-stdin', '--json', 'audit', 'list', '--since', ddmmyyyy],
+      'mật khẩu kiểm toán mới\n',
+    );
+    expect(JSON.parse(list.out).map((e: { action: string }) => e.action)).toContain('backup.restore');
+    expect(
+      hoso(
+        dir,
+        ['--user', 'kiemtoan', '--password-stdin', 'audit', 'list', '--since', '31/02/2026'],
+        'mật khẩu kiểm toán mới\n',
+      ).code,
+    ).toBe(2);
+  });
+
+  it('recovers the administrator with the recovery key, and rekeys', () => {
+    const { dir, key } = init();
+    const rec = hoso(dir, ['--password-stdin', 'recover'], `${key}\nmật khẩu sau khôi phục\n`);
+    expect(rec.code).toBe(0);
+    const rekey = hoso(
+      dir,
+      ['--user', 'quantri', '--password-stdin', 'rekey'],
+      'mật khẩu sau khôi phục\nmật khẩu sau khôi phục\n',
+    );
+    expect(rekey.code).toBe(0);
+    expect(rekey.out).toContain('Đã đổi khóa dữ liệu');
+    expect(hoso(dir, ['--user', 'quantri', '--password-stdin', 'info'], 'mật khẩu sau khôi phục\n').code).toBe(0);
+    expect(
+      hoso(dir, ['--password-stdin', 'recover'], 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH\nmật khẩu khác nữa\n').err,
+    ).toContain('RECOVERY_FAILED');
+  });
+
+  it('speaks English when asked', () => {
+    const { dir } = init();
+    const r = hoso(dir, ['--user', 'quantri', '--password-stdin', 'info'], 'wrong password\n', { HOSO_LANG: 'en' });
+    expect(r.err).toContain('Wrong account name or password');
+  });
+});
