@@ -1,0 +1,52 @@
+import { performance } from 'node:perf_hooks';
+
+/** Small timing helpers for `npm run bench`: figures are printed, never asserted. */
+export function time<T>(fn: () => T): { ms: number; value: T } {
+  const t0 = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t0, value };
+}
+
+export async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+export function percentile(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+
+export interface Row {
+  what: string;
+  encrypted: string;
+  plain?: string;
+  ratio?: string;
+  goal?: string;
+}
+
+export function fmt(ms: number): string {
+  return ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`;
+}
+
+export function ratio(enc: number, plain: number): string {
+  return plain > 0 ? `${(enc / plain).toFixed(2)}×` : '-';
+}
+
+export function printTable(title: string, rows: Row[]): void {
+  const cols: (keyof Row)[] = ['what', 'encrypted', 'plain', 'ratio', 'goal'];
+  const heads: Record<keyof Row, string> = {
+    what: 'measure',
+    encrypted: 'encrypted',
+    plain: 'plain SQLite',
+    ratio: 'ratio',
+    goal: 'goal',
+  };
+  const width = (c: keyof Row) => Math.max(heads[c].length, ...rows.map((r) => (r[c] ?? '').length));
+  const line = (r: Record<string, string | undefined>) => cols.map((c) => (r[c] ?? '').padEnd(width(c))).join(' │ ');
+  console.log(`\n${title}`);
+  console.log(line(heads));
+  console.log(cols.map((c) => '─'.repeat(width(c))).join('─┼─'));
+  for (const r of rows) console.log(line(r as unknown as Record<string, string>));
+}
