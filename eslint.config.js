@@ -43,7 +43,19 @@ export default tseslint.config(
     },
   },
   {
-    files: ['build/**/*.{js,mjs,cjs}', 'test/**/*.{mjs,ts}', 'electron/cli/**/*.ts', 'electron/dev/**/*.ts'],
+    // CommonJS entry points and build hooks load modules with require by design.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: [
+      'build/**/*.{js,mjs,cjs}',
+      'test/**/*.{mjs,ts}',
+      'electron/cli/**/*.ts',
+      'electron/dev/**/*.ts',
+      'bin/**/*.cjs',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

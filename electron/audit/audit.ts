@@ -79,8 +79,7 @@ export class AuditLog {
     vaultHead: { seq: number; hash: string } | null = null,
   ) {
     const last = raw.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-      | { seq: number; hash: string }
-      | undefined;
+      { seq: number; hash: string } | undefined;
     this.head = last ?? { seq: 0, hash: genesisHash(workstationId) };
     if (vaultHead && vaultHead.seq > this.head.seq) {
       this.gap = { from: this.head.seq + 1, to: vaultHead.seq };

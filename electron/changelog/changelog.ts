@@ -22,23 +22,39 @@ export interface ChangeContext {
 }
 
 /** Fields the change log never carries as ordinary values: they are derived from the changes themselves. */
-const DERIVED = new Set(['id', 'hlc']);
+const DERIVED = new Set(['id', 'hlc', 'pk']);
+
+/**
+ * Per-table fields computed from other fields or records (search keys, category, deadlines). They are
+ * recomputed wherever records are applied, so they never travel.
+ */
+const DERIVED_BY_TABLE: Partial<Record<string, ReadonlySet<string>>> = {
+  persons: new Set(['nameFolded', 'sortKey', 'birthYear', 'category', 'lastContactAt', 'citizenIdWarnings']),
+  addictionDeterminations: new Set(['registrationDeadline']),
+};
+
+export function isDerivedField(table: string, field: string): boolean {
+  return DERIVED.has(field) || Boolean(DERIVED_BY_TABLE[table]?.has(field));
+}
 
 type Fields = Record<string, unknown>;
 
 async function appendChanges(db: Db, ctx: ChangeContext, table: string, id: string, hlc: string, fields: Fields) {
-  const rows = Object.entries(fields)
-    .filter(([k, v]) => !DERIVED.has(k) && v !== undefined)
-    .map(([field, value]) => ({
+  const logged = Object.fromEntries(
+    Object.entries(fields).filter(([k, v]) => !isDerivedField(table, k) && v !== undefined),
+  );
+  if (!Object.keys(logged).length) return;
+  await db
+    .insertInto('changeLog')
+    .values({
       hlc,
       workstationId: ctx.workstationId,
       accountId: ctx.accountId,
       tableName: table,
       recordId: id,
-      field,
-      value: JSON.stringify(value),
-    }));
-  if (rows.length) await db.insertInto('changeLog').values(rows).execute();
+      changes: JSON.stringify(logged),
+    })
+    .execute();
 }
 
 export async function insertRecord<T extends ReplicatedTable>(
@@ -46,7 +62,7 @@ export async function insertRecord<T extends ReplicatedTable>(
   ctx: ChangeContext,
   table: T,
   id: string,
-  fields: Omit<DB[T], keyof SyncColumns>,
+  fields: Omit<DB[T], keyof SyncColumns | 'pk'>,
 ): Promise<SyncColumns> {
   const hlc = ctx.hlc.now();
   const at = ctx.now().toISOString();
@@ -56,7 +72,8 @@ export async function insertRecord<T extends ReplicatedTable>(
     .insertInto(table)
     .values(row as never)
     .execute();
-  const { deletedAt: _none, ...logged } = row;
+  // A field that starts out null needs no change: absence in the log already means null.
+  const logged = Object.fromEntries(Object.entries(row).filter(([k, v]) => v !== null && k !== 'deletedAt'));
   await appendChanges(db, ctx, table, id, hlc, logged);
   return sync;
 }
@@ -67,7 +84,7 @@ export async function updateRecord<T extends ReplicatedTable>(
   ctx: ChangeContext,
   table: T,
   id: string,
-  patch: Partial<Omit<DB[T], keyof SyncColumns>>,
+  patch: Partial<Omit<DB[T], keyof SyncColumns | 'pk'>>,
 ): Promise<string[]> {
   const current = (await db
     .selectFrom(table as ReplicatedTable)
@@ -81,7 +98,17 @@ export async function updateRecord<T extends ReplicatedTable>(
     if (v !== undefined && JSON.stringify(current[k]) !== JSON.stringify(v)) changed[k] = v;
   }
   const names = Object.keys(changed);
-  if (!names.length) return [];
+  if (!names.some((n) => !isDerivedField(table, n))) {
+    // Only derived fields moved (a recomputed category): update the row, log nothing.
+    if (names.length) {
+      await db
+        .updateTable(table as ReplicatedTable)
+        .set(changed as never)
+        .where('id', '=', id)
+        .execute();
+    }
+    return names;
+  }
   const hlc = ctx.hlc.now();
   const updatedAt = ctx.now().toISOString();
   await db

@@ -11,8 +11,8 @@ export interface ChangeEntry {
   hlc: string;
   tableName: string;
   recordId: string;
-  field: string;
-  value: string | null;
+  /** JSON object of the fields one write set. */
+  changes: string;
 }
 
 export type MaterializedRecord = Record<string, unknown> & { id: string; hlc: string; deletedAt: string | null };
@@ -31,20 +31,21 @@ export function materialize(changes: Iterable<ChangeEntry>): Map<string, Materia
       stamps.set(key, fieldStamps);
     }
     if (c.hlc > rec.hlc) rec.hlc = c.hlc;
-    const value = c.value === null ? null : (JSON.parse(c.value) as unknown);
-    if (c.field === 'deletedAt') {
-      if (value === null) continue;
-      const prev = fieldStamps.get('deletedAt');
-      if (prev === undefined || c.hlc < prev) {
-        fieldStamps.set('deletedAt', c.hlc);
-        rec.deletedAt = value as string;
+    for (const [field, value] of Object.entries(JSON.parse(c.changes) as Record<string, unknown>)) {
+      if (field === 'deletedAt') {
+        if (value === null) continue;
+        const prev = fieldStamps.get('deletedAt');
+        if (prev === undefined || c.hlc < prev) {
+          fieldStamps.set('deletedAt', c.hlc);
+          rec.deletedAt = value as string;
+        }
+        continue;
       }
-      continue;
-    }
-    const prev = fieldStamps.get(c.field);
-    if (prev === undefined || c.hlc > prev) {
-      fieldStamps.set(c.field, c.hlc);
-      rec[c.field] = value;
+      const prev = fieldStamps.get(field);
+      if (prev === undefined || c.hlc > prev) {
+        fieldStamps.set(field, c.hlc);
+        rec[field] = value;
+      }
     }
   }
   return records;

@@ -13,7 +13,7 @@ export class CliInput {
 
   private load(): string[] {
     if (this.lines === null) {
-      let text = '';
+      let text: string;
       try {
         text = fs.readFileSync(0, 'utf8');
       } catch {

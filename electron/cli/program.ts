@@ -1,11 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './commands/account.commands';
 import { registerAuditCommands } from './commands/audit.commands';
+import { registerPersonCommands } from './commands/person.commands';
 import { registerVaultCommands } from './commands/vault.commands';
 import { CliUsageError } from './io';
 import { cliLanguage, CliRuntime, reportError, type GlobalOptions } from './runtime';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- commander passes loosely typed positional arguments */
 export type RunCommand = (
   fn: (rt: CliRuntime, ...args: any[]) => Promise<void>,
   opts?: { signIn?: boolean },
@@ -45,6 +45,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerVaultCommands(program, run);
   registerAccountCommands(program, run);
   registerAuditCommands(program, run);
+  registerPersonCommands(program, run);
   return program;
 }
 

@@ -38,8 +38,19 @@ export function configureConnection(raw: RawDatabase): void {
   raw.pragma('cache_size = -65536');
 }
 
+let nativeBinding: string | undefined;
+
+/**
+ * Under `npm start` the Node build of better-sqlite3 does not match Electron's ABI: main passes the path of
+ * an Electron build to the worker, which sets it here before any database opens. Never taken from the
+ * environment, so the environment cannot choose which native code a packaged app loads.
+ */
+export function useSqliteBinding(file: string): void {
+  nativeBinding = file;
+}
+
 export function openEncrypted(path: string, dataKey: Buffer): RawDatabase {
-  const raw = new Database(path);
+  const raw = new Database(path, nativeBinding ? { nativeBinding } : undefined);
   // Owner-only: SQLite gives the -wal and -shm files the database file's mode.
   fs.chmodSync(path, 0o600);
   try {

@@ -58,8 +58,94 @@ export interface ChangeLogTable {
   accountId: string | null;
   tableName: string;
   recordId: string;
-  field: string;
-  value: string | null;
+  /** JSON object: field name → new value. */
+  changes: string;
+}
+
+export interface PersonTable extends SyncColumns {
+  pk: Generated<number>;
+  fullName: string;
+  otherNames: string;
+  nameFolded: string;
+  sortKey: string;
+  sex: string;
+  birthDate: string;
+  birthYear: number;
+  citizenId: string | null;
+  citizenIdOverrideReason: string | null;
+  citizenIdWarnings: string;
+  ethnicity: string | null;
+  education: string | null;
+  occupation: string | null;
+  familyContact: string | null;
+  permProvince: string | null;
+  permCommune: string | null;
+  permStreet: string | null;
+  curProvince: string | null;
+  curCommune: string | null;
+  curStreet: string | null;
+  substances: string;
+  firstUseDate: string | null;
+  unitId: string | null;
+  category: string;
+  lastContactAt: string | null;
+  mergedInto: string | null;
+}
+
+export interface PersonNameTokenTable {
+  token: string;
+  sortKey: string;
+  pk: number;
+}
+
+export interface PersonPhotoTable extends SyncColumns {
+  photo: string | null;
+}
+
+export interface PersonMeasureTable extends SyncColumns {
+  personId: string;
+  kind: string;
+  decisionNumber: string;
+  decisionDate: string;
+  authority: string;
+  officer: string | null;
+  startDate: string;
+  endDate: string | null;
+  status: string;
+  notes: string | null;
+}
+
+export interface PersonCheckInTable extends SyncColumns {
+  measureId: string;
+  personId: string;
+  date: string;
+  note: string;
+}
+
+export interface DrugTestTable extends SyncColumns {
+  personId: string;
+  date: string;
+  method: string;
+  result: string;
+  substances: string;
+  notes: string | null;
+}
+
+export interface DeterminationTable extends SyncColumns {
+  personId: string;
+  requestedDate: string;
+  facility: string;
+  resultDate: string | null;
+  result: string;
+  formRef: string | null;
+  registrationDeadline: string | null;
+  registeredAt: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updatedAt: string;
 }
 
 export interface DB {
@@ -68,7 +154,21 @@ export interface DB {
   accounts: AccountTable;
   auditLog: AuditLogTable;
   changeLog: ChangeLogTable;
+  persons: PersonTable;
+  personNameTokens: PersonNameTokenTable;
+  personPhotos: PersonPhotoTable;
+  personMeasures: PersonMeasureTable;
+  personCheckIns: PersonCheckInTable;
+  drugTests: DrugTestTable;
+  addictionDeterminations: DeterminationTable;
+  settings: SettingTable;
 }
+
+export type PersonRow = Selectable<PersonTable>;
+export type MeasureRow = Selectable<PersonMeasureTable>;
+export type CheckInRow = Selectable<PersonCheckInTable>;
+export type DrugTestRow = Selectable<DrugTestTable>;
+export type DeterminationRow = Selectable<DeterminationTable>;
 
 export type UnitRow = Selectable<UnitTable>;
 export type AccountRow = Selectable<AccountTable>;

@@ -3,6 +3,9 @@ import { auditHandlers } from '../audit/audit.service';
 import { backupHandlers } from '../backup/backup.service';
 import { sessionHandlers } from '../session/session.service';
 import { unitHandlers } from '../units/unit.service';
+import { measureHandlers } from '../persons/measure.service';
+import { personAdminHandlers } from '../persons/person-admin.service';
+import { personHandlers } from '../persons/person.service';
 import { appHandlers } from './app.service';
 import type { Handlers } from './context';
 
@@ -14,4 +17,7 @@ export const handlers: Handlers = {
   ...unitHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...personHandlers,
+  ...measureHandlers,
+  ...personAdminHandlers,
 };

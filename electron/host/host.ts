@@ -49,7 +49,15 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
   'session.changePassword',
 ]);
 /** Procedures that cannot run inside a transaction (VACUUM INTO, PRAGMA rekey, closing the database). */
-const OUTSIDE_TRANSACTION = new Set(['vault.rekey', 'backup.create', 'backup.restore']);
+const OUTSIDE_TRANSACTION = new Set([
+  'vault.rekey',
+  'backup.create',
+  'backup.restore',
+  'session.lock',
+  'session.unlock',
+  'session.recover',
+  'vault.create',
+]);
 
 /**
  * The trusted core: holds the vault, the open database and the session, and routes every procedure:
@@ -270,6 +278,11 @@ export class HostCore {
       return true;
     }
     return false;
+  }
+
+  /** Locks in turn with the calls, for events outside the API (suspend, screen lock, system idle). */
+  requestLock(reason: HostEvents['session.locked']['reason']): Promise<void> {
+    return this.enqueue(() => this.lock(reason));
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,10 @@
  */
 export function safeLog(what: string, e?: unknown): void {
   if (process.env.HOSO_QUIET === '1') return;
+  if (e === undefined) {
+    process.stderr.write(`[hoso] ${what}\n`);
+    return;
+  }
   const kind = e instanceof Error ? e.name : typeof e;
   const where =
     e instanceof Error && e.stack

@@ -1,13 +1,16 @@
 import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { HostEventName, HostEvents, Preferences } from '../../shared/contract';
+import type { BridgeEvent } from '../../shared/contract/bridge';
 import { ErrorCodes, type Result } from '../../shared/domain/errors';
 import type { PreferencesStore } from '../prefs/preferences';
 import type { KdfPolicy } from '../vault/kdf-policy';
 import { safeLog } from './log';
 
 export type LockReason = HostEvents['session.locked']['reason'];
-export type HostEventMessage = { [E in HostEventName]: { type: 'event'; event: E; payload: HostEvents[E] } }[HostEventName];
+export type HostEventMessage = {
+  [E in HostEventName]: { type: 'event'; event: E; payload: HostEvents[E] };
+}[HostEventName];
 
 /** What the parent posts to the host worker. */
 export type ToWorker =
@@ -27,7 +30,8 @@ export type FromWorker =
 /** The worker's `workerData`. */
 export interface HostWorkerData {
   dataDir: string;
-  kdfPolicy: KdfPolicy;
+  /** When absent, the worker reads HOSO_KDF like the CLI does (argon2 stays out of the main process). */
+  kdfPolicy: KdfPolicy | null;
   /** Path of a better-sqlite3 binary built for Electron's ABI (development runs only), or null. */
   sqliteBinding: string | null;
 }
@@ -51,6 +55,7 @@ export class WorkerHostClient {
   private nextId = 1;
   private readonly pending = new Map<number, (r: Result<unknown>) => void>();
   private readonly events = new EventEmitter();
+  private readonly anyEventListeners: ((e: BridgeEvent) => void)[] = [];
   private readonly crashListeners: ((code: number) => void)[] = [];
   private closing = false;
   private onReady: (() => void) | null = null;
@@ -60,7 +65,7 @@ export class WorkerHostClient {
     if (this.worker) throw new Error('the host worker is already running');
     const workerData: HostWorkerData = {
       dataDir,
-      kdfPolicy: opts.kdfPolicy ?? 'tuned',
+      kdfPolicy: opts.kdfPolicy ?? null,
       sqliteBinding: opts.sqliteBinding ?? null,
     };
     const worker = new Worker(workerFile, { workerData });
@@ -82,7 +87,13 @@ export class WorkerHostClient {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.post({ type: 'call', id, procedure, input });
+      try {
+        this.post({ type: 'call', id, procedure, input });
+      } catch {
+        // Only plain data crosses to the worker (IPC has already cloned it once); anything else is bad input.
+        this.pending.delete(id);
+        resolve({ ok: false, error: { code: ErrorCodes.INVALID_INPUT, message: 'input is not plain data' } });
+      }
     });
   }
 
@@ -97,6 +108,11 @@ export class WorkerHostClient {
   on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
     this.events.on(event, listener);
     return () => this.events.off(event, listener);
+  }
+
+  /** Every host event, whatever its name: what the IPC transport passes on to the window. */
+  onAnyEvent(listener: (e: BridgeEvent) => void): void {
+    this.anyEventListeners.push(listener);
   }
 
   /** Called when the worker dies without being asked to (a crash): the vault is closed with it. */
@@ -133,6 +149,7 @@ export class WorkerHostClient {
       }
       case 'event':
         this.events.emit(m.event, m.payload);
+        for (const listener of this.anyEventListeners) listener({ event: m.event, payload: m.payload } as BridgeEvent);
         return;
       case 'prefs.load':
         prefs.load().then(

@@ -1,9 +1,10 @@
-import { createRequire } from 'node:module';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { HostEventName, Preferences } from '../../shared/contract';
 import { ErrorCodes, type Result } from '../../shared/domain/errors';
 import { sanitizePreferences, type PreferencesStore } from '../prefs/preferences';
-import type { HostCore } from './host';
+import { useSqliteBinding } from '../db/connection';
+import { policyFromEnv } from '../vault/kdf-policy';
+import { HostCore } from './host';
 import { safeLog } from './log';
 import type { FromWorker, HostWorkerData, ToWorker } from './worker-client';
 
@@ -48,25 +49,6 @@ class ParentPreferencesStore implements PreferencesStore {
   }
 }
 
-/**
- * Under `npm start` the project's better-sqlite3 binary is built for Node's ABI, not Electron's, so
- * build/ensure-electron.mjs compiles a second copy for Electron and main passes its path (never in a packaged
- * app, where electron-builder rebuilt the module). better-sqlite3 takes such a path as its `nativeBinding`
- * option; the module's constructor is wrapped here, before the host loads it, so that every open uses it.
- */
-function useSqliteBinding(file: string): void {
-  const load = createRequire(__filename);
-  const id = load.resolve('better-sqlite3-multiple-ciphers');
-  const Original = load(id) as new (filename?: string, options?: object) => object;
-  function Database(filename?: string, options?: object) {
-    return new Original(filename, { ...options, nativeBinding: file });
-  }
-  Object.setPrototypeOf(Database, Original);
-  Database.prototype = Original.prototype;
-  const cached = load.cache[id];
-  if (cached) cached.exports = Database;
-}
-
 function reply(port: MessagePort, id: number, result: Result<unknown>): void {
   try {
     port.postMessage({ type: 'result', id, result } satisfies FromWorker);
@@ -86,14 +68,15 @@ function serve(port: MessagePort, host: HostCore, prefs: ParentPreferencesStore)
           (result) => reply(port, m.id, result),
           (e) => {
             safeLog('a call failed outside the router', e);
-            reply(port, m.id, { ok: false, error: { code: ErrorCodes.INTERNAL, message: 'an internal error occurred' } });
+            reply(port, m.id, {
+              ok: false,
+              error: { code: ErrorCodes.INTERNAL, message: 'an internal error occurred' },
+            });
           },
         );
         return;
       case 'lock':
-        // HostCore has no queued lock that takes a reason yet, so this is the manual lock procedure: it runs in
-        // order with the calls (never in the middle of a transaction) and the renderer is told either way.
-        void host.call('session.lock', {});
+        void host.requestLock(m.reason);
         return;
       case 'prefs.reply':
         prefs.answer(m.id, m.prefs);
@@ -116,10 +99,13 @@ async function main(): Promise<void> {
   if (!port) throw new Error('the host worker must run in a worker thread');
   const data = workerData as HostWorkerData;
   if (data.sqliteBinding) useSqliteBinding(data.sqliteBinding);
-  // Loaded only now, so that the native binding above is in place before the database module is evaluated.
-  const { HostCore } = await import('./host');
   const prefs = new ParentPreferencesStore(port);
-  const host = new HostCore({ dataDir: data.dataDir, preferences: prefs, kdfPolicy: data.kdfPolicy, idleTimer: true });
+  const host = new HostCore({
+    dataDir: data.dataDir,
+    preferences: prefs,
+    kdfPolicy: data.kdfPolicy ?? policyFromEnv(process.env),
+    idleTimer: true,
+  });
   for (const event of Object.keys(FORWARDED_EVENTS) as HostEventName[]) {
     host.on(event, (payload) => port.postMessage({ type: 'event', event, payload } satisfies FromWorker));
   }

@@ -2,7 +2,7 @@ import { protocol, type Session } from 'electron';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { readStaticFile } from '../dev/static-files';
-import { APP_ORIGIN } from './paths';
+import { APP_ORIGIN } from './request-policy';
 
 /**
  * `app://` must be privileged before the app is ready. Standard + secure gives it an origin, relative URLs and

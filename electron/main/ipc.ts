@@ -3,13 +3,16 @@ import { isProcedureName } from '../../shared/contract';
 import { BridgeChannels, type BridgeEvent } from '../../shared/contract/bridge';
 import { ErrorCodes, type Result } from '../../shared/domain/errors';
 import type { WorkerHostClient } from '../host/worker-client';
-import { isAppUrl } from './paths';
+import { isAppUrl } from './request-policy';
 
 const FOREIGN_SENDER: Result<never> = {
   ok: false,
   error: { code: ErrorCodes.FORBIDDEN, message: 'calls are accepted only from the application window' },
 };
-const UNKNOWN: Result<never> = { ok: false, error: { code: ErrorCodes.UNKNOWN_PROCEDURE, message: 'no such procedure' } };
+const UNKNOWN: Result<never> = {
+  ok: false,
+  error: { code: ErrorCodes.UNKNOWN_PROCEDURE, message: 'no such procedure' },
+};
 
 /**
  * A call is accepted only from the top frame of the app's own window, showing the app's own page (Electron
@@ -32,11 +35,10 @@ export function registerIpc(host: WorkerHostClient, ownWindow: () => BrowserWind
     if (!isProcedureName(procedure)) return UNKNOWN;
     return host.call(procedure, input);
   });
-  host.on('session.locked', (payload) => {
+  host.onAnyEvent((message: BridgeEvent) => {
     const win = ownWindow();
     if (!win || win.isDestroyed()) return;
-    const message: BridgeEvent = { event: 'session.locked', payload };
     win.webContents.send(BridgeChannels.event, message);
-    void win.webContents.session.clearCache();
+    if (message.event === 'session.locked') void win.webContents.session.clearCache();
   });
 }

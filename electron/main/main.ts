@@ -4,7 +4,6 @@ import path from 'node:path';
 import { defaultDataDir } from '../host/data-dir';
 import { safeLog } from '../host/log';
 import { WorkerHostClient } from '../host/worker-client';
-import { policyFromEnv } from '../vault/kdf-policy';
 import { registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc';
 import { watchForLock } from './locking';
@@ -22,7 +21,7 @@ app.setPath('userData', path.join(app.getPath('appData'), 'HoSo'));
 app.enableSandbox();
 
 const host = new WorkerHostClient();
-let window: BrowserWindow | null = null;
+let mainWindow: BrowserWindow | null = null;
 let language: Language = 'vi';
 let closed = false;
 
@@ -49,10 +48,7 @@ async function start(): Promise<void> {
   app.on('session-created', (ses) => hardenSession(ses, bundlePaths.renderer));
   const prefs = await ElectronPreferencesStore.open();
   language = prefs.current().language;
-  await host.start(bundlePaths.hostWorker, defaultDataDir(), prefs, {
-    kdfPolicy: policyFromEnv(process.env),
-    sqliteBinding: sqliteBinding(),
-  });
+  await host.start(bundlePaths.hostWorker, defaultDataDir(), prefs, { sqliteBinding: sqliteBinding() });
   host.onUnexpectedExit(() => stop(mainStrings[language].hostStoppedTitle, mainStrings[language].hostStopped));
 
   const actions = { lock: () => void host.call('session.lock', {}) };
@@ -61,11 +57,11 @@ async function start(): Promise<void> {
     language = p.language;
     installMenu(p.language, app.isPackaged, actions);
   });
-  registerIpc(host, () => window);
+  registerIpc(host, () => mainWindow);
   watchForLock(host, prefs);
 
-  window = createMainWindow(bundlePaths.preload);
-  window.on('closed', () => (window = null));
+  mainWindow = createMainWindow(bundlePaths.preload);
+  mainWindow.on('closed', () => (mainWindow = null));
 }
 
 /** Quitting locks the vault first: the host writes the audit entry and closes the database. */
@@ -84,9 +80,9 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
@@ -95,8 +91,11 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     void shutDown();
   });
-  app.whenReady().then(start).catch((e: unknown) => {
-    safeLog('the app could not start', e);
-    stop(mainStrings[language].startFailedTitle, mainStrings[language].startFailed);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      safeLog('the app could not start', e);
+      stop(mainStrings[language].startFailedTitle, mainStrings[language].startFailed);
+    });
 }

@@ -6,7 +6,11 @@ export interface MenuActions {
 }
 
 /** The menu in the preferred language. Reload and DevTools exist only in a development run. */
-export function menuTemplate(language: Language, packaged: boolean, actions: MenuActions): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  language: Language,
+  packaged: boolean,
+  actions: MenuActions,
+): MenuItemConstructorOptions[] {
   const t = mainStrings[language];
   const template: MenuItemConstructorOptions[] = [
     {

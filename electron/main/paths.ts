@@ -11,15 +11,6 @@ export const bundlePaths = Object.freeze({
   renderer: path.join(__dirname, '..', 'renderer'),
 });
 
-/** The renderer's origin. `app` is registered as a standard, secure scheme, so this behaves like https. */
-export const APP_ORIGIN = 'app://hoso';
-export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
-
-/** True for a URL of the app's own pages and files. */
-export function isAppUrl(url: string): boolean {
-  return url.startsWith(`${APP_ORIGIN}/`);
-}
-
 /**
  * The Electron build of better-sqlite3 that build/ensure-electron.mjs makes for `npm start` (the copy in
  * node_modules is built for Node and serves the CLI and the tests). The name must match that script's.

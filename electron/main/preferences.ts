@@ -1,3 +1,4 @@
+import { ipcMain } from 'electron';
 import type { Preferences } from '../../shared/contract';
 import { DEFAULT_PREFERENCES, sanitizePreferences, type PreferencesStore } from '../prefs/preferences';
 
@@ -28,6 +29,9 @@ export class ElectronPreferencesStore implements PreferencesStore {
       clearInvalidConfig: true,
       accessPropertiesByDotNotation: false,
     });
+    // electron-store answers a synchronous IPC message (its folder and the app version) for renderer-side
+    // stores. This app has none, and its only IPC is the bridge's, so the listener is taken away again.
+    ipcMain.removeAllListeners('electron-store-get-data');
     return new ElectronPreferencesStore(store);
   }
 

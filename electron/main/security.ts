@@ -1,17 +1,6 @@
 import { app, type Session, type WebContents } from 'electron';
 import { serveRenderer } from './app-protocol';
-import { isAppUrl } from './paths';
-
-/**
- * Requests a session may make: the app's own protocol, and data:/blob: URLs, which are built in the page from
- * bytes it already has and never leave the process (the CSP limits them to images and fonts). DevTools'
- * own pages are allowed only in a development run. Everything else, http(s) first, is cancelled: this app
- * never opens a network connection.
- */
-export function isAllowedRequest(url: string, packaged: boolean): boolean {
-  if (isAppUrl(url) || url.startsWith('data:') || url.startsWith('blob:app://hoso/')) return true;
-  return !packaged && url.startsWith('devtools://');
-}
+import { isAllowedRequest, isAppUrl } from './request-policy';
 
 const hardened = new WeakSet<Session>();
 

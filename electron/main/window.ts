@@ -1,5 +1,5 @@
 import { app, BrowserWindow } from 'electron';
-import { APP_ENTRY_URL } from './paths';
+import { APP_ENTRY_URL } from './request-policy';
 
 /**
  * The one application window. Its page runs with no Node, in Chromium's sandbox, in a world separated from
@@ -16,7 +16,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     show: false,
     backgroundColor: '#f5f7fa',
     webPreferences: {
-      preload: preloadPath,
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK -- exposes one typed window.hoso, never ipcRenderer
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

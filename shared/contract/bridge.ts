@@ -21,4 +21,3 @@ export const BridgeChannels = Object.freeze({
 
 /** What travels on the event channel: the event's name and its payload, nothing from Electron itself. */
 export type BridgeEvent = { [E in HostEventName]: { event: E; payload: HostEvents[E] } }[HostEventName];
-

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Permissions, PUBLIC, type Role, type UnitKind } from '../domain/roles';
 import { procedure, type ProcedureDef } from './define';
+import { personsContract } from './persons';
 import {
   displayNameSchema,
   idSchema,
@@ -27,6 +28,8 @@ import type {
 
 export * from './types';
 export * from './fields';
+export * from './person-fields';
+export * from './person-types';
 export type { ProcedureDef } from './define';
 
 const empty = z.object({}).strict();
@@ -191,6 +194,7 @@ export const coreContract = {
  */
 export const contract = {
   ...coreContract,
+  ...personsContract,
 } as const;
 
 export type Contract = typeof contract;

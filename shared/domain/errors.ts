@@ -23,6 +23,8 @@ export const ErrorCodes = Object.freeze({
   LAST_ADMIN: 'LAST_ADMIN',
   ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
   BACKUP_INVALID: 'BACKUP_INVALID',
+  DUPLICATE_CITIZEN_ID: 'DUPLICATE_CITIZEN_ID',
+  NEEDS_CONFIRMATION: 'NEEDS_CONFIRMATION',
   IO_ERROR: 'IO_ERROR',
   INTERNAL: 'INTERNAL',
 } as const);
@@ -35,6 +37,8 @@ export interface ApiError {
   issues?: { path: string; code: string }[];
   /** For AUTH_THROTTLED: milliseconds until the next try is accepted. */
   retryAfterMs?: number;
+  /** For DUPLICATE_CITIZEN_ID: the file that already has this number, so the form can link to it. */
+  existingId?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -108,7 +108,7 @@ describe('audit log', () => {
 
   it('names a truncated log, using the head MACed in the vault file', async () => {
     const { dataDir } = await withHistory();
-    let lastSeq = 0;
+    let lastSeq: number;
     {
       const { host } = makeHost(dataDir);
       await ok(host, 'session.unlock', ADMIN);

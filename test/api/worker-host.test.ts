@@ -80,8 +80,7 @@ describe('the host worker (dist/electron/host-worker.cjs) driven as Electron mai
     const before = locks.length;
     const event = nextLock();
     client.lock('suspend');
-    // The worker locks through the queued session.lock procedure until HostCore takes a reason from outside.
-    expect(await event).toEqual({ reason: 'manual' });
+    expect(await event).toEqual({ reason: 'suspend' });
     expect(locks.length).toBe(before + 1);
     expect((await ok('app.status', {})).unlocked).toBe(false);
   });
@@ -93,9 +92,11 @@ describe('the host worker (dist/electron/host-worker.cjs) driven as Electron mai
     expect((await ok('app.status', {})).preferences).toEqual({ language: 'en', idleMinutes: 15 });
   });
 
-  it('answers an unknown procedure with UNKNOWN_PROCEDURE', async () => {
+  it('answers an unknown procedure with UNKNOWN_PROCEDURE, and input that is not plain data with INVALID_INPUT', async () => {
     const r = await client.call('vault.destroy', {});
     expect(r.ok ? null : r.error.code).toBe('UNKNOWN_PROCEDURE');
+    const bad = await client.call('app.status', { callback: () => 1 });
+    expect(bad.ok ? null : bad.error.code).toBe('INVALID_INPUT');
   });
 });
 

@@ -1,9 +1,16 @@
 import { benchCore } from './core.bench';
+import { benchPersons } from './persons.bench';
 
 /** `npm run bench`: prints figures and ratios against plain SQLite measured in the same run; asserts nothing. */
 async function main() {
   process.env.HOSO_QUIET = '1';
   await benchCore();
+  // BENCH_PERSONS=100000,1000000 by default; a smaller list for a quick look.
+  const sizes = (process.env.BENCH_PERSONS ?? '100000,1000000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
+  for (const n of sizes) await benchPersons(n);
 }
 
 main().catch((e) => {

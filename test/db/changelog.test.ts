@@ -119,23 +119,20 @@ describe('change log', () => {
             hlc: encodeHlc({ wall: e.wall, counter: i, node: e.node }),
             tableName: 'units',
             recordId: 'r1',
-            field: 'name',
-            value: JSON.stringify(e.value),
+            changes: JSON.stringify({ name: e.value }),
           }));
           changes.push({
             hlc: encodeHlc({ wall: tombWall, counter: 0, node: 'd' }),
             tableName: 'units',
             recordId: 'r1',
-            field: 'deletedAt',
-            value: JSON.stringify('2026-01-01T00:00:00.000Z'),
+            changes: JSON.stringify({ deletedAt: '2026-01-01T00:00:00.000Z' }),
           });
           // A later attempt to clear the tombstone must not revive the record.
           changes.push({
             hlc: encodeHlc({ wall: tombWall + 1, counter: 0, node: 'e' }),
             tableName: 'units',
             recordId: 'r1',
-            field: 'deletedAt',
-            value: 'null',
+            changes: JSON.stringify({ deletedAt: null }),
           });
           const shuffled = fc.sample(
             fc.shuffledSubarray(changes, { minLength: changes.length, maxLength: changes.length }),
@@ -143,14 +140,16 @@ describe('change log', () => {
           )[0]!;
           const rec = materialize(shuffled).get('units/r1')!;
           expect(rec.deletedAt).toBe('2026-01-01T00:00:00.000Z');
-          const latest = [...changes].filter((c) => c.field === 'name').sort((x, y) => (x.hlc < y.hlc ? 1 : -1))[0];
-          if (latest) expect(rec.name).toBe(JSON.parse(latest.value!));
+          const latest = [...changes]
+            .filter((c) => 'name' in JSON.parse(c.changes))
+            .sort((x, y) => (x.hlc < y.hlc ? 1 : -1))[0];
+          if (latest) expect(rec.name).toBe(JSON.parse(latest.changes).name);
         },
       ),
     );
   });
 
-  it('writes a change per changed field, in the same transaction as the row', async () => {
+  it('logs each write’s changed fields, in the same transaction as the row', async () => {
     const db = await freshDb();
     const ctx: ChangeContext = {
       hlc: new HlcClock('ws-1', Date.now),
@@ -181,12 +180,19 @@ describe('change log', () => {
     });
     const changed = await updateRecord(db, ctx, 'units', id, { name: 'Xã Đồng Tâm', provinceCode: '08' });
     expect(changed).toEqual(['provinceCode']);
-    const fields = (
-      await db.selectFrom('changeLog').select(['field', 'accountId']).where('recordId', '=', id).execute()
-    ).map((c) => c.field);
-    // provinceCode: once at insert (null) and once at update; name unchanged, so logged only at insert.
-    expect(fields.filter((f) => f === 'provinceCode')).toHaveLength(2);
-    expect(fields.filter((f) => f === 'name')).toHaveLength(1);
+    const writes = (
+      await db
+        .selectFrom('changeLog')
+        .select(['changes', 'accountId'])
+        .where('recordId', '=', id)
+        .orderBy('seq')
+        .execute()
+    ).map((c) => Object.keys(JSON.parse(c.changes) as object).sort());
+    // The insert logs its non-null fields; the update only the field that changed (name was the same).
+    expect(writes).toEqual([
+      ['code', 'createdAt', 'kind', 'name', 'originWs', 'updatedAt'],
+      ['provinceCode', 'updatedAt'],
+    ]);
     await db.destroy();
   });
 });

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as m20261123_1700 from './2026_11_23_1700_core';
+import * as m20261123_1800 from './2026_11_23_1800_persons';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -7,4 +8,5 @@ import * as m20261123_1700 from './2026_11_23_1700_core';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_1700_core': m20261123_1700,
+  '2026_11_23_1800_persons': m20261123_1800,
 };

@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import type { personInputSchema } from '../../shared/contract/person-fields';
+
+import { vietnameseSortKey } from '../../shared/text/sort-key';
+import { insertRecord, updateRecord, type ChangeContext, type Db } from '../changelog/changelog';
+import type { PersonRow } from '../db/schema';
+import { nameTokens } from './person.search';
+
+type PersonInput = z.output<typeof personInputSchema>;
+export type PersonColumns = Omit<PersonRow, 'id' | 'pk' | 'createdAt' | 'updatedAt' | 'originWs' | 'hlc' | 'deletedAt'>;
+
+/** Flattens the form's shape into columns, and computes the derived search columns. */
+export function toColumns(input: Partial<PersonInput>, current?: PersonRow): Partial<PersonColumns> {
+  const c: Partial<PersonColumns> = {};
+  const set = <K extends keyof PersonColumns>(k: K, v: PersonColumns[K] | undefined) => {
+    if (v !== undefined) c[k] = v;
+  };
+  set('fullName', input.fullName);
+  set('otherNames', input.otherNames && JSON.stringify(input.otherNames));
+  set('sex', input.sex);
+  set('birthDate', input.birthDate);
+  set('citizenId', input.citizenId);
+  set('citizenIdOverrideReason', input.citizenIdOverrideReason);
+  set('ethnicity', input.ethnicity);
+  set('education', input.education);
+  set('occupation', input.occupation);
+  set('familyContact', input.familyContact);
+  set('substances', input.substances && JSON.stringify(input.substances));
+  set('firstUseDate', input.firstUseDate);
+  if (input.unitId !== undefined) c.unitId = input.unitId;
+  if (input.permanentAddress !== undefined) {
+    c.permProvince = input.permanentAddress?.provinceCode ?? null;
+    c.permCommune = input.permanentAddress?.communeCode ?? null;
+    c.permStreet = input.permanentAddress?.street ?? null;
+  }
+  if (input.currentAddress !== undefined) {
+    c.curProvince = input.currentAddress?.provinceCode ?? null;
+    c.curCommune = input.currentAddress?.communeCode ?? null;
+    c.curStreet = input.currentAddress?.street ?? null;
+  }
+  const fullName = c.fullName ?? current?.fullName;
+  const otherNames = c.otherNames ?? current?.otherNames ?? '[]';
+  if (fullName && (c.fullName !== undefined || c.otherNames !== undefined)) {
+    c.nameFolded = foldedNames(fullName, JSON.parse(otherNames) as string[]);
+    c.sortKey = vietnameseSortKey(fullName);
+  }
+  if (c.birthDate) c.birthYear = Number(c.birthDate.slice(0, 4));
+  return c;
+}
+
+export function foldedNames(fullName: string, otherNames: string[]): string {
+  return [fullName, ...otherNames].map((n) => nameTokens(n).join(' ')).join(' ');
+}
+
+export async function insertPerson(db: Db, ctx: ChangeContext, id: string, cols: PersonColumns): Promise<PersonRow> {
+  await insertRecord(db, ctx, 'persons', id, cols);
+  const row = await personRow(db, id);
+  await refreshTokens(db, row);
+  return row;
+}
+
+export async function updatePerson(
+  db: Db,
+  ctx: ChangeContext,
+  id: string,
+  cols: Partial<PersonColumns>,
+): Promise<string[]> {
+  const changed = await updateRecord(db, ctx, 'persons', id, cols);
+  if (changed.includes('sortKey') || changed.includes('nameFolded')) await refreshTokens(db, await personRow(db, id));
+  return changed;
+}
+
+export async function personRow(db: Db, id: string): Promise<PersonRow> {
+  return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Rebuilds a person's entries in the search index: one per distinct folded word of their names. */
+export async function refreshTokens(
+  db: Db,
+  row: Pick<PersonRow, 'pk' | 'nameFolded' | 'sortKey' | 'deletedAt' | 'mergedInto'>,
+) {
+  await db.deleteFrom('personNameTokens').where('pk', '=', row.pk).execute();
+  if (row.deletedAt || row.mergedInto) return;
+  const tokens = [...new Set(row.nameFolded.split(' ').filter(Boolean))];
+  if (tokens.length) {
+    await db
+      .insertInto('personNameTokens')
+      .values(tokens.map((token) => ({ token, sortKey: row.sortKey, pk: row.pk })))
+      .execute();
+  }
+}

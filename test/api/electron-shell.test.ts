@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { _electron } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { HosoBridge } from '../../shared/contract/bridge';
+import { isAllowedRequest } from '../../electron/main/request-policy';
+import { electronRuntime, PROJECT_ROOT } from '../electron/electron-binary';
+import { tempDir } from '../support/host';
+
+const load = createRequire(import.meta.url);
+
+describe('the request policy of every Electron session', () => {
+  it("lets through only the app's own protocol (and DevTools' pages in a development run)", () => {
+    for (const packaged of [true, false]) {
+      expect(isAllowedRequest('app://hoso/index.html', packaged)).toBe(true);
+      expect(isAllowedRequest('app://hoso/assets/index-3f2a.js', packaged)).toBe(true);
+      expect(isAllowedRequest('data:image/png;base64,iVBORw0KGgo=', packaged)).toBe(true);
+      expect(isAllowedRequest('blob:app://hoso/7d0c4b1e-0000-4000-8000-000000000000', packaged)).toBe(true);
+      for (const refused of [
+        'https://example.org/',
+        'http://127.0.0.1:8080/',
+        'ws://localhost/',
+        'file:///etc/passwd',
+        'app://other/index.html',
+        'app://hoso.example/index.html',
+        'app://hoso@example/index.html',
+        'blob:https://example.org/x',
+        'chrome://gpu',
+      ]) {
+        expect(isAllowedRequest(refused, packaged), refused).toBe(false);
+      }
+    }
+    expect(isAllowedRequest('devtools://devtools/bundled/inspector.html', false)).toBe(true);
+    expect(isAllowedRequest('devtools://devtools/bundled/inspector.html', true)).toBe(false);
+  });
+});
+
+describe('the fuses hook of the packaged app (build/fuses.cjs)', () => {
+  const { getCurrentFuseWire, FuseV1Options } = load('@electron/fuses');
+  // A fuse is one byte on the wire: ASCII '1' (on) or '0' (off).
+  const FuseState = { ENABLE: 0x31, DISABLE: 0x30 };
+  const flipHosoFuses = load('../../build/fuses.cjs');
+  const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+  // Electron's own defaults, in wire order: RunAsNode on, cookie encryption off, NODE_OPTIONS on, inspect on,
+  // asar integrity off, only-asar off, browser V8 snapshot off, file:// privileges on.
+  const electronDefaults = '10110001';
+
+  async function packWith(platform: 'linux' | 'win32') {
+    const appOutDir = tempDir('hoso-fuses-');
+    const exe = path.join(appOutDir, platform === 'win32' ? 'HoSo.exe' : 'hoso');
+    const wire = Buffer.concat([Buffer.from([1, electronDefaults.length]), Buffer.from(electronDefaults)]);
+    fs.writeFileSync(exe, Buffer.concat([Buffer.alloc(64, 0xcc), Buffer.from(SENTINEL), wire, Buffer.alloc(64)]));
+    await flipHosoFuses({
+      appOutDir,
+      electronPlatformName: platform,
+      packager: { executableName: 'hoso', appInfo: { productFilename: 'HoSo' } },
+    });
+    return getCurrentFuseWire(exe) as Promise<Record<number, number>>;
+  }
+
+  it('turns off running as Node, NODE_OPTIONS and --inspect, and loads the app only from its asar', async () => {
+    const fuses = await packWith('linux');
+    expect(fuses[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
+    expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
+    expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
+    expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
+    expect(fuses[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
+    expect(fuses[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
+    // Linux has no embedded asar integrity to check against.
+    expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.DISABLE);
+  });
+
+  it('turns on asar integrity validation for Windows, where electron-builder embeds the hash', async () => {
+    const fuses = await packWith('win32');
+    expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
+    expect(fuses[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
+  });
+});
+
+describe('the desktop app in a real Electron (Playwright _electron)', () => {
+  const runtime = electronRuntime();
+  if (runtime.skipReason) console.warn(`[electron] skipped: ${runtime.skipReason}`);
+
+  it('opens the setup wizard in Vietnamese from app://, with window.hoso and no Node or network', async (ctx) => {
+    if (!runtime.binary) return ctx.skip(true, runtime.skipReason ?? undefined);
+    for (const built of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html']) {
+      expect(fs.existsSync(path.join(PROJECT_ROOT, built)), `${built} (run npm run build)`).toBe(true);
+    }
+    const home = tempDir('hoso-electron-');
+    const app = await _electron.launch({
+      executablePath: runtime.binary,
+      args: [PROJECT_ROOT],
+      cwd: PROJECT_ROOT,
+      // A fresh profile and data folder: the first start, as on a new workstation.
+      env: {
+        ...(process.env as Record<string, string>),
+        XDG_CONFIG_HOME: home,
+        APPDATA: home,
+        HOSO_DATA_DIR: path.join(home, 'data'),
+      },
+      timeout: 60_000,
+    });
+    try {
+      const page = await app.firstWindow();
+      await page.waitForLoadState('domcontentloaded');
+      expect(page.url()).toBe('app://hoso/index.html');
+      expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+      const vi = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'renderer/src/i18n/vi.json'), 'utf8'));
+      expect(vi.app.windowTitle).toMatch(/[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/i);
+      await expect.poll(() => page.title()).toBe(vi.app.windowTitle);
+      // The first start on a workstation without a vault is the setup wizard.
+      await page.getByText(vi.setup.title).first().waitFor({ state: 'visible', timeout: 30_000 });
+
+      const exposed = await page.evaluate(() => ({
+        bridge: Object.keys((globalThis as unknown as { hoso: object }).hoso).sort(),
+        require: typeof (globalThis as { require?: unknown }).require,
+        process: typeof (globalThis as { process?: unknown }).process,
+      }));
+      expect(exposed).toEqual({ bridge: ['invoke', 'on'], require: 'undefined', process: 'undefined' });
+
+      const status = await page.evaluate(() =>
+        (globalThis as unknown as { hoso: HosoBridge }).hoso.invoke('app.status', {}),
+      );
+      expect(status.ok && status.value.vaultExists).toBe(false);
+
+      const network = await page.evaluate(() =>
+        fetch('http://127.0.0.1:9/').then(
+          () => 'reached',
+          () => 'refused',
+        ),
+      );
+      expect(network).toBe('refused');
+    } finally {
+      await app.close();
+    }
+  });
+});

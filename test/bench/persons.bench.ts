@@ -1,0 +1,174 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { configureConnection, createKysely } from '../../electron/db/connection';
+import { HostCore } from '../../electron/host/host';
+import { accessiblePerson, loadFile } from '../../electron/persons/person.file';
+import type { PersonScope } from '../../electron/persons/person.scope';
+import { searchPersons } from '../../electron/persons/person.search';
+import { seedPersons } from '../../electron/persons/seed';
+import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
+import { foldVietnamese } from '../../shared/text/fold';
+import { fmt, percentile, printTable, ratio, timeAsync, type Row } from './measure';
+
+const TABLES = [
+  'persons',
+  'person_name_tokens',
+  'person_measures',
+  'person_check_ins',
+  'drug_tests',
+  'addiction_determinations',
+  'person_photos',
+  'units',
+];
+const SCOPE: PersonScope = { limited: false, all: true, unitId: null, provinceCode: null, communeCode: null };
+
+/** Realistic queries: full names as typed without diacritics, family + given, a given name, a prefix. */
+function queriesFrom(names: string[]): string[] {
+  const q: string[] = [];
+  names.forEach((n, i) => {
+    const w = foldVietnamese(n).split(' ');
+    const pick = i % 5;
+    if (pick === 0) q.push(w.join(' '));
+    else if (pick === 1) q.push(n.toUpperCase());
+    else if (pick === 2) q.push(`${w[0]} ${w[w.length - 1]}`);
+    else if (pick === 3) q.push(`${w.slice(0, -1).join(' ')} ${w[w.length - 1]!.slice(0, 2)}`);
+    else q.push(w[w.length - 1]!);
+  });
+  return q;
+}
+
+async function measure(db: ReturnType<typeof createKysely>, queries: string[], ids: string[], cccds: string[]) {
+  const search: number[] = [];
+  for (const query of queries) search.push((await timeAsync(() => searchPersons(db, SCOPE, { query, limit: 200 }))).ms);
+  const cccd: number[] = [];
+  for (const c of cccds)
+    cccd.push((await timeAsync(() => searchPersons(db, SCOPE, { query: '', citizenId: c, limit: 10 }))).ms);
+  const open: number[] = [];
+  for (const id of ids)
+    open.push((await timeAsync(async () => loadFile(db, SCOPE, await accessiblePerson(db, SCOPE, id)))).ms);
+  return {
+    search: percentile(search, 95),
+    searchMedian: percentile(search, 50),
+    cccd: percentile(cccd, 95),
+    open: percentile(open, 95),
+  };
+}
+
+export async function benchPersons(count: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-bench-persons-'));
+  try {
+    const host = new HostCore({
+      dataDir: path.join(dir, 'vault'),
+      kdfPolicy: 'floor',
+      preferences: new MemoryPreferencesStore(),
+    });
+    const pw = 'mật khẩu benchmark dài';
+    await host.call('vault.create', { adminUsername: 'bench', adminDisplayName: 'Bench', password: pw });
+    await host.call('accounts.create', {
+      username: 'lanhdao',
+      displayName: 'Lãnh đạo',
+      role: 'leader',
+      unitId: null,
+      password: pw,
+    });
+    await host.call('session.lock', {});
+    await host.call('session.unlock', { username: 'lanhdao', password: pw });
+    await host.call('session.changePassword', { currentPassword: pw, newPassword: `${pw}2` });
+    const seeded = await seedPersons(host, { count, seed: 42, provinceCode: '08' }, (n) =>
+      process.stderr.write(`\rseeding ${n}/${count}`),
+    );
+    process.stderr.write('\n');
+    const enc = host.openState();
+    enc.raw.pragma('optimize');
+    enc.raw.exec('ANALYZE');
+
+    // The same rows in a plain SQLite file, through the same schema, for the ratio.
+    const plainFile = path.join(dir, 'plain.db');
+    const plainRaw = new Database(plainFile);
+    configureConnection(plainRaw);
+    plainRaw.close();
+    enc.raw.prepare("ATTACH DATABASE ? AS plain KEY ''").run(plainFile);
+    for (const t of TABLES) {
+      const ddl = enc.raw.prepare('SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL').all(t) as {
+        sql: string;
+      }[];
+      for (const d of ddl)
+        enc.raw.exec(
+          d.sql
+            .replace(/^CREATE (UNIQUE )?(TABLE|INDEX) (\w+)/, (_m, u, k, name) => `CREATE ${u ?? ''}${k} plain.${name}`)
+            .replace(/ ON (\w+)\(/, ' ON $1('),
+        );
+      enc.raw.exec(`INSERT INTO plain.${t} SELECT * FROM main.${t}`);
+    }
+    enc.raw.exec('DETACH DATABASE plain');
+    const plain = new Database(plainFile);
+    configureConnection(plain);
+    plain.exec('ANALYZE');
+    const plainDb = createKysely(plain);
+
+    const sample = enc.raw
+      .prepare('SELECT id, full_name AS n, citizen_id AS c FROM persons ORDER BY (pk * 7919) % 100003 LIMIT 400')
+      .all() as { id: string; n: string; c: string }[];
+    const queries = queriesFrom(sample.map((s) => s.n));
+    const ids = sample.map((s) => s.id);
+    const cccds = sample.map((s) => s.c).filter(Boolean);
+    // Warm both caches the same way, then measure plain first and encrypted second.
+    await measure(plainDb, queries.slice(0, 50), ids.slice(0, 50), cccds.slice(0, 50));
+    await measure(enc.db, queries.slice(0, 50), ids.slice(0, 50), cccds.slice(0, 50));
+    const p = await measure(plainDb, queries, ids, cccds);
+    const e = await measure(enc.db, queries, ids, cccds);
+    const apiOpen: number[] = [];
+    for (const id of ids.slice(0, 100))
+      apiOpen.push((await timeAsync(() => host.call('persons.get', { personId: id }))).ms);
+    const rss = process.memoryUsage().rss / 1024 / 1024;
+    const rows: Row[] = [
+      {
+        what: `seed ${count.toLocaleString('en')} persons (+${seeded.measures} measures, ${seeded.tests} tests)`,
+        encrypted: `${(seeded.ms / 1000).toFixed(1)} s (${Math.round((count / seeded.ms) * 1000)}/s)`,
+      },
+      {
+        what: 'name search (diacritics-insensitive), p95',
+        encrypted: fmt(e.search),
+        plain: fmt(p.search),
+        ratio: ratio(e.search, p.search),
+        goal: '≤ 30 ms',
+      },
+      {
+        what: 'name search, median',
+        encrypted: fmt(e.searchMedian),
+        plain: fmt(p.searchMedian),
+        ratio: ratio(e.searchMedian, p.searchMedian),
+      },
+      {
+        what: 'CCCD lookup, p95',
+        encrypted: fmt(e.cccd),
+        plain: fmt(p.cccd),
+        ratio: ratio(e.cccd, p.cccd),
+        goal: '≤ 5 ms',
+      },
+      {
+        what: 'open a person file (load), p95',
+        encrypted: fmt(e.open),
+        plain: fmt(p.open),
+        ratio: ratio(e.open, p.open),
+        goal: '≤ 10 ms',
+      },
+      {
+        what: 'open a person file via the API (+audit), p95',
+        encrypted: fmt(percentile(apiOpen, 95)),
+        goal: '≤ 10 ms',
+      },
+      { what: 'process memory (RSS)', encrypted: `${rss.toFixed(0)} MB`, goal: '≤ 400 MB' },
+    ];
+    printTable(
+      `Persons at ${count.toLocaleString('en')} — encrypted vs plain SQLite, same data, same queries, same run`,
+      rows,
+    );
+    await plainDb.destroy();
+    await host.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
