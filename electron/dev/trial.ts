@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   });
   console.log(`HoSo trial — data in ${dataDir}`);
   console.log(`Open in a browser on this machine: ${server.url}`);
-  console.log('The link carries a one-time token; keep it to yourself. Stop with Ctrl+C.');
+  console.log("The link carries this run's access token: keep it to yourself. Stop with Ctrl+C.");
 
   let stopping = false;
   const stop = () => {

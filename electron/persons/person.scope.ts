@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, SqlBool, Expression } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import type { DB } from '../db/schema';
 import type { CallContext } from '../host/context';
@@ -55,7 +55,7 @@ export function inScope(
 /** The same rule as a SQL condition on `persons` (aliased `p`), for queries that must stay in the index. */
 export function scopeCondition(scope: PersonScope) {
   return (eb: ExpressionBuilder<DB & { p: DB['persons'] }, 'p'>): Expression<SqlBool> => {
-    if (scope.all) return eb.val(true);
+    if (scope.all) return sql<SqlBool>`1`;
     const ors = [scope.unitId === null ? eb('p.unitId', 'is', null) : eb('p.unitId', '=', scope.unitId)];
     if (scope.communeCode) ors.push(eb('p.curCommune', '=', scope.communeCode));
     if (scope.provinceCode) ors.push(eb('p.curProvince', '=', scope.provinceCode));

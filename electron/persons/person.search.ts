@@ -52,6 +52,7 @@ export async function searchPersons(
   scope: PersonScope,
   f: SearchFilters,
   inspect?: QueryInspector,
+  driverMax = DRIVER_MAX,
 ): Promise<PersonSearchResult> {
   const words = [...new Set(nameTokens(f.query))].slice(0, 6);
   const filters = (eb: PersonsEb): Expression<SqlBool> => {
@@ -88,23 +89,22 @@ export async function searchPersons(
   if (words.length && !f.citizenId) {
     let best = Infinity;
     for (const w of words) {
-      const n = await countCapped(db, w, best === Infinity ? DRIVER_MAX + 1 : Math.min(best, DRIVER_MAX + 1));
+      const n = await countCapped(db, w, best === Infinity ? driverMax + 1 : Math.min(best, driverMax + 1));
       if (n < best) {
         best = n;
         driver = w;
       }
     }
-    if (best > DRIVER_MAX) driver = null;
+    if (best > driverMax) driver = null;
   }
 
   let q = base.select(SUMMARY_COLUMNS.map((c) => `p.${c}` as const)).where(filters);
   if (driver) {
     q = q.where('p.pk', 'in', (eb) => tokenRange(eb, driver!));
   }
-  const rows = await q
-    .orderBy('p.sortKey')
-    .limit(f.limit + 1)
-    .execute();
+  const rowsQuery = q.orderBy('p.sortKey').limit(f.limit + 1);
+  inspect?.(rowsQuery.compile());
+  const rows = await rowsQuery.execute();
   const truncated = rows.length > f.limit;
   const items = rows.slice(0, f.limit).map(rowToSummary);
   let total: number | null = items.length;

@@ -61,36 +61,54 @@ export const testMethodSchema = enumOf(Object.values(TestMethods), 'test_method_
 export const determinationResultSchema = enumOf(Object.values(DeterminationResults), 'determination_result_invalid');
 export const substanceSchema = enumOf(SUBSTANCE_LIST, 'substance_invalid');
 
-const optText = (max: number) => z.string().trim().max(max, { message: 'too_long' }).nullable().default(null);
+const text = (max: number) => z.string().trim().max(max, { message: 'too_long' }).nullable();
+const optText = (max: number) => text(max).default(null);
+
+/** The person's fields without defaults: a patch must not reset what it does not mention. */
+const personShape = {
+  fullName: personNameSchema,
+  otherNames: z.array(personNameSchema).max(10),
+  sex: sexSchema,
+  birthDate: birthDateSchema,
+  citizenId: citizenIdSchema.nullable(),
+  /** Kept with the record when the user overrides a CCCD warning (sex/century or year mismatch). */
+  citizenIdOverrideReason: text(500),
+  ethnicity: z
+    .string()
+    .regex(/^\d{2}$/, { message: 'ethnicity_invalid' })
+    .nullable(),
+  education: text(60),
+  occupation: text(120),
+  familyContact: text(300),
+  permanentAddress: addressSchema.nullable(),
+  currentAddress: addressSchema.nullable(),
+  substances: z.array(substanceSchema).max(8),
+  firstUseDate: birthDateSchema.nullable(),
+  /** The owning unit; defaults to the signed-in account's unit. */
+  unitId: z.string().uuid({ message: 'id_invalid' }).nullable(),
+  photo: photoSchema.nullable(),
+};
 
 export const personInputSchema = z
   .object({
-    fullName: personNameSchema,
-    otherNames: z.array(personNameSchema).max(10).default([]),
-    sex: sexSchema,
-    birthDate: birthDateSchema,
-    citizenId: citizenIdSchema.nullable().default(null),
-    /** Kept with the record when the user overrides a CCCD warning (sex/century or year mismatch). */
-    citizenIdOverrideReason: optText(500),
-    ethnicity: z
-      .string()
-      .regex(/^\d{2}$/, { message: 'ethnicity_invalid' })
-      .nullable()
-      .default(null),
-    education: optText(60),
-    occupation: optText(120),
-    familyContact: optText(300),
-    permanentAddress: addressSchema.nullable().default(null),
-    currentAddress: addressSchema.nullable().default(null),
-    substances: z.array(substanceSchema).max(8).default([]),
-    firstUseDate: birthDateSchema.nullable().default(null),
-    /** The owning unit; defaults to the signed-in account's unit. */
-    unitId: z.string().uuid({ message: 'id_invalid' }).nullable().optional(),
-    photo: photoSchema.nullable().default(null),
+    ...personShape,
+    otherNames: personShape.otherNames.default([]),
+    citizenId: personShape.citizenId.default(null),
+    citizenIdOverrideReason: personShape.citizenIdOverrideReason.default(null),
+    ethnicity: personShape.ethnicity.default(null),
+    education: personShape.education.default(null),
+    occupation: personShape.occupation.default(null),
+    familyContact: personShape.familyContact.default(null),
+    permanentAddress: personShape.permanentAddress.default(null),
+    currentAddress: personShape.currentAddress.default(null),
+    substances: personShape.substances.default([]),
+    firstUseDate: personShape.firstUseDate.default(null),
+    unitId: personShape.unitId.optional(),
+    photo: personShape.photo.default(null),
   })
   .strict();
 
-export const personPatchSchema = personInputSchema.partial().strict();
+export const personPatchSchema = z.object(personShape).partial().strict();
 
 export const measureInputSchema = z
   .object({

@@ -135,6 +135,31 @@ describe('person records', () => {
   });
 });
 
+describe('updating a person', () => {
+  it('changes only the fields named, keeps the rest, and logs only what changed', async () => {
+    const w = await personsWorld();
+    await as(w.host, w.accounts.officerA.username);
+    const p = (await ok(w.host, 'persons.create', duc(w, { otherNames: ['Đức Còi'], occupation: 'Làm ruộng' }))).person;
+    const u = (await ok(w.host, 'persons.update', { personId: p.id, patch: { occupation: 'Lao động tự do' } })).person;
+    expect(u).toMatchObject({
+      occupation: 'Lao động tự do',
+      citizenId: p.citizenId,
+      otherNames: ['Đức Còi'],
+      substances: ['heroin'],
+    });
+    expect(u.currentAddress).toEqual(p.currentAddress);
+    const last = w.host
+      .openState()
+      .raw.prepare('SELECT changes FROM change_log WHERE record_id = ? ORDER BY seq DESC LIMIT 1')
+      .get(p.id) as { changes: string };
+    expect(Object.keys(JSON.parse(last.changes)).sort()).toEqual(['occupation', 'updatedAt']);
+    const renamed = (await ok(w.host, 'persons.update', { personId: p.id, patch: { fullName: 'Nguyễn Văn Đắc' } }))
+      .person;
+    expect(renamed.fullName).toBe('Nguyễn Văn Đắc');
+    expect((await ok(w.host, 'persons.search', { query: 'nguyen van dac' })).items.map((x) => x.id)).toEqual([p.id]);
+  });
+});
+
 describe('measures, tests and determinations', () => {
   it('derive the category, compute end dates and the registration deadline, and build the timeline', async () => {
     const clock = new TestClock(Date.parse('2026-04-20T03:00:00Z'));

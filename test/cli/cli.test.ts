@@ -160,3 +160,69 @@ describe('hoso command', () => {
     expect(r.err).toContain('Wrong account name or password');
   });
 });
+
+describe('hoso person and seed', () => {
+  function leader() {
+    const { dir } = init();
+    asAdmin(dir, ['user', 'add', 'lanhdao', '--role', 'leader', '--unit', 'PC04'], 'mật khẩu lãnh đạo 1\n');
+    hoso(
+      dir,
+      ['--user', 'lanhdao', '--password-stdin', 'user', 'passwd'],
+      'mật khẩu lãnh đạo 1\nmật khẩu lãnh đạo 2\n',
+    );
+    return {
+      dir,
+      as: (args: string[], extra = '') =>
+        hoso(dir, ['--user', 'lanhdao', '--password-stdin', ...args], `mật khẩu lãnh đạo 2\n${extra}`),
+    };
+  }
+
+  it('adds from JSON on stdin, refuses bad input with the field code, finds without diacritics, shows and updates', () => {
+    const { as } = leader();
+    const bad = as(
+      ['person', 'add'],
+      JSON.stringify({ fullName: 'Hoàng Thị Mỵ', sex: 'female', birthDate: '1995-13-01' }),
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('birthDate');
+    expect(as(['person', 'add'], 'không phải JSON').code).toBe(2);
+    const add = as(
+      ['--json', 'person', 'add'],
+      JSON.stringify({ fullName: 'Hoàng Thị Mỵ', sex: 'female', birthDate: '1995', citizenId: '008195123456' }),
+    );
+    expect(add.code).toBe(0);
+    const id = JSON.parse(add.out).person.id as string;
+    const found = as(['person', 'find', 'HOANG', 'THI', 'MY']);
+    expect(found.out).toContain('Hoàng Thị Mỵ');
+    expect(found.out).toMatch(/^1 kết quả/);
+    expect(as(['person', 'find', '--cccd', '008195']).out).toContain(id);
+    expect(as(['person', 'update', id], JSON.stringify({ occupation: 'Lao động tự do' })).code).toBe(0);
+    const show = as(['--json', 'person', 'show', id]);
+    expect(JSON.parse(show.out).person.occupation).toBe('Lao động tự do');
+    const dup = as(
+      ['person', 'add'],
+      JSON.stringify({ fullName: 'Người Khác', sex: 'female', birthDate: '1995', citizenId: '008195123456' }),
+    );
+    expect(dup.err + dup.out).toContain('DUPLICATE_CITIZEN_ID');
+  });
+
+  it('seeds deterministic synthetic people', () => {
+    const a = leader();
+    const b = leader();
+    expect(a.as(['seed', '--persons', '300', '--seed', '5']).code).toBe(0);
+    expect(b.as(['seed', '--persons', '300', '--seed', '5']).code).toBe(0);
+    const names = (x: ReturnType<typeof leader>) =>
+      (
+        JSON.parse(x.as(['--json', 'person', 'find', '--limit', '1000']).out).items as {
+          fullName: string;
+          birthDate: string;
+          citizenId: string;
+        }[]
+      ).map((p) => `${p.fullName}|${p.birthDate}|${p.citizenId}`);
+    const na = names(a);
+    expect(na).toHaveLength(300);
+    expect(na).toEqual(names(b));
+    expect(na.some((n) => /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i.test(n))).toBe(true);
+    expect(a.as(['seed', '--persons', 'lots']).code).toBe(2);
+  });
+});

@@ -62,6 +62,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(`CREATE TABLE person_check_ins (
     id TEXT PRIMARY KEY, measure_id TEXT NOT NULL, person_id TEXT NOT NULL, date TEXT NOT NULL, note TEXT NOT NULL, ${SYNC})`);
   await run(`CREATE INDEX person_check_ins_measure ON person_check_ins(measure_id)`);
+  await run(`CREATE INDEX person_check_ins_person ON person_check_ins(person_id)`);
 
   await run(`CREATE TABLE drug_tests (
     id TEXT PRIMARY KEY, person_id TEXT NOT NULL, date TEXT NOT NULL, method TEXT NOT NULL, result TEXT NOT NULL,

@@ -1,0 +1,71 @@
+import { ADMIN } from './support/hoso-server';
+import { expect, test } from './support/fixtures';
+import { navigationEntries } from './support/flows';
+import { checkScreen, screenshot } from './support/screens';
+
+const RECOVERY_KEY = /^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/;
+
+test('first run creates the vault and administrator, hands over the recovery sheet, and opens the app only after confirmation', async ({
+  app,
+  hoso,
+}) => {
+  await app.goto(hoso.url);
+  await expect(app.getByRole('heading', { name: 'Khởi tạo máy trạm' })).toBeVisible();
+  await expect(app).toHaveTitle('HoSo — Hồ sơ phòng, chống ma túy');
+  await checkScreen(app, '01-setup');
+
+  // Nothing typed: every required field explains itself, in Vietnamese.
+  await app.getByRole('button', { name: 'Khởi tạo kho dữ liệu' }).click();
+  await expect(app.getByText('Mật khẩu phải có ít nhất 10 ký tự.')).toBeVisible();
+  await expect(app.getByText(/^Tên tài khoản gồm 3–32 ký tự/)).toBeVisible();
+
+  await app.getByLabel('Tên tài khoản').fill(ADMIN.username);
+  await app.getByLabel('Họ và tên').fill(ADMIN.displayName);
+  await app.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN.password);
+  await app.getByLabel('Nhập lại mật khẩu').fill('một mật khẩu khác hẳn');
+  await app.getByLabel('Mã đơn vị').fill('PC04-TQ');
+  await app.getByLabel('Tên đơn vị').fill('Phòng Cảnh sát điều tra tội phạm về ma túy');
+  await app.getByRole('button', { name: 'Khởi tạo kho dữ liệu' }).click();
+  await expect(app.getByText('Hai mật khẩu không khớp nhau.')).toBeVisible();
+  await screenshot(app, '02-setup-validation');
+  expect((await hoso.ok('app.status', {})).vaultExists).toBe(false);
+
+  await app.getByLabel('Nhập lại mật khẩu').fill(ADMIN.password);
+  await app.getByRole('button', { name: 'Khởi tạo kho dữ liệu' }).click();
+
+  await expect(app.getByText('Khóa khôi phục chỉ hiển thị một lần')).toBeVisible({ timeout: 20_000 });
+  const key = (await app.locator('.recovery-paper .key').innerText()).trim();
+  expect(key).toMatch(RECOVERY_KEY);
+  const proceed = app.getByRole('button', { name: 'Hoàn tất và vào ứng dụng' });
+  await expect(proceed).toBeDisabled();
+  await checkScreen(app, '03-recovery-sheet');
+
+  // Printing shows the sheet alone: the app's chrome is hidden on paper.
+  await app.emulateMedia({ media: 'print' });
+  await expect(app.locator('#root')).toBeHidden();
+  await expect(app.locator('#print-root .key')).toHaveText(key);
+  await screenshot(app, '04-recovery-sheet-print');
+  await app.emulateMedia({ media: 'screen' });
+
+  await app.getByText('Tôi đã in hoặc chép lại khóa khôi phục').click();
+  await proceed.click();
+  await expect(app.getByRole('heading', { name: `Xin chào, ${ADMIN.displayName}` })).toBeVisible();
+  expect(await navigationEntries(app)).toEqual(['Trang chủ', 'Tài khoản', 'Đơn vị', 'Sao lưu', 'Cài đặt']);
+  // The key is gone from the renderer once confirmed.
+  await expect(app.locator('body')).not.toContainText(key);
+  await expect(app.locator('#print-root')).toBeEmpty();
+  await checkScreen(app, '05-overview-admin');
+
+  // The sheet was real: the key recovers the administrator with a new password.
+  await app.keyboard.press('Control+l');
+  await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
+  await app.getByRole('button', { name: /Khôi phục bằng khóa khôi phục/ }).click();
+  await app.getByLabel('Khóa khôi phục', { exact: true }).fill(key.toLowerCase());
+  await app.getByLabel('Mật khẩu mới').fill('mật khẩu mới sau khôi phục');
+  await app.getByLabel('Nhập lại mật khẩu').fill('mật khẩu mới sau khôi phục');
+  await checkScreen(app, '06-recover');
+  await app.getByRole('button', { name: 'Khôi phục và đăng nhập' }).click();
+  await expect(app.getByRole('heading', { name: `Xin chào, ${ADMIN.displayName}` })).toBeVisible({ timeout: 20_000 });
+  await hoso.ok('session.lock', {});
+  await hoso.ok('session.unlock', { username: ADMIN.username, password: 'mật khẩu mới sau khôi phục' });
+});

@@ -1,0 +1,27 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Signs in on the unlock screen (Vietnamese labels) and waits for the app or the password-change screen. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
+  await page.getByLabel('Tên tài khoản', { exact: true }).fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
+  await expect(page.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeHidden({ timeout: 20_000 });
+}
+
+/** The sidebar's entries, in order. */
+export async function navigationEntries(page: Page): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+  return (await nav.getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
+}
+
+/**
+ * Picks an option of an antd Select. antd draws the visible options without the option role (those belong
+ * to a hidden list for screen readers), so the visible entry is found by its title.
+ */
+export async function chooseOption(page: Page, field: Locator, option: string | RegExp): Promise<void> {
+  await field.click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await expect(dropdown).toBeHidden();
+}
