@@ -268,7 +268,7 @@ export class Vault {
   setAuditHead(dataKey: Buffer, seq: number, hash: string): void {
     const file = this.read();
     file.auditHead = { seq, hash, mac: computeAuditHeadMac(dataKey, file.workstationId, seq, hash) };
-    writeVaultFile(this.dataDir, file);
+    writeVaultFile(this.dataDir, file, false);
   }
 
   /** The audit head as last recorded, or null when its MAC does not verify. */

@@ -14,6 +14,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error('bench failed', e instanceof Error ? e.name : e);
+  console.error('bench failed', e instanceof Error ? `${e.name}: ${e.message}` : e);
   process.exitCode = 1;
 });

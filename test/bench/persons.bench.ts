@@ -94,12 +94,15 @@ export async function benchPersons(count: number): Promise<void> {
       const ddl = enc.raw.prepare('SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL').all(t) as {
         sql: string;
       }[];
-      for (const d of ddl)
+      // Same DDL, created in the attached plain file (an index names its table unqualified, in its own schema).
+      for (const d of ddl) {
         enc.raw.exec(
-          d.sql
-            .replace(/^CREATE (UNIQUE )?(TABLE|INDEX) (\w+)/, (_m, u, k, name) => `CREATE ${u ?? ''}${k} plain.${name}`)
-            .replace(/ ON (\w+)\(/, ' ON $1('),
+          d.sql.replace(
+            /^create (unique )?(table|index) "?(\w+)"?/i,
+            (_m, u, k, name) => `CREATE ${u ?? ''}${k} plain."${name}"`,
+          ),
         );
+      }
       enc.raw.exec(`INSERT INTO plain.${t} SELECT * FROM main.${t}`);
     }
     enc.raw.exec('DETACH DATABASE plain');
