@@ -98,6 +98,11 @@ export interface PersonNameTokenTable {
   pk: number;
 }
 
+export interface PersonTokenStatTable {
+  token: string;
+  n: number;
+}
+
 export interface PersonPhotoTable extends SyncColumns {
   photo: string | null;
 }
@@ -156,6 +161,7 @@ export interface DB {
   changeLog: ChangeLogTable;
   persons: PersonTable;
   personNameTokens: PersonNameTokenTable;
+  personTokenStats: PersonTokenStatTable;
   personPhotos: PersonPhotoTable;
   personMeasures: PersonMeasureTable;
   personCheckIns: PersonCheckInTable;

@@ -74,18 +74,37 @@ export async function personRow(db: Db, id: string): Promise<PersonRow> {
   return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-/** Rebuilds a person's entries in the search index: one per distinct folded word of their names. */
+/**
+ * Rebuilds a person's entries in the search index (one per distinct folded word of their names) and keeps
+ * the per-word counts in step. The empty token counts the people in the index.
+ */
 export async function refreshTokens(
   db: Db,
   row: Pick<PersonRow, 'pk' | 'nameFolded' | 'sortKey' | 'deletedAt' | 'mergedInto'>,
 ) {
+  const old = await db.selectFrom('personNameTokens').select('token').where('pk', '=', row.pk).execute();
+  const next = row.deletedAt || row.mergedInto ? [] : [...new Set(row.nameFolded.split(' ').filter(Boolean))];
+  const delta = new Map<string, number>();
+  for (const t of old) delta.set(t.token, (delta.get(t.token) ?? 0) - 1);
+  for (const t of next) delta.set(t, (delta.get(t) ?? 0) + 1);
+  delta.set('', (next.length ? 1 : 0) - (old.length ? 1 : 0));
   await db.deleteFrom('personNameTokens').where('pk', '=', row.pk).execute();
-  if (row.deletedAt || row.mergedInto) return;
-  const tokens = [...new Set(row.nameFolded.split(' ').filter(Boolean))];
-  if (tokens.length) {
+  if (next.length) {
     await db
       .insertInto('personNameTokens')
-      .values(tokens.map((token) => ({ token, sortKey: row.sortKey, pk: row.pk })))
+      .values(next.map((token) => ({ token, sortKey: row.sortKey, pk: row.pk })))
+      .execute();
+  }
+  await addTokenCounts(db, delta);
+}
+
+export async function addTokenCounts(db: Db, delta: Map<string, number>): Promise<void> {
+  for (const [token, d] of delta) {
+    if (d === 0) continue;
+    await db
+      .insertInto('personTokenStats')
+      .values({ token, n: d })
+      .onConflict((oc) => oc.column('token').doUpdateSet((eb) => ({ n: eb('personTokenStats.n', '+', d) })))
       .execute();
   }
 }

@@ -85,23 +85,17 @@ export async function searchPersons(
   const base = db.selectFrom('persons as p');
 
   // Citizen-ID or filter-only searches are narrow by index already: no word plan needed.
-  let driver: string | null = null;
-  if (words.length && !f.citizenId) {
-    let best = Infinity;
-    for (const w of words) {
-      const n = await countCapped(db, w, best === Infinity ? driverMax + 1 : Math.min(best, driverMax + 1));
-      if (n < best) {
-        best = n;
-        driver = w;
-      }
-    }
-    if (best > driverMax) driver = null;
-  }
+  const plan =
+    words.length && !f.citizenId ? await planWords(db, words, f.limit, driverMax) : ({ kind: 'none' } as const);
+  const driverWords = plan.kind === 'driver' || plan.kind === 'intersect' ? plan.words : [];
+  const restrict = (eb: PersonsEb) =>
+    driverWords.length === 1
+      ? tokenRange(eb, driverWords[0]!)
+      : tokenRange(eb, driverWords[0]!).intersect(tokenRange(eb, driverWords[1]!));
+  const driver = driverWords[0] ?? null;
 
   let q = base.select(SUMMARY_COLUMNS.map((c) => `p.${c}` as const)).where(filters);
-  if (driver) {
-    q = q.where('p.pk', 'in', (eb) => tokenRange(eb, driver!));
-  }
+  if (driver) q = q.where('p.pk', 'in', restrict);
   const rowsQuery = q.orderBy('p.sortKey').limit(f.limit + 1);
   inspect?.(rowsQuery.compile());
   const rows = await rowsQuery.execute();
@@ -112,7 +106,7 @@ export async function searchPersons(
     // Counting is cheap on the selective plan (a few thousand rows); on a dense plan it would mean a full scan.
     if (driver || !words.length) {
       let inner = base.select(sql.lit(1).as('one')).where(filters);
-      if (driver) inner = inner.where('p.pk', 'in', (eb) => tokenRange(eb, driver!));
+      if (driver) inner = inner.where('p.pk', 'in', restrict);
       const countQuery = db
         .selectFrom(inner.limit(COUNT_CAP + 1).as('c'))
         .select((eb) => eb.fn.countAll<number>().as('n'));
@@ -128,9 +122,36 @@ function tokenRange(eb: PersonsEb, prefix: string) {
   return eb.selectFrom('personNameTokens').select('pk').where('token', '>=', prefix).where('token', '<', upper(prefix));
 }
 
-/** How many index entries start with `prefix`, counting no further than `cap`. */
-async function countCapped(db: Db, prefix: string, cap: number): Promise<number> {
-  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (
-      SELECT 1 FROM person_name_tokens WHERE token >= ${prefix} AND token < ${upper(prefix)} LIMIT ${cap})`.execute(db);
+type WordPlan = { kind: 'none' } | { kind: 'dense' } | { kind: 'driver' | 'intersect'; words: string[] };
+
+/**
+ * Chooses how to find the people whose names contain every typed word, from the per-word counts, by the
+ * number of person rows each plan would read:
+ * - dense: walk persons in sort order until `limit` match: about limit / selectivity rows;
+ * - driver: every person with the rarest word: its count;
+ * - intersect: the two rarest words' index lists intersected (cheap, sequential) and only the survivors read.
+ */
+async function planWords(db: Db, words: string[], limit: number, driverMax: number): Promise<WordPlan> {
+  const stats = await Promise.all(words.map((w) => wordCount(db, w)));
+  const people = await wordCount(db, '', true);
+  const byCount = words.map((w, i) => ({ w, n: stats[i]! })).sort((a, b) => a.n - b.n);
+  const first = byCount[0]!;
+  if (first.n <= driverMax || people === 0) return { kind: 'driver', words: [first.w] };
+  const sel = byCount.reduce((acc, x) => acc * Math.min(1, x.n / people), 1);
+  const dense = Math.min(people, limit / Math.max(sel, 1e-9));
+  const second = byCount[1];
+  const intersect = second ? (first.n + second.n) * 0.2 + (people * first.n * second.n) / (people * people) : Infinity;
+  const best = Math.min(dense, first.n, intersect);
+  if (best === dense) return { kind: 'dense' };
+  if (best === intersect && second) return { kind: 'intersect', words: [first.w, second.w] };
+  return { kind: 'driver', words: [first.w] };
+}
+
+/** People with a word starting with `prefix` (from person_token_stats; exact = the token itself). */
+async function wordCount(db: Db, prefix: string, exact = false): Promise<number> {
+  const r = exact
+    ? await sql<{ n: number }>`SELECT n FROM person_token_stats WHERE token = ${prefix}`.execute(db)
+    : await sql<{ n: number }>`SELECT coalesce(sum(n), 0) AS n FROM person_token_stats
+        WHERE token >= ${prefix} AND token < ${upper(prefix)}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }

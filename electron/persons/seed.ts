@@ -66,6 +66,7 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
     insChange.run(hlc, ws, acc, table, id, JSON.stringify(logged));
     return { pk: Number(info.lastInsertRowid) };
   };
+  const tokenCounts = new Map<string, number>();
   const insToken = raw.prepare('INSERT OR IGNORE INTO person_name_tokens (token, sort_key, pk) VALUES (?, ?, ?)');
 
   let persons = 0;
@@ -169,7 +170,11 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
         mergedInto: null,
         deletedAt: null,
       });
-      for (const token of new Set(nameFolded.split(' ').filter(Boolean))) insToken.run(token, sortKey, pk);
+      for (const token of new Set(nameFolded.split(' ').filter(Boolean))) {
+        insToken.run(token, sortKey, pk);
+        tokenCounts.set(token, (tokenCounts.get(token) ?? 0) + 1);
+      }
+      tokenCounts.set('', (tokenCounts.get('') ?? 0) + 1);
       persons++;
     }
   });
@@ -186,6 +191,12 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
   }
   if (batch.length) flush(batch);
   progress(persons);
+  const addCount = raw.prepare(
+    'INSERT INTO person_token_stats (token, n) VALUES (?, ?) ON CONFLICT(token) DO UPDATE SET n = n + excluded.n',
+  );
+  raw.transaction(() => {
+    for (const [token, n] of tokenCounts) addCount.run(token, n);
+  })();
   for (const ddl of indexes) raw.exec(ddl);
   if (bulk) raw.exec('ANALYZE');
   s.audit.append(

@@ -56,11 +56,17 @@ describe('query plans of person search and file queries (no full scans)', () => 
   });
 
   it('a dense name search walks persons in sort order through an index', async () => {
-    // With the selective plan capped at 10 rows, "nguyen van" is dense here as it is at a million people.
-    const lines = await plansOf({ query: 'nguyen van', limit: 50 }, 10);
+    // With the selective plan capped at 10 rows, "nguyen" (a third of all people) is dense, as at a million.
+    const lines = await plansOf({ query: 'nguyen', limit: 50 }, 10);
     expect(fullScans(lines)).toEqual([]);
     expect(lines.join('\n')).toContain('persons_sort');
     expect(lines.join('\n')).not.toContain('person_name_tokens');
+  });
+
+  it('common words that are rare together intersect two token lists instead of walking everyone', async () => {
+    const lines = await plansOf({ query: 'tran thi', limit: 50 }, 10);
+    expect(fullScans(lines)).toEqual([]);
+    expect(lines.join('\n')).toContain('INTERSECT');
   });
 
   it('a CCCD lookup uses the citizen-ID index', async () => {

@@ -49,6 +49,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     token TEXT NOT NULL, sort_key TEXT NOT NULL, pk INTEGER NOT NULL,
     PRIMARY KEY (token, sort_key, pk)) WITHOUT ROWID`);
   await run(`CREATE INDEX person_name_tokens_pk ON person_name_tokens(pk)`);
+  // How many people each folded word names (token '' counts the people): lets search plan without counting.
+  await run(`CREATE TABLE person_token_stats (token TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID`);
 
   await run(`CREATE TABLE person_photos (id TEXT PRIMARY KEY, photo TEXT, ${SYNC})`);
 
