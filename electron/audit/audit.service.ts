@@ -2,15 +2,26 @@ import type { AuditEntryView } from '../../shared/contract/types';
 import type { HandlerGroup } from '../host/context';
 import { verifyAuditChain } from './audit';
 
-export const auditHandlers: HandlerGroup<'audit.list' | 'audit.verify'> = {
+function localDayStart(isoDay: string, plusDays = 0): string {
+  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + plusDays).toISOString();
+}
+
+export const auditHandlers: HandlerGroup<'audit.list' | 'audit.verify' | 'audit.accounts'> = {
+  /** Names for the audit screen's account filter: auditors may not list accounts otherwise. */
+  async 'audit.accounts'(ctx) {
+    return ctx.db().selectFrom('accounts').select(['id', 'username', 'displayName']).orderBy('username').execute();
+  },
+
   async 'audit.list'(ctx, f) {
     let q = ctx.db().selectFrom('auditLog').selectAll();
     if (f.accountId) q = q.where('accountId', '=', f.accountId);
     if (f.action) q = q.where('action', '=', f.action);
     if (f.recordType) q = q.where('recordType', '=', f.recordType);
     if (f.recordId) q = q.where('recordId', '=', f.recordId);
-    if (f.from) q = q.where('at', '>=', `${f.from}T00:00:00.000Z`);
-    if (f.to) q = q.where('at', '<=', `${f.to}T23:59:59.999Z`);
+    // Dates are days on the workstation's own calendar (Vietnam, UTC+7), not UTC days.
+    if (f.from) q = q.where('at', '>=', localDayStart(f.from));
+    if (f.to) q = q.where('at', '<', localDayStart(f.to, 1));
     if (f.beforeSeq) q = q.where('seq', '<', f.beforeSeq);
     const rows = await q.orderBy('seq', 'desc').limit(f.limit).execute();
     return rows.map((r): AuditEntryView => ({

@@ -8,7 +8,7 @@ import { HostCore } from '../host/host';
 import { JsonPreferencesStore } from '../prefs/preferences';
 import type { KdfPolicy } from '../vault/kdf-policy';
 import { EventFeed } from './event-feed';
-import { readStaticFile } from './static-files';
+import { readStaticFile } from '../main/static-files';
 
 /**
  * The loopback test transport: the built renderer and the real host over HTTP on 127.0.0.1, for the

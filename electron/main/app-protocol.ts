@@ -1,7 +1,7 @@
 import { protocol, type Session } from 'electron';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
-import { readStaticFile } from '../dev/static-files';
+import { readStaticFile } from './static-files';
 import { APP_ORIGIN } from './request-policy';
 
 /**

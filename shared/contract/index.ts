@@ -167,6 +167,11 @@ export const coreContract = {
   'units.create': procedure<UnitView>()({ input: unitCreateSchema, permission: P.unitsManage, audit: 'unit.create' }),
 
   'audit.list': procedure<AuditEntryView[]>()({ input: auditListSchema, permission: P.auditRead, audit: null }),
+  'audit.accounts': procedure<{ id: string; username: string; displayName: string }[]>()({
+    input: empty,
+    permission: P.auditRead,
+    audit: null,
+  }),
   'audit.verify': procedure<AuditVerification>()({ input: empty, permission: P.auditRead, audit: 'audit.verify' }),
 
   'backup.create': procedure<BackupResult>()({

@@ -22,8 +22,8 @@ export const RECOVERY_SHEET_CSS = `
 .hoso-sheet { font-family: "Noto Serif", "Times New Roman", serif; color: #000; max-width: 180mm; margin: 0 auto; }
 .hoso-sheet h1 { font-size: 18pt; margin: 0 0 2mm; }
 .hoso-sheet h2 { font-size: 11pt; font-weight: normal; margin: 0 0 8mm; color: #333; }
-.hoso-sheet .key { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 20pt; letter-spacing: 1pt;
-  border: 2px solid #000; padding: 6mm; text-align: center; margin: 6mm 0; word-spacing: 4pt; }
+.hoso-sheet .key { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 15pt; letter-spacing: 0.5pt;
+  border: 2px solid #000; padding: 6mm 2mm; text-align: center; margin: 6mm 0; white-space: nowrap; }
 .hoso-sheet table { border-collapse: collapse; width: 100%; font-size: 10.5pt; margin-bottom: 6mm; }
 .hoso-sheet td { border: 1px solid #888; padding: 2mm 3mm; vertical-align: top; }
 .hoso-sheet ol { font-size: 10.5pt; line-height: 1.5; }

@@ -78,6 +78,11 @@ describe('audit log', () => {
     expect(text).not.toContain(AUDITOR.password);
     expect(text).not.toContain('Xã số');
     expect((await ok(host, 'audit.verify', {})).ok).toBe(true);
+    expect((await ok(host, 'audit.accounts', {})).map((a) => a.username)).toEqual(['kiemtoan', 'quantri']);
+    // Days are the workstation's calendar days: today's entries are found by today's local date.
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    expect((await ok(host, 'audit.list', { from: today, to: today, limit: 500 })).length).toBeGreaterThan(0);
   });
 
   it('names an edited entry', async () => {
