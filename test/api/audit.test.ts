@@ -79,10 +79,10 @@ describe('audit log', () => {
     expect(text).not.toContain('Xã số');
     expect((await ok(host, 'audit.verify', {})).ok).toBe(true);
     expect((await ok(host, 'audit.accounts', {})).map((a) => a.username)).toEqual(['kiemtoan', 'quantri']);
-    // Days are the workstation's calendar days: today's entries are found by today's local date.
-    const now = new Date();
-    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-    expect((await ok(host, 'audit.list', { from: today, to: today, limit: 500 })).length).toBeGreaterThan(0);
+    // Days are the workstation's calendar days. The test clock stands at 2026-11-23 08:00 UTC, which is that
+    // same date in every time zone from UTC−8 to UTC+15.
+    expect((await ok(host, 'audit.list', { from: '2026-11-23', to: '2026-11-23', limit: 500 })).length).toBeGreaterThan(0);
+    expect(await ok(host, 'audit.list', { from: '2026-11-24', limit: 500 })).toEqual([]);
   });
 
   it('names an edited entry', async () => {
