@@ -81,7 +81,9 @@ describe('audit log', () => {
     expect((await ok(host, 'audit.accounts', {})).map((a) => a.username)).toEqual(['kiemtoan', 'quantri']);
     // Days are the workstation's calendar days. The test clock stands at 2026-11-23 08:00 UTC, which is that
     // same date in every time zone from UTC−8 to UTC+15.
-    expect((await ok(host, 'audit.list', { from: '2026-11-23', to: '2026-11-23', limit: 500 })).length).toBeGreaterThan(0);
+    expect((await ok(host, 'audit.list', { from: '2026-11-23', to: '2026-11-23', limit: 500 })).length).toBeGreaterThan(
+      0,
+    );
     expect(await ok(host, 'audit.list', { from: '2026-11-24', limit: 500 })).toEqual([]);
   });
 

@@ -1,0 +1,119 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { HostEvents, Preferences, SessionInfo } from '../../../shared/contract';
+import { useApi } from '../api/api-context';
+
+export type LockReason = HostEvents['session.locked']['reason'];
+
+/** Where the app stands: the host decides, the renderer follows. */
+export type Phase =
+  | { kind: 'loading' }
+  | { kind: 'unreachable' }
+  | { kind: 'setup' }
+  | { kind: 'locked'; reason: LockReason | null }
+  | { kind: 'signed-in'; session: SessionInfo };
+
+interface SessionState {
+  phase: Phase;
+  preferences: Preferences;
+  /** Changes on every sign-in and lock; the signed-in tree is keyed by it so that nothing outlives a lock. */
+  generation: number;
+  signedIn(session: SessionInfo): void;
+  updateSession(patch: Partial<SessionInfo>): void;
+  setPreferences(preferences: Preferences): void;
+  /** Locks the host and the renderer (button, Ctrl+L, idle). */
+  lock(reason: 'manual' | 'idle'): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+const DEFAULT_PREFERENCES: Preferences = { language: 'vi', idleMinutes: 10 };
+
+export function SessionProvider({ children, onLocked }: { children: ReactNode; onLocked: () => void }) {
+  const api = useApi();
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [preferences, setPreferences] = useState<Preferences>(DEFAULT_PREFERENCES);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    void api.invoke('app.status', {}).then((r) => {
+      if (cancelled) return;
+      if (!r.ok) {
+        setPhase({ kind: 'unreachable' });
+        return;
+      }
+      setPreferences(r.value.preferences);
+      if (!r.value.vaultExists) setPhase({ kind: 'setup' });
+      else if (r.value.session) setPhase({ kind: 'signed-in', session: r.value.session });
+      else setPhase({ kind: 'locked', reason: null });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api]);
+
+  const markLocked = useCallback(
+    (reason: LockReason | null) => {
+      setPhase((current) => {
+        if (current.kind === 'locked' || current.kind === 'setup' || current.kind === 'unreachable') return current;
+        return { kind: 'locked', reason };
+      });
+      setGeneration((g) => g + 1);
+      onLocked();
+    },
+    [onLocked],
+  );
+
+  useEffect(() => {
+    // A lock event can arrive after this renderer has already signed in again (unlocking a host that is
+    // open locks the old session first), so the host is asked before the screen is cleared.
+    const offEvent = api.on('session.locked', (payload) => {
+      void api.invoke('app.status', {}).then((r) => {
+        if (!r.ok || !r.value.unlocked) markLocked(payload.reason);
+      });
+    });
+    const offAnswer = api.onLockedAnswer(() => markLocked(null));
+    return () => {
+      offEvent();
+      offAnswer();
+    };
+  }, [api, markLocked]);
+
+  const value = useMemo<SessionState>(
+    () => ({
+      phase,
+      preferences,
+      generation,
+      signedIn(session) {
+        setGeneration((g) => g + 1);
+        setPhase({ kind: 'signed-in', session });
+      },
+      updateSession(patch) {
+        setPhase((current) =>
+          current.kind === 'signed-in' ? { kind: 'signed-in', session: { ...current.session, ...patch } } : current,
+        );
+      },
+      setPreferences,
+      async lock(reason) {
+        // The screen is cleared first: even if the host is slow to answer, nothing stays on display.
+        markLocked(reason);
+        await api.invoke('session.lock', {});
+      },
+    }),
+    [api, phase, preferences, generation, markLocked],
+  );
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside SessionProvider');
+  return state;
+}
+
+/** The signed-in session; only for screens rendered inside the signed-in tree. */
+export function useSignedInSession(): SessionInfo {
+  const { phase } = useSession();
+  if (phase.kind !== 'signed-in') throw new Error('useSignedInSession while not signed in');
+  return phase.session;
+}

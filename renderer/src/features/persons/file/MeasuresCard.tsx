@@ -1,0 +1,170 @@
+import { CalendarOutlined, DownOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Descriptions, Dropdown, Flex, List, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Measure } from '../../../../../shared/contract';
+import type { MeasureStatus } from '../../../../../shared/domain/persons';
+import { useApi } from '../../../api/api-context';
+import { useErrorText } from '../../../api/api-errors';
+import { formatDate } from '../../../i18n/dates';
+import { usePersonLabels } from '../labels';
+import { AddMeasureModal } from './AddMeasureModal';
+import { CheckInModal } from './CheckInModal';
+
+const STATUS_BADGE: Record<MeasureStatus, 'processing' | 'success' | 'warning'> = {
+  active: 'processing',
+  completed: 'success',
+  interrupted: 'warning',
+};
+
+function MeasureItem(props: { measure: Measure; canWrite: boolean; onCheckIn: () => void; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const labels = usePersonLabels();
+  const api = useApi();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const m = props.measure;
+  const setStatus = async (status: MeasureStatus) => {
+    const r = await api.invoke('persons.updateMeasure', { measureId: m.id, status });
+    if (!r.ok) return void message.error(errorText(r.error));
+    void message.success(t('persons.measure.statusChanged', { status: labels.measureStatus[status] }));
+    props.onChanged();
+  };
+  return (
+    <List.Item className="persons-measure" data-testid="measure-item">
+      <Flex vertical gap={8} style={{ width: '100%' }}>
+        <Flex justify="space-between" align="center" gap={12} wrap>
+          <Typography.Text strong>{labels.measureKind[m.kind]}</Typography.Text>
+          <Flex gap={8} align="center">
+            <Badge status={STATUS_BADGE[m.status]} text={labels.measureStatus[m.status]} />
+            {props.canWrite && m.status === 'active' ? (
+              <>
+                <Button size="small" icon={<CalendarOutlined />} onClick={props.onCheckIn}>
+                  {t('persons.checkIn.add')}
+                </Button>
+                <Dropdown
+                  trigger={['click']}
+                  menu={{
+                    items: (['completed', 'interrupted'] as const).map((s) => ({
+                      key: s,
+                      label: t(`persons.measure.mark.${s}`),
+                    })),
+                    onClick: (e) => void setStatus(e.key as MeasureStatus),
+                  }}
+                >
+                  <Button size="small">
+                    {t('persons.measure.end')} <DownOutlined />
+                  </Button>
+                </Dropdown>
+              </>
+            ) : null}
+          </Flex>
+        </Flex>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, xl: 3 }}
+          items={[
+            {
+              key: 'decision',
+              label: t('persons.measure.decision'),
+              children: `${m.decisionNumber} (${formatDate(m.decisionDate)})`,
+            },
+            { key: 'authority', label: t('persons.measure.authority'), children: m.authority },
+            { key: 'officer', label: t('persons.measure.officer'), children: m.officer ?? '—' },
+            { key: 'start', label: t('persons.measure.startDate'), children: formatDate(m.startDate) },
+            {
+              key: 'end',
+              label: t('persons.measure.endDate'),
+              children: m.endDate ? (
+                <span data-testid="measure-end">{formatDate(m.endDate)}</span>
+              ) : (
+                t('persons.measure.openEnded')
+              ),
+            },
+            ...(m.notes ? [{ key: 'notes', label: t('persons.measure.notes'), children: m.notes }] : []),
+          ]}
+        />
+        {m.checkIns.length ? (
+          <div>
+            <Typography.Text type="secondary">
+              {t('persons.checkIn.list', { count: m.checkIns.length })}
+            </Typography.Text>
+            <ul className="persons-checkins">
+              {m.checkIns.map((c) => (
+                <li key={c.id}>
+                  <Typography.Text strong>{formatDate(c.date)}</Typography.Text> — {c.note}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </Flex>
+    </List.Item>
+  );
+}
+
+/** Management measures with their decisions, computed end dates, status and check-ins. */
+export function MeasuresCard(props: {
+  personId: string;
+  measures: readonly Measure[];
+  canWrite: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [adding, setAdding] = useState(false);
+  const [checkIn, setCheckIn] = useState<Measure | null>(null);
+  return (
+    <Card
+      title={t('persons.measure.title')}
+      extra={
+        props.canWrite ? (
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('persons.measure.add')}
+          </Button>
+        ) : null
+      }
+    >
+      {props.measures.length ? (
+        <List
+          dataSource={[...props.measures]}
+          rowKey="id"
+          renderItem={(m) => (
+            <MeasureItem
+              measure={m}
+              canWrite={props.canWrite}
+              onCheckIn={() => setCheckIn(m)}
+              onChanged={props.onChanged}
+            />
+          )}
+        />
+      ) : (
+        <Typography.Text type="secondary">{t('persons.measure.none')}</Typography.Text>
+      )}
+      {adding ? (
+        <AddMeasureModal
+          personId={props.personId}
+          onClose={() => setAdding(false)}
+          onAdded={(m) => {
+            setAdding(false);
+            void message.success(
+              m.endDate ? t('persons.measure.added', { end: formatDate(m.endDate) }) : t('persons.measure.addedOpen'),
+            );
+            props.onChanged();
+          }}
+        />
+      ) : null}
+      {checkIn ? (
+        <CheckInModal
+          measure={checkIn}
+          onClose={() => setCheckIn(null)}
+          onAdded={() => {
+            setCheckIn(null);
+            void message.success(t('persons.checkIn.added'));
+            props.onChanged();
+          }}
+        />
+      ) : null}
+    </Card>
+  );
+}

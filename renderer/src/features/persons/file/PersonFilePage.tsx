@@ -1,0 +1,161 @@
+import { ArrowLeftOutlined, EditOutlined, MergeCellsOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Col, Flex, Row, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Permissions } from '../../../../../shared/domain/roles';
+import { useErrorText } from '../../../api/api-errors';
+import { useProcedure } from '../../../api/useProcedure';
+import { useSignedInSession } from '../../../app/session-context';
+import { PageHeader } from '../../../components/PageHeader';
+import { formatDateTime } from '../../../i18n/dates';
+import { CategoryTag } from '../CategoryTag';
+import { usePersonsNavigation } from '../persons-navigation';
+import { useUnits } from '../useUnits';
+import { DeterminationsCard } from './DeterminationsCard';
+import { IdentityCard } from './IdentityCard';
+import { LimitedFile } from './LimitedFile';
+import { MeasuresCard } from './MeasuresCard';
+import { MergeModal } from './MergeModal';
+import { PrintModal } from './PrintModal';
+import { ReadersCard } from './ReadersCard';
+import { TestsCard } from './TestsCard';
+import { TimelineCard } from './TimelineCard';
+
+/**
+ * A person's file: identity, residence, category, measures, tests, determinations and the timeline; the
+ * readers' log for leaders; print and merge. Opening it is audited by the host (persons.get).
+ */
+export function PersonFilePage({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const nav = usePersonsNavigation();
+  const session = useSignedInSession();
+  const units = useUnits();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const file = useProcedure('persons.get', { personId });
+  const [round, setRound] = useState(0);
+  const [dialog, setDialog] = useState<'print' | 'merge' | null>(null);
+  const can = (p: string) => session.permissions.includes(p as never);
+
+  const changed = () => {
+    file.reload();
+    setRound((r) => r + 1);
+    nav.changed();
+  };
+
+  const back = (
+    <Button icon={<ArrowLeftOutlined />} onClick={nav.back}>
+      {t('persons.back')}
+    </Button>
+  );
+  if (file.error) {
+    return (
+      <>
+        <PageHeader title={t('persons.file.title')} extra={back} />
+        <Alert type="error" showIcon title={errorText(file.error)} />
+      </>
+    );
+  }
+  if (!file.data) return <Skeleton active paragraph={{ rows: 14 }} />;
+
+  const f = file.data;
+  const p = f.person;
+  const live = !p.mergedInto;
+  const canWrite = live && !f.limited && can(Permissions.personsWrite);
+
+  return (
+    <>
+      <PageHeader
+        title={p.fullName}
+        extra={
+          <>
+            {back}
+            {canWrite ? (
+              <Button icon={<EditOutlined />} onClick={() => nav.open({ kind: 'edit', personId })}>
+                {t('persons.file.edit')}
+              </Button>
+            ) : null}
+            {live && !f.limited && can(Permissions.personsMerge) ? (
+              <Button icon={<MergeCellsOutlined />} onClick={() => setDialog('merge')}>
+                {t('persons.merge.open')}
+              </Button>
+            ) : null}
+            {!f.limited && can(Permissions.personsRead) ? (
+              <Button type="primary" icon={<PrinterOutlined />} onClick={() => setDialog('print')}>
+                {t('persons.print.open')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Flex gap={12} align="center" wrap style={{ marginTop: -8, marginBottom: 20 }}>
+        <Typography.Text>{t('persons.fields.category')}:</Typography.Text>
+        <span data-testid="person-category">
+          <CategoryTag category={p.category} />
+        </span>
+        <Typography.Text type="secondary">
+          {t('persons.file.updatedAt', { at: formatDateTime(p.updatedAt) })}
+        </Typography.Text>
+      </Flex>
+      {p.mergedInto ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 20 }}
+          title={t('persons.file.mergedAway')}
+          action={
+            <Button onClick={() => nav.open({ kind: 'file', personId: p.mergedInto! })}>
+              {t('persons.file.openKept')}
+            </Button>
+          }
+        />
+      ) : null}
+      {f.limited ? (
+        <LimitedFile person={p} />
+      ) : (
+        <Flex vertical gap={20}>
+          <IdentityCard person={p} unitName={units.name(p.unitId)} />
+          <Row gutter={[20, 20]}>
+            <Col xs={24} xl={15}>
+              <Flex vertical gap={20}>
+                <MeasuresCard personId={personId} measures={f.measures} canWrite={canWrite} onChanged={changed} />
+                <DeterminationsCard
+                  personId={personId}
+                  determinations={f.determinations}
+                  canWrite={canWrite}
+                  onChanged={changed}
+                />
+                <TestsCard personId={personId} tests={f.tests} canWrite={canWrite} onChanged={changed} />
+              </Flex>
+            </Col>
+            <Col xs={24} xl={9}>
+              <Flex vertical gap={20}>
+                <TimelineCard events={f.timeline} />
+                {can(Permissions.personsReadAudit) ? <ReadersCard personId={personId} version={round} /> : null}
+              </Flex>
+            </Col>
+          </Row>
+        </Flex>
+      )}
+      {dialog === 'print' ? (
+        <PrintModal
+          personId={personId}
+          name={p.fullName}
+          onClose={() => setDialog(null)}
+          onPrinted={() => setRound((r) => r + 1)}
+        />
+      ) : null}
+      {dialog === 'merge' ? (
+        <MergeModal
+          person={p}
+          onClose={() => setDialog(null)}
+          onMerged={() => {
+            setDialog(null);
+            void message.success(t('persons.merge.done'));
+            changed();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Skeleton } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../../api/api-errors';
+import { useProcedure } from '../../../api/useProcedure';
+import { PageHeader } from '../../../components/PageHeader';
+import { usePersonsNavigation } from '../persons-navigation';
+import { useUnits } from '../useUnits';
+import { emptyPersonForm, formFromRecord } from './person-form';
+import { PersonForm } from './PersonForm';
+
+function EditForm({ personId }: { personId: string }) {
+  const nav = usePersonsNavigation();
+  const units = useUnits();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  const file = useProcedure('persons.get', { personId });
+  const photo = useProcedure('persons.photo', { personId });
+  if (file.error) return <Alert type="error" showIcon title={errorText(file.error)} />;
+  if (!file.data || photo.loading || units.loading) return <Skeleton active paragraph={{ rows: 12 }} />;
+  return (
+    <PersonForm
+      initial={formFromRecord(file.data.person)}
+      file={file.data}
+      currentPhoto={photo.data?.photo ?? null}
+      units={units.units}
+      onCancel={nav.back}
+      onSaved={(saved) => {
+        void message.success(t('persons.form.updated', { name: saved.person.fullName }));
+        nav.changed();
+        nav.replace({ kind: 'file', personId: saved.person.id });
+      }}
+    />
+  );
+}
+
+function CreateForm() {
+  const nav = usePersonsNavigation();
+  const units = useUnits();
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  if (units.loading) return <Skeleton active paragraph={{ rows: 12 }} />;
+  return (
+    <PersonForm
+      initial={emptyPersonForm({ unitId: units.own?.id ?? null, provinceCode: units.provinceCode })}
+      file={null}
+      currentPhoto={null}
+      units={units.units}
+      onCancel={nav.back}
+      onSaved={(saved) => {
+        void message.success(t('persons.form.created', { name: saved.person.fullName }));
+        nav.changed();
+        nav.replace({ kind: 'file', personId: saved.person.id });
+      }}
+    />
+  );
+}
+
+/** A new person, or the identity and residence of an existing one. */
+export function PersonFormPage({ personId }: { personId: string | null }) {
+  const { t } = useTranslation();
+  const nav = usePersonsNavigation();
+  return (
+    <>
+      <PageHeader
+        title={t(personId ? 'persons.form.editTitle' : 'persons.form.createTitle')}
+        description={t('persons.form.description')}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={nav.back}>
+            {t('persons.back')}
+          </Button>
+        }
+      />
+      {personId ? <EditForm personId={personId} /> : <CreateForm />}
+    </>
+  );
+}

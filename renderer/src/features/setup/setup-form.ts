@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { unitCreateSchema, vaultCreateSchema, type InputOf } from '../../../../shared/contract';
+import type { UnitKind } from '../../../../shared/domain/roles';
+
+const fields = vaultCreateSchema.shape;
+const unitFields = unitCreateSchema.pick({ code: true, name: true, kind: true });
+
+/**
+ * The first-run form: the contract's own field schemas, plus what only a form needs (the password typed twice,
+ * and a switch for the optional first unit, whose fields are checked only when it is on).
+ */
+export const setupFormSchema = z
+  .object({
+    adminUsername: fields.adminUsername,
+    adminDisplayName: fields.adminDisplayName,
+    password: fields.password,
+    confirmPassword: z.string(),
+    withUnit: z.boolean(),
+    unit: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.password !== v.confirmPassword) {
+      ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'password_mismatch' });
+    }
+    if (!v.withUnit) return;
+    const unit = unitFields.safeParse(v.unit);
+    for (const issue of unit.success ? [] : unit.error.issues) {
+      ctx.addIssue({ code: 'custom', path: ['unit', ...issue.path], message: issue.message });
+    }
+  });
+
+export type SetupFormValues = z.input<typeof setupFormSchema>;
+
+export const setupFormDefaults: SetupFormValues = {
+  adminUsername: '',
+  adminDisplayName: '',
+  password: '',
+  confirmPassword: '',
+  withUnit: true,
+  unit: { code: '', name: '', kind: 'province_department' },
+};
+
+export function toVaultCreateInput(v: SetupFormValues): InputOf<'vault.create'> {
+  return {
+    adminUsername: v.adminUsername,
+    adminDisplayName: v.adminDisplayName,
+    password: v.password,
+    ...(v.withUnit ? { unit: { code: v.unit.code, name: v.unit.name, kind: v.unit.kind as UnitKind } } : {}),
+  };
+}

@@ -1,0 +1,76 @@
+import { Layout } from 'antd';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useApi } from '../../api/api-context';
+import { useSession, useSignedInSession } from '../../app/session-context';
+import { palette } from '../../app/theme';
+import { AccountsPage } from '../accounts/AccountsPage';
+import { AuditPage } from '../audit/AuditPage';
+import { BackupPage } from '../backup/BackupPage';
+import { OverviewPage } from '../overview/OverviewPage';
+import { PersonsPage } from '../persons/PersonsPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { UnitsPage } from '../units/UnitsPage';
+import { AppHeader } from './AppHeader';
+import { allowedNavigation, type PageKey } from './navigation';
+import { SideNav } from './SideNav';
+import { useIdleLock } from './useIdleLock';
+import { useLockShortcut } from './useLockShortcut';
+
+function pageContent(page: PageKey, navigate: (p: PageKey) => void): ReactNode {
+  switch (page) {
+    case 'overview':
+      return <OverviewPage onNavigate={navigate} />;
+    case 'persons':
+      return <PersonsPage />;
+    case 'accounts':
+      return <AccountsPage />;
+    case 'units':
+      return <UnitsPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'backup':
+      return <BackupPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+/** The signed-in app: sidebar, header and the current page. Mounted afresh on every sign-in. */
+export function MainLayout() {
+  const api = useApi();
+  const session = useSignedInSession();
+  const { preferences, lock } = useSession();
+  const [page, setPage] = useState<PageKey>('overview');
+  const [unitName, setUnitName] = useState<string | null>(null);
+
+  const lockNow = useCallback(() => void lock('manual'), [lock]);
+  const lockIdle = useCallback(() => void lock('idle'), [lock]);
+  useLockShortcut(lockNow);
+  useIdleLock(preferences.idleMinutes, lockIdle);
+
+  useEffect(() => {
+    if (!session.unitId) return;
+    let current = true;
+    void api.invoke('units.list', {}).then((r) => {
+      if (current && r.ok) setUnitName(r.value.find((u) => u.id === session.unitId)?.name ?? null);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, session.unitId]);
+
+  // A page the role may not use is never drawn, whatever asked for it.
+  const allowed = allowedNavigation(session.permissions).some((n) => n.key === page);
+  const shown: PageKey = allowed ? page : 'overview';
+
+  return (
+    // Navy behind the sidebar, so that it reaches the bottom of a long page as well as of the window.
+    <Layout style={{ minHeight: '100vh', background: palette.navy }}>
+      <SideNav page={shown} onNavigate={setPage} />
+      <Layout>
+        <AppHeader page={shown} unitName={unitName} onLock={lockNow} onNavigate={setPage} />
+        <Layout.Content className="app-content">{pageContent(shown, setPage)}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
