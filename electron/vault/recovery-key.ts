@@ -19,6 +19,4 @@ export function newRecoveryKey(): { normalized: string; display: string } {
   return { normalized: out, display: out.match(/.{4}/g)!.join('-') };
 }
 
-export function normalizeRecoveryKey(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, '');
-}
+export { normalizeRecoveryKey } from '../../shared/contract/fields';
