@@ -37,6 +37,7 @@ test('a person is created after fixing validation errors, found without diacriti
   await expect(form.getByText('Số định danh gồm 12 chữ số (CCCD) hoặc 9 chữ số (CMND).')).toBeVisible();
   // The unit's province is offered; a province without its commune is not an address.
   await expect(form.getByText('Vui lòng nhập trường này.')).toHaveCount(2);
+  await expect(form.getByText('Còn 5 trường chưa hợp lệ: xem các ô được đánh dấu đỏ ở trên.')).toBeVisible();
   await expect(form.getByLabel('Họ và tên')).toHaveValue('Nguyễn Văn Đức 2');
   await expect(form.getByLabel('Số định danh (CCCD/CMND)')).toHaveValue('12345');
   await checkPersonsScreen(app, '81-person-form-errors');
@@ -127,6 +128,19 @@ test('a person is created after fixing validation errors, found without diacriti
   await expect(app.getByTestId('person-identity')).toContainText(world.communeB.name);
   await app.getByRole('button', { name: 'Quay lại' }).click();
   await expect(app.getByTestId('persons-count')).toHaveText('2 kết quả');
+
+  // Editing sends only what changed: the photo and the CCCD stay as they were.
+  await resultRows(app).filter({ hasText: DUC_CCCD }).getByRole('button').click();
+  await app.getByRole('button', { name: 'Sửa nhân thân' }).click();
+  const edit = app.getByRole('form', { name: 'Sửa thông tin nhân thân' });
+  await expect(edit.getByLabel('Họ và tên')).toHaveValue('Nguyễn Văn Đức');
+  await edit.getByLabel('Tên gọi khác').fill('Đức Còi, Tí');
+  await chooseOption(app, edit.getByLabel('Nghề nghiệp'), 'Lao động tự do');
+  await edit.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+  await expect(app.getByTestId('person-identity')).toContainText('Đức Còi, Tí');
+  await expect(app.getByTestId('person-identity')).toContainText('Lao động tự do');
+  await expect(app.getByTestId('person-identity')).toContainText(DUC_CCCD);
+  await expect(app.getByRole('img', { name: 'Ảnh chân dung' })).toBeVisible();
 });
 
 test('a drug test, a measure and a positive determination change the category; the file is printed and the print is audited', async ({
@@ -160,13 +174,18 @@ test('a drug test, a measure and a positive determination change the category; t
   await testDialog.getByRole('button', { name: 'Thêm xét nghiệm' }).click();
   await expect(testDialog).toBeHidden();
   await expect(category).toHaveText('Người sử dụng trái phép chất ma túy');
+  await expect(app.getByRole('row', { name: /10\/01\/2026/ })).toContainText('Ma túy tổng hợp (methamphetamine)');
 
   // The measure's form checks the contract's rules before the host sees it.
   await app.getByRole('button', { name: 'Thêm biện pháp' }).click();
   const measure = app.getByRole('dialog', { name: 'Thêm biện pháp quản lý' });
   await measure.getByRole('button', { name: 'Thêm biện pháp' }).click();
   await expect(measure.getByText('Vui lòng nhập trường này.')).toHaveCount(5);
-  await chooseOption(app, measure.getByLabel('Biện pháp', { exact: true }), 'Quản lý người sử dụng trái phép chất ma túy');
+  await chooseOption(
+    app,
+    measure.getByLabel('Biện pháp', { exact: true }),
+    'Quản lý người sử dụng trái phép chất ma túy',
+  );
   await measure.getByLabel('Số quyết định').fill('125/QĐ-UBND');
   await fillDate(app, measure.getByLabel('Ngày quyết định'), '15/01/2026');
   await measure.getByLabel('Cơ quan, người quyết định').fill('Chủ tịch UBND xã');
@@ -177,9 +196,9 @@ test('a drug test, a measure and a positive determination change the category; t
   await fillDate(app, measure.getByLabel('Ngày bắt đầu'), '20/01/2026');
   await measure.getByRole('button', { name: 'Thêm biện pháp' }).click();
   await expect(measure).toBeHidden();
-  // The end is computed by the host: one year for managing an illegal user.
-  await expect(app.getByTestId('measure-end')).toHaveText('20/01/2027');
-  await expect(app.getByText('Đã thêm biện pháp; ngày kết thúc dự kiến 20/01/2027.')).toBeVisible();
+  // The end is computed by the host: one year for managing an illegal user, its last day included.
+  await expect(app.getByTestId('measure-end')).toHaveText('19/01/2027');
+  await expect(app.getByText('Đã thêm biện pháp; ngày kết thúc dự kiến 19/01/2027.')).toBeVisible();
 
   await app.getByRole('button', { name: 'Ghi làm việc' }).click();
   const checkIn = app.getByRole('dialog', { name: /Ghi lần làm việc/ });
@@ -212,7 +231,7 @@ test('a drug test, a measure and a positive determination change the category; t
   await app.getByRole('button', { name: 'In hồ sơ' }).click();
   const print = app.getByRole('dialog', { name: 'In hồ sơ — Lý Thị Hoa' });
   await print.getByLabel('Mục đích in (không bắt buộc)').fill('Gửi Tòa án nhân dân khu vực');
-  await print.getByRole('button', { name: 'In', exact: true }).click();
+  await print.getByRole('button', { name: /\bIn$/ }).click();
   await expect(print.getByText('Đã mở hộp thoại in.')).toBeVisible();
   const dossier = app.frameLocator('iframe[title="Bản xem trước hồ sơ in"]');
   await expect(dossier.getByRole('heading', { name: 'HỒ SƠ QUẢN LÝ NGƯỜI SỬ DỤNG, NGHIỆN MA TÚY' })).toBeVisible();
@@ -228,10 +247,8 @@ test('a drug test, a measure and a positive determination change the category; t
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await paper.screenshot({ path: 'test-results/screenshots/88-dossier.png', fullPage: true });
   await paper.close();
-  await print.getByRole('button', { name: 'Đóng' }).click();
-  await expect(app.getByRole('table', { name: 'Ai đã xem hồ sơ' }).or(app.locator('body')).first()).toContainText(
-    'In hồ sơ',
-  );
+  await print.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
+  await expect(app.getByRole('region', { name: 'Ai đã xem hồ sơ' })).toContainText('In hồ sơ');
 
   // The print is in the audit log, which the auditor reads.
   await app.keyboard.press('Control+l');

@@ -123,9 +123,10 @@ export async function openPersons(page: Page): Promise<void> {
 export async function fillDate(page: Page, field: Locator, text: string): Promise<void> {
   await field.click();
   await field.fill(text);
-  await field.press('Enter');
+  // Leaving the field commits what was typed (Enter would also submit the form, Escape close a dialog).
+  await field.press('Tab');
   await expect(field).toHaveValue(text);
-  await page.keyboard.press('Escape');
+  await expect(page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)')).toHaveCount(0);
 }
 
 /** The rows of the virtualised results table (header excluded). */
@@ -140,9 +141,15 @@ export async function chooseMany(page: Page, field: Locator, options: readonly s
   await field.click();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   for (const option of options) {
-    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    const item = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
+    // A click while the list is still opening can be lost: click until the option shows as chosen.
+    await expect(async () => {
+      if (!(await item.getAttribute('class'))?.includes('ant-select-item-option-selected')) await item.click();
+      await expect(item).toHaveClass(/ant-select-item-option-selected/, { timeout: 1000 });
+    }).toPass();
   }
-  await page.keyboard.press('Escape');
+  // Leaving the field closes the list (Escape would close a dialog around it as well).
+  await field.blur();
   await expect(dropdown).toBeHidden();
 }
 

@@ -1,10 +1,10 @@
-import { Tag } from 'antd';
 import type { PersonCategory } from '../../../../shared/domain/persons';
 import { usePersonLabels } from './labels';
+import { ToneTag, type Tone } from './ToneTag';
 
-/** Colours by how closely the person is managed: rehab and methadone stand out, unclassified stays grey. */
-const CATEGORY_COLOURS: Record<PersonCategory, string> = {
-  unclassified: 'default',
+/** Tones by how closely the person is managed: rehab and methadone stand out, unclassified stays grey. */
+const CATEGORY_TONES: Record<PersonCategory, Tone> = {
+  unclassified: 'neutral',
   user: 'orange',
   addict: 'red',
   in_rehab: 'purple',
@@ -14,9 +14,5 @@ const CATEGORY_COLOURS: Record<PersonCategory, string> = {
 
 export function CategoryTag({ category }: { category: PersonCategory }) {
   const labels = usePersonLabels();
-  return (
-    <Tag color={CATEGORY_COLOURS[category]} style={{ marginInlineEnd: 0 }}>
-      {labels.category[category]}
-    </Tag>
-  );
+  return <ToneTag tone={CATEGORY_TONES[category]}>{labels.category[category]}</ToneTag>;
 }

@@ -2,7 +2,12 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { PersonFilePage } from './file/PersonFilePage';
 import { PersonFormPage } from './form/PersonFormPage';
 import { PersonsListPage } from './list/PersonsListPage';
-import { PersonsNavigationContext, type PersonsNavigation, type PersonsView } from './persons-navigation';
+import {
+  PersonsNavigationContext,
+  ScreenActiveContext,
+  type PersonsNavigation,
+  type PersonsView,
+} from './persons-navigation';
 import './persons.css';
 
 interface StackEntry {
@@ -71,7 +76,9 @@ export function PersonsPage() {
     <PersonsNavigationContext.Provider value={navigation}>
       {stack.map((entry, i) => (
         <div key={entry.key} hidden={i !== stack.length - 1}>
-          {screenOf(entry.view)}
+          <ScreenActiveContext.Provider value={i === stack.length - 1}>
+            {screenOf(entry.view)}
+          </ScreenActiveContext.Provider>
         </div>
       ))}
     </PersonsNavigationContext.Provider>

@@ -19,6 +19,13 @@ export interface PersonsNavigation {
 
 export const PersonsNavigationContext = createContext<PersonsNavigation | null>(null);
 
+/** Whether the screen is the one shown (screens below the top stay mounted, hidden). */
+export const ScreenActiveContext = createContext(true);
+
+export function useScreenActive(): boolean {
+  return useContext(ScreenActiveContext);
+}
+
 export function usePersonsNavigation(): PersonsNavigation {
   const nav = useContext(PersonsNavigationContext);
   if (!nav) throw new Error('usePersonsNavigation outside PersonsPage');

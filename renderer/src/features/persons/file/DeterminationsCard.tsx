@@ -1,11 +1,12 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Flex, List, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, List, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Determination } from '../../../../../shared/contract';
 import { formatDate } from '../../../i18n/dates';
 import { todayIso } from '../format';
 import { usePersonLabels } from '../labels';
+import { ToneTag } from '../ToneTag';
 import { AddDeterminationModal } from './AddDeterminationModal';
 import { DeterminationResultModal } from './DeterminationResultModal';
 
@@ -17,19 +18,19 @@ function RegistrationState({ d }: { d: Determination }) {
   if (d.registeredAt) {
     const late = d.registeredAt > d.registrationDeadline;
     return (
-      <Tag color={late ? 'orange' : 'green'}>
+      <ToneTag tone={late ? 'orange' : 'green'}>
         {t(late ? 'persons.determination.registeredLate' : 'persons.determination.registered', {
           date: formatDate(d.registeredAt),
           deadline,
         })}
-      </Tag>
+      </ToneTag>
     );
   }
   const overdue = todayIso() > d.registrationDeadline;
   return (
-    <Tag color={overdue ? 'red' : 'gold'} data-testid="registration-deadline">
+    <ToneTag tone={overdue ? 'red' : 'gold'} testId="registration-deadline">
       {t(overdue ? 'persons.determination.overdue' : 'persons.determination.deadline', { deadline })}
-    </Tag>
+    </ToneTag>
   );
 }
 
@@ -74,9 +75,9 @@ export function DeterminationsCard(props: {
                     <Typography.Text strong>
                       {t('persons.determination.requestedOn', { date: formatDate(d.requestedDate) })}
                     </Typography.Text>
-                    <Tag color={d.result === 'addicted' ? 'red' : d.result === 'not_addicted' ? 'green' : 'default'}>
+                    <ToneTag tone={d.result === 'addicted' ? 'red' : d.result === 'not_addicted' ? 'green' : 'neutral'}>
                       {labels.determinationResult[d.result]}
-                    </Tag>
+                    </ToneTag>
                     <RegistrationState d={d} />
                   </Flex>
                   {props.canWrite ? (
@@ -89,7 +90,8 @@ export function DeterminationsCard(props: {
                 </Flex>
                 <Descriptions
                   size="small"
-                  column={{ xs: 1, md: 2, xl: 3 }}
+                  layout="vertical"
+                  column={{ xs: 1, sm: 3 }}
                   items={[
                     { key: 'facility', label: t('persons.determination.facility'), children: d.facility },
                     {

@@ -62,7 +62,8 @@ function MeasureItem(props: { measure: Measure; canWrite: boolean; onCheckIn: ()
         </Flex>
         <Descriptions
           size="small"
-          column={{ xs: 1, md: 2, xl: 3 }}
+          layout="vertical"
+          column={{ xs: 1, sm: 2, lg: 3 }}
           items={[
             {
               key: 'decision',

@@ -9,7 +9,8 @@ import { useSignedInSession } from '../../../app/session-context';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../i18n/dates';
 import { CategoryTag } from '../CategoryTag';
-import { usePersonsNavigation } from '../persons-navigation';
+import { usePersonsNavigation, useScreenActive } from '../persons-navigation';
+import { useReloadOn } from '../useReloadOn';
 import { useUnits } from '../useUnits';
 import { DeterminationsCard } from './DeterminationsCard';
 import { IdentityCard } from './IdentityCard';
@@ -33,13 +34,15 @@ export function PersonFilePage({ personId }: { personId: string }) {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const file = useProcedure('persons.get', { personId });
+  // Changed elsewhere (its edit form, a merge) while kept below: read again once shown.
+  useReloadOn(nav.version, file.reload, useScreenActive());
   const [round, setRound] = useState(0);
   const [dialog, setDialog] = useState<'print' | 'merge' | null>(null);
   const can = (p: string) => session.permissions.includes(p as never);
 
   const changed = () => {
-    file.reload();
     setRound((r) => r + 1);
+    // Bumping the version reloads this file too (it is the screen shown), the list and the due panel.
     nav.changed();
   };
 

@@ -1,4 +1,5 @@
 import { Card, Table, Typography, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileReader } from '../../../../../shared/contract';
 import { useErrorText } from '../../../api/api-errors';
@@ -6,14 +7,58 @@ import { useProcedure } from '../../../api/useProcedure';
 import { formatDateTime } from '../../../i18n/dates';
 import { useReloadOn } from '../useReloadOn';
 
+interface ReaderRow {
+  key: string;
+  first: string;
+  last: string;
+  username: string | null;
+  role: string | null;
+  action: string;
+  count: number;
+}
+
+/**
+ * Runs of the same account doing the same thing become one row ("Xem hồ sơ ×4, 09:02–09:15"): every
+ * change on the file is followed by a fresh (and audited) read, which would otherwise drown the list.
+ */
+function collapse(readers: readonly FileReader[]): ReaderRow[] {
+  const rows: ReaderRow[] = [];
+  for (const r of readers) {
+    const prev = rows[rows.length - 1];
+    if (prev && prev.username === r.username && prev.action === r.action) {
+      prev.first = r.at;
+      prev.count += 1;
+    } else {
+      rows.push({ key: `${r.at}-${r.action}`, first: r.at, last: r.at, ...r, count: 1 });
+    }
+  }
+  return rows;
+}
+
 /** For leaders: who opened, printed or changed this file, from the audit log (newest first). */
 export function ReadersCard({ personId, version }: { personId: string; version: number }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const readers = useProcedure('persons.readers', { personId });
   useReloadOn(version, readers.reload);
-  const columns: TableColumnsType<FileReader> = [
-    { key: 'at', title: t('persons.readers.at'), width: 170, render: (_, r) => formatDateTime(r.at) },
+  const rows = useMemo(() => collapse(readers.data ?? []), [readers.data]);
+  const columns: TableColumnsType<ReaderRow> = [
+    {
+      key: 'at',
+      title: t('persons.readers.at'),
+      width: 150,
+      render: (_, r) =>
+        r.count > 1 && formatDateTime(r.first) !== formatDateTime(r.last) ? (
+          <span>
+            {formatDateTime(r.last)}
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {t('persons.readers.since', { at: formatDateTime(r.first) })}
+            </Typography.Text>
+          </span>
+        ) : (
+          formatDateTime(r.last)
+        ),
+    },
     {
       key: 'who',
       title: t('persons.readers.who'),
@@ -21,7 +66,9 @@ export function ReadersCard({ personId, version }: { personId: string; version: 
         <span>
           {r.username ?? t('audit.unknownAccount')}
           {r.role ? (
-            <Typography.Text type="secondary"> · {t(`roles.${r.role}`, { defaultValue: r.role })}</Typography.Text>
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {t(`roles.${r.role}`, { defaultValue: r.role })}
+            </Typography.Text>
           ) : null}
         </span>
       ),
@@ -29,7 +76,10 @@ export function ReadersCard({ personId, version }: { personId: string; version: 
     {
       key: 'action',
       title: t('persons.readers.action'),
-      render: (_, r) => t(`persons.readers.actions.${r.action.replace(/\./g, '_')}`, { defaultValue: r.action }),
+      render: (_, r) =>
+        `${t(`persons.readers.actions.${r.action.replace(/\./g, '_')}`, { defaultValue: r.action })}${
+          r.count > 1 ? ` ×${r.count}` : ''
+        }`,
     },
   ];
   return (
@@ -37,14 +87,13 @@ export function ReadersCard({ personId, version }: { personId: string; version: 
       {readers.error ? (
         <Typography.Text type="danger">{errorText(readers.error)}</Typography.Text>
       ) : (
-        <Table<FileReader>
-          rowKey={(r) => `${r.at}-${r.action}-${r.username ?? ''}`}
+        <Table<ReaderRow>
+          rowKey="key"
           size="small"
           columns={columns}
-          dataSource={readers.data ?? []}
+          dataSource={rows}
           loading={readers.loading}
-          pagination={(readers.data?.length ?? 0) > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-          aria-label={t('persons.readers.title')}
+          pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
         />
       )}
     </Card>

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrugTest } from '../../../../../shared/contract';
 import { formatDate } from '../../../i18n/dates';
 import { usePersonLabels } from '../labels';
+import { ToneTag } from '../ToneTag';
 import { AddTestModal } from './AddTestModal';
 
 /** Drug tests, newest first. */
@@ -19,13 +20,15 @@ export function TestsCard(props: {
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
   const columns: TableColumnsType<DrugTest> = [
-    { key: 'date', title: t('persons.test.date'), width: 120, render: (_, x) => formatDate(x.date) },
-    { key: 'method', title: t('persons.test.method'), render: (_, x) => labels.testMethod[x.method] },
+    { key: 'date', title: t('persons.test.date'), width: 130, render: (_, x) => formatDate(x.date) },
+    { key: 'method', title: t('persons.test.method'), width: 180, render: (_, x) => labels.testMethod[x.method] },
     {
       key: 'result',
       title: t('persons.test.result'),
       width: 130,
-      render: (_, x) => <Tag color={x.result === 'positive' ? 'red' : 'green'}>{labels.testResult[x.result]}</Tag>,
+      render: (_, x) => (
+        <ToneTag tone={x.result === 'positive' ? 'red' : 'green'}>{labels.testResult[x.result]}</ToneTag>
+      ),
     },
     {
       key: 'substances',

@@ -32,12 +32,15 @@ export function TimelineCard({ events }: { events: readonly TimelineEvent[] }) {
           items={events.map((e, i) => ({
             key: `${e.kind}-${e.refId}-${i}`,
             color: COLOURS[e.kind],
-            title: <Typography.Text strong>{formatDate(e.date)}</Typography.Text>,
+            // The date above the event rather than in a column of its own: the card is narrow.
             content: (
-              <span>
-                {t(`persons.timeline.kinds.${e.kind}`)}
-                {detailOf(e) ? `: ${detailOf(e)}` : ''}
-              </span>
+              <>
+                <Typography.Text strong>{formatDate(e.date)}</Typography.Text>
+                <div>
+                  {t(`persons.timeline.kinds.${e.kind}`)}
+                  {detailOf(e) ? `: ${detailOf(e)}` : ''}
+                </div>
+              </>
             ),
           }))}
         />

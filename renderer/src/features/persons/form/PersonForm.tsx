@@ -1,8 +1,8 @@
 import { CheckOutlined, SaveOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Card, Col, Flex, Form, Row } from 'antd';
+import { Alert, Button, Card, Col, Flex, Form, Row } from 'antd';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { PersonFile, UnitView } from '../../../../../shared/contract';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
@@ -13,6 +13,16 @@ import { ResidenceFields } from './ResidenceFields';
 import { ConfirmationNotice, DuplicateNotice } from './SaveNotices';
 import { identityKey, usePersonSave } from './usePersonSave';
 import { UseFields } from './UseFields';
+
+/** Field errors, nested ones (addresses) included; the form-level server error is not a field. */
+function countFieldErrors(errors: FieldErrors): number {
+  let n = 0;
+  for (const [key, e] of Object.entries(errors)) {
+    if (key === 'root' || !e) continue;
+    n += typeof e.message === 'string' ? 1 : countFieldErrors(e as FieldErrors);
+  }
+  return n;
+}
 
 /**
  * The person form, for a new file or an existing one. Validation uses the contract's schemas with their
@@ -46,6 +56,8 @@ export function PersonForm(props: {
   const activeConfirmation = confirmation?.key === key ? confirmation : null;
 
   const submit = handleSubmit((values) => save(values, photo));
+  // Beside the save button, a reminder of what is still wrong further up a long form.
+  const invalid = formState.submitCount > 0 ? countFieldErrors(formState.errors) : 0;
 
   return (
     <form
@@ -74,6 +86,9 @@ export function PersonForm(props: {
             <UseFields control={control} units={props.units} />
           </Card>
           {activeConfirmation ? <ConfirmationNotice confirmation={activeConfirmation} /> : null}
+          {invalid ? (
+            <Alert type="error" showIcon role="alert" title={t('persons.form.invalidFields', { count: invalid })} />
+          ) : null}
           <Flex gap={12} justify="flex-end" className="persons-form-actions">
             <Button onClick={props.onCancel}>{t('common.cancel')}</Button>
             <Button

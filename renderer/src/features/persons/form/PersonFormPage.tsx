@@ -28,8 +28,9 @@ function EditForm({ personId }: { personId: string }) {
       onCancel={nav.back}
       onSaved={(saved) => {
         void message.success(t('persons.form.updated', { name: saved.person.fullName }));
+        // Back to the file the edit was opened from, which reads itself again.
         nav.changed();
-        nav.replace({ kind: 'file', personId: saved.person.id });
+        nav.back();
       }}
     />
   );

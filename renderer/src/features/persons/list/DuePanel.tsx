@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Flex, Segmented, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueItem } from '../../../../../shared/contract';
@@ -8,10 +8,12 @@ import { useProcedure } from '../../../api/useProcedure';
 import { formatDate } from '../../../i18n/dates';
 import { CategoryTag } from '../CategoryTag';
 import { usePersonLabels } from '../labels';
+import { ToneTag, type Tone } from '../ToneTag';
 import { useReloadOn } from '../useReloadOn';
 
 type Reason = DueItem['reason'];
-const REASON_COLOURS: Record<Reason, string> = {
+const URGENCY: Record<Reason, number> = { registration_overdue: 0, measure_ending: 1, no_contact: 2 };
+const REASON_TONES: Record<Reason, Tone> = {
   measure_ending: 'gold',
   registration_overdue: 'red',
   no_contact: 'blue',
@@ -30,8 +32,12 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
   // Persons changed while the panel was kept below another screen: ask again.
   useReloadOn(version, due.reload);
 
+  // What cannot wait comes first: overdue registrations, then measures about to end, then silence.
   const items = useMemo(
-    () => (due.data?.items ?? []).filter((i) => reason === 'all' || i.reason === reason),
+    () =>
+      (due.data?.items ?? [])
+        .filter((i) => reason === 'all' || i.reason === reason)
+        .sort((a, b) => URGENCY[a.reason] - URGENCY[b.reason] || a.date.localeCompare(b.date)),
     [due.data, reason],
   );
   const counts = useMemo(() => {
@@ -45,7 +51,7 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
       key: 'reason',
       title: t('persons.due.reason'),
       width: 230,
-      render: (_, i) => <Tag color={REASON_COLOURS[i.reason]}>{t(`persons.due.reasons.${i.reason}`)}</Tag>,
+      render: (_, i) => <ToneTag tone={REASON_TONES[i.reason]}>{t(`persons.due.reasons.${i.reason}`)}</ToneTag>,
     },
     {
       key: 'date',
@@ -65,7 +71,10 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
     {
       key: 'detail',
       title: t('persons.due.detail'),
-      render: (_, i) => (i.detail ? labels.measureKind[i.detail as MeasureKind] : ''),
+      render: (_, i) =>
+        i.reason === 'measure_ending' && i.detail
+          ? t('persons.due.measureEnds', { kind: labels.measureKind[i.detail as MeasureKind] })
+          : t(`persons.due.dateMeans.${i.reason}`),
     },
     {
       key: 'category',
@@ -102,7 +111,7 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
         columns={columns}
         dataSource={items}
         loading={due.loading}
-        pagination={items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
         locale={{ emptyText: <Typography.Text type="secondary">{t('persons.due.empty')}</Typography.Text> }}
       />
     </Flex>

@@ -6,7 +6,7 @@ import { Permissions } from '../../../../../shared/domain/roles';
 import { useErrorText } from '../../../api/api-errors';
 import { useSignedInSession } from '../../../app/session-context';
 import { PageHeader } from '../../../components/PageHeader';
-import { usePersonsNavigation } from '../persons-navigation';
+import { usePersonsNavigation, useScreenActive } from '../persons-navigation';
 import { useUnits } from '../useUnits';
 import { DuePanel } from './DuePanel';
 import { PersonSearchBar } from './PersonSearchBar';
@@ -21,7 +21,11 @@ export function PersonsListPage() {
   const units = useUnits();
   const errorText = useErrorText();
   const [filters, setFilters] = useState<PersonFilters>(NO_FILTERS);
-  const search = usePersonSearch(filters, nav.version);
+  // Persons changed under another screen: search again once this one is shown (searches are audited).
+  const active = useScreenActive();
+  const [version, setVersion] = useState(nav.version);
+  if (active && version !== nav.version) setVersion(nav.version);
+  const search = usePersonSearch(filters, version);
   const canWrite = session.permissions.includes(Permissions.personsWrite);
   const canReadDue = session.permissions.includes(Permissions.personsRead);
   const result = search.result;
@@ -81,7 +85,7 @@ export function PersonsListPage() {
               {
                 key: 'due',
                 label: t('persons.due.tab'),
-                children: <DuePanel version={nav.version} onOpen={(id) => nav.open({ kind: 'file', personId: id })} />,
+                children: <DuePanel version={version} onOpen={(id) => nav.open({ kind: 'file', personId: id })} />,
               },
             ]}
           />
