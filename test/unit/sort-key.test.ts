@@ -186,9 +186,9 @@ describe('vietnameseSortKey', () => {
       '\u0303',
       '\u0309',
       '\u0323',
-      '\u0302',
-      '\u0306',
-      '\u031b',
+      // Not U+0302, U+0306, U+031B here: stacked on ă/â/ơ… they spell letters Vietnamese does not have
+      // (e.g. "ơ̂"), where ICU's contractions differ; the key is documented as approximate there, and real
+      // names with those marks are covered by the name property above.
       '\u0308',
       '\u0327',
       '\u030c',
