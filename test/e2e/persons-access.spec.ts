@@ -1,9 +1,10 @@
 import { expect, test } from './support/fixtures';
-import { signIn } from './support/flows';
+import { chooseOption, signIn } from './support/flows';
 import {
   asAccount,
   checkPersonsScreen,
   createPerson,
+  fillDate,
   openPersons,
   PEOPLE,
   resultRows,
@@ -54,6 +55,31 @@ test('a commune officer sees the people of their commune and not another commune
     );
   expect(await ask(other.person.id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(await ask(own.person.id)).toMatchObject({ ok: true });
+
+  // The officer's own new file: a CCCD whose digits disagree is kept once a reason is given.
+  await app.getByRole('button', { name: 'Thêm người' }).click();
+  const form = app.getByRole('form', { name: 'Thêm người thuộc diện quản lý' });
+  await form.getByLabel('Họ và tên').fill('Sùng A Páo');
+  await form.getByText('Nam', { exact: true }).click();
+  await form.getByText('Chỉ biết năm').first().click();
+  await fillDate(app, form.getByLabel('Ngày sinh'), '1979');
+  await form.getByLabel('Số định danh (CCCD/CMND)').fill('008080001234');
+  await expect(form.getByText('Chữ số thứ 4–6 của CCCD cho năm sinh khác với năm sinh đã nhập.')).toBeVisible();
+  await chooseOption(app, form.getByLabel('Dân tộc'), 'Mông');
+  await chooseOption(app, form.getByLabel('Xã/phường/đặc khu'), world.communeA.name);
+  await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+  await expect(form.getByText('Cần xác nhận trước khi lưu')).toBeVisible();
+  await form.getByRole('button', { name: 'Xác nhận và lưu' }).click();
+  await expect(form.getByText('Vui lòng nhập trường này.')).toBeVisible();
+  await form
+    .getByLabel('Lý do vẫn lưu số định danh này')
+    .fill('Đã đối chiếu thẻ CCCD gốc: năm sinh trên giấy khai sinh là 1979');
+  await form.getByRole('button', { name: 'Xác nhận và lưu' }).click();
+  await expect(app.getByRole('heading', { name: 'Sùng A Páo' })).toBeVisible({ timeout: 20_000 });
+  const identity = app.getByTestId('person-identity');
+  await expect(identity).toContainText('Lý do vẫn lưu: Đã đối chiếu thẻ CCCD gốc');
+  await expect(identity).toContainText('Mông');
+  await expect(identity).toContainText(`Công an ${world.communeA.name}`);
 });
 
 test('rehab staff see a person’s identity and category only', async ({ app, hoso }) => {

@@ -22,14 +22,25 @@ function MeasureItem(props: { measure: Measure; canWrite: boolean; onCheckIn: ()
   const labels = usePersonLabels();
   const api = useApi();
   const errorText = useErrorText();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const m = props.measure;
-  const setStatus = async (status: MeasureStatus) => {
+  const save = async (status: MeasureStatus) => {
     const r = await api.invoke('persons.updateMeasure', { measureId: m.id, status });
     if (!r.ok) return void message.error(errorText(r.error));
     void message.success(t('persons.measure.statusChanged', { status: labels.measureStatus[status] }));
     props.onChanged();
   };
+  // Ending a measure changes the category and stops check-ins: one menu click is not enough for that.
+  const setStatus = (status: MeasureStatus) =>
+    modal.confirm({
+      title: t('persons.measure.confirmEnd', {
+        kind: labels.measureKind[m.kind],
+        status: labels.measureStatus[status],
+      }),
+      okText: t(`persons.measure.mark.${status}`),
+      cancelText: t('common.cancel'),
+      onOk: () => save(status),
+    });
   return (
     <List.Item className="persons-measure" data-testid="measure-item">
       <Flex vertical gap={8} style={{ width: '100%' }}>
@@ -49,7 +60,7 @@ function MeasureItem(props: { measure: Measure; canWrite: boolean; onCheckIn: ()
                       key: s,
                       label: t(`persons.measure.mark.${s}`),
                     })),
-                    onClick: (e) => void setStatus(e.key as MeasureStatus),
+                    onClick: (e) => setStatus(e.key as MeasureStatus),
                   }}
                 >
                   <Button size="small">

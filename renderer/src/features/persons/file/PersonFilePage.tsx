@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, EditOutlined, MergeCellsOutlined, PrinterOutlined } 
 import { Alert, App, Button, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Permissions } from '../../../../../shared/domain/roles';
+import { Permissions, type Permission } from '../../../../../shared/domain/roles';
 import { useErrorText } from '../../../api/api-errors';
 import { useProcedure } from '../../../api/useProcedure';
 import { useSignedInSession } from '../../../app/session-context';
@@ -38,7 +38,7 @@ export function PersonFilePage({ personId }: { personId: string }) {
   useReloadOn(nav.version, file.reload, useScreenActive());
   const [round, setRound] = useState(0);
   const [dialog, setDialog] = useState<'print' | 'merge' | null>(null);
-  const can = (p: string) => session.permissions.includes(p as never);
+  const can = (p: Permission) => session.permissions.includes(p);
 
   const changed = () => {
     setRound((r) => r + 1);

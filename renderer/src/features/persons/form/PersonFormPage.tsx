@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { PersonFile } from '../../../../../shared/contract';
 import { useErrorText } from '../../../api/api-errors';
 import { useProcedure } from '../../../api/useProcedure';
 import { PageHeader } from '../../../components/PageHeader';
@@ -9,21 +10,17 @@ import { useUnits } from '../useUnits';
 import { emptyPersonForm, formFromRecord } from './person-form';
 import { PersonForm } from './PersonForm';
 
-function EditForm({ personId }: { personId: string }) {
+function EditFormBody({ file, photo }: { file: PersonFile; photo: string | null }) {
   const nav = usePersonsNavigation();
   const units = useUnits();
-  const errorText = useErrorText();
   const { message } = App.useApp();
   const { t } = useTranslation();
-  const file = useProcedure('persons.get', { personId });
-  const photo = useProcedure('persons.photo', { personId });
-  if (file.error) return <Alert type="error" showIcon title={errorText(file.error)} />;
-  if (!file.data || photo.loading || units.loading) return <Skeleton active paragraph={{ rows: 12 }} />;
+  if (units.loading) return <Skeleton active paragraph={{ rows: 12 }} />;
   return (
     <PersonForm
-      initial={formFromRecord(file.data.person)}
-      file={file.data}
-      currentPhoto={photo.data?.photo ?? null}
+      initial={formFromRecord(file.person)}
+      file={file}
+      currentPhoto={photo}
       units={units.units}
       onCancel={nav.back}
       onSaved={(saved) => {
@@ -33,6 +30,27 @@ function EditForm({ personId }: { personId: string }) {
         nav.back();
       }}
     />
+  );
+}
+
+/** The photo is read (and that read audited) only for a file that has one. */
+function EditFormWithPhoto({ file }: { file: PersonFile }) {
+  const errorText = useErrorText();
+  const photo = useProcedure('persons.photo', { personId: file.person.id });
+  if (photo.error) return <Alert type="error" showIcon title={errorText(photo.error)} />;
+  if (photo.loading) return <Skeleton active paragraph={{ rows: 12 }} />;
+  return <EditFormBody file={file} photo={photo.data?.photo ?? null} />;
+}
+
+function EditForm({ personId }: { personId: string }) {
+  const errorText = useErrorText();
+  const file = useProcedure('persons.get', { personId });
+  if (file.error) return <Alert type="error" showIcon title={errorText(file.error)} />;
+  if (!file.data) return <Skeleton active paragraph={{ rows: 12 }} />;
+  return file.data.person.hasPhoto ? (
+    <EditFormWithPhoto file={file.data} />
+  ) : (
+    <EditFormBody file={file.data} photo={null} />
   );
 }
 

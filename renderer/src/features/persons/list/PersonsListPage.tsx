@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Tabs, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PersonSummary } from '../../../../../shared/contract';
 import { Permissions } from '../../../../../shared/domain/roles';
 import { useErrorText } from '../../../api/api-errors';
 import { useSignedInSession } from '../../../app/session-context';
@@ -35,6 +36,9 @@ export function PersonsListPage() {
     if (more && !search.loading) showAll();
   }, [more, search.loading, showAll]);
 
+  const { open } = nav;
+  const openFile = useCallback((p: PersonSummary) => open({ kind: 'file', personId: p.id }), [open]);
+
   const count = result
     ? result.total === null
       ? t('persons.list.moreThan', { count: result.items.length })
@@ -55,12 +59,7 @@ export function PersonsListPage() {
           </Button>
         ) : null}
       </Flex>
-      <PersonsTable
-        items={result?.items ?? []}
-        loading={search.loading}
-        onOpen={(p) => nav.open({ kind: 'file', personId: p.id })}
-        onEndReached={loadRest}
-      />
+      <PersonsTable items={result?.items ?? []} loading={search.loading} onOpen={openFile} onEndReached={loadRest} />
     </Flex>
   );
 

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Empty, Spin, Typography } from 'antd';
-import { useEffect, useRef } from 'react';
+import { Empty, Spin } from 'antd';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../../../shared/contract';
 import { CategoryTag } from '../CategoryTag';
@@ -17,6 +17,51 @@ interface PersonsTableProps {
   onEndReached?: () => void;
 }
 
+/** One result row, redrawn only when its person or position changes (scrolling moves most rows not at all). */
+const PersonRow = memo(function PersonRow(props: {
+  person: PersonSummary;
+  index: number;
+  start: number;
+  onOpen: (person: PersonSummary) => void;
+}) {
+  const labels = usePersonLabels();
+  const { person: p, onOpen } = props;
+  const place = placeName(p.communeCode, p.provinceCode);
+  return (
+    <div
+      role="row"
+      aria-rowindex={props.index + 2}
+      className="persons-row persons-row-body"
+      style={{ transform: `translateY(${props.start}px)`, height: ROW_HEIGHT }}
+      onClick={() => onOpen(p)}
+    >
+      <span role="cell">
+        <button
+          type="button"
+          className="persons-link"
+          onClick={(e) => {
+            e.stopPropagation();
+            onOpen(p);
+          }}
+        >
+          {p.fullName}
+        </button>
+      </span>
+      <span role="cell">{formatPartialDate(p.birthDate)}</span>
+      <span role="cell">{labels.sex[p.sex]}</span>
+      <span role="cell" className="persons-mono">
+        {p.citizenId ?? '—'}
+      </span>
+      <span role="cell" className="persons-ellipsis" title={place}>
+        {place || '—'}
+      </span>
+      <span role="cell">
+        <CategoryTag category={p.category} />
+      </span>
+    </div>
+  );
+});
+
 /**
  * Search results as a table whose rows are drawn only while in view (@tanstack/react-virtual): a hundred
  * thousand rows cost the DOM a few dozen. ARIA table roles keep it a table to screen readers, with each
@@ -24,7 +69,6 @@ interface PersonsTableProps {
  */
 export function PersonsTable({ items, loading, onOpen, onEndReached }: PersonsTableProps) {
   const { t } = useTranslation();
-  const labels = usePersonLabels();
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
@@ -62,43 +106,15 @@ export function PersonsTable({ items, loading, onOpen, onEndReached }: PersonsTa
         {items.length ? (
           <div ref={scroller} role="rowgroup" className="persons-table-body">
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {rows.map((row) => {
-                const p = items[row.index]!;
-                return (
-                  <div
-                    key={p.id}
-                    role="row"
-                    aria-rowindex={row.index + 2}
-                    className="persons-row persons-row-body"
-                    style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-                    onClick={() => onOpen(p)}
-                  >
-                    <span role="cell">
-                      <button
-                        type="button"
-                        className="persons-link"
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          onOpen(p);
-                        }}
-                      >
-                        {p.fullName}
-                      </button>
-                    </span>
-                    <span role="cell">{formatPartialDate(p.birthDate)}</span>
-                    <span role="cell">{labels.sex[p.sex]}</span>
-                    <span role="cell" className="persons-mono">
-                      {p.citizenId ?? <Typography.Text type="secondary">—</Typography.Text>}
-                    </span>
-                    <span role="cell" className="persons-ellipsis" title={placeName(p.communeCode, p.provinceCode)}>
-                      {placeName(p.communeCode, p.provinceCode) || '—'}
-                    </span>
-                    <span role="cell">
-                      <CategoryTag category={p.category} />
-                    </span>
-                  </div>
-                );
-              })}
+              {rows.map((row) => (
+                <PersonRow
+                  key={items[row.index]!.id}
+                  person={items[row.index]!}
+                  index={row.index}
+                  start={row.start}
+                  onOpen={onOpen}
+                />
+              ))}
             </div>
           </div>
         ) : null}

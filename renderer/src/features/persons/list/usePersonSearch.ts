@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InputOf, PersonSearchResult } from '../../../../../shared/contract';
 import type { ApiError } from '../../../../../shared/domain/errors';
 import { useApi } from '../../../api/api-context';
@@ -69,6 +69,11 @@ export function usePersonSearch(filters: PersonFilters, version: number): Person
   const effectiveLimit = limitFor === criteria ? limit : FIRST_PAGE;
   const key = `${criteria}#${effectiveLimit}#${version}`;
 
+  const showAll = useCallback(() => {
+    setLimitFor(criteria);
+    setLimit(ALL_ROWS);
+  }, [criteria]);
+
   useEffect(() => {
     const id = ++latest.current;
     const input = toSearchInput(JSON.parse(criteria) as PersonFilters, effectiveLimit);
@@ -83,9 +88,6 @@ export function usePersonSearch(filters: PersonFilters, version: number): Person
     error: state.error,
     loading: state.asked !== key || text !== filters.text,
     limit: effectiveLimit,
-    showAll() {
-      setLimitFor(criteria);
-      setLimit(ALL_ROWS);
-    },
+    showAll,
   };
 }
