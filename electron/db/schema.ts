@@ -96,6 +96,11 @@ export interface PersonNameTokenTable {
   token: string;
   sortKey: string;
   pk: number;
+  nameFolded: string;
+  curProvince: string | null;
+  curCommune: string | null;
+  unitId: string | null;
+  category: string;
 }
 
 export interface PersonTokenStatTable {

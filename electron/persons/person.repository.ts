@@ -80,7 +80,10 @@ export async function personRow(db: Db, id: string): Promise<PersonRow> {
  */
 export async function refreshTokens(
   db: Db,
-  row: Pick<PersonRow, 'pk' | 'nameFolded' | 'sortKey' | 'deletedAt' | 'mergedInto'>,
+  row: Pick<
+    PersonRow,
+    'pk' | 'nameFolded' | 'sortKey' | 'deletedAt' | 'mergedInto' | 'curProvince' | 'curCommune' | 'unitId' | 'category'
+  >,
 ) {
   const old = await db.selectFrom('personNameTokens').select('token').where('pk', '=', row.pk).execute();
   const next = row.deletedAt || row.mergedInto ? [] : [...new Set(row.nameFolded.split(' ').filter(Boolean))];
@@ -92,7 +95,18 @@ export async function refreshTokens(
   if (next.length) {
     await db
       .insertInto('personNameTokens')
-      .values(next.map((token) => ({ token, sortKey: row.sortKey, pk: row.pk })))
+      .values(
+        next.map((token) => ({
+          token,
+          sortKey: row.sortKey,
+          pk: row.pk,
+          nameFolded: row.nameFolded,
+          curProvince: row.curProvince,
+          curCommune: row.curCommune,
+          unitId: row.unitId,
+          category: row.category,
+        })),
+      )
       .execute();
   }
   await addTokenCounts(db, delta);

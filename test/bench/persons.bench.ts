@@ -42,13 +42,33 @@ function queriesFrom(names: string[]): string[] {
   return q;
 }
 
-async function measure(db: ReturnType<typeof createKysely>, queries: string[], ids: string[], cccds: string[]) {
+async function measure(
+  db: ReturnType<typeof createKysely>,
+  queries: string[],
+  ids: string[],
+  cccds: string[],
+  communes: string[],
+) {
   const search: number[] = [];
   const byForm: number[][] = [[], [], [], [], []];
+  const plans = new Map<string, number>();
+  const chosen = (p: string) => plans.set(p, (plans.get(p) ?? 0) + 1);
   for (const [i, query] of queries.entries()) {
-    const ms = (await timeAsync(() => searchPersons(db, SCOPE, { query, limit: 200 }))).ms;
+    const ms = (await timeAsync(() => searchPersons(db, SCOPE, { query, limit: 200 }, { chosen }))).ms;
     search.push(ms);
     byForm[i % 5]!.push(ms);
+  }
+  // The same queries as a commune officer sees them: one commune's people (and the unit's files).
+  const scoped: number[] = [];
+  for (const [i, query] of queries.entries()) {
+    const scope: PersonScope = {
+      limited: false,
+      all: false,
+      unitId: 'no-such-unit',
+      provinceCode: null,
+      communeCode: communes[i % communes.length]!,
+    };
+    scoped.push((await timeAsync(() => searchPersons(db, scope, { query, limit: 200 }))).ms);
   }
   const cccd: number[] = [];
   for (const c of cccds)
@@ -59,6 +79,8 @@ async function measure(db: ReturnType<typeof createKysely>, queries: string[], i
   return {
     forms: byForm.map((f) => percentile(f, 95)),
     search: percentile(search, 95),
+    scoped: percentile(scoped, 95),
+    plans: [...plans].map(([k, v]) => `${k} ${v}`).join(', '),
     searchMedian: percentile(search, 50),
     cccd: percentile(cccd, 95),
     open: percentile(open, 95),
@@ -66,7 +88,11 @@ async function measure(db: ReturnType<typeof createKysely>, queries: string[], i
 }
 
 export async function benchPersons(count: number): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-bench-persons-'));
+  // BENCH_DIR keeps the seeded files there and reuses them on the next run (seeding a million takes a while).
+  const keep = process.env.BENCH_DIR ? path.resolve(process.env.BENCH_DIR, String(count)) : null;
+  const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-bench-persons-'));
+  const reuse = keep !== null && fs.existsSync(path.join(dir, 'plain.db'));
+  if (keep) fs.mkdirSync(dir, { recursive: true });
   try {
     const host = new HostCore({
       dataDir: path.join(dir, 'vault'),
@@ -74,47 +100,57 @@ export async function benchPersons(count: number): Promise<void> {
       preferences: new MemoryPreferencesStore(),
     });
     const pw = 'mật khẩu benchmark dài';
-    await host.call('vault.create', { adminUsername: 'bench', adminDisplayName: 'Bench', password: pw });
-    await host.call('accounts.create', {
-      username: 'lanhdao',
-      displayName: 'Lãnh đạo',
-      role: 'leader',
-      unitId: null,
-      password: pw,
-    });
-    await host.call('session.lock', {});
-    await host.call('session.unlock', { username: 'lanhdao', password: pw });
-    await host.call('session.changePassword', { currentPassword: pw, newPassword: `${pw}2` });
-    const seeded = await seedPersons(host, { count, seed: 42, provinceCode: '08' }, (n) =>
-      process.stderr.write(`\rseeding ${n}/${count}`),
-    );
-    process.stderr.write('\n');
-    const enc = host.openState();
-    enc.raw.pragma('optimize');
-    enc.raw.exec('ANALYZE');
+    let seeded: Awaited<ReturnType<typeof seedPersons>> | null = null;
+    if (reuse) await host.call('session.unlock', { username: 'lanhdao', password: `${pw}2` });
+    else {
+      await host.call('vault.create', { adminUsername: 'bench', adminDisplayName: 'Bench', password: pw });
+      await host.call('accounts.create', {
+        username: 'lanhdao',
+        displayName: 'Lãnh đạo',
+        role: 'leader',
+        unitId: null,
+        password: pw,
+      });
+      await host.call('session.lock', {});
+      await host.call('session.unlock', { username: 'lanhdao', password: pw });
+      await host.call('session.changePassword', { currentPassword: pw, newPassword: `${pw}2` });
+      seeded = await seedPersons(host, { count, seed: 42, provinceCode: '08' }, (n) =>
+        process.stderr.write(`\rseeding ${n}/${count}`),
+      );
+      process.stderr.write('\n');
+      const state = host.openState();
+      state.raw.pragma('optimize');
+      state.raw.exec('ANALYZE');
 
-    // The same rows in a plain SQLite file, through the same schema, for the ratio.
-    const plainFile = path.join(dir, 'plain.db');
-    const plainRaw = new Database(plainFile);
-    configureConnection(plainRaw);
-    plainRaw.close();
-    enc.raw.prepare("ATTACH DATABASE ? AS plain KEY ''").run(plainFile);
-    for (const t of TABLES) {
-      const ddl = enc.raw.prepare('SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL').all(t) as {
-        sql: string;
-      }[];
-      // Same DDL, created in the attached plain file (an index names its table unqualified, in its own schema).
-      for (const d of ddl) {
-        enc.raw.exec(
-          d.sql.replace(
-            /^create (unique )?(table|index) "?(\w+)"?/i,
-            (_m, u, k, name) => `CREATE ${u ?? ''}${k} plain."${name}"`,
-          ),
-        );
+      // The same rows in a plain SQLite file, through the same schema, for the ratio.
+      const target = path.join(dir, 'plain.db');
+      const plainRaw = new Database(target);
+      configureConnection(plainRaw);
+      plainRaw.close();
+      state.raw.prepare("ATTACH DATABASE ? AS plain KEY ''").run(target);
+      for (const t of TABLES) {
+        const ddl = state.raw
+          .prepare(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL AND type IN ('table', 'index')",
+          )
+          .all(t) as {
+          sql: string;
+        }[];
+        // Same DDL, created in the attached plain file (an index names its table unqualified, in its own schema).
+        for (const d of ddl) {
+          state.raw.exec(
+            d.sql.replace(
+              /^create (unique )?(table|index) "?(\w+)"?/i,
+              (_m, u, k, name) => `CREATE ${u ?? ''}${k} plain."${name}"`,
+            ),
+          );
+        }
+        state.raw.exec(`INSERT INTO plain.${t} SELECT * FROM main.${t}`);
       }
-      enc.raw.exec(`INSERT INTO plain.${t} SELECT * FROM main.${t}`);
+      state.raw.exec('DETACH DATABASE plain');
     }
-    enc.raw.exec('DETACH DATABASE plain');
+    const enc = host.openState();
+    const plainFile = path.join(dir, 'plain.db');
     const plain = new Database(plainFile);
     configureConnection(plain);
     plain.exec('ANALYZE');
@@ -126,11 +162,16 @@ export async function benchPersons(count: number): Promise<void> {
     const queries = queriesFrom(sample.map((s) => s.n));
     const ids = sample.map((s) => s.id);
     const cccds = sample.map((s) => s.c).filter(Boolean);
+    const communes = (
+      enc.raw.prepare('SELECT DISTINCT cur_commune AS c FROM persons WHERE pk % 997 = 0 LIMIT 20').all() as {
+        c: string;
+      }[]
+    ).map((r) => r.c);
     // Warm both caches the same way, then measure plain first and encrypted second.
-    await measure(plainDb, queries.slice(0, 50), ids.slice(0, 50), cccds.slice(0, 50));
-    await measure(enc.db, queries.slice(0, 50), ids.slice(0, 50), cccds.slice(0, 50));
-    const p = await measure(plainDb, queries, ids, cccds);
-    const e = await measure(enc.db, queries, ids, cccds);
+    await measure(plainDb, queries.slice(0, 50), ids.slice(0, 50), cccds.slice(0, 50), communes);
+    await measure(enc.db, queries.slice(0, 50), ids.slice(0, 50), cccds.slice(0, 50), communes);
+    const p = await measure(plainDb, queries, ids, cccds, communes);
+    const e = await measure(enc.db, queries, ids, cccds, communes);
     // Seeding a million people outlasts the idle timeout: sign in again before timing the API.
     await host.call('session.unlock', { username: 'lanhdao', password: `${pw}2` });
     const apiOpen: number[] = [];
@@ -141,10 +182,12 @@ export async function benchPersons(count: number): Promise<void> {
     }
     const rss = process.memoryUsage().rss / 1024 / 1024;
     const rows: Row[] = [
-      {
-        what: `seed ${count.toLocaleString('en')} persons (+${seeded.measures} measures, ${seeded.tests} tests)`,
-        encrypted: `${(seeded.ms / 1000).toFixed(1)} s (${Math.round((count / seeded.ms) * 1000)}/s)`,
-      },
+      seeded
+        ? {
+            what: `seed ${count.toLocaleString('en')} persons (+${seeded.measures} measures, ${seeded.tests} tests)`,
+            encrypted: `${(seeded.ms / 1000).toFixed(1)} s (${Math.round((count / seeded.ms) * 1000)}/s)`,
+          }
+        : { what: `seed ${count.toLocaleString('en')} persons`, encrypted: `reused from ${dir}` },
       {
         what: 'name search (diacritics-insensitive), p95',
         encrypted: fmt(e.search),
@@ -158,6 +201,14 @@ export async function benchPersons(count: number): Promise<void> {
         plain: fmt(p.forms[i]!),
         ratio: ratio(e.forms[i]!, p.forms[i]!),
       })),
+      { what: '  plans chosen', encrypted: e.plans },
+      {
+        what: 'name search as a commune officer, p95',
+        encrypted: fmt(e.scoped),
+        plain: fmt(p.scoped),
+        ratio: ratio(e.scoped, p.scoped),
+        goal: '≤ 30 ms',
+      },
       {
         what: 'name search, median',
         encrypted: fmt(e.searchMedian),
@@ -192,6 +243,6 @@ export async function benchPersons(count: number): Promise<void> {
     await plainDb.destroy();
     await host.close();
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawDatabase } from '../../electron/db/connection';
 import type { HostCore } from '../../electron/host/host';
 import type { PersonScope } from '../../electron/persons/person.scope';
-import { searchPersons } from '../../electron/persons/person.search';
+import { searchPersons, type SearchPlan } from '../../electron/persons/person.search';
 import { seedPersons } from '../../electron/persons/seed';
 import { ok } from '../support/host';
 import { as, personsWorld } from '../support/persons';
@@ -43,42 +43,53 @@ describe('query plans of person search and file queries (no full scans)', () => 
       .get() as typeof sample;
   });
 
-  async function plansOf(f: Parameters<typeof searchPersons>[2], driverMax?: number) {
+  async function plansOf(f: Parameters<typeof searchPersons>[2], force?: SearchPlan) {
     const lines: string[] = [];
-    await searchPersons(host.openState().db, ALL, f, (q) => lines.push(...plan(raw, q)), driverMax);
-    return lines;
+    const chosen: string[] = [];
+    await searchPersons(host.openState().db, ALL, f, {
+      inspect: (q) => lines.push(...plan(raw, q)),
+      plan: force,
+      chosen: (p) => chosen.push(p),
+    });
+    return { lines, text: lines.join('\n'), chosen: chosen[0] };
   }
 
-  it('a selective name search reads the token index, then persons by primary key', async () => {
-    const lines = await plansOf({ query: sample.name, limit: 200 });
+  it('a selective name search walks the token index by word, then reads only the page of persons', async () => {
+    const { lines, text, chosen } = await plansOf({ query: sample.name, limit: 200 });
+    expect(chosen).toBe('words');
     expect(fullScans(lines)).toEqual([]);
-    expect(lines.join('\n')).toMatch(/person_name_tokens USING (COVERING INDEX|PRIMARY KEY)/);
+    expect(text).toMatch(/SEARCH t USING PRIMARY KEY \(token=\?\)/);
+    expect(text).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+    expect(text).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 
-  it('a dense name search walks persons in sort order through an index', async () => {
-    // With the selective plan capped at 10 rows, "nguyen" (a third of all people) is dense, as at a million.
-    const lines = await plansOf({ query: 'nguyen', limit: 50 }, 10);
+  it('a dense name search walks persons_walk in order, covering, without sorting', async () => {
+    const { lines, text } = await plansOf({ query: 'nguyen', limit: 50 }, 'dense');
     expect(fullScans(lines)).toEqual([]);
-    expect(lines.join('\n')).toContain('persons_sort');
-    expect(lines.join('\n')).not.toContain('person_name_tokens');
+    expect(text).toMatch(/SCAN p USING COVERING INDEX persons_walk/);
+    expect(text).not.toMatch(/TEMP B-TREE/);
+    expect(text).not.toContain('person_name_tokens');
   });
 
-  it('common words that are rare together intersect two token lists instead of walking everyone', async () => {
-    const lines = await plansOf({ query: 'tran thi', limit: 50 }, 10);
+  it('a prefix read as one range stays in the token index', async () => {
+    // A small page, so that the count runs too: it must read the range, never walk the pk index.
+    const { lines, text } = await plansOf({ query: 'tran th', limit: 5 }, 'range');
     expect(fullScans(lines)).toEqual([]);
-    expect(lines.join('\n')).toContain('INTERSECT');
+    expect(lines.filter((l) => /token>\? AND token<\?/.test(l)).length).toBeGreaterThanOrEqual(2);
+    expect(text).toMatch(/SEARCH t USING PRIMARY KEY \(token>\? AND token<\?\)/);
+    expect(text).not.toContain('person_name_tokens_pk');
   });
 
   it('a CCCD lookup uses the citizen-ID index', async () => {
-    const lines = await plansOf({ query: '', citizenId: sample.cccd, limit: 10 });
+    const { lines, text } = await plansOf({ query: '', citizenId: sample.cccd, limit: 10 });
     expect(fullScans(lines)).toEqual([]);
-    expect(lines.join('\n')).toContain('persons_citizen_id');
+    expect(text).toContain('persons_citizen_id');
   });
 
   it('a commune filter uses the commune index', async () => {
-    const lines = await plansOf({ query: '', communeCode: sample.commune, limit: 100 });
+    const { lines, text } = await plansOf({ query: '', communeCode: sample.commune, limit: 100 });
     expect(fullScans(lines)).toEqual([]);
-    expect(lines.join('\n')).toContain('persons_commune_sort');
+    expect(text).toContain('persons_commune_sort');
   });
 
   it('opening a file reads by id and each list by person', async () => {

@@ -37,18 +37,32 @@ export async function up(db: Kysely<any>): Promise<void> {
   // One live file per citizen ID; merged and deleted files keep theirs for history.
   await run(`CREATE UNIQUE INDEX persons_citizen_id ON persons(citizen_id)
     WHERE citizen_id IS NOT NULL AND deleted_at IS NULL AND merged_into IS NULL`);
-  await run(`CREATE INDEX persons_sort ON persons(sort_key)`);
   await run(`CREATE INDEX persons_commune_sort ON persons(cur_commune, sort_key)`);
   await run(`CREATE INDEX persons_unit_sort ON persons(unit_id, sort_key)`);
   await run(`CREATE INDEX persons_category_sort ON persons(category, sort_key)`);
   await run(`CREATE INDEX persons_year_name ON persons(birth_year, name_folded)`);
   await run(`CREATE INDEX persons_contact ON persons(last_contact_at)`);
 
-  // Search index: one row per distinct folded word of a person's names, in Vietnamese sort order.
+  // The walk for searches whose words are all common: people in Vietnamese order with everything a search
+  // filters on, so that matching never reads a person row (at a million people those reads are random I/O).
+  // (deleted_at and merged_into are always null in it; listed so that SQLite sees the index as covering.)
+  await run(`CREATE INDEX persons_walk ON persons(sort_key, name_folded, cur_province, cur_commune, unit_id, category,
+    deleted_at, merged_into) WHERE deleted_at IS NULL AND merged_into IS NULL`);
+
+  // Search index: one row per distinct folded word of a live person's names, in Vietnamese order within a
+  // word, carrying the same columns as persons_walk so that a search filters inside this table alone.
   await run(`CREATE TABLE person_name_tokens (
     token TEXT NOT NULL, sort_key TEXT NOT NULL, pk INTEGER NOT NULL,
+    name_folded TEXT NOT NULL, cur_province TEXT, cur_commune TEXT, unit_id TEXT, category TEXT NOT NULL,
     PRIMARY KEY (token, sort_key, pk)) WITHOUT ROWID`);
   await run(`CREATE INDEX person_name_tokens_pk ON person_name_tokens(pk)`);
+  // The copied columns follow the person row whatever code path changes it (the words themselves are
+  // rewritten by the application, which folds names).
+  await run(`CREATE TRIGGER persons_tokens_follow AFTER UPDATE OF cur_province, cur_commune, unit_id, category
+    ON persons BEGIN
+      UPDATE person_name_tokens SET cur_province = NEW.cur_province, cur_commune = NEW.cur_commune,
+        unit_id = NEW.unit_id, category = NEW.category WHERE pk = NEW.pk;
+    END`);
   // How many people each folded word names (token '' counts the people): lets search plan without counting.
   await run(`CREATE TABLE person_token_stats (token TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID`);
 

@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RawDatabase } from '../../electron/db/connection';
+import type { HostCore } from '../../electron/host/host';
+import type { PersonScope } from '../../electron/persons/person.scope';
+import { nameTokens, searchPersons, type SearchFilters, type SearchPlan } from '../../electron/persons/person.search';
+import { seedPersons } from '../../electron/persons/seed';
+import { as, personsWorld } from '../support/persons';
+
+interface Row {
+  id: string;
+  pk: number;
+  name_folded: string;
+  sort_key: string;
+  cur_province: string | null;
+  cur_commune: string | null;
+  unit_id: string | null;
+  category: string;
+  deleted_at: string | null;
+  merged_into: string | null;
+}
+
+/** The answer by brute force over every person row: what each plan must agree with. */
+function expected(rows: Row[], scope: PersonScope, f: SearchFilters): string[] {
+  const words = [...new Set(nameTokens(f.query))];
+  return rows
+    .filter((r) => !r.deleted_at && !r.merged_into)
+    .filter(
+      (r) =>
+        scope.all ||
+        r.unit_id === scope.unitId ||
+        (scope.communeCode !== null && r.cur_commune === scope.communeCode) ||
+        (scope.provinceCode !== null && r.cur_province === scope.provinceCode),
+    )
+    .filter((r) => !f.communeCode || r.cur_commune === f.communeCode)
+    .filter((r) => !f.category || r.category === f.category)
+    .filter((r) => {
+      const have = r.name_folded.split(' ');
+      return words.every((w) => have.some((h) => h.startsWith(w)));
+    })
+    .map((r) => r.sort_key)
+    .sort()
+    .slice(0, f.limit);
+}
+
+describe('name search: every plan gives the brute-force answer', () => {
+  let host: HostCore;
+  let raw: RawDatabase;
+  let rows: Row[];
+  let communes: string[];
+  let units: string[];
+
+  beforeAll(async () => {
+    const w = await personsWorld();
+    host = w.host;
+    await as(host, w.accounts.leader.username);
+    await seedPersons(host, { count: 2500, seed: 11, provinceCode: '08' }, () => undefined);
+    raw = host.openState().raw;
+    // Rows changed behind the application's back: the token entries must follow (trigger).
+    raw.exec(`UPDATE persons SET cur_commune = '${w.communeA.code}', category = 'addict' WHERE pk % 13 = 0`);
+    raw.exec(`UPDATE persons SET unit_id = '${w.accounts.officerB.unitId}' WHERE pk % 29 = 0`);
+    raw.exec('ANALYZE');
+    rows = raw.prepare('SELECT * FROM persons').all() as Row[];
+    communes = [...new Set(rows.map((r) => r.cur_commune).filter((c): c is string => !!c))].slice(0, 5);
+    units = [w.accounts.leader.unitId, w.accounts.officerB.unitId];
+  });
+
+  const scopes = (): fc.Arbitrary<PersonScope> =>
+    fc.oneof(
+      fc.constant<PersonScope>({ limited: false, all: true, unitId: null, provinceCode: null, communeCode: null }),
+      fc.record({
+        limited: fc.constant(false),
+        all: fc.constant(false),
+        unitId: fc.constantFrom(...units, null),
+        provinceCode: fc.constantFrom('08', null),
+        communeCode: fc.constantFrom(...communes, null),
+      }),
+    );
+
+  /** Queries as people type them: whole names, family + given, prefixes, one word, in any case and accents. */
+  const queries = (): fc.Arbitrary<string> =>
+    fc
+      .tuple(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 3 }))
+      .map(([i, form, cut]) => {
+        const words = rows[i % rows.length]!.name_folded.split(' ');
+        const last = words[words.length - 1]!;
+        switch (form) {
+          case 0:
+            return words.join(' ');
+          case 1:
+            return `${words[0]} ${last}`;
+          case 2:
+            return `${words.slice(0, -1).join(' ')} ${last.slice(0, cut)}`;
+          case 3:
+            return last;
+          case 4:
+            return words[0]!.slice(0, cut);
+          default:
+            return `${words[1] ?? last} ${words[0]!.slice(0, cut)}`.toUpperCase();
+        }
+      });
+
+  it('words, range and dense plans agree with brute force across scopes and filters', async () => {
+    const db = host.openState().db;
+    await fc.assert(
+      fc.asyncProperty(
+        queries(),
+        scopes(),
+        fc.option(fc.constantFrom('addict', 'user', 'unclassified'), { nil: undefined }),
+        fc.boolean(),
+        fc.constantFrom(5, 50, 200),
+        async (query, scope, category, byCommune, limit) => {
+          const f: SearchFilters = { query, limit, category, communeCode: byCommune ? communes[0] : undefined };
+          const want = expected(rows, scope, f);
+          const wantAll = expected(rows, scope, { ...f, limit: 1e9 });
+          for (const plan of [undefined, 'words', 'range', 'dense'] as (SearchPlan | undefined)[]) {
+            const r = await searchPersons(db, scope, f, { plan });
+            const got = r.items.map((i) => rows.find((x) => x.id === i.id)!.sort_key);
+            expect(got, `${plan ?? 'auto'} ${query}`).toEqual(want);
+            expect(r.truncated).toBe(wantAll.length > limit);
+            if (r.total !== null) expect(r.total).toBe(wantAll.length);
+            else expect(wantAll.length).toBeGreaterThan(limit);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a word nobody has finds nobody, at once', async () => {
+    const r = await searchPersons(
+      host.openState().db,
+      { limited: false, all: true, unitId: null, provinceCode: null, communeCode: null },
+      { query: 'nguyen qqqzz', limit: 50 },
+    );
+    expect(r).toEqual({ items: [], total: 0, truncated: false });
+  });
+});
