@@ -12,6 +12,9 @@ import { scopeCondition, scopeFor } from './person.scope';
 
 type Procs = 'persons.merge' | 'persons.readers' | 'persons.print' | 'persons.due';
 
+/** How many silent people the due list shows at most (the longest silent first). */
+export const NO_CONTACT_MAX = 1000;
+
 const CHILD_TABLES = ['personMeasures', 'personCheckIns', 'drugTests', 'addictionDeterminations'] as const;
 
 export const personAdminHandlers: HandlerGroup<Procs> = {
@@ -174,8 +177,12 @@ export const personAdminHandlers: HandlerGroup<Procs> = {
           ]),
         ),
     )
-      .limit(1000)
+      // The longest silent first; past NO_CONTACT_MAX the list says it is cut.
+      .orderBy('p.lastContactAt')
+      .limit(NO_CONTACT_MAX + 1)
       .execute();
+    const noContactTruncated = quiet.length > NO_CONTACT_MAX;
+    quiet.length = Math.min(quiet.length, NO_CONTACT_MAX);
     const items: DueItem[] = [
       ...ending.map((r: any) => ({
         person: rowToSummary(r),
@@ -199,6 +206,6 @@ export const personAdminHandlers: HandlerGroup<Procs> = {
         detail: null,
       })),
     ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    return { today, items };
+    return { today, items, noContactTruncated };
   },
 };

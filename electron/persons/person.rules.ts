@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addMonths, DEFAULT_PERSON_RULES, type PersonRules } from '../../shared/domain/person-rules';
 import type { MeasureKind } from '../../shared/domain/persons';
-import { addWorkingDays, defaultHolidays } from '../../shared/domain/working-days';
+import { addWorkingDays, defaultHolidays, vietnamDay } from '../../shared/domain/working-days';
 import type { Db } from '../changelog/changelog';
 
 /** The persons rules in force: defaults overridden by the `person_rules` setting of this workstation. */
@@ -59,7 +59,7 @@ export function measureEnd(rules: PersonRules, kind: MeasureKind, startDate: str
 
 export function todayIso(now: Date): string {
   // Workstations are in Vietnam (UTC+7): "today" is the local calendar day there.
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return vietnamDay(now);
 }
 
 export function addDays(isoDate: string, days: number): string {

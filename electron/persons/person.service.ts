@@ -46,7 +46,7 @@ async function similarPersons(
   if (!given) return [];
   let q = db
     .selectFrom('persons as p')
-    .select([...SUMMARY_COLUMNS.map((c) => `p.${c}` as const), 'p.nameFolded'])
+    .select([...SUMMARY_COLUMNS.map((c) => `p.${c}` as const), 'p.otherNames'])
     .where('p.birthYear', '=', Number(birthDate.slice(0, 4)))
     .where('p.deletedAt', 'is', null)
     .where('p.mergedInto', 'is', null)
@@ -54,8 +54,10 @@ async function similarPersons(
   if (excludeId) q = q.where('p.id', '!=', excludeId);
   const rows = await q.limit(500).execute();
   const folded = words.join(' ');
+  // Each of a file's names on its own: the full name, then every other name it is known by.
+  const names = (r: (typeof rows)[number]) => [r.fullName, ...(JSON.parse(r.otherNames) as string[])];
   return rows
-    .filter((r) => similarityOf(folded, r.nameFolded))
+    .filter((r) => names(r).some((n) => similarityOf(folded, nameTokens(n).join(' '))))
     .slice(0, 20)
     .map(rowToSummary);
 }

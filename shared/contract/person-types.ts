@@ -150,6 +150,8 @@ export interface DueItem {
 export interface DueList {
   today: string;
   items: DueItem[];
+  /** More people than listed have had no contact (the list shows the NO_CONTACT_MAX longest silent). */
+  noContactTruncated: boolean;
 }
 
 export interface FileReader {

@@ -219,3 +219,8 @@ export function holidaysOf(year: number): Holiday[] {
 export function defaultHolidays(year: number): string[] {
   return holidaysOf(year).map((h) => h.date);
 }
+
+/** The calendar day (YYYY-MM-DD) in Vietnam (UTC+7, no daylight saving) at an instant. */
+export function vietnamDay(at: Date): string {
+  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}

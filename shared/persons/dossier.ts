@@ -1,5 +1,6 @@
 import type { Address, PersonFile } from '../contract/person-types';
 import { personLabels } from '../i18n/person-labels';
+import { vietnamDay } from '../domain/working-days';
 import { commune, province } from '../places';
 
 /**
@@ -91,6 +92,6 @@ td.none { text-align: center; color: #555; font-style: italic; }
 <table><thead><tr><th>Ngày</th><th>Phương pháp</th><th>Kết quả</th><th>Chất</th></tr></thead><tbody>${tests || empty(4)}</tbody></table>
 <h2>IV. Xác định tình trạng nghiện</h2>
 <table><thead><tr><th>Ngày đề nghị</th><th>Cơ sở y tế</th><th>Ngày có kết quả</th><th>Kết quả</th><th>Số phiếu</th></tr></thead><tbody>${dets || empty(5)}</tbody></table>
-<div class="foot">In ngày ${viDate(meta.printedAt.toISOString().slice(0, 10))} bởi ${esc(meta.printedBy)}. Tài liệu MẬT — chỉ sử dụng cho công tác quản lý theo quy định.</div>
+<div class="foot">In ngày ${viDate(vietnamDay(meta.printedAt))} bởi ${esc(meta.printedBy)}. Tài liệu MẬT — chỉ sử dụng cho công tác quản lý theo quy định.</div>
 </body></html>`;
 }

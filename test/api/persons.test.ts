@@ -116,6 +116,31 @@ describe('person records', () => {
     await ok(w.host, 'persons.create', { ...duc(w, { fullName: 'Nguyễn Văn Đúc', citizenId: null }), confirmed: true });
   });
 
+  it('still finds a similar name after the existing file gained other names, and matches those names too', async () => {
+    const w = await personsWorld();
+    await as(w.host, w.accounts.officerA.username);
+    const first = await ok(w.host, 'persons.create', duc(w));
+    await ok(w.host, 'persons.update', { personId: first.person.id, patch: { otherNames: ['Đức Còi', 'Tý'] } });
+    const same = await ok(w.host, 'persons.checkDuplicates', {
+      fullName: 'Nguyễn Văn Đức',
+      birthDate: '1990',
+      citizenId: null,
+    });
+    expect(same.similar.map((p) => p.id)).toEqual([first.person.id]);
+    const byAlias = await ok(w.host, 'persons.checkDuplicates', {
+      fullName: 'Đức Còi',
+      birthDate: '1990',
+      citizenId: null,
+    });
+    expect(byAlias.similar.map((p) => p.id)).toEqual([first.person.id]);
+    const otherYear = await ok(w.host, 'persons.checkDuplicates', {
+      fullName: 'Nguyễn Văn Đức',
+      birthDate: '1991',
+      citizenId: null,
+    });
+    expect(otherYear.similar).toEqual([]);
+  });
+
   it('treats a CCCD that disagrees with sex or birth year as a warning that needs a kept reason', async () => {
     const w = await personsWorld();
     await as(w.host, w.accounts.officerA.username);
@@ -258,6 +283,7 @@ describe('measures, tests and determinations', () => {
     clock.advance(100 * 86_400_000);
     await as(w.host, w.accounts.officerA.username); // the idle lock closed the session meanwhile
     const due = await ok(w.host, 'persons.due', {});
+    expect(due.noContactTruncated).toBe(false);
     const reasons = due.items.map((i) => `${i.person.fullName}:${i.reason}`);
     expect(reasons).toEqual(expect.arrayContaining(['Lê Văn Nam:registration_overdue', 'Lê Văn Nam:no_contact']));
     expect(reasons.filter((r) => r.endsWith('measure_ending'))).toEqual([]);
@@ -311,6 +337,11 @@ describe('who sees what', () => {
     expect(printed.html).toContain('Nguyễn Văn Đức');
     expect(printed.html).toContain('12/05/1990');
     expect(printed.html).toContain('size: A4');
+    // 20:00 UTC on the 23rd is already the 24th in Vietnam: the footer gives the Vietnamese day.
+    w.clock.ms = Date.parse('2026-11-23T20:00:00Z');
+    await as(w.host, w.accounts.officerA.username); // twelve idle hours locked the vault
+    const late = await ok(w.host, 'persons.print', { personId: p.id, purpose: 'Báo cáo' });
+    expect(late.html).toContain('In ngày 24/11/2026');
     expect((await err(w.host, 'persons.readers', { personId: p.id })).code).toBe('FORBIDDEN');
     await as(w.host, w.accounts.leader.username);
     await ok(w.host, 'persons.get', { personId: p.id });

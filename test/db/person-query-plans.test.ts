@@ -3,6 +3,8 @@ import type { RawDatabase } from '../../electron/db/connection';
 import type { HostCore } from '../../electron/host/host';
 import type { PersonScope } from '../../electron/persons/person.scope';
 import { searchPersons, type SearchPlan } from '../../electron/persons/person.search';
+import { NO_CONTACT_MAX } from '../../electron/persons/person-admin.service';
+import { addDays } from '../../electron/persons/person.rules';
 import { seedPersons } from '../../electron/persons/seed';
 import { ok } from '../support/host';
 import { as, personsWorld } from '../support/persons';
@@ -90,6 +92,34 @@ describe('query plans of person search and file queries (no full scans)', () => 
     const { lines, text } = await plansOf({ query: '', communeCode: sample.commune, limit: 100 });
     expect(fullScans(lines)).toEqual([]);
     expect(text).toContain('persons_commune_sort');
+  });
+
+  it('the due list shows the longest silent first and says when it cut the list', async () => {
+    const due = await ok(host, 'persons.due', {});
+    const quiet = due.items.filter((i) => i.reason === 'no_contact');
+    const silent = (
+      raw
+        .prepare(
+          `SELECT count(*) AS n FROM persons WHERE category != 'unclassified'
+           AND coalesce(last_contact_at, created_at) < ?`,
+        )
+        .get(addDays(due.today, -90)) as { n: number }
+    ).n;
+    expect(silent).toBeGreaterThan(NO_CONTACT_MAX);
+    expect(quiet).toHaveLength(NO_CONTACT_MAX);
+    expect(due.noContactTruncated).toBe(true);
+    const newest = quiet
+      .map((i) => i.date)
+      .sort()
+      .at(-1)!;
+    // Nobody left out was silent for longer than everybody listed.
+    const leftOutOlder = raw
+      .prepare(
+        `SELECT count(*) AS n FROM persons WHERE category != 'unclassified' AND last_contact_at IS NOT NULL
+         AND last_contact_at < ?`,
+      )
+      .get(newest) as { n: number };
+    expect(leftOutOlder.n).toBeLessThanOrEqual(NO_CONTACT_MAX);
   });
 
   it('opening a file reads by id and each list by person', async () => {

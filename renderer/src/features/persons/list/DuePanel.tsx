@@ -87,6 +87,9 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
   return (
     <Flex vertical gap={16}>
       {due.error ? <Alert type="error" showIcon title={errorText(due.error)} /> : null}
+      {due.data?.noContactTruncated ? (
+        <Alert type="warning" showIcon title={t('persons.due.noContactTruncated', { count: counts.no_contact })} />
+      ) : null}
       <Flex justify="space-between" align="center" wrap gap={12}>
         <Segmented<Reason | 'all'>
           value={reason}
