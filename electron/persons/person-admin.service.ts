@@ -3,7 +3,7 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { dossierHtml } from '../../shared/persons/dossier';
 import { insertRecord, updateRecord } from '../changelog/changelog';
 import type { HandlerGroup } from '../host/context';
-import { refreshDerived } from './person.category';
+import { refreshDerived, sweepEndedMeasures } from './person.category';
 import { accessiblePerson, loadFile } from './person.file';
 import { rowToSummary, SUMMARY_COLUMNS } from './person.mapper';
 import { personRow, refreshTokens, toColumns } from './person.repository';
@@ -137,6 +137,7 @@ export const personAdminHandlers: HandlerGroup<Procs> = {
     const scope = await scopeFor(ctx);
     const rules = await loadRules(ctx.db());
     const today = todayIso(ctx.now());
+    await sweepEndedMeasures(ctx.db(), ctx.changes(), today);
     const horizon = addDays(today, input.withinDays ?? rules.dueWithinDays);
     const cols = SUMMARY_COLUMNS.map((c) => `p.${c}` as const);
     const live = (q: any) =>

@@ -73,3 +73,31 @@ export async function refreshDerived(
   });
   return category;
 }
+
+const SWEEP_KEY = 'categories_swept_through';
+
+/**
+ * A measure that reaches its end date ends its effect on the category without anyone writing to the file.
+ * Once a day, before persons are read, the people whose active measures ended since the last sweep get their
+ * category recomputed (a derived field: local, never in the change log).
+ */
+export async function sweepEndedMeasures(db: Db, ctx: ChangeContext, today: string): Promise<number> {
+  const last = await db.selectFrom('settings').select('value').where('key', '=', SWEEP_KEY).executeTakeFirst();
+  if (last?.value === today) return 0;
+  let q = db
+    .selectFrom('personMeasures')
+    .select('personId')
+    .distinct()
+    .where('status', '=', 'active')
+    .where('deletedAt', 'is', null)
+    .where('endDate', '<', today);
+  if (last) q = q.where('endDate', '>=', last.value);
+  const ended = await q.execute();
+  for (const m of ended) await refreshDerived(db, ctx, m.personId, today);
+  await db
+    .insertInto('settings')
+    .values({ key: SWEEP_KEY, value: today, updatedAt: ctx.now().toISOString() })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: today, updatedAt: ctx.now().toISOString() }))
+    .execute();
+  return ended.length;
+}

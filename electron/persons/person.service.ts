@@ -3,9 +3,11 @@ import type { PersonSummary } from '../../shared/contract/person-types';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { insertRecord, updateRecord, type Db } from '../changelog/changelog';
 import type { CallContext, HandlerGroup } from '../host/context';
+import { sweepEndedMeasures } from './person.category';
 import { accessiblePerson, loadFile } from './person.file';
 import { rowToSummary, SUMMARY_COLUMNS } from './person.mapper';
 import { insertPerson, personRow, toColumns, updatePerson, type PersonColumns } from './person.repository';
+import { todayIso } from './person.rules';
 import { inScope, scopeFor } from './person.scope';
 import { nameTokens, searchPersons } from './person.search';
 import { similarityOf } from './person.similar';
@@ -78,6 +80,7 @@ async function ownScopeCheck(ctx: CallContext, cols: Partial<PersonColumns>) {
 export const personHandlers: HandlerGroup<Procs> = {
   async 'persons.search'(ctx, f) {
     const scope = await scopeFor(ctx);
+    await sweepEndedMeasures(ctx.db(), ctx.changes(), todayIso(ctx.now()));
     const r = await searchPersons(ctx.db(), scope, f);
     ctx.audit({ action: 'person.search', recordType: 'person', detail: { results: r.items.length } });
     return scope.limited ? { ...r, items: r.items.map((i) => ({ ...i, provinceCode: null, communeCode: null })) } : r;
@@ -111,6 +114,7 @@ export const personHandlers: HandlerGroup<Procs> = {
   async 'persons.get'(ctx, { personId }) {
     ctx.target({ recordType: 'person', recordId: personId });
     const scope = await scopeFor(ctx);
+    await sweepEndedMeasures(ctx.db(), ctx.changes(), todayIso(ctx.now()));
     return loadFile(ctx.db(), scope, await accessiblePerson(ctx.db(), scope, personId));
   },
 

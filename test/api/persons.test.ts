@@ -186,6 +186,34 @@ describe('updating a person', () => {
 });
 
 describe('measures, tests and determinations', () => {
+  it('a measure that reaches its end date stops counting for the category, without anyone editing the file', async () => {
+    const clock = new TestClock(Date.parse('2026-04-20T03:00:00Z'));
+    const w = await personsWorld(clock);
+    await as(w.host, w.accounts.officerA.username);
+    const p = (await ok(w.host, 'persons.create', duc(w))).person;
+    const m = await ok(w.host, 'persons.addMeasure', {
+      personId: p.id,
+      kind: 'methadone',
+      decisionNumber: '7/QĐ-TTYT',
+      decisionDate: '2026-04-01',
+      authority: 'Trung tâm Y tế',
+      startDate: '2026-04-01',
+      endDate: '2026-06-30',
+    });
+    expect(m.status).toBe('active');
+    expect((await ok(w.host, 'persons.get', { personId: p.id })).person.category).toBe('methadone');
+    const changesBefore = w.host.openState().raw.prepare('SELECT count(*) AS n FROM change_log').get();
+    // 30/06 is the last day of the measure; on 01/07 (Vietnam) it no longer applies.
+    clock.ms = Date.parse('2026-06-30T16:59:00Z');
+    await as(w.host, w.accounts.officerA.username);
+    expect((await ok(w.host, 'persons.search', { query: 'nguyen van duc' })).items[0]!.category).toBe('methadone');
+    clock.ms = Date.parse('2026-06-30T17:01:00Z');
+    expect((await ok(w.host, 'persons.search', { query: 'nguyen van duc' })).items[0]!.category).toBe('unclassified');
+    expect((await ok(w.host, 'persons.get', { personId: p.id })).person.category).toBe('unclassified');
+    // A derived field: recomputed here, never sent to other workstations.
+    expect(w.host.openState().raw.prepare('SELECT count(*) AS n FROM change_log').get()).toEqual(changesBefore);
+  });
+
   it('derive the category, compute end dates and the registration deadline, and build the timeline', async () => {
     const clock = new TestClock(Date.parse('2026-04-20T03:00:00Z'));
     const w = await personsWorld(clock);
