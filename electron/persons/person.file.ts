@@ -15,6 +15,7 @@ import type {
   TestResult,
 } from '../../shared/domain/persons';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
+import { vietnamDay } from '../../shared/domain/working-days';
 import type { Db } from '../changelog/changelog';
 import type { CheckInRow, DeterminationRow, DrugTestRow, MeasureRow, PersonRow } from '../db/schema';
 import { limitRecord, rowToRecord } from './person.mapper';
@@ -39,6 +40,7 @@ export function measureOf(r: MeasureRow, checkIns: CheckInRow[]): Measure {
       .map((c): CheckIn => ({ id: c.id, measureId: c.measureId, date: c.date, note: c.note, createdAt: c.createdAt }))
       .sort((a, b) => (a.date < b.date ? 1 : -1)),
     createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
   };
 }
 
@@ -74,7 +76,15 @@ function timelineOf(measures: Measure[], tests: DrugTest[], dets: Determination[
   const t: TimelineEvent[] = [];
   for (const m of measures) {
     t.push({ date: m.startDate, kind: 'measure_start', refId: m.id, detail: m.kind });
-    if (m.endDate) t.push({ date: m.endDate, kind: 'measure_end', refId: m.id, detail: m.kind });
+    if (m.status === 'active') {
+      if (m.endDate) t.push({ date: m.endDate, kind: 'measure_end', refId: m.id, detail: m.kind });
+    } else {
+      // Ended by hand: on the day it was marked, unless its planned end came first.
+      const marked = vietnamDay(new Date(m.updatedAt));
+      const date = m.endDate && m.endDate < marked ? m.endDate : marked;
+      const kind = m.status === 'interrupted' ? 'measure_interrupted' : 'measure_end';
+      t.push({ date, kind, refId: m.id, detail: m.kind });
+    }
     for (const c of m.checkIns) t.push({ date: c.date, kind: 'check_in', refId: m.id, detail: m.kind });
   }
   for (const x of tests) t.push({ date: x.date, kind: 'test', refId: x.id, detail: x.result });

@@ -226,7 +226,8 @@ function entryConditions(alias: 'p' | 't', scope: PersonScope, f: SearchFilters,
     if (f.communeCode) and.push(sql<SqlBool>`${col('curCommune')} = ${f.communeCode}`);
     if (f.provinceCode) and.push(sql<SqlBool>`${col('curProvince')} = ${f.provinceCode}`);
     if (f.category) and.push(sql<SqlBool>`${col('category')} = ${f.category}`);
-    for (const w of words) and.push(sql<SqlBool>`(' ' || ${col('nameFolded')}) LIKE ${`% ${w}%`}`);
+    // instr: a plain substring search, cheaper per entry than LIKE's case-folding pattern match.
+    for (const w of words) and.push(sql<SqlBool>`instr(' ' || ${col('nameFolded')}, ${` ${w}`}) > 0`);
     if (f.measureStatus) {
       and.push(sql<SqlBool>`EXISTS (SELECT 1 FROM persons AS pm JOIN person_measures AS m ON m.person_id = pm.id
         WHERE pm.pk = ${col('pk')} AND m.status = ${f.measureStatus} AND m.deleted_at IS NULL)`);

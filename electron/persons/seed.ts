@@ -69,9 +69,10 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
   const tokenCounts = new Map<string, number>();
   // Words are staged in memory (temp_store = MEMORY) and copied into the search index in its own order at
   // the end: one sorted pass instead of millions of inserts at random places in a wide B-tree.
-  raw.exec('CREATE TEMP TABLE IF NOT EXISTS seed_tokens (token TEXT NOT NULL, pk INTEGER NOT NULL)');
+  raw.exec(`CREATE TEMP TABLE IF NOT EXISTS seed_tokens (token TEXT NOT NULL, pk INTEGER NOT NULL,
+    PRIMARY KEY (token, pk)) WITHOUT ROWID`);
   raw.exec('DELETE FROM temp.seed_tokens');
-  const insToken = raw.prepare('INSERT INTO temp.seed_tokens (token, pk) VALUES (?, ?)');
+  const insToken = raw.prepare('INSERT OR IGNORE INTO temp.seed_tokens (token, pk) VALUES (?, ?)');
 
   let persons = 0;
   let measures = 0;
@@ -195,10 +196,14 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
   }
   if (batch.length) flush(batch);
   progress(persons);
-  raw.exec(`INSERT INTO person_name_tokens
+  // Word by word, so that each sort is one word's people (at most a few hundred thousand rows), not all of them.
+  const copyWord = raw.prepare(`INSERT INTO person_name_tokens
       (token, sort_key, pk, name_folded, cur_province, cur_commune, unit_id, category)
     SELECT t.token, p.sort_key, p.pk, p.name_folded, p.cur_province, p.cur_commune, p.unit_id, p.category
-    FROM temp.seed_tokens t JOIN persons p ON p.pk = t.pk ORDER BY t.token, p.sort_key, p.pk`);
+    FROM temp.seed_tokens t JOIN persons p ON p.pk = t.pk WHERE t.token = ? ORDER BY p.sort_key, p.pk`);
+  raw.transaction(() => {
+    for (const token of [...tokenCounts.keys()].filter(Boolean).sort()) copyWord.run(token);
+  })();
   raw.exec('DROP TABLE temp.seed_tokens');
   const addCount = raw.prepare(
     'INSERT INTO person_token_stats (token, n) VALUES (?, ?) ON CONFLICT(token) DO UPDATE SET n = n + excluded.n',

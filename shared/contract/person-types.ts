@@ -70,6 +70,8 @@ export interface Measure {
   notes: string | null;
   checkIns: CheckIn[];
   createdAt: string;
+  /** When the measure was last changed (its status, notes): the day a measure was ended early. */
+  updatedAt: string;
 }
 
 export interface DrugTest {
@@ -102,6 +104,7 @@ export interface TimelineEvent {
   kind:
     | 'measure_start'
     | 'measure_end'
+    | 'measure_interrupted'
     | 'check_in'
     | 'test'
     | 'determination_requested'

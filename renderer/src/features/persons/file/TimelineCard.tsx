@@ -8,6 +8,7 @@ import { usePersonLabels } from '../labels';
 const COLOURS: Record<TimelineEvent['kind'], string> = {
   measure_start: 'blue',
   measure_end: 'gray',
+  measure_interrupted: 'orange',
   check_in: 'green',
   test: 'orange',
   determination_requested: 'gray',
