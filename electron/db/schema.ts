@@ -94,6 +94,7 @@ export interface PersonTable extends SyncColumns {
 
 export interface PersonNameTokenTable {
   token: string;
+  cls: number;
   sortKey: string;
   pk: number;
   nameFolded: string;
@@ -105,6 +106,7 @@ export interface PersonNameTokenTable {
 
 export interface PersonTokenStatTable {
   token: string;
+  cls: number;
   n: number;
 }
 

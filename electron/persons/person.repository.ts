@@ -4,7 +4,8 @@ import type { personInputSchema } from '../../shared/contract/person-fields';
 import { vietnameseSortKey } from '../../shared/text/sort-key';
 import { insertRecord, updateRecord, type ChangeContext, type Db } from '../changelog/changelog';
 import type { PersonRow } from '../db/schema';
-import { nameTokens } from './person.search';
+import { nameTokens } from './person.search-words';
+import { tokenEntries } from './person.tokens';
 
 type PersonInput = z.output<typeof personInputSchema>;
 export type PersonColumns = Omit<PersonRow, 'id' | 'pk' | 'createdAt' | 'updatedAt' | 'originWs' | 'hlc' | 'deletedAt'>;
@@ -75,29 +76,44 @@ export async function personRow(db: Db, id: string): Promise<PersonRow> {
 }
 
 /**
- * Rebuilds a person's entries in the search index (one per distinct folded word of their names) and keeps
- * the per-word counts in step. The empty token counts the people in the index.
+ * Rebuilds a person's entries in the search index (one per distinct folded word and position class of their
+ * names) and keeps the counts in step: entries per word and class, people per word (class -1), and people
+ * (token '', class -1).
  */
 export async function refreshTokens(
   db: Db,
   row: Pick<
     PersonRow,
-    'pk' | 'nameFolded' | 'sortKey' | 'deletedAt' | 'mergedInto' | 'curProvince' | 'curCommune' | 'unitId' | 'category'
+    | 'pk'
+    | 'fullName'
+    | 'otherNames'
+    | 'nameFolded'
+    | 'sortKey'
+    | 'deletedAt'
+    | 'mergedInto'
+    | 'curProvince'
+    | 'curCommune'
+    | 'unitId'
+    | 'category'
   >,
 ) {
-  const old = await db.selectFrom('personNameTokens').select('token').where('pk', '=', row.pk).execute();
-  const next = row.deletedAt || row.mergedInto ? [] : [...new Set(row.nameFolded.split(' ').filter(Boolean))];
-  const delta = new Map<string, number>();
-  for (const t of old) delta.set(t.token, (delta.get(t.token) ?? 0) - 1);
-  for (const t of next) delta.set(t, (delta.get(t) ?? 0) + 1);
-  delta.set('', (next.length ? 1 : 0) - (old.length ? 1 : 0));
+  const old = await db.selectFrom('personNameTokens').select(['token', 'cls']).where('pk', '=', row.pk).execute();
+  const next =
+    row.deletedAt || row.mergedInto ? [] : tokenEntries(row.fullName, JSON.parse(row.otherNames) as string[]);
+  const delta = new TokenCounts();
+  for (const t of old) delta.add(t.token, t.cls, -1);
+  for (const t of next) delta.add(t.token, t.cls, 1);
+  for (const t of new Set(old.map((o) => o.token))) delta.add(t, -1, -1);
+  for (const t of new Set(next.map((o) => o.token))) delta.add(t, -1, 1);
+  delta.add('', -1, (next.length ? 1 : 0) - (old.length ? 1 : 0));
   await db.deleteFrom('personNameTokens').where('pk', '=', row.pk).execute();
   if (next.length) {
     await db
       .insertInto('personNameTokens')
       .values(
-        next.map((token) => ({
+        next.map(({ token, cls }) => ({
           token,
+          cls,
           sortKey: row.sortKey,
           pk: row.pk,
           nameFolded: row.nameFolded,
@@ -112,13 +128,24 @@ export async function refreshTokens(
   await addTokenCounts(db, delta);
 }
 
-export async function addTokenCounts(db: Db, delta: Map<string, number>): Promise<void> {
-  for (const [token, d] of delta) {
+/** Changes to person_token_stats, keyed by word and class (-1: people with the word). */
+export class TokenCounts {
+  readonly map = new Map<string, { token: string; cls: number; n: number }>();
+  add(token: string, cls: number, d: number) {
+    const k = `${cls}\u0000${token}`;
+    const e = this.map.get(k);
+    if (e) e.n += d;
+    else this.map.set(k, { token, cls, n: d });
+  }
+}
+
+export async function addTokenCounts(db: Db, delta: TokenCounts): Promise<void> {
+  for (const { token, cls, n: d } of delta.map.values()) {
     if (d === 0) continue;
     await db
       .insertInto('personTokenStats')
-      .values({ token, n: d })
-      .onConflict((oc) => oc.column('token').doUpdateSet((eb) => ({ n: eb('personTokenStats.n', '+', d) })))
+      .values({ token, cls, n: d })
+      .onConflict((oc) => oc.columns(['token', 'cls']).doUpdateSet((eb) => ({ n: eb('personTokenStats.n', '+', d) })))
       .execute();
   }
 }

@@ -1,36 +1,54 @@
-import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import { CompiledQuery, sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { PersonSearchResult } from '../../shared/contract/person-types';
-import { foldVietnamese } from '../../shared/text/fold';
 import type { Db } from '../changelog/changelog';
 import type { DB } from '../db/schema';
 import { rowToSummary, SUMMARY_COLUMNS } from './person.mapper';
 import { scopeCondition, type PersonScope } from './person.scope';
+import { nameTokens } from './person.search-words';
+import { letterVariants, POSITION_CLASSES, prefixEnd, primaryWeight } from './person.tokens';
 
 /**
  * Name search, diacritics- and case-insensitive (đ = d), by word prefixes ("nguyen van du" finds
  * "Nguyễn Văn Đức"), results in Vietnamese order, within the caller's scope.
  *
  * Two structures answer it without reading a person row until the page of results is known:
- * - `person_name_tokens`: one entry per (folded word, person) in Vietnamese order within the word, carrying the
- *   folded names and the columns the scope and filters test;
+ * - `person_name_tokens`: one entry per (folded word, position class, person) in Vietnamese order within the
+ *   word and class, carrying the folded names and the columns the scope and filters test (person.tokens.ts);
  * - `persons_walk`: every live person in Vietnamese order with the same columns.
- * Plans, costed from the per-word counts in `person_token_stats` in index entries read:
- * - words: for the cheapest typed word, each indexed word it is a prefix of is walked in order, testing the
- *   other words and filters in the entry, stopping at a page of matches; the walks are merged;
+ * Plans, costed from `person_token_stats` in index entries read:
+ * - prefix: people whose full name begins with the typed words (how names are typed: family name first) are
+ *   contiguous in Vietnamese order: a seek per spelling of the typed letters (a ă â, d đ …) that exists reads
+ *   them in order. Everybody else who matches has a typed word somewhere unusual (a family name in the
+ *   middle, a given name typed second, another name): walks of only those words' unusual position classes,
+ *   bounded by the last key of a full page of the first kind, find them. Without this plan the matches of
+ *   such queries sit together deep inside every word's list (they share the start of the sort key), and
+ *   any walk reads most of a list before it finds them;
+ * - words: for the cheapest typed word, each indexed word and class it covers is walked in order, testing
+ *   the other words and filters in the entry, stopping at a page of matches;
  * - range: the same word's whole prefix range read and sorted (when it spans too many indexed words);
  * - dense: walk persons_walk in order and stop at a page: cheap exactly when matches are common.
- * Then one read of the page's person rows by primary key.
+ * The walks of one plan run as one compound statement; their pages are merged. Then one read of the page's
+ * person rows by primary key.
  */
 const COUNT_BUDGET = 6_000;
 const COUNT_CAP = 10_000;
 /** A word whose prefix spans more indexed words than this is read as one range instead of word by word. */
 const MAX_WALKS = 48;
-/** What one more walk costs (a B-tree descent and a statement), in entries read. */
-const SEEK_COST = 40;
+/** At most this many walks (or seeks) in one plan. */
+const MAX_ARMS = 160;
+/** At most this many spellings of the typed letters are sought. */
+const MAX_SPELLINGS = 64;
+/** What one more walk costs (a B-tree descent), in entries read. */
+const SEEK_COST = 20;
+/**
+ * When some names begin with what was typed, the other plans' matches cluster deep in their lists and their
+ * estimates (which assume matches spread evenly) are optimistic by about this much.
+ */
+const CLUSTER_PENALTY = 6;
 /** A guess at how much a category or measure-status filter keeps, where no count is at hand. */
 const FILTER_GUESS = 0.3;
 
-export type SearchPlan = 'words' | 'range' | 'dense';
+export type SearchPlan = 'prefix' | 'words' | 'range' | 'dense';
 
 export interface SearchFilters {
   query: string;
@@ -42,14 +60,7 @@ export interface SearchFilters {
   limit: number;
 }
 
-/** Folded words of a name, as indexed and as searched: letters and digits only. */
-export function nameTokens(text: string): string[] {
-  return foldVietnamese(text)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean);
-}
+export { nameTokens };
 
 type PersonsEb = ExpressionBuilder<DB & { p: DB['persons'] }, 'p'>;
 
@@ -96,35 +107,58 @@ export async function searchPersons(
       .limit(page);
     o.inspect?.(q.compile());
     hits = await q.execute();
-  } else {
+  } else if (plan.kind === 'range') {
+    // One ordered read of the range. A person with two words in it appears more than once, side by side; no
+    // DISTINCT in SQL, which would tempt SQLite into walking the whole pk index instead.
     const others = words.filter((w) => w !== plan.word);
-    hits = [];
-    if (plan.kind === 'words') {
-      for (const token of plan.tokens) {
-        const q = tokenQuery(db, scope, f, others)
-          .where('t.token', '=', token)
-          .orderBy('t.sortKey')
-          .orderBy('t.pk')
-          .limit(page);
-        o.inspect?.(q.compile());
-        hits.push(...(await q.execute()));
-      }
-    } else {
-      // One ordered read of the range. A person with two words in it appears twice, side by side; no DISTINCT
-      // in SQL, which would tempt SQLite into walking the whole pk index instead.
-      for (let read = page * 2; ; read *= 4) {
-        const q = tokenQuery(db, scope, f, others)
-          .where('t.token', '>=', plan.word)
-          .where('t.token', '<', upper(plan.word))
-          .orderBy('t.sortKey')
-          .orderBy('t.pk')
-          .limit(read);
-        o.inspect?.(q.compile());
-        hits = await q.execute();
-        if (hits.length < read || mergeHits([...hits], page).length === page) break;
-      }
+    let read = page * 2;
+    for (;;) {
+      const q = tokenQuery(db, scope, f, others)
+        .where('t.token', '>=', plan.word)
+        .where('t.token', '<', upper(plan.word))
+        .orderBy('t.sortKey')
+        .orderBy('t.pk')
+        .limit(read);
+      o.inspect?.(q.compile());
+      const rows = await q.execute();
+      hits = mergeHits(rows, page);
+      if (rows.length < read || hits.length === page) break;
+      read *= 4;
     }
-    hits = mergeHits(hits, page);
+  } else {
+    let bound: string | null = null;
+    hits = [];
+    if (plan.kind === 'prefix') {
+      // Names that begin with what was typed, one seek per existing spelling, in order.
+      const arms = plan.spellings.map((start) =>
+        db
+          .selectFrom('persons as p')
+          .select(['p.pk', 'p.sortKey'])
+          .where('p.deletedAt', 'is', null)
+          .where('p.mergedInto', 'is', null)
+          .where('p.sortKey', '>=', start)
+          .where('p.sortKey', '<', prefixEnd(start))
+          .where(entryConditions('p', scope, f, words))
+          .orderBy('p.sortKey')
+          .limit(page),
+      );
+      hits = mergeHits(await runArms(db, arms, o.inspect), page);
+      // A full page of them: nobody after its last key can make the page.
+      if (hits.length === page) bound = hits[page - 1]!.sortKey;
+    }
+    const arms = plan.walks.map((w) => {
+      let q = tokenQuery(
+        db,
+        scope,
+        f,
+        words.filter((x) => x !== w.word),
+      )
+        .where('t.token', '=', w.token)
+        .where('t.cls', '=', w.cls);
+      if (bound !== null) q = q.where('t.sortKey', '<=', bound);
+      return q.orderBy('t.sortKey').orderBy('t.pk').limit(page);
+    });
+    hits = mergeHits([...hits, ...(await runArms(db, arms, o.inspect))], page);
   }
 
   const truncated = hits.length > f.limit;
@@ -135,19 +169,20 @@ export async function searchPersons(
     total = null;
     const unfiltered =
       words.length === 1 && scope.all && !f.communeCode && !f.provinceCode && !f.category && !f.measureStatus;
-    // One whole word and nothing else: the word's count is the answer.
-    if (plan.kind === 'words' && plan.tokens.length === 1 && unfiltered) total = plan.count;
-    // Otherwise counting means reading the whole driving range: only when that is cheap.
-    else if (plan.kind !== 'dense' && plan.count <= COUNT_BUDGET) {
+    // One whole word and nothing else: the number of people with it is the answer.
+    if (unfiltered && plan.exactPeople !== null) total = plan.exactPeople;
+    // Otherwise counting means reading the cheapest word's whole range: only when that is cheap.
+    else if (plan.countWord.entries <= COUNT_BUDGET) {
       // Entries, then distinct people among them (a person may have two words in the range).
+      const counted = plan.countWord.word;
       const inner = tokenQuery(
         db,
         scope,
         f,
-        words.filter((w) => w !== plan.word),
+        words.filter((w) => w !== counted),
       )
-        .where('t.token', '>=', plan.word)
-        .where('t.token', '<', upper(plan.word))
+        .where('t.token', '>=', counted)
+        .where('t.token', '<', upper(counted))
         .clearSelect()
         .select('t.pk')
         .limit(COUNT_BUDGET + 1);
@@ -295,15 +330,39 @@ async function searchByFilters(
   return { items, total, truncated };
 }
 
-type Plan =
-  | { kind: 'dense' }
-  | { kind: 'words'; word: string; tokens: string[]; count: number }
-  | { kind: 'range'; word: string; count: number };
+interface Walk {
+  word: string;
+  token: string;
+  cls: number;
+}
+
+interface PlanBase {
+  /** The word whose whole range a count reads, and how many entries that is. */
+  countWord: { word: string; entries: number };
+  /** People with the one word typed, when it names exactly one indexed word. */
+  exactPeople: number | null;
+}
+
+type Plan = PlanBase &
+  (
+    | { kind: 'dense' }
+    | { kind: 'range'; word: string }
+    | { kind: 'words'; walks: Walk[] }
+    | { kind: 'prefix'; spellings: string[]; walks: Walk[] }
+  );
+
+interface WordStats {
+  word: string;
+  /** The indexed words it is a prefix of, with entries per class and people; null past MAX_WALKS. */
+  tokens: { token: string; people: number; cls: number[] }[] | null;
+  people: number;
+  entries: number;
+}
 
 /**
  * Chooses the plan that reads the fewest index entries. A word's selectivity is the share of people with a
- * word it prefixes (summed counts, capped at everyone); words are taken as independent. The scope and filters
- * keep a share `keep` of the people: counted for a commune, guessed for the rest.
+ * word it prefixes; words are taken as independent. The scope and filters keep a share `keep` of the
+ * people: counted for a commune, guessed for the rest.
  */
 async function planSearch(
   db: Db,
@@ -312,66 +371,191 @@ async function planSearch(
   words: string[],
   force?: SearchPlan,
 ): Promise<Plan | null> {
-  const stats = await Promise.all(words.map((w) => prefixStats(db, w)));
+  const stats = await Promise.all(words.map((w) => wordStats(db, w)));
   // A word no name has: nobody matches.
-  if (stats.some((s) => s.total === 0)) return null;
+  if (stats.some((s) => s.people === 0)) return null;
   const people = Math.max(1, await peopleCount(db));
   const keep = await keptShare(db, scope, f, people);
-  const sel = stats.map((s) => Math.min(1, s.total / people));
+  const sel = stats.map((s) => Math.min(1, s.people / people));
   const selAll = sel.reduce((a, b) => a * b, 1) * keep;
   const page = f.limit + 1;
+  const cheapest = [...stats].sort((a, b) => a.entries - b.entries)[0]!;
+  const only = stats.length === 1 && stats[0]!.tokens?.length === 1 ? stats[0]!.tokens[0]! : null;
+  const base: PlanBase = {
+    countWord: { word: cheapest.word, entries: cheapest.entries },
+    exactPeople: only && only.token === words[0] ? only.people : null,
+  };
+  const selRest = (i: number) => Math.max(selAll / Math.max(sel[i]!, 1e-9), 1e-9);
+  const walkCost = (walks: Walk[], i: (w: Walk) => number) =>
+    walks.reduce((acc, w) => {
+      const n = stats[i(w)]!.tokens!.find((t) => t.token === w.token)!.cls[w.cls]!;
+      return acc + Math.min(n, page / selRest(i(w))) + SEEK_COST;
+    }, 0);
 
-  const costs: { plan: Plan; cost: number }[] = [
-    { plan: { kind: 'dense' }, cost: Math.min(people, page / Math.max(selAll, 1e-9)) },
+  const costs: { plan: Plan; cost: number; positional: boolean }[] = [
+    { plan: { ...base, kind: 'dense' }, cost: Math.min(people, page / Math.max(selAll, 1e-9)), positional: false },
   ];
-  words.forEach((word, i) => {
-    const s = stats[i]!;
-    const selRest = selAll / Math.max(sel[i]!, 1e-9) || 1e-9;
-    const range: Plan = { kind: 'range', word, count: s.total };
-    costs.push({ plan: range, cost: s.total * 1.3 + SEEK_COST });
-    if (s.tokens.length <= MAX_WALKS) {
-      const perWalk = page / Math.max(selRest, 1e-9);
-      const cost = s.tokens.reduce((acc, t) => acc + Math.min(t.n, perWalk) + SEEK_COST, 0);
-      costs.push({ plan: { kind: 'words', word, tokens: s.tokens.map((t) => t.token), count: s.total }, cost });
+  stats.forEach((s, i) => {
+    costs.push({
+      plan: { ...base, kind: 'range', word: s.word },
+      cost: s.entries * 1.3 + SEEK_COST,
+      positional: false,
+    });
+    if (!s.tokens) return;
+    const walks = s.tokens.flatMap((t) =>
+      POSITION_CLASSES.filter((c) => t.cls[c]! > 0).map((cls) => ({ word: s.word, token: t.token, cls })),
+    );
+    if (walks.length <= MAX_ARMS) {
+      costs.push({ plan: { ...base, kind: 'words', walks }, cost: walkCost(walks, () => i), positional: false });
     }
   });
-  if (force) {
-    const forced = costs.filter((c) => c.plan.kind === force).sort((a, b) => a.cost - b.cost)[0];
-    if (forced) return forced.plan;
+  const prefix = await prefixPlan(db, words, stats);
+  if (prefix) {
+    const index = new Map(words.map((w, i) => [w, i]));
+    const cost =
+      walkCost(prefix.walks, (w) => index.get(w.word)!) +
+      prefix.spellings.length * SEEK_COST +
+      Math.min(page, people * selAll);
+    costs.push({ plan: { ...base, kind: 'prefix', ...prefix }, cost, positional: true });
+    // Names begin with what was typed: the other plans' matches are bunched, not spread.
+    if (prefix.spellings.length) for (const c of costs) if (!c.positional) c.cost *= CLUSTER_PENALTY;
   }
-  return costs.sort((a, b) => a.cost - b.cost)[0]!.plan;
+  const pick = (list: typeof costs) => list.sort((a, b) => a.cost - b.cost)[0]?.plan;
+  return (force && pick(costs.filter((c) => c.plan.kind === force))) || pick(costs)!;
 }
 
-/** The indexed words a typed word is a prefix of, with how many people have each. */
-async function prefixStats(db: Db, prefix: string) {
+/**
+ * The prefix plan's parts: the spellings of the typed words, joined by spaces, that some live name begins
+ * with (as primary sort-key prefixes), and the walks that find everyone else who matches.
+ *
+ * Why those walks suffice: take a match whose full name does not begin with the typed words q0 … qk-1, and
+ * the first j where it differs (word j is not qj, or for the last typed word, does not start with it). Words
+ * 0 … j-1 are q0 … qj-1, so qj is matched elsewhere: by a later word (classes j+1 … 3), another name or an
+ * irregular name (class 3), an earlier word only if that typed word starts with qj, or word j itself when it
+ * is a longer word than qj (not possible for the last typed word, which is a prefix already).
+ */
+async function prefixPlan(
+  db: Db,
+  words: string[],
+  stats: WordStats[],
+): Promise<{ spellings: string[]; walks: Walk[] } | null> {
+  if (stats.some((s) => !s.tokens)) return null;
+  const k = words.length;
+  const walks: Walk[] = [];
+  words.forEach((q, j) => {
+    const classes = new Set<number>([3]);
+    for (let c = j + 1; c < 3; c++) classes.add(c);
+    for (let p = 0; p < Math.min(j, 3); p++) if (words[p]!.startsWith(q)) classes.add(p);
+    for (const t of stats[j]!.tokens!) {
+      const own = j < 3 && j < k - 1 && t.token !== q ? [j] : [];
+      for (const cls of [...classes, ...own]) if (t.cls[cls]! > 0) walks.push({ word: q, token: t.token, cls });
+    }
+  });
+  if (walks.length > MAX_ARMS) return null;
+  const spellings = await existingSpellings(db, words.join(' '));
+  if (!spellings) return null;
+  return { spellings, walks };
+}
+
+/**
+ * The primary sort-key prefixes of the spellings of `typed` (each a, d, e, o, u may be a letter with its
+ * own mark) that some live person's name begins with, found letter by letter with one index probe per
+ * candidate where a letter has variants. Null past MAX_SPELLINGS.
+ */
+async function existingSpellings(db: Db, typed: string): Promise<string[] | null> {
+  let live = [''];
+  for (const ch of typed) {
+    const variants = letterVariants(ch);
+    const next = live.flatMap((p) => variants.map((v) => p + primaryWeight(v)));
+    if (variants.length === 1) {
+      live = next;
+      continue;
+    }
+    const kept: string[] = [];
+    for (const p of next) {
+      const hit = await db
+        .selectFrom('persons')
+        .select('pk')
+        .where('deletedAt', 'is', null)
+        .where('mergedInto', 'is', null)
+        .where('sortKey', '>=', p)
+        .where('sortKey', '<', prefixEnd(p))
+        .limit(1)
+        .executeTakeFirst();
+      if (hit) kept.push(p);
+    }
+    if (kept.length > MAX_SPELLINGS) return null;
+    live = kept;
+    if (!live.length) return [];
+  }
+  return live;
+}
+
+/** Runs index walks as one compound statement (one parse, one round trip) and returns all their rows. */
+async function runArms(
+  db: Db,
+  arms: { compile(): { sql: string; parameters: readonly unknown[] } }[],
+  inspect?: QueryInspector,
+): Promise<Hit[]> {
+  if (!arms.length) return [];
+  const compiled = arms.map((a) => a.compile());
+  // (Aliased as the application names it, whether or not the result passes through the camel-case plugin.)
+  const text = compiled.map((c) => `SELECT pk, sort_key AS "sortKey" FROM (${c.sql})`).join(' UNION ALL ');
+  const query = CompiledQuery.raw(
+    text,
+    compiled.flatMap((c) => [...c.parameters]),
+  );
+  inspect?.(query);
+  return (await db.executeQuery<Hit>(query)).rows;
+}
+
+/** The indexed words a typed word is a prefix of, with entries per class and people. */
+async function wordStats(db: Db, prefix: string): Promise<WordStats> {
   const rows = await db
     .selectFrom('personTokenStats')
-    .select(['token', 'n'])
+    .select(['token', 'cls', 'n'])
     .where('token', '>=', prefix)
     .where('token', '<', upper(prefix))
     .where('n', '>', 0)
-    .limit(MAX_WALKS + 1)
+    .orderBy('token')
+    .limit((MAX_WALKS + 1) * 5)
     .execute();
-  const tokens = rows.map((r) => ({ token: r.token, n: Number(r.n) }));
-  // Past MAX_WALKS words only the range plan applies; its size is summed separately.
-  const total =
-    tokens.length <= MAX_WALKS
-      ? tokens.reduce((a, t) => a + t.n, 0)
-      : Number(
-          (
-            await db
-              .selectFrom('personTokenStats')
-              .select((eb) => eb.fn.sum<number>('n').as('n'))
-              .where('token', '>=', prefix)
-              .where('token', '<', upper(prefix))
-              .executeTakeFirst()
-          )?.n ?? 0,
-        );
-  return { tokens, total };
+  const byToken = new Map<string, { token: string; people: number; cls: number[] }>();
+  for (const r of rows) {
+    let t = byToken.get(r.token);
+    if (!t) byToken.set(r.token, (t = { token: r.token, people: 0, cls: [0, 0, 0, 0] }));
+    if (r.cls < 0) t.people = Number(r.n);
+    else t.cls[r.cls] = Number(r.n);
+  }
+  if (byToken.size <= MAX_WALKS && rows.length < (MAX_WALKS + 1) * 5) {
+    const tokens = [...byToken.values()];
+    return {
+      word: prefix,
+      tokens,
+      people: tokens.reduce((a, t) => a + t.people, 0),
+      entries: tokens.reduce((a, t) => a + t.cls.reduce((x, y) => x + y, 0), 0),
+    };
+  }
+  // Too many indexed words for walks: only the totals, for the range and dense plans.
+  const sums = await db
+    .selectFrom('personTokenStats')
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when('cls', '<', 0).then(eb.ref('n')).else(0).end()).as('people'),
+      eb.fn.sum<number>(eb.case().when('cls', '>=', 0).then(eb.ref('n')).else(0).end()).as('entries'),
+    ])
+    .where('token', '>=', prefix)
+    .where('token', '<', upper(prefix))
+    .executeTakeFirst();
+  return { word: prefix, tokens: null, people: Number(sums?.people ?? 0), entries: Number(sums?.entries ?? 0) };
 }
 
 async function peopleCount(db: Db): Promise<number> {
-  const r = await db.selectFrom('personTokenStats').select('n').where('token', '=', '').executeTakeFirst();
+  const r = await db
+    .selectFrom('personTokenStats')
+    .select('n')
+    .where('token', '=', '')
+    .where('cls', '=', -1)
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 

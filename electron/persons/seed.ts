@@ -7,7 +7,8 @@ import { isDerivedField } from '../changelog/changelog';
 import type { RawDatabase } from '../db/connection';
 import type { HostCore } from '../host/host';
 import { deriveCategory } from './person.category';
-import { foldedNames } from './person.repository';
+import { foldedNames, TokenCounts } from './person.repository';
+import { tokenEntries } from './person.tokens';
 import { DEFAULT_PERSON_RULES as DEFAULT_RULES_FOR_SEED } from '../../shared/domain/person-rules';
 import { addDays, measureEnd, registrationDeadline, todayIso } from './person.rules';
 import { syntheticPersons } from './synthetic';
@@ -66,13 +67,13 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
     insChange.run(hlc, ws, acc, table, id, JSON.stringify(logged));
     return { pk: Number(info.lastInsertRowid) };
   };
-  const tokenCounts = new Map<string, number>();
+  const tokenCounts = new TokenCounts();
   // Words are staged in memory (temp_store = MEMORY) and copied into the search index in its own order at
   // the end: one sorted pass instead of millions of inserts at random places in a wide B-tree.
-  raw.exec(`CREATE TEMP TABLE IF NOT EXISTS seed_tokens (token TEXT NOT NULL, pk INTEGER NOT NULL,
-    PRIMARY KEY (token, pk)) WITHOUT ROWID`);
+  raw.exec(`CREATE TEMP TABLE IF NOT EXISTS seed_tokens (token TEXT NOT NULL, cls INTEGER NOT NULL,
+    pk INTEGER NOT NULL, PRIMARY KEY (token, cls, pk)) WITHOUT ROWID`);
   raw.exec('DELETE FROM temp.seed_tokens');
-  const insToken = raw.prepare('INSERT OR IGNORE INTO temp.seed_tokens (token, pk) VALUES (?, ?)');
+  const insToken = raw.prepare('INSERT OR IGNORE INTO temp.seed_tokens (token, cls, pk) VALUES (?, ?, ?)');
 
   let persons = 0;
   let measures = 0;
@@ -175,11 +176,13 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
         mergedInto: null,
         deletedAt: null,
       });
-      for (const token of new Set(nameFolded.split(' ').filter(Boolean))) {
-        insToken.run(token, pk);
-        tokenCounts.set(token, (tokenCounts.get(token) ?? 0) + 1);
+      const entries = tokenEntries(p.fullName, p.otherNames);
+      for (const { token, cls } of entries) {
+        insToken.run(token, cls, pk);
+        tokenCounts.add(token, cls, 1);
       }
-      tokenCounts.set('', (tokenCounts.get('') ?? 0) + 1);
+      for (const token of new Set(entries.map((e) => e.token))) tokenCounts.add(token, -1, 1);
+      tokenCounts.add('', -1, 1);
       persons++;
     }
   });
@@ -198,18 +201,20 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
   progress(persons);
   // Word by word, so that each sort is one word's people (at most a few hundred thousand rows), not all of them.
   const copyWord = raw.prepare(`INSERT INTO person_name_tokens
-      (token, sort_key, pk, name_folded, cur_province, cur_commune, unit_id, category)
-    SELECT t.token, p.sort_key, p.pk, p.name_folded, p.cur_province, p.cur_commune, p.unit_id, p.category
-    FROM temp.seed_tokens t JOIN persons p ON p.pk = t.pk WHERE t.token = ? ORDER BY p.sort_key, p.pk`);
+      (token, cls, sort_key, pk, name_folded, cur_province, cur_commune, unit_id, category)
+    SELECT t.token, t.cls, p.sort_key, p.pk, p.name_folded, p.cur_province, p.cur_commune, p.unit_id, p.category
+    FROM temp.seed_tokens t JOIN persons p ON p.pk = t.pk WHERE t.token = ? ORDER BY t.cls, p.sort_key, p.pk`);
+  const words = [...new Set([...tokenCounts.map.values()].map((e) => e.token))].filter(Boolean).sort();
   raw.transaction(() => {
-    for (const token of [...tokenCounts.keys()].filter(Boolean).sort()) copyWord.run(token);
+    for (const token of words) copyWord.run(token);
   })();
   raw.exec('DROP TABLE temp.seed_tokens');
   const addCount = raw.prepare(
-    'INSERT INTO person_token_stats (token, n) VALUES (?, ?) ON CONFLICT(token) DO UPDATE SET n = n + excluded.n',
+    `INSERT INTO person_token_stats (token, cls, n) VALUES (?, ?, ?)
+     ON CONFLICT(token, cls) DO UPDATE SET n = n + excluded.n`,
   );
   raw.transaction(() => {
-    for (const [token, n] of tokenCounts) addCount.run(token, n);
+    for (const { token, cls, n } of tokenCounts.map.values()) addCount.run(token, cls, n);
   })();
   for (const ddl of indexes) raw.exec(ddl);
   if (bulk) raw.exec('ANALYZE');

@@ -217,3 +217,9 @@ export function vietnameseSortKey(name: string): string {
   }
   return primary + LEVEL_SEPARATOR + secondary + LEVEL_SEPARATOR + tertiary;
 }
+
+/** The primary level of a sort key: letters without tones or case (a, ă and â stay apart; so do d and đ). */
+export function primarySortKey(text: string): string {
+  const key = vietnameseSortKey(text);
+  return key.slice(0, key.indexOf(LEVEL_SEPARATOR));
+}

@@ -56,13 +56,21 @@ describe('query plans of person search and file queries (no full scans)', () => 
     return { lines, text: lines.join('\n'), chosen: chosen[0] };
   }
 
-  it('a selective name search walks the token index by word, then reads only the page of persons', async () => {
+  it('a full name seeks the names that begin with it in persons_walk, and walks only unusual word positions', async () => {
     const { lines, text, chosen } = await plansOf({ query: sample.name, limit: 200 });
-    expect(chosen).toBe('words');
+    expect(chosen).toBe('prefix');
     expect(fullScans(lines)).toEqual([]);
-    expect(text).toMatch(/SEARCH t USING PRIMARY KEY \(token=\?\)/);
+    expect(text).toMatch(/SEARCH p USING COVERING INDEX persons_walk \(sort_key>\? AND sort_key<\?\)/);
+    expect(text).toMatch(/SEARCH t USING PRIMARY KEY \(token=\? AND cls=\?\)/);
     expect(text).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
-    expect(text).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    expect(text).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('a word walk reads each indexed word and class in order, without sorting', async () => {
+    const { lines, text } = await plansOf({ query: sample.name, limit: 200 }, 'words');
+    expect(fullScans(lines)).toEqual([]);
+    expect(text).toMatch(/SEARCH t USING PRIMARY KEY \(token=\? AND cls=\?\)/);
+    expect(text).not.toMatch(/TEMP B-TREE/);
   });
 
   it('a dense name search walks persons_walk in order, covering, without sorting', async () => {

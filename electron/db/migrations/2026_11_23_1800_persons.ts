@@ -49,12 +49,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(`CREATE INDEX persons_walk ON persons(sort_key, name_folded, cur_province, cur_commune, unit_id, category,
     deleted_at, merged_into) WHERE deleted_at IS NULL AND merged_into IS NULL`);
 
-  // Search index: one row per distinct folded word of a live person's names, in Vietnamese order within a
-  // word, carrying the same columns as persons_walk so that a search filters inside this table alone.
+  // Search index: one row per distinct folded word of a live person's names and its position class (0, 1, 2:
+  // first, second, third word of the full name; 3: anywhere else), in Vietnamese order within a word and
+  // class, carrying the same columns as persons_walk so that a search filters inside this table alone.
   await run(`CREATE TABLE person_name_tokens (
-    token TEXT NOT NULL, sort_key TEXT NOT NULL, pk INTEGER NOT NULL,
+    token TEXT NOT NULL, cls INTEGER NOT NULL, sort_key TEXT NOT NULL, pk INTEGER NOT NULL,
     name_folded TEXT NOT NULL, cur_province TEXT, cur_commune TEXT, unit_id TEXT, category TEXT NOT NULL,
-    PRIMARY KEY (token, sort_key, pk)) WITHOUT ROWID`);
+    PRIMARY KEY (token, cls, sort_key, pk)) WITHOUT ROWID`);
   await run(`CREATE INDEX person_name_tokens_pk ON person_name_tokens(pk)`);
   // The copied columns follow the person row whatever code path changes it (the words themselves are
   // rewritten by the application, which folds names).
@@ -63,8 +64,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       UPDATE person_name_tokens SET cur_province = NEW.cur_province, cur_commune = NEW.cur_commune,
         unit_id = NEW.unit_id, category = NEW.category WHERE pk = NEW.pk;
     END`);
-  // How many people each folded word names (token '' counts the people): lets search plan without counting.
-  await run(`CREATE TABLE person_token_stats (token TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID`);
+  // Entries per word and class, and (class -1) how many people have the word; ('', -1) counts the people.
+  // Lets search plan without counting.
+  await run(`CREATE TABLE person_token_stats (token TEXT NOT NULL, cls INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (token, cls)) WITHOUT ROWID`);
 
   await run(`CREATE TABLE person_photos (id TEXT PRIMARY KEY, photo TEXT, ${SYNC})`);
 
