@@ -8,8 +8,10 @@ import { nameTokens } from './person.search-words';
 import { letterVariants, POSITION_CLASSES, prefixEnd, primaryWeight } from './person.tokens';
 
 /**
- * Name search, diacritics- and case-insensitive (đ = d), by word prefixes ("nguyen van du" finds
- * "Nguyễn Văn Đức"), results in Vietnamese order, within the caller's scope.
+ * Name search, diacritics- and case-insensitive (đ = d), by words in any order: every typed word but the
+ * last is a whole word of the person's names, the last may be the start of one ("nguyen van du" and
+ * "van duc" find "Nguyễn Văn Đức"; "ha minh" does not find "Hải Minh"), results in Vietnamese order, within
+ * the caller's scope.
  *
  * Two structures answer it without reading a person row until the page of results is known:
  * - `person_name_tokens`: one entry per (folded word, position class, person) in Vietnamese order within the
@@ -85,13 +87,18 @@ export async function searchPersons(
   f: SearchFilters,
   o: SearchOptions = {},
 ): Promise<PersonSearchResult> {
-  const words = [...new Set(nameTokens(f.query))].slice(0, 6);
+  const typed = nameTokens(f.query);
+  const words = [...new Set(typed)].slice(0, 6);
+  // The last typed word is a prefix, unless it was typed earlier too (then it is a whole word).
+  const last = typed[typed.length - 1];
+  const prefix = last !== undefined && typed.indexOf(last) === typed.length - 1 && words.includes(last) ? last : null;
+  const terms: Terms = { words, prefix, typed: words };
   // A citizen-ID or filter-only search is narrow by index already: it reads persons directly.
   if (!words.length || f.citizenId) {
     o.chosen?.('filters');
-    return searchByFilters(db, scope, f, words, o.inspect);
+    return searchByFilters(db, scope, f, terms, o.inspect);
   }
-  const plan = await planSearch(db, scope, f, words, o.plan);
+  const plan = await planSearch(db, scope, f, terms, o.plan);
   if (!plan) return { items: [], total: 0, truncated: false };
   o.chosen?.(plan.kind);
   const page = f.limit + 1;
@@ -102,7 +109,7 @@ export async function searchPersons(
       .select(['p.pk', 'p.sortKey'])
       .where('p.deletedAt', 'is', null)
       .where('p.mergedInto', 'is', null)
-      .where(entryConditions('p', scope, f, words))
+      .where(entryConditions('p', scope, f, terms))
       .orderBy('p.sortKey')
       .limit(page);
     o.inspect?.(q.compile());
@@ -110,12 +117,11 @@ export async function searchPersons(
   } else if (plan.kind === 'range') {
     // One ordered read of the range. A person with two words in it appears more than once, side by side; no
     // DISTINCT in SQL, which would tempt SQLite into walking the whole pk index instead.
-    const others = words.filter((w) => w !== plan.word);
+    const others = without(terms, plan.word);
     let read = page * 2;
     for (;;) {
       const q = tokenQuery(db, scope, f, others)
-        .where('t.token', '>=', plan.word)
-        .where('t.token', '<', upper(plan.word))
+        .where(termRange(terms, plan.word))
         .orderBy('t.sortKey')
         .orderBy('t.pk')
         .limit(read);
@@ -138,7 +144,7 @@ export async function searchPersons(
           .where('p.mergedInto', 'is', null)
           .where('p.sortKey', '>=', start)
           .where('p.sortKey', '<', prefixEnd(start))
-          .where(entryConditions('p', scope, f, words))
+          .where(entryConditions('p', scope, f, terms))
           .orderBy('p.sortKey')
           .limit(page),
       );
@@ -147,12 +153,7 @@ export async function searchPersons(
       if (hits.length === page) bound = hits[page - 1]!.sortKey;
     }
     const arms = plan.walks.map((w) => {
-      let q = tokenQuery(
-        db,
-        scope,
-        f,
-        words.filter((x) => x !== w.word),
-      )
+      let q = tokenQuery(db, scope, f, without(terms, w.word))
         .where('t.token', '=', w.token)
         .where('t.cls', '=', w.cls);
       if (bound !== null) q = q.where('t.sortKey', '<=', bound);
@@ -175,14 +176,8 @@ export async function searchPersons(
     else if (plan.countWord.entries <= COUNT_BUDGET) {
       // Entries, then distinct people among them (a person may have two words in the range).
       const counted = plan.countWord.word;
-      const inner = tokenQuery(
-        db,
-        scope,
-        f,
-        words.filter((w) => w !== counted),
-      )
-        .where('t.token', '>=', counted)
-        .where('t.token', '<', upper(counted))
+      const inner = tokenQuery(db, scope, f, without(terms, counted))
+        .where(termRange(terms, counted))
         .clearSelect()
         .select('t.pk')
         .limit(COUNT_BUDGET + 1);
@@ -233,18 +228,52 @@ async function summaries(db: Db, hits: Hit[], inspect?: QueryInspector) {
   });
 }
 
-function tokenQuery(db: Db, scope: PersonScope, f: SearchFilters, words: string[]) {
+/** The typed words (unique, in typed order) and which one, if any, is a prefix (the last typed). */
+interface Terms {
+  /** The words to test. */
+  words: string[];
+  prefix: string | null;
+  /** Every word typed, tested or not: the whole ones are what the prefix may not match again. */
+  typed: string[];
+}
+
+function without(terms: Terms, word: string): Terms {
+  return { ...terms, words: terms.words.filter((w) => w !== word) };
+}
+
+/** The whole typed words that start with `word`: the prefix may not match them again. */
+function conflicts(terms: Terms, word: string): string[] {
+  return terms.prefix === word ? terms.typed.filter((w) => w !== word && w.startsWith(word)) : [];
+}
+
+/**
+ * The token entries a typed word covers: the word itself, or for the prefix every word it starts except the
+ * whole typed words.
+ */
+function termRange(terms: Terms, word: string) {
+  return (eb: ExpressionBuilder<DB & { t: DB['personNameTokens'] }, 't'>) => {
+    if (terms.prefix !== word) return eb('t.token', '=', word);
+    const not = conflicts(terms, word);
+    return eb.and([
+      eb('t.token', '>=', word),
+      eb('t.token', '<', upper(word)),
+      ...(not.length ? [eb('t.token', 'not in', not)] : []),
+    ]);
+  };
+}
+
+function tokenQuery(db: Db, scope: PersonScope, f: SearchFilters, terms: Terms) {
   return db
     .selectFrom('personNameTokens as t')
     .select(['t.pk', 't.sortKey'])
-    .where(entryConditions('t', scope, f, words));
+    .where(entryConditions('t', scope, f, terms));
 }
 
 /**
  * Scope, filters and typed words as tested on an index entry (a token entry `t` or persons_walk `p`): every
  * column they need is in the entry. Only the measure-status filter has to look at another table.
  */
-function entryConditions(alias: 'p' | 't', scope: PersonScope, f: SearchFilters, words: string[]) {
+function entryConditions(alias: 'p' | 't', scope: PersonScope, f: SearchFilters, terms: Terms) {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   return (): Expression<SqlBool> => {
     const and: RawBuilder<SqlBool>[] = [];
@@ -262,7 +291,7 @@ function entryConditions(alias: 'p' | 't', scope: PersonScope, f: SearchFilters,
     if (f.provinceCode) and.push(sql<SqlBool>`${col('curProvince')} = ${f.provinceCode}`);
     if (f.category) and.push(sql<SqlBool>`${col('category')} = ${f.category}`);
     // instr: a plain substring search, cheaper per entry than LIKE's case-folding pattern match.
-    for (const w of words) and.push(sql<SqlBool>`instr(' ' || ${col('nameFolded')}, ${` ${w}`}) > 0`);
+    for (const w of terms.words) and.push(hasWord(col('nameFolded'), w, terms));
     if (f.measureStatus) {
       and.push(sql<SqlBool>`EXISTS (SELECT 1 FROM persons AS pm JOIN person_measures AS m ON m.person_id = pm.id
         WHERE pm.pk = ${col('pk')} AND m.status = ${f.measureStatus} AND m.deleted_at IS NULL)`);
@@ -276,7 +305,7 @@ async function searchByFilters(
   db: Db,
   scope: PersonScope,
   f: SearchFilters,
-  words: string[],
+  terms: Terms,
   inspect?: QueryInspector,
 ): Promise<PersonSearchResult> {
   const filters = (eb: PersonsEb): Expression<SqlBool> => {
@@ -303,7 +332,7 @@ async function searchByFilters(
         ),
       );
     }
-    for (const w of words) and.push(sql<SqlBool>`(' ' || ${eb.ref('p.nameFolded')}) LIKE ${`% ${w}%`}`);
+    for (const w of terms.words) and.push(hasWord(eb.ref('p.nameFolded'), w, terms));
     return eb.and(and);
   };
   const base = db.selectFrom('persons as p');
@@ -368,10 +397,11 @@ async function planSearch(
   db: Db,
   scope: PersonScope,
   f: SearchFilters,
-  words: string[],
+  terms: Terms,
   force?: SearchPlan,
 ): Promise<Plan | null> {
-  const stats = await Promise.all(words.map((w) => wordStats(db, w)));
+  const words = terms.words;
+  const stats = await Promise.all(words.map((w) => wordStats(db, w, terms.prefix === w, conflicts(terms, w))));
   // A word no name has: nobody matches.
   if (stats.some((s) => s.people === 0)) return null;
   const people = Math.max(1, await peopleCount(db));
@@ -409,7 +439,7 @@ async function planSearch(
       costs.push({ plan: { ...base, kind: 'words', walks }, cost: walkCost(walks, () => i), positional: false });
     }
   });
-  const prefix = await prefixPlan(db, words, stats);
+  const prefix = await prefixPlan(db, terms, stats);
   if (prefix) {
     const index = new Map(words.map((w, i) => [w, i]));
     const cost =
@@ -429,26 +459,23 @@ async function planSearch(
  * with (as primary sort-key prefixes), and the walks that find everyone else who matches.
  *
  * Why those walks suffice: take a match whose full name does not begin with the typed words q0 … qk-1, and
- * the first j where it differs (word j is not qj, or for the last typed word, does not start with it). Words
- * 0 … j-1 are q0 … qj-1, so qj is matched elsewhere: by a later word (classes j+1 … 3), another name or an
- * irregular name (class 3), an earlier word only if that typed word starts with qj, or word j itself when it
- * is a longer word than qj (not possible for the last typed word, which is a prefix already).
+ * the first j where it differs (word j is not qj; for the prefix, does not start with it). Words 0 … j-1 are
+ * q0 … qj-1, so qj is matched elsewhere: by a later word (classes j+1 … 3), another name or an irregular
+ * name (class 3). Not by an earlier word: that one is a whole typed word, which a prefix may not match.
  */
 async function prefixPlan(
   db: Db,
-  words: string[],
+  terms: Terms,
   stats: WordStats[],
 ): Promise<{ spellings: string[]; walks: Walk[] } | null> {
   if (stats.some((s) => !s.tokens)) return null;
-  const k = words.length;
+  const words = terms.words;
   const walks: Walk[] = [];
   words.forEach((q, j) => {
     const classes = new Set<number>([3]);
     for (let c = j + 1; c < 3; c++) classes.add(c);
-    for (let p = 0; p < Math.min(j, 3); p++) if (words[p]!.startsWith(q)) classes.add(p);
     for (const t of stats[j]!.tokens!) {
-      const own = j < 3 && j < k - 1 && t.token !== q ? [j] : [];
-      for (const cls of [...classes, ...own]) if (t.cls[cls]! > 0) walks.push({ word: q, token: t.token, cls });
+      for (const cls of classes) if (t.cls[cls]! > 0) walks.push({ word: q, token: t.token, cls });
     }
   });
   if (walks.length > MAX_ARMS) return null;
@@ -509,19 +536,20 @@ async function runArms(
   return (await db.executeQuery<Hit>(query)).rows;
 }
 
-/** The indexed words a typed word is a prefix of, with entries per class and people. */
-async function wordStats(db: Db, prefix: string): Promise<WordStats> {
+/** The indexed words a typed word covers (itself, or every word it starts), with entries per class and people. */
+async function wordStats(db: Db, prefix: string, isPrefix: boolean, exclude: string[]): Promise<WordStats> {
   const rows = await db
     .selectFrom('personTokenStats')
     .select(['token', 'cls', 'n'])
     .where('token', '>=', prefix)
-    .where('token', '<', upper(prefix))
+    .where('token', isPrefix ? '<' : '<=', isPrefix ? upper(prefix) : prefix)
     .where('n', '>', 0)
     .orderBy('token')
     .limit((MAX_WALKS + 1) * 5)
     .execute();
   const byToken = new Map<string, { token: string; people: number; cls: number[] }>();
   for (const r of rows) {
+    if (exclude.includes(r.token)) continue;
     let t = byToken.get(r.token);
     if (!t) byToken.set(r.token, (t = { token: r.token, people: 0, cls: [0, 0, 0, 0] }));
     if (r.cls < 0) t.people = Number(r.n);
@@ -557,6 +585,21 @@ async function peopleCount(db: Db): Promise<number> {
     .where('cls', '=', -1)
     .executeTakeFirst();
   return Number(r?.n ?? 0);
+}
+
+/**
+ * A typed word among the folded names: a whole word, or (the prefix) the start of a word that is not one of
+ * the whole words typed ("nguyen thi ng" wants a word starting with ng other than Nguyễn). Those whole words
+ * are cut out of the names first; spaces are doubled so that repeated words do not share one and every
+ * occurrence goes (SQLite's replace is non-overlapping).
+ */
+function hasWord(names: Expression<unknown>, word: string, terms: Terms): RawBuilder<SqlBool> {
+  if (terms.prefix !== word) return sql<SqlBool>`instr(' ' || ${names} || ' ', ${` ${word} `}) > 0`;
+  const cut = conflicts(terms, word);
+  if (!cut.length) return sql<SqlBool>`instr(' ' || ${names}, ${` ${word}`}) > 0`;
+  let text: RawBuilder<unknown> = sql`replace(' ' || ${names} || ' ', ' ', '  ')`;
+  for (const w of cut) text = sql`replace(${text}, ${` ${w} `}, ' ')`;
+  return sql<SqlBool>`instr(${text}, ${` ${word}`}) > 0`;
 }
 
 /** The share of people the scope and filters keep. */
