@@ -20,8 +20,12 @@ export async function navigationEntries(page: Page): Promise<string[]> {
  * to a hidden list for screen readers), so the visible entry is found by its title.
  */
 export async function chooseOption(page: Page, field: Locator, option: string | RegExp): Promise<void> {
-  await field.click();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  await expect(dropdown).toBeHidden();
+  // A click that lands while a dialog is still zooming in can be lost (the list stays open): open and pick
+  // again until the list closes on the choice.
+  await expect(async () => {
+    if (!(await dropdown.isVisible())) await field.click();
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 3_000 });
+    await expect(dropdown).toBeHidden({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
 }
