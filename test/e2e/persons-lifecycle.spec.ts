@@ -1,10 +1,10 @@
 import { expect, test } from './support/fixtures';
-import { chooseOption, signIn } from './support/flows';
+import { signIn } from './support/flows';
 import {
   asAccount,
   checkPersonsScreen,
   createPerson,
-  fillDate,
+  determine,
   openPersons,
   PEOPLE,
   seedPersonsWorld,
@@ -70,19 +70,13 @@ test('a measure is interrupted after confirming, a "not addicted" result does no
   await expect(measure.getByRole('button', { name: 'Ghi làm việc' })).toHaveCount(0);
 
   // A determination that finds no addiction: recorded, in the timeline, and not an addict.
-  await app.getByRole('button', { name: 'Đề nghị xác định' }).click();
-  const det = app.getByRole('dialog', { name: 'Đề nghị xác định tình trạng nghiện' });
-  await fillDate(app, det.getByLabel('Ngày đề nghị'), '05/10/2026');
-  await det.getByLabel('Cơ sở y tế thực hiện').fill('Trung tâm Y tế khu vực Chiêm Hóa');
-  await det.getByRole('button', { name: 'Đề nghị xác định' }).click();
-  await expect(det).toBeHidden();
-  await app.getByRole('button', { name: 'Ghi kết quả' }).click();
-  const result = app.getByRole('dialog', { name: /Cập nhật kết quả xác định/ });
-  await chooseOption(app, result.getByLabel('Kết quả', { exact: true }), 'Không nghiện');
-  await fillDate(app, result.getByLabel('Ngày có kết quả'), '09/10/2026');
-  await result.getByLabel('Số phiếu kết quả').fill('88/PKQ');
-  await result.getByRole('button', { name: 'Lưu' }).click();
-  await expect(result).toBeHidden();
+  await determine(app, {
+    requested: '05/10/2026',
+    facility: 'Trung tâm Y tế khu vực Chiêm Hóa',
+    result: 'Không nghiện',
+    resultDate: '09/10/2026',
+    formRef: '88/PKQ',
+  });
   await expect(category).toHaveText('Chưa phân loại');
   await expect(app.getByTestId('registration-deadline')).toHaveCount(0);
   const timeline = app.getByRole('region', { name: 'Diễn biến' });

@@ -6,6 +6,7 @@ import {
   checkPersonsScreen,
   chooseMany,
   createPerson,
+  determine,
   fillDate,
   openPersons,
   PEOPLE,
@@ -207,19 +208,13 @@ test('a drug test, a measure and a positive determination change the category; t
   await expect(checkIn).toBeHidden();
   await expect(app.getByTestId('measure-item')).toContainText('Làm việc tại trụ sở Công an xã, chấp hành tốt');
 
-  await app.getByRole('button', { name: 'Đề nghị xác định' }).click();
-  const det = app.getByRole('dialog', { name: 'Đề nghị xác định tình trạng nghiện' });
-  await fillDate(app, det.getByLabel('Ngày đề nghị'), '02/02/2026');
-  await det.getByLabel('Cơ sở y tế thực hiện').fill('Trung tâm Y tế khu vực Na Hang');
-  await det.getByRole('button', { name: 'Đề nghị xác định' }).click();
-  await expect(det).toBeHidden();
-  await app.getByRole('button', { name: 'Ghi kết quả' }).click();
-  const result = app.getByRole('dialog', { name: /Cập nhật kết quả xác định/ });
-  await chooseOption(app, result.getByLabel('Kết quả', { exact: true }), 'Nghiện ma túy');
-  await fillDate(app, result.getByLabel('Ngày có kết quả'), '06/02/2026');
-  await result.getByLabel('Số phiếu kết quả').fill('15/PKQ');
-  await result.getByRole('button', { name: 'Lưu' }).click();
-  await expect(result).toBeHidden();
+  await determine(app, {
+    requested: '02/02/2026',
+    facility: 'Trung tâm Y tế khu vực Na Hang',
+    result: 'Nghiện ma túy',
+    resultDate: '06/02/2026',
+    formRef: '15/PKQ',
+  });
   await expect(category).toHaveText('Người nghiện ma túy');
   // Friday 6/2/2026: five working days later is Friday 13/2 (the weekend is skipped).
   await expect(app.getByTestId('registration-deadline')).toContainText('13/02/2026');

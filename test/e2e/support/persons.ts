@@ -5,6 +5,7 @@ import { communesOf, type Commune } from '../../../shared/places';
 import { composeCitizenId } from '../../../shared/validation/citizen-id';
 import { seedPersons } from '../../../electron/persons/seed';
 import { ADMIN, type HosoServer } from './hoso-server';
+import { chooseOption } from './flows';
 import { checkScreen } from './screens';
 
 /** Accounts of the persons tests, each in a unit of Tuyên Quang (08), the province the seeder uses. */
@@ -160,4 +161,27 @@ export async function chooseMany(page: Page, field: Locator, options: readonly s
 export async function checkPersonsScreen(page: Page, name: string): Promise<void> {
   await page.evaluate('window.scrollTo(0, 0)');
   await checkScreen(page, name);
+}
+
+/**
+ * On a person file: requests an addiction determination, then records its result through the two dialogs
+ * (dates as typed, dd/mm/yyyy).
+ */
+export async function determine(
+  page: Page,
+  d: { requested: string; facility: string; result: string; resultDate: string; formRef: string },
+): Promise<void> {
+  await page.getByRole('button', { name: 'Đề nghị xác định' }).click();
+  const det = page.getByRole('dialog', { name: 'Đề nghị xác định tình trạng nghiện' });
+  await fillDate(page, det.getByLabel('Ngày đề nghị'), d.requested);
+  await det.getByLabel('Cơ sở y tế thực hiện').fill(d.facility);
+  await det.getByRole('button', { name: 'Đề nghị xác định' }).click();
+  await expect(det).toBeHidden();
+  await page.getByRole('button', { name: 'Ghi kết quả' }).click();
+  const result = page.getByRole('dialog', { name: /Cập nhật kết quả xác định/ });
+  await chooseOption(page, result.getByLabel('Kết quả', { exact: true }), d.result);
+  await fillDate(page, result.getByLabel('Ngày có kết quả'), d.resultDate);
+  await result.getByLabel('Số phiếu kết quả').fill(d.formRef);
+  await result.getByRole('button', { name: 'Lưu' }).click();
+  await expect(result).toBeHidden();
 }
