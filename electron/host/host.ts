@@ -304,7 +304,7 @@ export class HostCore {
         return fail(ErrorCodes.FORBIDDEN, 'this role may not use this procedure');
       }
       if (s.session.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) {
-        return fail(ErrorCodes.FORBIDDEN, 'the password must be changed first');
+        return fail(ErrorCodes.PASSWORD_CHANGE_REQUIRED, 'the password must be changed first');
       }
     }
 

@@ -41,6 +41,9 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
   const s = host.openState();
   if (!roleHas(s.session.role, Permissions.personsWrite))
     throw new AppError(ErrorCodes.FORBIDDEN, 'this role may not create person files');
+  // The seeder writes past the router, so it keeps the router's rule itself.
+  if (s.session.mustChangePassword)
+    throw new AppError(ErrorCodes.PASSWORD_CHANGE_REQUIRED, 'the password must be changed first');
   const t0 = performance.now();
   const raw = s.raw;
   const rnd = mulberry32(o.seed * 7919 + 17);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, err, makeHost, ok, setupVault, TestClock } from '../support/host';
+import { seedPersons } from '../../electron/persons/seed';
 
 const DTV = { username: 'dtv1', password: 'mật khẩu điều tra 1' };
 
@@ -33,7 +34,11 @@ describe('accounts', () => {
     await ok(host, 'session.lock', {});
     const s = await ok(host, 'session.unlock', DTV);
     expect(s.mustChangePassword).toBe(true);
-    expect((await err(host, 'units.list', {})).code).toBe('FORBIDDEN');
+    expect((await err(host, 'units.list', {})).code).toBe('PASSWORD_CHANGE_REQUIRED');
+    // The seeder writes past the router; it keeps the rule too.
+    await expect(seedPersons(host, { count: 1, seed: 1, provinceCode: '08' }, () => undefined)).rejects.toMatchObject({
+      code: 'PASSWORD_CHANGE_REQUIRED',
+    });
     expect(
       (
         await err(host, 'session.changePassword', {
