@@ -36,6 +36,20 @@ export interface AccountTable {
   lastSignInAt: string | null;
 }
 
+/** A role given by an administrator that reads records: in force only once a leader approves it. */
+export interface RoleGrantTable {
+  id: string;
+  accountId: string;
+  role: string;
+  previousRole: string | null;
+  kind: string;
+  status: string;
+  requestedBy: string | null;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
 export interface AuditLogTable {
   seq: Generated<number>;
   at: string;
@@ -164,6 +178,7 @@ export interface DB {
   meta: MetaTable;
   units: UnitTable;
   accounts: AccountTable;
+  roleGrants: RoleGrantTable;
   auditLog: AuditLogTable;
   changeLog: ChangeLogTable;
   persons: PersonTable;
@@ -187,5 +202,6 @@ export type UnitRow = Selectable<UnitTable>;
 export type AccountRow = Selectable<AccountTable>;
 export type NewAccount = Insertable<AccountTable>;
 export type AccountUpdate = Updateable<AccountTable>;
+export type RoleGrantRow = Selectable<RoleGrantTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type ChangeRow = Selectable<ChangeLogTable>;

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as m20261123_1700 from './2026_11_23_1700_core';
 import * as m20261123_1800 from './2026_11_23_1800_persons';
+import * as m20261203_1020 from './2026_12_03_1020_role_grants';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -9,4 +10,5 @@ import * as m20261123_1800 from './2026_11_23_1800_persons';
 export const migrations: Record<string, Migration> = {
   '2026_11_23_1700_core': m20261123_1700,
   '2026_11_23_1800_persons': m20261123_1800,
+  '2026_12_03_1020_role_grants': m20261203_1020,
 };
