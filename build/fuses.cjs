@@ -23,10 +23,18 @@ module.exports = async function flipHosoFuses(context) {
     [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
     // Off: --inspect / --inspect-brk would open a debugger on the main process, where keys live while unlocked.
     [FuseV1Options.EnableNodeCliInspectArguments]: false,
-    // On: load the app only from resources/app.asar, never from a loose resources/app folder dropped beside it.
+    // On, on every platform (Linux included): load the app only from resources/app.asar, never from a loose
+    // resources/app folder dropped beside it (Electron otherwise tries app.asar, then app, then default_app.asar).
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
-    // On where Electron checks it (Windows and macOS; Linux has no embedded integrity yet): the asar's header
-    // hash is embedded in the executable at build time, so an edited app.asar refuses to start.
+    // On for Windows and macOS: electron-builder embeds the SHA-256 of app.asar's header in the executable
+    // (Windows: an INTEGRITY resource, covered by the Authenticode signature) or in Info.plist (macOS, covered by
+    // the code signature), and Electron checks it, and each packed file's block hashes, when it reads the archive:
+    // an edited app.asar stops the app. Off for Linux because nothing there would check it: Electron compiles the
+    // check for macOS and Windows only (shell/common/asar/archive.cc, up to Electron 45 at least), and
+    // electron-builder computes the hash on Linux but has nowhere to embed it; Electron's maintainers declined
+    // Linux support (electron/electron#51582: Linux has no OS-enforced app signature to anchor the hash in). On
+    // Linux the bit protects nothing today, and a later Electron that honoured it would need a hash that
+    // electron-builder does not embed on Linux. Protection on Linux is the install location (see the README).
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: platform === 'win32' || platform === 'darwin',
     // On: Chromium encrypts its cookie store with an OS-held key. The app keeps nothing in cookies; this
     // only closes a door.

@@ -42,9 +42,9 @@ describe('the fuses hook of the packaged app (build/fuses.cjs)', () => {
   const FuseState = { ENABLE: 0x31, DISABLE: 0x30 };
   const flipHosoFuses = load('../../build/fuses.cjs');
   const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-  // Electron's own defaults, in wire order: RunAsNode on, cookie encryption off, NODE_OPTIONS on, inspect on,
-  // asar integrity off, only-asar off, browser V8 snapshot off, file:// privileges on.
-  const electronDefaults = '10110001';
+  // Electron 45's own defaults, in wire order: RunAsNode on, cookie encryption off, NODE_OPTIONS on, inspect on,
+  // asar integrity off, only-asar off, browser V8 snapshot off, file:// privileges on, WASM trap handlers on.
+  const electronDefaults = '101100011';
 
   async function packWith(platform: 'linux' | 'win32') {
     const appOutDir = tempDir('hoso-fuses-');
@@ -67,14 +67,32 @@ describe('the fuses hook of the packaged app (build/fuses.cjs)', () => {
     expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
     expect(fuses[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
     expect(fuses[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
-    // Linux has no embedded asar integrity to check against.
+    // Electron checks embedded asar integrity on Windows and macOS only, and electron-builder embeds no hash on
+    // Linux: the fuse stays off there (see build/fuses.cjs).
     expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.DISABLE);
+    // A fuse the hook does not name keeps Electron's default (the ninth, WASM trap handlers, stays on).
+    expect(fuses[8]).toBe(FuseState.ENABLE);
   });
 
   it('turns on asar integrity validation for Windows, where electron-builder embeds the hash', async () => {
     const fuses = await packWith('win32');
     expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
+    expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
     expect(fuses[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
+  });
+
+  it('packs one asar with its integrity hash computed, unpacks only the native modules, and flips the fuses', () => {
+    const config = load('../../build/electron-builder.config.cjs');
+    expect(config.asar).toBe(true);
+    // electron-builder computes the header hash that the Windows and macOS fuses check unless this is set.
+    expect(config.disableAsarIntegrity).toBeUndefined();
+    expect(config.asarUnpack).toEqual([
+      '**/node_modules/better-sqlite3-multiple-ciphers/**',
+      '**/node_modules/argon2/**',
+    ]);
+    expect(config.afterPack).toBe('./build/fuses.cjs');
+    // The hook is the one place fuses are set: electron-builder's own electronFuses would flip them a second time.
+    expect(config.electronFuses).toBeUndefined();
   });
 });
 
