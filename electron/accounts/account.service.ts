@@ -1,7 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
+import type { GrantKind } from '../../shared/contract/grants';
+import type { Role } from '../../shared/domain/roles';
 import type { CallContext, HandlerGroup } from '../host/context';
 import { accountsRepository as repo, toAccountView } from './account.repository';
+import {
+  assertNotLastLeader,
+  assertNotOwnRole,
+  grantsRepository,
+  requestGrant,
+  supersedePendingGrant,
+} from './grant.service';
 
 type AccountProcs =
   | 'accounts.list'
@@ -14,7 +23,12 @@ type AccountProcs =
 async function view(ctx: CallContext, id: string) {
   const row = (await repo.listWithUnits(ctx.db())).find((r) => r.id === id);
   if (!row) throw new AppError(ErrorCodes.NOT_FOUND, 'account not found');
-  return toAccountView(row, ctx.vault.hasSlot(id));
+  return { ...toAccountView(row, ctx.vault.hasSlot(id)), ...(await pendingOf(ctx, id)) };
+}
+
+async function pendingOf(ctx: CallContext, id: string) {
+  const g = await grantsRepository.pendingFor(ctx.db(), id);
+  return { pendingGrant: g ? { id: g.id, role: g.role as Role, kind: g.kind as GrantKind } : null };
 }
 
 async function existing(ctx: CallContext, id: string) {
@@ -49,7 +63,11 @@ async function assertNotLastAdmin(ctx: CallContext, row: { role: string; status:
 export const accountHandlers: HandlerGroup<AccountProcs> = {
   async 'accounts.list'(ctx) {
     const slots = new Set(ctx.vault.read().slots.map((s) => s.accountId));
-    return (await repo.listWithUnits(ctx.db())).map((r) => toAccountView(r, slots.has(r.id)));
+    const out = [];
+    for (const r of await repo.listWithUnits(ctx.db())) {
+      out.push({ ...toAccountView(r, slots.has(r.id)), ...(await pendingOf(ctx, r.id)) });
+    }
+    return out;
   },
 
   async 'accounts.create'(ctx, input) {
@@ -75,22 +93,35 @@ export const accountHandlers: HandlerGroup<AccountProcs> = {
       lastSignInAt: null,
     });
     // The slot is written last: if the transaction fails before, no slot exists for a missing account.
+    // A role that reads records waits for a leader: the administrator chose this password.
+    const grant = await requestGrant(ctx, { id, role: input.role }, input.role, 'create');
     await ctx.vault.setAccountSlot(ctx.open().dataKey, id, input.username, input.password);
-    ctx.target({ recordType: 'account', recordId: id, detail: { role: input.role } });
+    ctx.target({ recordType: 'account', recordId: id, detail: { role: input.role, pendingApproval: grant !== null } });
     return view(ctx, id);
   },
 
   async 'accounts.update'(ctx, input) {
     const row = await existing(ctx, input.accountId);
-    if (input.role && input.role !== row.role) await assertNotLastAdmin(ctx, row);
+    const roleChange = input.role !== undefined && input.role !== row.role;
+    if (roleChange) {
+      assertNotOwnRole(ctx, row.id);
+      await assertNotLastAdmin(ctx, row);
+      await assertNotLastLeader(ctx, row);
+    }
     if (input.unitId !== undefined) await assertUnit(ctx, input.unitId);
+    const grant =
+      roleChange && row.status === 'active' ? await requestGrant(ctx, row, input.role as Role, 'role_change') : null;
     await repo.update(ctx.db(), row.id, {
       displayName: input.displayName ?? row.displayName,
       role: input.role ?? row.role,
       unitId: input.unitId === undefined ? row.unitId : input.unitId,
       updatedAt: ctx.now().toISOString(),
     });
-    ctx.target({ recordType: 'account', recordId: row.id, detail: input.role ? { role: input.role } : {} });
+    ctx.target({
+      recordType: 'account',
+      recordId: row.id,
+      detail: input.role ? { role: input.role, pendingApproval: grant !== null } : {},
+    });
     return view(ctx, row.id);
   },
 
@@ -98,7 +129,9 @@ export const accountHandlers: HandlerGroup<AccountProcs> = {
     const row = await existing(ctx, input.accountId);
     if (row.status === 'disabled') return view(ctx, row.id);
     await assertNotLastAdmin(ctx, row);
+    await assertNotLastLeader(ctx, row);
     if (row.id === ctx.session().accountId) throw new AppError(ErrorCodes.CONFLICT, 'an account cannot disable itself');
+    await supersedePendingGrant(ctx, row.id);
     await repo.update(ctx.db(), row.id, { status: 'disabled', updatedAt: ctx.now().toISOString() });
     // Disabling removes the key slot: the account can no longer unwrap the data key at all.
     ctx.vault.removeAccountSlot(ctx.open().dataKey, row.id);
@@ -112,6 +145,10 @@ export const accountHandlers: HandlerGroup<AccountProcs> = {
       mustChangePassword: 1,
       updatedAt: ctx.now().toISOString(),
     });
+    // The administrator chose the password: a role that reads records waits for a leader again.
+    if (!(await grantsRepository.hasPending(ctx.db(), row.id))) {
+      await requestGrant(ctx, row, row.role as Role, row.status === 'active' ? 'password_reset' : 'enable');
+    }
     await ctx.vault.setAccountSlot(ctx.open().dataKey, row.id, row.username, input.newPassword);
     return view(ctx, row.id);
   },
@@ -120,6 +157,11 @@ export const accountHandlers: HandlerGroup<AccountProcs> = {
     const row = await existing(ctx, input.accountId);
     if (row.status !== 'active') throw new AppError(ErrorCodes.ACCOUNT_DISABLED, 'account is disabled');
     await repo.update(ctx.db(), row.id, { mustChangePassword: 1, updatedAt: ctx.now().toISOString() });
+    // Whoever chose the new password could sign in as this account: its reading role waits for a leader again
+    // (a grant already pending stays, its owner must now replace this password before it can be approved).
+    if (!(await grantsRepository.hasPending(ctx.db(), row.id))) {
+      await requestGrant(ctx, row, row.role as Role, 'password_reset');
+    }
     await ctx.vault.setAccountSlot(ctx.open().dataKey, row.id, row.username, input.newPassword);
     return view(ctx, row.id);
   },

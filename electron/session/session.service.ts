@@ -40,7 +40,14 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
     if (ctx.vault.exists()) throw new AppError(ErrorCodes.VAULT_EXISTS, 'a vault already exists here');
     const dbPath = path.join(ctx.core.dataDir, DB_FILE);
     if (fs.existsSync(dbPath)) throw new AppError(ErrorCodes.VAULT_EXISTS, 'a database without a vault is in the way');
+    if (input.leader.username === input.adminUsername) {
+      // Separation of duties: the administrator and the first leader are two accounts (two people).
+      throw new AppError(ErrorCodes.USERNAME_TAKEN, 'the leader needs its own account name', {
+        issues: [{ path: 'leader.username', code: 'username_taken' }],
+      });
+    }
     const accountId = uuidv7();
+    const leaderId = uuidv7();
     const created = await ctx.vault.create(accountId, input.adminUsername, input.password);
     try {
       // The database must exist before the session can open it; the account row is written right after.
@@ -77,12 +84,27 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
           updatedAt: now,
           lastSignInAt: now,
         });
+        // The first leader approves every later grant of a role that reads records; it chose its own password.
+        await accountsRepository.insert(trx, {
+          id: leaderId,
+          username: input.leader.username,
+          displayName: input.leader.displayName,
+          role: 'leader',
+          unitId,
+          status: 'active',
+          mustChangePassword: 0,
+          createdAt: now,
+          updatedAt: now,
+          lastSignInAt: null,
+        });
       });
       await bootstrap.close();
+      await ctx.vault.setAccountSlot(created.dataKey, leaderId, input.leader.username, input.leader.password);
       const s = await ctx.core.openDatabase(created.dataKey, accountId);
       const a = (e: Parameters<typeof ctx.audit>[0]) => ctx.audit(e);
       a({ action: 'vault.create', recordType: 'workstation', recordId: created.workstationId });
       a({ action: 'account.create', recordType: 'account', recordId: accountId, detail: { role: 'admin' } });
+      a({ action: 'account.create', recordType: 'account', recordId: leaderId, detail: { role: 'leader', setup: true } });
       if (unitId) a({ action: 'unit.create', recordType: 'unit', recordId: unitId });
       a({ action: 'session.signin', recordType: 'account', recordId: accountId });
       ctx.core.flushAuditHead(s);
@@ -128,7 +150,7 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
       lookups.set(ctx.vault.lookupFor(a.username), a);
     }
     for (const f of unlocked.pendingFailures) {
-      const who = lookups.get(f.lookup);
+      const who = f.lookup ? lookups.get(f.lookup) : undefined;
       s.audit.append(
         {
           accountId: who?.id ?? null,

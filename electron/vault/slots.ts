@@ -18,8 +18,9 @@ import type { Slot, VaultFileData } from './vault-file';
 
 /**
  * Key slots, LUKS style. Each slot holds an X25519 key pair whose private half is sealed with AES-256-GCM
- * under argon2id(secret); the data key is wrapped to the public half. A password change re-seals one private
- * key; a rekey re-wraps the new data key to every remaining public key without needing their passwords.
+ * under argon2id(secret); the data key is wrapped to the public half. A password change or reset replaces the
+ * slot with a new key pair (so a leaked old private key stops matching); a rekey re-wraps the new data key to
+ * every remaining public key without needing their passwords.
  * Slot id, kind, account, lookup, KDF parameters and public key are bound as associated data, so a slot
  * copied into another's place, or with weakened parameters, does not open.
  */
@@ -96,24 +97,6 @@ export async function openSlot(slot: Slot, secret: string): Promise<{ dataKey: B
   } finally {
     kek.fill(0);
     der?.fill(0);
-  }
-}
-
-/** New secret, same key pair: a password change rewrites this one slot and nothing else. */
-export async function resealSlot(
-  slot: Slot,
-  privateKey: crypto.KeyObject,
-  newSecret: string,
-  kdf: KdfParams,
-): Promise<Slot> {
-  const head = { ...slot, kdf };
-  const kek = await deriveKek(newSecret, kdf);
-  const der = exportPrivate(privateKey);
-  try {
-    return { ...head, sealedPrivateKey: seal(kek, der, privateAad(head)) };
-  } finally {
-    kek.fill(0);
-    der.fill(0);
   }
 }
 

@@ -54,8 +54,24 @@ const vaultFileSchema = z
       z.string().regex(/^[0-9a-f]{64}$/),
       z.object({ failures: z.number().int().nonnegative(), lastFailureAt: z.number() }).strict(),
     ),
+    /** Every failed sign-in, whatever the name (see throttle.ts); absent until the first failure. */
+    throttleGlobal: z
+      .object({ failures: z.number().int().nonnegative(), lastFailureAt: z.number() })
+      .strict()
+      .optional(),
+    /** `lookup` is null for a name that has no slot: nothing derived from an unknown name is kept. */
     pendingFailures: z
-      .array(z.object({ lookup: z.string().regex(/^[0-9a-f]{64}$/), at: z.string().max(40) }).strict())
+      .array(
+        z
+          .object({
+            lookup: z
+              .string()
+              .regex(/^[0-9a-f]{64}$/)
+              .nullable(),
+            at: z.string().max(40),
+          })
+          .strict(),
+      )
       .max(10_000),
   })
   .strict();

@@ -5,24 +5,18 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { deriveKek, hmac, safeEqual } from './crypto';
 import { kdfParamsFor, type KdfPolicy } from './kdf-policy';
 import { newRecoveryKey, normalizeRecoveryKey } from './recovery-key';
-import { computeAuditHeadMac, computeSlotsMac, createSlot, openSlot, resealSlot, rewrapSlot } from './slots';
+import { computeAuditHeadMac, computeSlotsMac, createSlot, openSlot, rewrapSlot } from './slots';
+import { noteFailure, noteSuccess, throttleWaitMs } from './throttle';
 import { readVaultFile, vaultExists, vaultFilePath, writeVaultFile, type Slot, type VaultFileData } from './vault-file';
 
-/** Failed unlocks before the delay starts, and its ceiling. argon2's cost is the real defence. */
-export const THROTTLE_FREE_TRIES = 3;
-export const THROTTLE_MAX_MS = 5 * 60_000;
-
-export function throttleDelayMs(failures: number): number {
-  if (failures < THROTTLE_FREE_TRIES) return 0;
-  return Math.min(THROTTLE_MAX_MS, 1000 * 2 ** (failures - THROTTLE_FREE_TRIES));
-}
+export { THROTTLE_FREE_TRIES, THROTTLE_MAX_MS, throttleDelayMs } from './throttle';
 
 export interface Unlocked {
   dataKey: Buffer;
   accountId: string;
   privateKey: crypto.KeyObject;
   /** Failed tries recorded since the last successful unlock, for the audit log. */
-  pendingFailures: { lookup: string; at: string }[];
+  pendingFailures: { lookup: string | null; at: string }[];
 }
 
 /**
@@ -112,33 +106,27 @@ export class Vault {
     }
   }
 
-  retryAfterMs(lookup: string, file: VaultFileData = this.read()): number {
-    const t = file.throttle[lookup];
-    if (!t) return 0;
-    return Math.max(0, t.lastFailureAt + throttleDelayMs(t.failures) - this.now());
+  /** The recovery slot's throttle key: fixed per vault, derived from nothing anyone types. */
+  private recoveryThrottleKey(file: VaultFileData): string {
+    const lookup = hmac(Buffer.from(file.lookupSalt, 'base64'), 'recovery');
+    return crypto.createHash('sha256').update(lookup).digest('hex');
   }
 
-  private recordFailure(lookup: string): number {
+  /** `key` is a slot's lookup (or the recovery key), null for a name without a slot; see throttle.ts. */
+  private recordFailure(key: string | null, global: boolean): number {
     const file = this.read();
-    const prev = file.throttle[lookup]?.failures ?? 0;
-    file.throttle[lookup] = { failures: prev + 1, lastFailureAt: this.now() };
-    // Bounded, so that someone typing random names cannot grow the file without limit.
-    const keys = Object.keys(file.throttle);
-    if (keys.length > 256) {
-      const oldest = keys.sort((a, b) => file.throttle[a]!.lastFailureAt - file.throttle[b]!.lastFailureAt)[0]!;
-      delete file.throttle[oldest];
-    }
-    file.pendingFailures = [...file.pendingFailures, { lookup, at: this.iso() }].slice(-1000);
+    const opts = { key, global, now: this.now(), at: this.iso(), recoveryKey: this.recoveryThrottleKey(file) };
+    const delay = noteFailure(file, opts);
     writeVaultFile(this.dataDir, file);
-    return throttleDelayMs(prev + 1);
+    return delay;
   }
 
   async unlockAccount(username: string, password: string): Promise<Unlocked> {
     const file = this.read();
     const lookup = this.lookupFor(username, file);
-    const wait = this.retryAfterMs(lookup, file);
-    if (wait > 0) throw new AppError(ErrorCodes.AUTH_THROTTLED, 'too many failed tries', { retryAfterMs: wait });
     const slot = file.slots.find((s) => s.kind === 'account' && s.lookup === lookup);
+    const wait = throttleWaitMs(file, slot ? lookup : null, true, this.now());
+    if (wait > 0) throw new AppError(ErrorCodes.AUTH_THROTTLED, 'too many failed tries', { retryAfterMs: wait });
     if (!slot) {
       // Same work and the same answer as a wrong password, so account names cannot be probed.
       const template = file.slots[0];
@@ -147,20 +135,21 @@ export class Vault {
           (k) => k.fill(0),
           () => undefined,
         );
-      const retryAfterMs = this.recordFailure(lookup);
+      // The global counter covers this name; nothing derived from it is written.
+      const retryAfterMs = this.recordFailure(null, true);
       throw new AppError(ErrorCodes.AUTH_FAILED, 'wrong account or password', { retryAfterMs });
     }
     let opened: Awaited<ReturnType<typeof openSlot>>;
     try {
       opened = await openSlot(slot, password);
     } catch {
-      const retryAfterMs = this.recordFailure(lookup);
+      const retryAfterMs = this.recordFailure(lookup, true);
       throw new AppError(ErrorCodes.AUTH_FAILED, 'wrong account or password', { retryAfterMs });
     }
     this.assertSlotsMac(file, opened.dataKey);
     const after = this.read();
     const pendingFailures = after.pendingFailures;
-    delete after.throttle[lookup];
+    noteSuccess(after, { key: lookup, global: true, recoveryKey: this.recoveryThrottleKey(after) });
     after.pendingFailures = [];
     writeVaultFile(this.dataDir, after);
     return { dataKey: opened.dataKey, accountId: slot.accountId!, privateKey: opened.privateKey, pendingFailures };
@@ -168,9 +157,8 @@ export class Vault {
 
   async unlockRecovery(recoveryKey: string): Promise<Buffer> {
     const file = this.read();
-    const lookup = hmac(Buffer.from(file.lookupSalt, 'base64'), 'recovery');
-    const key = crypto.createHash('sha256').update(lookup).digest('hex');
-    const wait = this.retryAfterMs(key, file);
+    const key = this.recoveryThrottleKey(file);
+    const wait = throttleWaitMs(file, key, false, this.now());
     if (wait > 0) throw new AppError(ErrorCodes.AUTH_THROTTLED, 'too many failed tries', { retryAfterMs: wait });
     const slot = file.slots.find((s) => s.kind === 'recovery');
     if (!slot) throw new AppError(ErrorCodes.RECOVERY_FAILED, 'this vault has no recovery slot');
@@ -178,12 +166,12 @@ export class Vault {
       const { dataKey } = await openSlot(slot, normalizeRecoveryKey(recoveryKey));
       this.assertSlotsMac(file, dataKey);
       const after = this.read();
-      delete after.throttle[key];
+      noteSuccess(after, { key, global: false, recoveryKey: key });
       writeVaultFile(this.dataDir, after);
       return dataKey;
     } catch (e) {
       if (e instanceof AppError && e.code === ErrorCodes.VAULT_TAMPERED) throw e;
-      const retryAfterMs = this.recordFailure(key);
+      const retryAfterMs = this.recordFailure(key, false);
       throw new AppError(ErrorCodes.RECOVERY_FAILED, 'the recovery key does not open this vault', { retryAfterMs });
     }
   }
@@ -233,23 +221,59 @@ export class Vault {
     }
   }
 
-  /** Password change: proves the current password on the account's own slot, then re-seals that slot only. */
+  /**
+   * Password change: proves the current password on the account's own slot, then replaces that slot with a
+   * new one: a new key pair, sealed under the new password. The old private key (known to whoever learned the
+   * old password, or copied the key) no longer matches any slot, so after the next rekey it opens nothing.
+   */
   async changePassword(dataKey: Buffer, accountId: string, current: string, next: string): Promise<void> {
     const file = this.read();
     const idx = file.slots.findIndex((s) => s.accountId === accountId);
     const slot = file.slots[idx];
     if (!slot) throw new AppError(ErrorCodes.NOT_FOUND, 'account has no key slot');
-    let privateKey: crypto.KeyObject;
     try {
-      const opened = await openSlot(slot, current);
-      opened.dataKey.fill(0);
-      privateKey = opened.privateKey;
+      (await openSlot(slot, current)).dataKey.fill(0);
     } catch {
       throw new AppError(ErrorCodes.AUTH_FAILED, 'current password is wrong');
     }
-    file.slots[idx] = await resealSlot(slot, privateKey, next, await kdfParamsFor(this.kdfPolicy));
+    this.assertSlotsMac(file, dataKey);
+    file.slots[idx] = await createSlot({
+      kind: 'account',
+      accountId,
+      lookup: slot.lookup,
+      secret: next,
+      kdf: await kdfParamsFor(this.kdfPolicy),
+      dataKey,
+      now: this.iso(),
+    });
     this.seal(file, dataKey);
     writeVaultFile(this.dataDir, file);
+  }
+
+  /**
+   * Issues a new recovery key: a new recovery slot (new key pair, new secret) replaces the old one, whose key
+   * then opens nothing in this vault. Returns the key for display, once.
+   */
+  async rotateRecoverySlot(dataKey: Buffer): Promise<string> {
+    const kdf = await kdfParamsFor(this.kdfPolicy);
+    const recovery = newRecoveryKey();
+    const slot = await createSlot({
+      kind: 'recovery',
+      accountId: null,
+      lookup: null,
+      secret: recovery.normalized,
+      kdf,
+      dataKey,
+      now: this.iso(),
+    });
+    const file = this.read();
+    this.assertSlotsMac(file, dataKey);
+    file.slots = [...file.slots.filter((s) => s.kind !== 'recovery'), slot];
+    const throttleKey = this.recoveryThrottleKey(file);
+    noteSuccess(file, { key: throttleKey, global: false, recoveryKey: throttleKey });
+    this.seal(file, dataKey);
+    writeVaultFile(this.dataDir, file);
+    return recovery.display;
   }
 
   /** The vault as it will be after a rekey: every slot re-wrapped to the new key, MACs recomputed. */

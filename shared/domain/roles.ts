@@ -19,6 +19,8 @@ export const Permissions = Object.freeze({
   /** Any signed-in account: own session, own password, reference lists. */
   session: 'session',
   accountsManage: 'accounts.manage',
+  /** Approve or reject a role that reads records, given by an administrator (separation of duties). */
+  accountsApproveGrants: 'accounts.approve_grants',
   unitsManage: 'units.manage',
   vaultManage: 'vault.manage',
   backupCreate: 'backup.create',
@@ -58,6 +60,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Ob
   ],
   investigator: [
     P.session,
+    P.accountsApproveGrants,
     P.personsRead,
     P.personsWrite,
     P.casesRead,
@@ -70,6 +73,27 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Ob
   rehab_staff: [P.session, P.personsReadLimited, P.referralsRead, P.referralsWrite],
   auditor: [P.session, P.auditRead],
 });
+
+/**
+ * Roles that read records. Given by an administrator (new account, role change, password reset, re-enabling),
+ * such a role takes effect only after a leader approves it: administration is not a licence to read.
+ */
+export const READING_ROLES: readonly Role[] = Object.freeze([
+  Roles.leader,
+  Roles.investigator,
+  Roles.commune_officer,
+  Roles.rehab_staff,
+  Roles.auditor,
+]);
+
+export function isReadingRole(role: string): boolean {
+  return (READING_ROLES as readonly string[]).includes(role);
+}
+
+/** What a session may do: its role's permissions, or only `session` while its role awaits a leader's approval. */
+export function permissionsOf(role: Role, rolePending: boolean): readonly Permission[] {
+  return rolePending ? [P.session] : rolePermissions[role];
+}
 
 export function roleHas(role: Role, permission: ProcedurePermission): boolean {
   if (permission === PUBLIC) return true;

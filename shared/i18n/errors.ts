@@ -20,6 +20,12 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     CONFLICT: 'Thao tác xung đột với dữ liệu hiện có.',
     USERNAME_TAKEN: 'Tên tài khoản đã được sử dụng.',
     LAST_ADMIN: 'Không thể vô hiệu hóa hoặc đổi vai trò của quản trị viên cuối cùng.',
+    LAST_LEADER:
+      'Không thể vô hiệu hóa hoặc đổi vai trò của lãnh đạo cuối cùng: cần có lãnh đạo để duyệt việc cấp quyền.',
+    SELF_ROLE_CHANGE: 'Không ai được tự đổi vai trò của chính mình.',
+    GRANT_NEEDS_OWN_PASSWORD:
+      'Chưa duyệt được: chủ tài khoản phải đăng nhập và tự đặt mật khẩu của mình trước (quản trị viên biết mật khẩu tạm).',
+    ROLE_PENDING_APPROVAL: 'Vai trò của bạn đang chờ lãnh đạo duyệt; sau khi được duyệt, hãy đăng nhập lại.',
     ACCOUNT_DISABLED: 'Tài khoản đã bị vô hiệu hóa.',
     BACKUP_INVALID: 'Tệp sao lưu không hợp lệ hoặc đã bị hỏng. Dữ liệu hiện tại không bị thay đổi.',
     DUPLICATE_CITIZEN_ID: 'Số định danh này đã có trong hồ sơ khác.',
@@ -45,6 +51,11 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     CONFLICT: 'This conflicts with existing data.',
     USERNAME_TAKEN: 'That account name is already taken.',
     LAST_ADMIN: 'The last administrator cannot be disabled or given another role.',
+    LAST_LEADER: 'The last leader cannot be disabled or given another role: a leader must approve role grants.',
+    SELF_ROLE_CHANGE: 'No one can change their own role.',
+    GRANT_NEEDS_OWN_PASSWORD:
+      'Not yet: the account holder must sign in and set their own password first (the administrator knows the temporary one).',
+    ROLE_PENDING_APPROVAL: 'Your role awaits a leader’s approval; sign in again once it is approved.',
     ACCOUNT_DISABLED: 'The account is disabled.',
     BACKUP_INVALID: 'The backup file is invalid or damaged. Current data was not changed.',
     DUPLICATE_CITIZEN_ID: 'This ID number is already on another file.',

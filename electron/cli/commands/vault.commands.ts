@@ -11,6 +11,11 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
     .description('Tạo kho dữ liệu mã hóa và quản trị viên đầu tiên / create the vault and first administrator')
     .requiredOption('--admin <name>', 'tên tài khoản quản trị / administrator account name')
     .option('--display-name <text>', 'họ tên hiển thị / display name')
+    .requiredOption(
+      '--leader <name>',
+      'tài khoản lãnh đạo đầu tiên, duyệt việc cấp quyền đọc hồ sơ / first leader, approves roles that read records',
+    )
+    .option('--leader-display-name <text>', 'họ tên lãnh đạo / the leader’s display name')
     .option('--unit-code <code>', 'mã đơn vị / unit code')
     .option('--unit-name <name>', 'tên đơn vị / unit name')
     .option('--unit-kind <kind>', 'province_department | commune_police | rehab_centre', 'province_department')
@@ -23,6 +28,12 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
             const again = await rt.input.secret(rt.lang === 'vi' ? 'Nhập lại mật khẩu: ' : 'Repeat password: ');
             if (again !== password) throw new CliUsageError('the passwords do not match');
           }
+          // The leader's own password: the second line on stdin (the leader types it, not the administrator).
+          const leaderPassword = await rt.input.secret(rt.lang === 'vi' ? 'Mật khẩu lãnh đạo: ' : 'Leader password: ');
+          if (!rt.input.piped) {
+            const again = await rt.input.secret(rt.lang === 'vi' ? 'Nhập lại mật khẩu: ' : 'Repeat password: ');
+            if (again !== leaderPassword) throw new CliUsageError('the passwords do not match');
+          }
           if ((o.unitCode && !o.unitName) || (!o.unitCode && o.unitName)) {
             throw new CliUsageError('--unit-code and --unit-name go together');
           }
@@ -31,6 +42,11 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
             adminUsername: admin,
             adminDisplayName: String(o.displayName ?? admin),
             password,
+            leader: {
+              username: String(o.leader),
+              displayName: String(o.leaderDisplayName ?? o.leader),
+              password: leaderPassword,
+            },
             ...(o.unitCode
               ? { unit: { code: String(o.unitCode), name: String(o.unitName), kind: String(o.unitKind) as never } }
               : {}),

@@ -1,0 +1,247 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { GrantKind, GrantStatus, RoleGrantView } from '../../shared/contract/grants';
+import { AppError, ErrorCodes } from '../../shared/domain/errors';
+import { isReadingRole, type Role } from '../../shared/domain/roles';
+import type { Db } from '../changelog/changelog';
+import type { CallContext, HandlerGroup } from '../host/context';
+import { accountsRepository } from './account.repository';
+
+/**
+ * Separation of duties (issue 9, item 6). An administrator manages accounts but never reads records; so a role
+ * that reads records, when an administrator gives it, is only a *grant* until a leader approves it:
+ *
+ * - a new account with such a role, a role change to one, a password reset or re-enabling of an account that
+ *   holds one (the administrator then knows its password) each open a pending grant;
+ * - while a grant is pending the account's session holds only `session` (see `permissionsOf`);
+ * - a leader approves it once the account holder has replaced the administrator's password, or rejects it: a
+ *   rejected role change restores the previous role, any other rejected grant disables the account and removes
+ *   its key slot (the administrator knows that password);
+ * - nobody changes their own role, and the last approved leader is neither disabled nor given another role;
+ * - every request and decision is in the audit log, and leaders see the pending grants and recent decisions.
+ */
+
+type GrantProcs = 'accounts.pendingGrants' | 'accounts.approveGrant' | 'accounts.rejectGrant';
+
+export const grantsRepository = {
+  async pendingFor(db: Db, accountId: string) {
+    return db
+      .selectFrom('roleGrants')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+  },
+
+  async hasPending(db: Db, accountId: string): Promise<boolean> {
+    return (await this.pendingFor(db, accountId)) !== undefined;
+  },
+
+  /** Active leaders whose role is in force (no grant pending). */
+  async countApprovedLeaders(db: Db): Promise<number> {
+    const r = await db
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'leader')
+      .where('status', '=', 'active')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('roleGrants')
+              .select('roleGrants.id')
+              .whereRef('roleGrants.accountId', '=', 'accounts.id')
+              .where('roleGrants.status', '=', 'pending'),
+          ),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
+  async views(db: Db, where: { id?: string; pending?: boolean; limit?: number }): Promise<RoleGrantView[]> {
+    let q = db
+      .selectFrom('roleGrants as g')
+      .innerJoin('accounts as a', 'a.id', 'g.accountId')
+      .leftJoin('units as u', 'u.id', 'a.unitId')
+      .leftJoin('accounts as rq', 'rq.id', 'g.requestedBy')
+      .leftJoin('accounts as dc', 'dc.id', 'g.decidedBy')
+      .select([
+        'g.id',
+        'g.accountId',
+        'g.role',
+        'g.previousRole',
+        'g.kind',
+        'g.status',
+        'g.requestedAt',
+        'g.decidedAt',
+        'a.username',
+        'a.displayName',
+        'a.mustChangePassword',
+        'u.name as unitName',
+        'rq.username as requestedBy',
+        'dc.username as decidedBy',
+      ]);
+    if (where.id) q = q.where('g.id', '=', where.id);
+    if (where.pending === true) q = q.where('g.status', '=', 'pending').orderBy('g.requestedAt').orderBy('g.id');
+    if (where.pending === false) q = q.where('g.status', '<>', 'pending').orderBy('g.decidedAt', 'desc');
+    if (where.limit !== undefined) q = q.limit(where.limit);
+    const rows = await q.execute();
+    return rows.map((r) => ({
+      id: r.id,
+      accountId: r.accountId,
+      username: r.username,
+      displayName: r.displayName,
+      unitName: r.unitName ?? null,
+      role: r.role as Role,
+      previousRole: (r.previousRole as Role | null) ?? null,
+      kind: r.kind as GrantKind,
+      status: r.status as GrantStatus,
+      requestedBy: r.requestedBy ?? null,
+      requestedAt: r.requestedAt,
+      decidedBy: r.decidedBy ?? null,
+      decidedAt: r.decidedAt,
+      ownPasswordSet: r.mustChangePassword === 0,
+    }));
+  },
+};
+
+/** Closes an account's pending grant without a decision (replaced by a newer one, or the account disabled). */
+export async function supersedePendingGrant(ctx: CallContext, accountId: string) {
+  const pending = await grantsRepository.pendingFor(ctx.db(), accountId);
+  if (!pending) return undefined;
+  await ctx
+    .db()
+    .updateTable('roleGrants')
+    .set({ status: 'superseded', decidedBy: ctx.session().accountId, decidedAt: ctx.now().toISOString() })
+    .where('id', '=', pending.id)
+    .execute();
+  return pending;
+}
+
+/**
+ * Called by the account service whenever an administrator gives `role` to an account (create, role change,
+ * password reset, enable). Opens a pending grant when the role reads records; returns its id, or null when
+ * the role takes effect at once (administrator).
+ */
+export async function requestGrant(
+  ctx: CallContext,
+  account: { id: string; role: string },
+  role: Role,
+  kind: GrantKind,
+): Promise<string | null> {
+  const replaced = await supersedePendingGrant(ctx, account.id);
+  if (!isReadingRole(role)) return null;
+  // A grant that replaces a pending one inherits what was last in force: a new account never had a role, and a
+  // role change still restores the role held before the first, unapproved, change.
+  let effectiveKind: GrantKind = kind;
+  let previousRole: string | null = kind === 'create' ? null : account.role;
+  if (replaced) {
+    if (replaced.kind === 'create') effectiveKind = 'create';
+    previousRole = replaced.kind === 'create' ? null : replaced.previousRole;
+  }
+  const id = uuidv7();
+  await ctx
+    .db()
+    .insertInto('roleGrants')
+    .values({
+      id,
+      accountId: account.id,
+      role,
+      previousRole,
+      kind: effectiveKind,
+      status: 'pending',
+      requestedBy: ctx.session().accountId,
+      requestedAt: ctx.now().toISOString(),
+      decidedBy: null,
+      decidedAt: null,
+    })
+    .execute();
+  ctx.audit({
+    action: 'account.grant_request',
+    recordType: 'role_grant',
+    recordId: id,
+    detail: { accountId: account.id, role, kind: effectiveKind },
+  });
+  return id;
+}
+
+/** Nobody changes their own role: an administrator would otherwise make itself a reader. */
+export function assertNotOwnRole(ctx: CallContext, accountId: string): void {
+  if (accountId === ctx.session().accountId) {
+    throw new AppError(ErrorCodes.SELF_ROLE_CHANGE, 'an account cannot change its own role');
+  }
+}
+
+/** The last leader whose role is in force cannot go: nobody could approve a grant again. */
+export async function assertNotLastLeader(
+  ctx: CallContext,
+  row: { id: string; role: string; status: string },
+): Promise<void> {
+  if (row.role !== 'leader' || row.status !== 'active') return;
+  if (await grantsRepository.hasPending(ctx.db(), row.id)) return;
+  if ((await grantsRepository.countApprovedLeaders(ctx.db())) <= 1) {
+    throw new AppError(ErrorCodes.LAST_LEADER, 'this is the last leader');
+  }
+}
+
+async function pendingGrant(ctx: CallContext, grantId: string) {
+  const g = await ctx.db().selectFrom('roleGrants').selectAll().where('id', '=', grantId).executeTakeFirst();
+  if (!g || g.status !== 'pending') throw new AppError(ErrorCodes.NOT_FOUND, 'no pending grant with that id');
+  ctx.target({ recordType: 'role_grant', recordId: g.id, detail: { accountId: g.accountId, role: g.role } });
+  if (g.accountId === ctx.session().accountId) {
+    throw new AppError(ErrorCodes.SELF_ROLE_CHANGE, 'an account cannot decide its own grant');
+  }
+  return g;
+}
+
+async function oneView(ctx: CallContext, id: string): Promise<RoleGrantView> {
+  const [v] = await grantsRepository.views(ctx.db(), { id });
+  if (!v) throw new AppError(ErrorCodes.NOT_FOUND, 'grant not found');
+  return v;
+}
+
+export const grantHandlers: HandlerGroup<GrantProcs> = {
+  async 'accounts.pendingGrants'(ctx, input) {
+    return {
+      pending: await grantsRepository.views(ctx.db(), { pending: true }),
+      recent: input.recent ? await grantsRepository.views(ctx.db(), { pending: false, limit: input.recent }) : [],
+    };
+  },
+
+  async 'accounts.approveGrant'(ctx, input) {
+    const g = await pendingGrant(ctx, input.grantId);
+    const account = await accountsRepository.byId(ctx.db(), g.accountId);
+    if (!account || account.status !== 'active') {
+      throw new AppError(ErrorCodes.ACCOUNT_DISABLED, 'account is disabled');
+    }
+    if (account.mustChangePassword === 1) {
+      throw new AppError(ErrorCodes.GRANT_NEEDS_OWN_PASSWORD, 'the account still has the password an admin chose');
+    }
+    await ctx
+      .db()
+      .updateTable('roleGrants')
+      .set({ status: 'approved', decidedBy: ctx.session().accountId, decidedAt: ctx.now().toISOString() })
+      .where('id', '=', g.id)
+      .execute();
+    return oneView(ctx, g.id);
+  },
+
+  async 'accounts.rejectGrant'(ctx, input) {
+    const g = await pendingGrant(ctx, input.grantId);
+    const now = ctx.now().toISOString();
+    await ctx
+      .db()
+      .updateTable('roleGrants')
+      .set({ status: 'rejected', decidedBy: ctx.session().accountId, decidedAt: now })
+      .where('id', '=', g.id)
+      .execute();
+    if (g.kind === 'role_change' && g.previousRole) {
+      // The holder chose their own password: they keep the role they had.
+      await accountsRepository.update(ctx.db(), g.accountId, { role: g.previousRole, updatedAt: now });
+    } else {
+      // The administrator knows this account's password: it must not open the data key.
+      await accountsRepository.update(ctx.db(), g.accountId, { status: 'disabled', updatedAt: now });
+      ctx.vault.removeAccountSlot(ctx.open().dataKey, g.accountId);
+    }
+    return oneView(ctx, g.id);
+  },
+};
