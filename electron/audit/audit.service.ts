@@ -1,13 +1,14 @@
 import type { AuditEntryView } from '../../shared/contract/types';
-import type { HandlerGroup } from '../host/context';
+import type { DomainHandlerGroup, HandlerGroup } from '../host/context';
 import { verifyAuditChain } from './audit';
+import { parseCheckpoint } from './checkpoint';
 
 function localDayStart(isoDay: string, plusDays = 0): string {
   const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d + plusDays).toISOString();
 }
 
-export const auditHandlers: HandlerGroup<'audit.list' | 'audit.verify' | 'audit.accounts'> = {
+export const auditHandlers: DomainHandlerGroup<'audit.list' | 'audit.accounts'> = {
   /** Names for the audit screen's account filter: auditors may not list accounts otherwise. */
   async 'audit.accounts'(ctx) {
     return ctx.db().selectFrom('accounts').select(['id', 'username', 'displayName']).orderBy('username').execute();
@@ -37,11 +38,22 @@ export const auditHandlers: HandlerGroup<'audit.list' | 'audit.verify' | 'audit.
       detail: r.detail ? (JSON.parse(r.detail) as AuditEntryView['detail']) : null,
     }));
   },
+};
 
-  async 'audit.verify'(ctx) {
+/** Verification reads the raw chain and the vault's MACed head, so it is a lifecycle service. */
+export const auditLifecycleHandlers: HandlerGroup<'audit.verify'> = {
+  async 'audit.verify'(ctx, input) {
     const s = ctx.open();
-    const result = verifyAuditChain(s.raw, s.workstationId, ctx.vault.auditHead(s.dataKey));
-    ctx.target({ recordType: 'audit_log', detail: { ok: result.ok, problems: result.problems.length } });
+    const checkpoint = input.checkpoint ? parseCheckpoint(input.checkpoint) : null;
+    const result = verifyAuditChain(s.raw, s.workstationId, ctx.vault.auditHead(s.dataKey), checkpoint);
+    ctx.target({
+      recordType: 'audit_log',
+      detail: {
+        ok: result.ok,
+        problems: result.problems.length,
+        ...(checkpoint ? { checkpointSeq: checkpoint.seq, checkpointFound: result.checkpoint!.found } : {}),
+      },
+    });
     return result;
   },
 };

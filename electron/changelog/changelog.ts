@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, SyncColumns } from '../db/schema';
 import type { HlcClock } from './hlc';
+import { isDerivedField, loggedFields } from '../platform/tables';
 
 /**
  * The change log: every write to a replicated table goes through these functions, which update the row and
@@ -21,29 +22,13 @@ export interface ChangeContext {
   now: () => Date;
 }
 
-/** Fields the change log never carries as ordinary values: they are derived from the changes themselves. */
-const DERIVED = new Set(['id', 'hlc', 'pk']);
-
-/**
- * Per-table fields computed from other fields or records (search keys, category, deadlines). They are
- * recomputed wherever records are applied, so they never travel.
- */
-const DERIVED_BY_TABLE: Partial<Record<string, ReadonlySet<string>>> = {
-  persons: new Set(['nameFolded', 'sortKey', 'birthYear', 'category', 'lastContactAt', 'citizenIdWarnings']),
-  addictionDeterminations: new Set(['registrationDeadline']),
-};
-
-export function isDerivedField(table: string, field: string): boolean {
-  return DERIVED.has(field) || Boolean(DERIVED_BY_TABLE[table]?.has(field));
-}
+export { isDerivedField } from '../platform/tables';
 
 type Fields = Record<string, unknown>;
 
 async function appendChanges(db: Db, ctx: ChangeContext, table: string, id: string, hlc: string, fields: Fields) {
-  const logged = Object.fromEntries(
-    Object.entries(fields).filter(([k, v]) => !isDerivedField(table, k) && v !== undefined),
-  );
-  if (!Object.keys(logged).length) return;
+  const logged = loggedFields(table, fields, false);
+  if (!logged) return;
   await db
     .insertInto('changeLog')
     .values({
@@ -73,8 +58,8 @@ export async function insertRecord<T extends ReplicatedTable>(
     .values(row as never)
     .execute();
   // A field that starts out null needs no change: absence in the log already means null.
-  const logged = Object.fromEntries(Object.entries(row).filter(([k, v]) => v !== null && k !== 'deletedAt'));
-  await appendChanges(db, ctx, table, id, hlc, logged);
+  const logged = loggedFields(table, fields as Fields);
+  if (logged) await appendChanges(db, ctx, table, id, hlc, logged);
   return sync;
 }
 

@@ -3,7 +3,7 @@ import type { InputOf, OutputOf, ProcedureName } from '../../shared/contract';
 import { AppError, type ApiError } from '../../shared/domain/errors';
 import { errorMessages } from '../../shared/i18n/errors';
 import { defaultDataDir } from '../host/data-dir';
-import { HostCore } from '../host/host';
+import { createHost, type Host } from '../host/root';
 import { JsonPreferencesStore } from '../prefs/preferences';
 import { policyFromEnv } from '../vault/kdf-policy';
 import { CliInput, CliUsageError } from './io';
@@ -31,7 +31,7 @@ export class CliApiError extends Error {
 
 /** One CLI invocation: the same host the app runs, in-process, with the stdin and output conventions. */
 export class CliRuntime {
-  readonly host: HostCore;
+  readonly host: Host;
   readonly input: CliInput;
   readonly lang: Lang = cliLanguage();
   readonly dataDir: string;
@@ -39,7 +39,7 @@ export class CliRuntime {
 
   constructor(readonly opts: GlobalOptions) {
     this.dataDir = opts.dataDir ? path.resolve(opts.dataDir) : defaultDataDir();
-    this.host = new HostCore({
+    this.host = createHost({
       dataDir: this.dataDir,
       kdfPolicy: policyFromEnv(process.env),
       preferences: new JsonPreferencesStore(path.join(this.dataDir, 'preferences.json')),

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ErrorCode } from '../../shared/domain/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
-import { HostCore } from '../host/host';
+import { createHost, type Host } from '../host/root';
 import { JsonPreferencesStore } from '../prefs/preferences';
 import type { KdfPolicy } from '../vault/kdf-policy';
 import { EventFeed } from './event-feed';
@@ -33,7 +33,7 @@ export interface LoopbackOptions {
 export interface LoopbackServer {
   url: string;
   token: string;
-  host: HostCore;
+  host: Host;
   close(): Promise<void>;
 }
 
@@ -115,7 +115,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 export async function startLoopbackServer(opts: LoopbackOptions): Promise<LoopbackServer> {
-  const host = new HostCore({
+  const host = createHost({
     dataDir: opts.dataDir,
     kdfPolicy: opts.kdfPolicy ?? 'tuned',
     preferences: new JsonPreferencesStore(path.join(opts.dataDir, 'preferences.json')),

@@ -1,23 +1,43 @@
+import type { ProcedureName } from '../../shared/contract';
 import { accountHandlers } from '../accounts/account.service';
-import { auditHandlers } from '../audit/audit.service';
+import { grantHandlers } from '../accounts/grant.service';
+import { auditHandlers, auditLifecycleHandlers } from '../audit/audit.service';
+import { integrityHandlers } from '../audit/integrity.service';
 import { backupHandlers } from '../backup/backup.service';
-import { sessionHandlers } from '../session/session.service';
-import { unitHandlers } from '../units/unit.service';
 import { measureHandlers } from '../persons/measure.service';
 import { personAdminHandlers } from '../persons/person-admin.service';
 import { personHandlers } from '../persons/person.service';
+import { sessionHandlers } from '../session/session.service';
+import { unitHandlers } from '../units/unit.service';
+import { vaultKeyHandlers } from '../vault/vault-keys.service';
 import { appHandlers } from './app.service';
-import type { Handlers } from './context';
 
-/** Every procedure's service; the type makes a procedure without a handler a compile error. */
-export const handlers: Handlers = {
+/** Services of the host's own lifecycle: they may hold the vault and the open state. */
+export const lifecycleHandlers = {
   ...sessionHandlers,
   ...appHandlers,
   ...accountHandlers,
+  ...grantHandlers,
+  ...backupHandlers,
+  ...auditLifecycleHandlers,
+  ...integrityHandlers,
+  ...vaultKeyHandlers,
+};
+
+/** Domain services: the router gives them only the narrow DomainContext. */
+export const domainHandlers = {
   ...unitHandlers,
   ...auditHandlers,
-  ...backupHandlers,
   ...personHandlers,
   ...measureHandlers,
   ...personAdminHandlers,
 };
+
+type Covered = keyof typeof lifecycleHandlers | keyof typeof domainHandlers;
+/** A procedure of the contract without a handler, or a handler in both groups, is a compile error. */
+const exhaustive: [Exclude<ProcedureName, Covered>] extends [never]
+  ? [Extract<keyof typeof lifecycleHandlers, keyof typeof domainHandlers>] extends [never]
+    ? true
+    : 'a procedure has two handlers'
+  : 'a procedure has no handler' = true;
+void exhaustive;

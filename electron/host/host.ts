@@ -1,15 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { z } from 'zod';
-import {
-  contract,
-  isProcedureName,
-  type HostEventName,
-  type HostEvents,
-  type Preferences,
-} from '../../shared/contract';
+import path from 'node:path';
+import type { HostEventName, HostEvents, Preferences } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/contract/types';
-import { AppError, ErrorCodes, type ApiError, type Result } from '../../shared/domain/errors';
-import { PUBLIC, roleHas, rolePermissions, type Role } from '../../shared/domain/roles';
+import { AppError, ErrorCodes, type Result } from '../../shared/domain/errors';
+import { permissionsOf, type Role } from '../../shared/domain/roles';
+import { grantsRepository } from '../accounts/grant.service';
 import { AuditLog, type AuditInput } from '../audit/audit';
 import { latestHlc, type ChangeContext } from '../changelog/changelog';
 import { HlcClock } from '../changelog/hlc';
@@ -18,11 +13,11 @@ import { migrateToLatest } from '../db/migrate';
 import { DEFAULT_PREFERENCES, MemoryPreferencesStore, type PreferencesStore } from '../prefs/preferences';
 import type { KdfPolicy } from '../vault/kdf-policy';
 import { Vault } from '../vault/vault';
-import { DB_FILE } from '../vault/vault-file';
-import path from 'node:path';
-import type { AuditTarget, CallContext, Handlers, OpenState, Session } from './context';
-import { handlers as allHandlers } from './handlers';
+import { checkBinding, raiseDbGeneration } from '../vault/binding';
+import { DB_FILE, writeVaultFile } from '../vault/vault-file';
+import type { OpenState, Session } from './context';
 import { safeLog } from './log';
+import { route } from './router';
 
 export interface SetupDatabase {
   db: OpenState['db'];
@@ -40,29 +35,10 @@ export interface HostOptions {
   idleTimer?: boolean;
 }
 
-/** Procedures allowed while an account must still replace a password set by an administrator. */
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
-  'app.status',
-  'prefs.set',
-  'session.lock',
-  'session.touch',
-  'session.changePassword',
-]);
-/** Procedures that cannot run inside a transaction (VACUUM INTO, PRAGMA rekey, closing the database). */
-const OUTSIDE_TRANSACTION = new Set([
-  'vault.rekey',
-  'backup.create',
-  'backup.restore',
-  'session.lock',
-  'session.unlock',
-  'session.recover',
-  'vault.create',
-]);
-
 /**
- * The trusted core: holds the vault, the open database and the session, and routes every procedure:
- * session → permission → input → service → audit → `{ok,value}` or `{ok:false,error}`.
- * Calls run one at a time, in arrival order.
+ * The host's lifecycle: holds the vault, the open database and the session; opens, locks and remembers
+ * preferences. Every call goes through `route` (router.ts), one at a time, in arrival order. Only the composition
+ * root (root.ts), the transports and the lifecycle services may hold it; domain services never do.
  */
 export class HostCore {
   readonly vault: Vault;
@@ -74,14 +50,12 @@ export class HostCore {
   private readonly events = new EventEmitter();
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
-  private readonly handlers: Handlers;
 
-  constructor(opts: HostOptions, handlers: Handlers = allHandlers) {
+  constructor(opts: HostOptions) {
     this.dataDir = opts.dataDir;
     this.nowMs = opts.now ?? Date.now;
     this.vault = new Vault(opts.dataDir, this.nowMs, opts.kdfPolicy ?? 'tuned');
     this.prefsStore = opts.preferences ?? new MemoryPreferencesStore();
-    this.handlers = handlers;
     if (opts.idleTimer) {
       this.timer = setInterval(() => void this.enqueue(async () => this.checkIdle()), 15_000);
       this.timer.unref();
@@ -93,13 +67,13 @@ export class HostCore {
     return () => this.events.off(event, listener);
   }
 
-  private emit<E extends HostEventName>(event: E, payload: HostEvents[E]): void {
+  emit<E extends HostEventName>(event: E, payload: HostEvents[E]): void {
     this.events.emit(event, payload);
   }
 
   /** The single entry point of every transport. */
   call(name: string, input: unknown): Promise<Result<unknown>> {
-    return this.enqueue(() => this.route(name, input));
+    return this.enqueue(() => route(this, name, input));
   }
 
   private enqueue<T>(fn: () => Promise<T>): Promise<T> {
@@ -110,6 +84,11 @@ export class HostCore {
 
   isUnlocked(): boolean {
     return this.state !== null;
+  }
+
+  /** The open state, or null while locked. */
+  currentState(): OpenState | null {
+    return this.state;
   }
 
   openState(): OpenState {
@@ -138,7 +117,8 @@ export class HostCore {
       displayName: s.displayName,
       role: s.role,
       unitId: s.unitId,
-      permissions: [...rolePermissions[s.role]],
+      permissions: [...permissionsOf(s.role, s.rolePending)],
+      rolePending: s.rolePending,
       mustChangePassword: s.mustChangePassword,
       idleMinutes: (await this.preferences()).idleMinutes,
     };
@@ -153,6 +133,8 @@ export class HostCore {
       const account = await db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
       if (!account) throw new AppError(ErrorCodes.AUTH_FAILED, 'account not found');
       const workstationId = this.vault.workstationId();
+      // vault.json and hoso.db must belong together, or the open is refused (vault/binding.ts).
+      const head = checkBinding(raw, this.vault.read(), dataKey, (f) => writeVaultFile(this.dataDir, f));
       const session: Session = {
         accountId: account.id,
         username: account.username,
@@ -160,13 +142,14 @@ export class HostCore {
         role: account.role as Role,
         unitId: account.unitId,
         mustChangePassword: account.mustChangePassword === 1,
+        rolePending: await grantsRepository.hasPending(db, account.id),
       };
       this.state = {
         raw,
         db,
         dataKey,
         session,
-        audit: new AuditLog(raw, workstationId, this.vault.auditHead(dataKey)),
+        audit: new AuditLog(raw, workstationId, head),
         hlc: new HlcClock(workstationId, this.nowMs, await latestHlc(db)),
         workstationId,
         lastActivity: this.nowMs(),
@@ -266,10 +249,12 @@ export class HostCore {
 
   flushAuditHead(s: OpenState): void {
     const head = s.audit.currentHead();
-    this.vault.setAuditHead(s.dataKey, head.seq, head.hash);
+    const generation = this.vault.setAuditHead(s.dataKey, head.seq, head.hash);
+    if (generation !== null) raiseDbGeneration(s.raw, generation);
   }
 
-  private async checkIdle(): Promise<boolean> {
+  /** Locks when the idle time has passed; the router calls it before every call. */
+  async checkIdle(): Promise<boolean> {
     const s = this.state;
     if (!s) return false;
     const idleMs = (await this.preferences()).idleMinutes * 60_000;
@@ -289,151 +274,4 @@ export class HostCore {
     if (this.timer) clearInterval(this.timer);
     await this.enqueue(() => this.lock('manual'));
   }
-
-  private async route(name: string, rawInput: unknown): Promise<Result<unknown>> {
-    if (!isProcedureName(name)) return fail(ErrorCodes.UNKNOWN_PROCEDURE, 'no such procedure');
-    const def = contract[name];
-    await this.checkIdle();
-    const s = this.state;
-    if (s) s.lastActivity = this.nowMs();
-
-    if (def.permission !== PUBLIC) {
-      if (!s) return fail(ErrorCodes.LOCKED, 'the vault is locked');
-      if (!roleHas(s.session.role, def.permission)) {
-        this.auditOutside(s, { action: name, outcome: 'denied', detail: { permission: def.permission } });
-        return fail(ErrorCodes.FORBIDDEN, 'this role may not use this procedure');
-      }
-      if (s.session.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) {
-        return fail(ErrorCodes.PASSWORD_CHANGE_REQUIRED, 'the password must be changed first');
-      }
-    }
-
-    const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      return {
-        ok: false,
-        error: {
-          code: ErrorCodes.INVALID_INPUT,
-          message: 'input does not match the procedure schema',
-          issues: parsed.error.issues.map((i) => ({
-            path: i.path.join('.'),
-            code: /^[a-z_]+$/.test(i.message) ? i.message : i.code,
-          })),
-        },
-      };
-    }
-
-    let target: AuditTarget | null = null;
-    const handler = this.handlers[name] as (ctx: CallContext, input: unknown) => Promise<unknown>;
-    const useTx = s !== null && !OUTSIDE_TRANSACTION.has(name);
-    const headBefore = s?.audit.currentHead().seq;
-    try {
-      let value: unknown;
-      if (useTx) {
-        value = await s.db.transaction().execute(async (trx) => {
-          const out = await handler(
-            this.context(trx, (t) => (target = t)),
-            parsed.data,
-          );
-          if (def.audit) this.appendRouterAudit(s, def.audit, 'ok', target);
-          return out;
-        });
-      } else {
-        value = await handler(
-          this.context(null, (t) => (target = t)),
-          parsed.data,
-        );
-        const after = this.state;
-        if (def.audit && after) this.appendRouterAudit(after, def.audit, 'ok', target);
-      }
-      this.afterCall(headBefore);
-      return { ok: true, value };
-    } catch (e) {
-      s?.audit.resync();
-      const error = toApiError(e);
-      const after = this.state;
-      if (def.audit && after && after === s) {
-        this.appendRouterAudit(after, def.audit, 'failed', target, error.code);
-      }
-      this.afterCall(headBefore);
-      return { ok: false, error };
-    }
-  }
-
-  private afterCall(headBefore: number | undefined): void {
-    const s = this.state;
-    if (!s) return;
-    if (s.audit.currentHead().seq !== headBefore) {
-      try {
-        this.flushAuditHead(s);
-      } catch (e) {
-        safeLog('writing the audit head failed', e);
-      }
-    }
-  }
-
-  private appendRouterAudit(
-    s: OpenState,
-    action: string,
-    outcome: AuditInput['outcome'],
-    t: AuditTarget | null,
-    code?: string,
-  ) {
-    const detail = { ...(t?.detail ?? {}), ...(code ? { error: code } : {}) };
-    s.audit.append(
-      this.identity(s, {
-        action,
-        outcome,
-        recordType: t?.recordType ?? null,
-        recordId: t?.recordId ?? null,
-        detail: Object.keys(detail).length ? detail : null,
-      }),
-      new Date(this.nowMs()),
-    );
-  }
-
-  private auditOutside(s: OpenState, e: Omit<AuditInput, 'accountId' | 'username' | 'role'>) {
-    try {
-      s.audit.append(this.identity(s, e), new Date(this.nowMs()));
-      this.flushAuditHead(s);
-    } catch (err) {
-      safeLog('audit write failed', err);
-    }
-  }
-
-  private context(trx: OpenState['db'] | null, setTarget: (t: AuditTarget) => void): CallContext {
-    const core: HostCore = this; // eslint-disable-line @typescript-eslint/no-this-alias -- closures below outlive `this` binding
-    return {
-      core,
-      vault: core.vault,
-      now: () => new Date(core.nowMs()),
-      db: () => trx ?? core.openState().db,
-      open: () => core.openState(),
-      session: () => core.openState().session,
-      changes(): ChangeContext {
-        const s = core.openState();
-        return {
-          hlc: s.hlc,
-          workstationId: s.workstationId,
-          accountId: s.session.accountId,
-          now: () => new Date(core.nowMs()),
-        };
-      },
-      audit(e) {
-        const s = core.openState();
-        s.audit.append(core.identity(s, { outcome: 'ok', ...e }), new Date(core.nowMs()));
-      },
-      target: setTarget,
-    };
-  }
-}
-
-function fail(code: ApiError['code'], message: string): Result<never> {
-  return { ok: false, error: { code, message } };
-}
-
-export function toApiError(e: unknown): ApiError {
-  if (e instanceof AppError) return { code: e.code, message: e.message, ...e.extra };
-  safeLog('unexpected error', e);
-  return { code: ErrorCodes.INTERNAL, message: 'an internal error occurred' };
 }

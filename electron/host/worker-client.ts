@@ -30,7 +30,7 @@ export type FromWorker =
 /** The worker's `workerData`. */
 export interface HostWorkerData {
   dataDir: string;
-  /** When absent, the worker reads HOSO_KDF like the CLI does (argon2 stays out of the main process). */
+  /** Chosen by main (appKdfPolicy); when absent the worker tunes. The worker never reads HOSO_KDF itself. */
   kdfPolicy: KdfPolicy | null;
   /** Path of a better-sqlite3 binary built for Electron's ABI (development runs only), or null. */
   sqliteBinding: string | null;

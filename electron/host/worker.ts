@@ -3,8 +3,7 @@ import type { HostEventName, Preferences } from '../../shared/contract';
 import { ErrorCodes, type Result } from '../../shared/domain/errors';
 import { sanitizePreferences, type PreferencesStore } from '../prefs/preferences';
 import { useSqliteBinding } from '../db/connection';
-import { policyFromEnv } from '../vault/kdf-policy';
-import { HostCore } from './host';
+import { createHost, type Host } from './root';
 import { safeLog } from './log';
 import type { FromWorker, HostWorkerData, ToWorker } from './worker-client';
 
@@ -15,7 +14,10 @@ import type { FromWorker, HostWorkerData, ToWorker } from './worker-client';
  */
 
 /** Every host event, forwarded to the parent. A new event in HostEvents does not compile until listed here. */
-const FORWARDED_EVENTS: Readonly<Record<HostEventName, true>> = Object.freeze({ 'session.locked': true });
+const FORWARDED_EVENTS: Readonly<Record<HostEventName, true>> = Object.freeze({
+  'session.locked': true,
+  'call.progress': true,
+});
 
 /** Preferences that live with the parent: each load and save is a request over the port. */
 class ParentPreferencesStore implements PreferencesStore {
@@ -60,7 +62,7 @@ function reply(port: MessagePort, id: number, result: Result<unknown>): void {
   }
 }
 
-function serve(port: MessagePort, host: HostCore, prefs: ParentPreferencesStore): void {
+function serve(port: MessagePort, host: Host, prefs: ParentPreferencesStore): void {
   port.on('message', (m: ToWorker) => {
     switch (m.type) {
       case 'call':
@@ -100,14 +102,15 @@ async function main(): Promise<void> {
   const data = workerData as HostWorkerData;
   if (data.sqliteBinding) useSqliteBinding(data.sqliteBinding);
   const prefs = new ParentPreferencesStore(port);
-  const host = new HostCore({
+  const host = createHost({
     dataDir: data.dataDir,
     preferences: prefs,
-    kdfPolicy: data.kdfPolicy ?? policyFromEnv(process.env),
+    // Main decides (appKdfPolicy: a packaged app never honours HOSO_KDF); the worker never reads it itself.
+    kdfPolicy: data.kdfPolicy ?? 'tuned',
     idleTimer: true,
   });
   for (const event of Object.keys(FORWARDED_EVENTS) as HostEventName[]) {
-    host.on(event, (payload) => port.postMessage({ type: 'event', event, payload } satisfies FromWorker));
+    host.on(event, (payload) => port.postMessage({ type: 'event', event, payload } as FromWorker));
   }
   serve(port, host, prefs);
   port.postMessage({ type: 'ready' } satisfies FromWorker);

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { insertRecord, updateRecord } from '../changelog/changelog';
-import type { CallContext, HandlerGroup } from '../host/context';
+import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import { refreshDerived } from './person.category';
 import { accessiblePerson, determinationOf, measureOf, testOf } from './person.file';
 import { loadRules, measureEnd, registrationDeadline, todayIso } from './person.rules';
@@ -16,18 +16,18 @@ type Procs =
   | 'persons.updateDetermination';
 
 /** The person behind a write, checked for scope; a merged-away file takes no new entries. */
-async function writablePerson(ctx: CallContext, personId: string) {
+async function writablePerson(ctx: DomainContext, personId: string) {
   const row = await accessiblePerson(ctx.db(), await scopeFor(ctx), personId);
   if (row.mergedInto) throw new AppError(ErrorCodes.CONFLICT, 'this file was merged into another');
   ctx.target({ recordType: 'person', recordId: personId });
   return row;
 }
 
-async function refresh(ctx: CallContext, personId: string) {
-  await refreshDerived(ctx.db(), ctx.changes(), personId, todayIso(ctx.now()));
+async function refresh(ctx: DomainContext, personId: string) {
+  await refreshDerived(ctx.db(), personId, todayIso(ctx.now()));
 }
 
-async function measureRow(ctx: CallContext, id: string) {
+async function measureRow(ctx: DomainContext, id: string) {
   const m = await ctx
     .db()
     .selectFrom('personMeasures')
@@ -40,7 +40,7 @@ async function measureRow(ctx: CallContext, id: string) {
   return m;
 }
 
-async function measureView(ctx: CallContext, id: string) {
+async function measureView(ctx: DomainContext, id: string) {
   const m = await ctx.db().selectFrom('personMeasures').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const checkIns = await ctx
     .db()
@@ -52,7 +52,7 @@ async function measureView(ctx: CallContext, id: string) {
   return measureOf(m, checkIns);
 }
 
-export const measureHandlers: HandlerGroup<Procs> = {
+export const measureHandlers: DomainHandlerGroup<Procs> = {
   async 'persons.addMeasure'(ctx, m) {
     await writablePerson(ctx, m.personId);
     const rules = await loadRules(ctx.db());

@@ -1,23 +1,28 @@
+import type { ExpressionBuilder, NotNull } from 'kysely';
 import type { DueItem, FileReader } from '../../shared/contract/person-types';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { dossierHtml } from '../../shared/persons/dossier';
 import { insertRecord, updateRecord } from '../changelog/changelog';
-import type { HandlerGroup } from '../host/context';
+import type { DB } from '../db/schema';
+import type { DomainHandlerGroup } from '../host/context';
 import { refreshDerived, sweepEndedMeasures } from './person.category';
 import { accessiblePerson, loadFile } from './person.file';
 import { rowToSummary, SUMMARY_COLUMNS } from './person.mapper';
 import { personRow, refreshTokens, toColumns } from './person.repository';
 import { addDays, loadRules, todayIso } from './person.rules';
 import { scopeCondition, scopeFor } from './person.scope';
+import { seedPersons } from './seed';
 
-type Procs = 'persons.merge' | 'persons.readers' | 'persons.print' | 'persons.due';
+type Procs = 'persons.merge' | 'persons.readers' | 'persons.print' | 'persons.due' | 'persons.seed';
 
 /** How many silent people the due list shows at most (the longest silent first). */
 export const NO_CONTACT_MAX = 1000;
 
 const CHILD_TABLES = ['personMeasures', 'personCheckIns', 'drugTests', 'addictionDeterminations'] as const;
 
-export const personAdminHandlers: HandlerGroup<Procs> = {
+export const personAdminHandlers: DomainHandlerGroup<Procs> = {
+  'persons.seed': (ctx, input) => seedPersons(ctx, input),
+
   /**
    * Merges two files of one person: every measure, check-in, test and determination moves to the kept file,
    * empty identity fields are filled from the other, its names become other names, and the other file is
@@ -90,7 +95,7 @@ export const personAdminHandlers: HandlerGroup<Procs> = {
         await updateRecord(ctx.db(), changes, 'personPhotos', keep.id, { photo: gonePhoto });
       else await insertRecord(ctx.db(), changes, 'personPhotos', keep.id, { photo: gonePhoto });
     }
-    await refreshDerived(ctx.db(), changes, keep.id, todayIso(ctx.now()));
+    await refreshDerived(ctx.db(), keep.id, todayIso(ctx.now()));
     ctx.target({ recordType: 'person', recordId: keep.id, detail: { merged: gone.id, moved } });
     ctx.audit({ action: 'person.merged_away', recordType: 'person', recordId: gone.id, detail: { into: keep.id } });
     return loadFile(ctx.db(), scope, await personRow(ctx.db(), keep.id));
@@ -140,44 +145,45 @@ export const personAdminHandlers: HandlerGroup<Procs> = {
     await sweepEndedMeasures(ctx.db(), ctx.changes(), today);
     const horizon = addDays(today, input.withinDays ?? rules.dueWithinDays);
     const cols = SUMMARY_COLUMNS.map((c) => `p.${c}` as const);
-    const live = (q: any) =>
-      q.where('p.deletedAt', 'is', null).where('p.mergedInto', 'is', null).where(scopeCondition(scope));
-    const ending = await live(
-      ctx
-        .db()
-        .selectFrom('personMeasures as m')
-        .innerJoin('persons as p', 'p.id', 'm.personId')
-        .select([...cols, 'm.id as refId', 'm.endDate as date', 'm.kind as detail'])
-        .where('m.status', '=', 'active')
-        .where('m.deletedAt', 'is', null)
-        .where('m.endDate', '>=', today)
-        .where('m.endDate', '<=', horizon),
-    ).execute();
-    const overdue = await live(
-      ctx
-        .db()
-        .selectFrom('addictionDeterminations as d')
-        .innerJoin('persons as p', 'p.id', 'd.personId')
-        .select([...cols, 'd.id as refId', 'd.registrationDeadline as date'])
-        .where('d.result', '=', 'addicted')
-        .where('d.registeredAt', 'is', null)
-        .where('d.deletedAt', 'is', null)
-        .where('d.registrationDeadline', '<', today),
-    ).execute();
+    const live = (eb: ExpressionBuilder<DB & { p: DB['persons'] }, 'p'>) =>
+      eb.and([eb('p.deletedAt', 'is', null), eb('p.mergedInto', 'is', null), scopeCondition(scope)(eb)]);
+    const ending = await ctx
+      .db()
+      .selectFrom('personMeasures as m')
+      .innerJoin('persons as p', 'p.id', 'm.personId')
+      .select([...cols, 'm.id as refId', 'm.endDate as date', 'm.kind as detail'])
+      .where('m.status', '=', 'active')
+      .where('m.deletedAt', 'is', null)
+      .where('m.endDate', '>=', today)
+      .where('m.endDate', '<=', horizon)
+      .where(live)
+      .$narrowType<{ date: NotNull }>() // the range above excludes null
+      .execute();
+    const overdue = await ctx
+      .db()
+      .selectFrom('addictionDeterminations as d')
+      .innerJoin('persons as p', 'p.id', 'd.personId')
+      .select([...cols, 'd.id as refId', 'd.registrationDeadline as date'])
+      .where('d.result', '=', 'addicted')
+      .where('d.registeredAt', 'is', null)
+      .where('d.deletedAt', 'is', null)
+      .where('d.registrationDeadline', '<', today)
+      .where(live)
+      .$narrowType<{ date: NotNull }>() // `< today` excludes null
+      .execute();
     const since = addDays(today, -rules.noContactDays);
-    const quiet = await live(
-      ctx
-        .db()
-        .selectFrom('persons as p')
-        .select([...cols, 'p.lastContactAt', 'p.createdAt'])
-        .where('p.category', '!=', 'unclassified')
-        .where((eb: any) =>
-          eb.or([
-            eb('p.lastContactAt', '<', since),
-            eb.and([eb('p.lastContactAt', 'is', null), eb('p.createdAt', '<', since)]),
-          ]),
-        ),
-    )
+    const quiet = await ctx
+      .db()
+      .selectFrom('persons as p')
+      .select([...cols, 'p.lastContactAt', 'p.createdAt'])
+      .where('p.category', '!=', 'unclassified')
+      .where((eb) =>
+        eb.or([
+          eb('p.lastContactAt', '<', since),
+          eb.and([eb('p.lastContactAt', 'is', null), eb('p.createdAt', '<', since)]),
+        ]),
+      )
+      .where(live)
       // The longest silent first; past NO_CONTACT_MAX the list says it is cut.
       .orderBy('p.lastContactAt')
       .limit(NO_CONTACT_MAX + 1)
@@ -185,21 +191,21 @@ export const personAdminHandlers: HandlerGroup<Procs> = {
     const noContactTruncated = quiet.length > NO_CONTACT_MAX;
     quiet.length = Math.min(quiet.length, NO_CONTACT_MAX);
     const items: DueItem[] = [
-      ...ending.map((r: any) => ({
+      ...ending.map((r) => ({
         person: rowToSummary(r),
         reason: 'measure_ending' as const,
         date: r.date,
         refId: r.refId,
         detail: r.detail,
       })),
-      ...overdue.map((r: any) => ({
+      ...overdue.map((r) => ({
         person: rowToSummary(r),
         reason: 'registration_overdue' as const,
         date: r.date,
         refId: r.refId,
         detail: null,
       })),
-      ...quiet.map((r: any) => ({
+      ...quiet.map((r) => ({
         person: rowToSummary(r),
         reason: 'no_contact' as const,
         date: (r.lastContactAt ?? r.createdAt).slice(0, 10),

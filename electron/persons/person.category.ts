@@ -1,5 +1,5 @@
 import { REHAB_KINDS, type MeasureKind, type PersonCategory } from '../../shared/domain/persons';
-import { updateRecord, type ChangeContext, type Db } from '../changelog/changelog';
+import type { ChangeContext, Db } from '../changelog/changelog';
 
 /**
  * The category follows from the file, never from a free choice (see shared/domain/persons.ts), and so does
@@ -19,12 +19,7 @@ export function deriveCategory(
   return 'unclassified';
 }
 
-export async function refreshDerived(
-  db: Db,
-  ctx: ChangeContext,
-  personId: string,
-  today: string,
-): Promise<PersonCategory> {
+export async function refreshDerived(db: Db, personId: string, today: string): Promise<PersonCategory> {
   const measures = await db
     .selectFrom('personMeasures')
     .select('kind')
@@ -67,10 +62,12 @@ export async function refreshDerived(
     det?.result ?? null,
     Boolean(positive),
   );
-  await updateRecord(db, ctx, 'persons', personId, {
-    category,
-    lastContactAt: (contact?.last as string | null) ?? null,
-  });
+  // Derived columns are local: written in place, never logged (see person.table.ts).
+  await db
+    .updateTable('persons')
+    .set({ category, lastContactAt: (contact?.last as string | null) ?? null })
+    .where('id', '=', personId)
+    .execute();
   return category;
 }
 
@@ -93,7 +90,7 @@ export async function sweepEndedMeasures(db: Db, ctx: ChangeContext, today: stri
     .where('endDate', '<', today);
   if (last) q = q.where('endDate', '>=', last.value);
   const ended = await q.execute();
-  for (const m of ended) await refreshDerived(db, ctx, m.personId, today);
+  for (const m of ended) await refreshDerived(db, m.personId, today);
   await db
     .insertInto('settings')
     .values({ key: SWEEP_KEY, value: today, updatedAt: ctx.now().toISOString() })

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { personInputSchema } from '../../shared/contract/person-fields';
 
+import { canonicalVietnamese } from '../../shared/text/canonical';
 import { vietnameseSortKey } from '../../shared/text/sort-key';
 import { insertRecord, updateRecord, type ChangeContext, type Db } from '../changelog/changelog';
 import type { PersonRow } from '../db/schema';
@@ -16,8 +17,9 @@ export function toColumns(input: Partial<PersonInput>, current?: PersonRow): Par
   const set = <K extends keyof PersonColumns>(k: K, v: PersonColumns[K] | undefined) => {
     if (v !== undefined) c[k] = v;
   };
-  set('fullName', input.fullName);
-  set('otherNames', input.otherNames && JSON.stringify(input.otherNames));
+  // Stored names are canonical (the contract canonicalises too; this keeps every other writer to the rule).
+  set('fullName', input.fullName && canonicalVietnamese(input.fullName));
+  set('otherNames', input.otherNames && JSON.stringify(input.otherNames.map(canonicalVietnamese)));
   set('sex', input.sex);
   set('birthDate', input.birthDate);
   set('citizenId', input.citizenId);

@@ -1,12 +1,12 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import type { DB } from '../db/schema';
-import type { CallContext } from '../host/context';
+import type { DomainContext } from '../host/context';
 
 /**
  * Which persons an account may see. Commune officers: their commune's people (current residence) and files
  * their unit owns. Investigators and leaders: files their unit owns and people living in their unit's
- * province. Rehab staff: everyone, but identity and category only. No unit: only files without a unit.
+ * province. Rehab staff: everyone, through the limited view only. No unit: only files without a unit.
  */
 export interface PersonScope {
   limited: boolean;
@@ -16,29 +16,20 @@ export interface PersonScope {
   communeCode: string | null;
 }
 
-export async function scopeFor(ctx: CallContext): Promise<PersonScope> {
-  const s = ctx.session();
-  const unit = s.unitId
-    ? await ctx
-        .db()
-        .selectFrom('units')
-        .select(['provinceCode', 'communeCode'])
-        .where('id', '=', s.unitId)
-        .executeTakeFirst()
-    : undefined;
-  const base = { limited: false, all: false, unitId: s.unitId, provinceCode: null, communeCode: null };
-  switch (s.role) {
-    case 'rehab_staff':
-      return { ...base, limited: true, all: true };
-    case 'commune_officer':
-      return { ...base, communeCode: unit?.communeCode ?? null };
-    case 'investigator':
-    case 'leader':
-      return { ...base, provinceCode: unit?.provinceCode ?? null };
-    default:
-      // Administrators and auditors manage the system; administration is not a licence to read records.
-      throw new AppError(ErrorCodes.FORBIDDEN, 'this role may not read person files');
-  }
+/**
+ * The persons module's reading of the caller's record scope (computed by the router, see platform/scope.ts).
+ * Fail-closed: a caller whose scope has no view is refused here, before any query runs.
+ */
+export function scopeFor(ctx: DomainContext): PersonScope {
+  const scope = ctx.scope();
+  if (scope.view === 'none') throw new AppError(ErrorCodes.FORBIDDEN, 'this role may not read person files');
+  return {
+    limited: scope.view === 'limited',
+    all: scope.all,
+    unitId: scope.unitId,
+    provinceCode: scope.provinceCode,
+    communeCode: scope.communeCode,
+  };
 }
 
 export function inScope(

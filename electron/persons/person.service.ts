@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { PersonSummary } from '../../shared/contract/person-types';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { insertRecord, updateRecord, type Db } from '../changelog/changelog';
-import type { CallContext, HandlerGroup } from '../host/context';
+import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import { sweepEndedMeasures } from './person.category';
 import { accessiblePerson, loadFile } from './person.file';
 import { rowToSummary, SUMMARY_COLUMNS } from './person.mapper';
@@ -64,7 +64,7 @@ async function similarPersons(
     .map(rowToSummary);
 }
 
-async function ownScopeCheck(ctx: CallContext, cols: Partial<PersonColumns>) {
+async function ownScopeCheck(ctx: DomainContext, cols: Partial<PersonColumns>) {
   const scope = await scopeFor(ctx);
   if (
     !inScope(scope, {
@@ -77,7 +77,7 @@ async function ownScopeCheck(ctx: CallContext, cols: Partial<PersonColumns>) {
   }
 }
 
-export const personHandlers: HandlerGroup<Procs> = {
+export const personHandlers: DomainHandlerGroup<Procs> = {
   async 'persons.search'(ctx, f) {
     const scope = await scopeFor(ctx);
     await sweepEndedMeasures(ctx.db(), ctx.changes(), todayIso(ctx.now()));
@@ -209,7 +209,7 @@ export const personHandlers: HandlerGroup<Procs> = {
   },
 };
 
-async function setPhoto(ctx: CallContext, personId: string, photo: string | null) {
+async function setPhoto(ctx: DomainContext, personId: string, photo: string | null) {
   const has = await ctx.db().selectFrom('personPhotos').select('id').where('id', '=', personId).executeTakeFirst();
   if (has) await updateRecord(ctx.db(), ctx.changes(), 'personPhotos', personId, { photo });
   else if (photo) await insertRecord(ctx.db(), ctx.changes(), 'personPhotos', personId, { photo });

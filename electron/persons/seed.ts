@@ -2,10 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import type { MeasureKind } from '../../shared/domain/persons';
-import { Permissions, roleHas } from '../../shared/domain/roles';
-import { isDerivedField } from '../changelog/changelog';
-import type { RawDatabase } from '../db/connection';
-import type { HostCore } from '../host/host';
+import type { DomainContext } from '../host/context';
+import type { BatchWriter } from '../platform/batch';
 import { deriveCategory } from './person.category';
 import { foldedNames, TokenCounts } from './person.repository';
 import { tokenEntries } from './person.tokens';
@@ -23,6 +21,8 @@ export interface SeedOptions {
   count: number;
   seed: number;
   provinceCode: string;
+  /** Seed even though the database holds records the seeder did not make (never on a live workstation). */
+  intoLive: boolean;
 }
 
 function mulberry32(a: number) {
@@ -37,46 +37,48 @@ function mulberry32(a: number) {
 
 const BATCH = 5000;
 
-export async function seedPersons(host: HostCore, o: SeedOptions, progress: (done: number) => void) {
-  const s = host.openState();
-  if (!roleHas(s.session.role, Permissions.personsWrite))
-    throw new AppError(ErrorCodes.FORBIDDEN, 'this role may not create person files');
-  // The seeder writes past the router, so it keeps the router's rule itself.
-  if (s.session.mustChangePassword)
-    throw new AppError(ErrorCodes.PASSWORD_CHANGE_REQUIRED, 'the password must be changed first');
-  const t0 = performance.now();
-  const raw = s.raw;
-  const rnd = mulberry32(o.seed * 7919 + 17);
-  const now = new Date(host.nowMs());
-  const today = todayIso(now);
-  const at = now.toISOString();
-  const ws = s.workstationId;
-  const acc = s.session.accountId;
-  const statements = new Map<string, ReturnType<typeof raw.prepare>>();
-  const insChange = raw.prepare(
-    'INSERT INTO change_log (hlc, workstation_id, account_id, table_name, record_id, changes) VALUES (?, ?, ?, ?, ?, ?)',
+export interface SeedResult {
+  persons: number;
+  measures: number;
+  tests: number;
+  determinations: number;
+  ms: number;
+}
+
+/** Where the seeder remembers how many of the persons on file it made itself. */
+const SEEDED_KEY = 'seeded_persons';
+
+/**
+ * The `persons.seed` procedure's work. The router has already checked the caller; this refuses a database that
+ * holds real records unless the caller said `intoLive`, then writes through the platform's batch writer.
+ */
+export async function seedPersons(ctx: DomainContext, o: SeedOptions): Promise<SeedResult> {
+  const db = ctx.db();
+  const total = await db
+    .selectFrom('persons')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const seededBefore = Number(
+    (await db.selectFrom('settings').select('value').where('key', '=', SEEDED_KEY).executeTakeFirst())?.value ?? 0,
   );
-  const insert = (table: string, sqlTable: string, id: string, fields: Record<string, unknown>) => {
-    const hlc = s.hlc.now();
-    const row = { ...fields, createdAt: at, updatedAt: at, originWs: ws };
-    const cols = Object.keys(row);
-    const sql = `INSERT INTO ${sqlTable} (id, ${cols.map(snake).join(', ')}, hlc) VALUES (?, ${cols.map(() => '?').join(', ')}, ?)`;
-    let stmt = statements.get(sql);
-    if (!stmt) statements.set(sql, (stmt = raw.prepare(sql)));
-    const info = stmt.run([id, ...Object.values(row).map(sqlValue), hlc]);
-    const logged = Object.fromEntries(
-      Object.entries(row).filter(([k, v]) => v !== null && v !== undefined && !isDerivedField(table, k)),
-    );
-    insChange.run(hlc, ws, acc, table, id, JSON.stringify(logged));
-    return { pk: Number(info.lastInsertRowid) };
-  };
+  if (Number(total.n) > seededBefore && !o.intoLive)
+    throw new AppError(ErrorCodes.CONFLICT, 'this database holds real records', {
+      issues: [{ path: 'intoLive', code: 'seed_live_database' }],
+    });
+  const t0 = performance.now();
+  const w = ctx.batch();
+  const rnd = mulberry32(o.seed * 7919 + 17);
+  const now = ctx.now();
+  const today = todayIso(now);
+  const unitId = ctx.session().unitId;
+  const insert = (table: string, id: string, fields: Record<string, unknown>) => w.insert(table, id, fields);
   const tokenCounts = new TokenCounts();
   // Words are staged in memory (temp_store = MEMORY) and copied into the search index in its own order at
   // the end: one sorted pass instead of millions of inserts at random places in a wide B-tree.
-  raw.exec(`CREATE TEMP TABLE IF NOT EXISTS seed_tokens (token TEXT NOT NULL, cls INTEGER NOT NULL,
+  w.exec(`CREATE TEMP TABLE IF NOT EXISTS seed_tokens (token TEXT NOT NULL, cls INTEGER NOT NULL,
     pk INTEGER NOT NULL, PRIMARY KEY (token, cls, pk)) WITHOUT ROWID`);
-  raw.exec('DELETE FROM temp.seed_tokens');
-  const insToken = raw.prepare('INSERT OR IGNORE INTO temp.seed_tokens (token, cls, pk) VALUES (?, ?, ?)');
+  w.exec('DELETE FROM temp.seed_tokens');
+  const insToken = w.statement('INSERT OR IGNORE INTO temp.seed_tokens (token, cls, pk) VALUES (?, ?, ?)');
 
   let persons = 0;
   let measures = 0;
@@ -84,7 +86,7 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
   let dets = 0;
   const gen = syntheticPersons(o.seed, o.count, { provinceCode: o.provinceCode });
   let batch: ReturnType<typeof gen.next>['value'][] = [];
-  const flush = raw.transaction((people: typeof batch) => {
+  const flush = w.transaction((people: typeof batch) => {
     for (const p of people) {
       if (!p) continue;
       const id = uuidv7();
@@ -95,7 +97,7 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
         const status = end && end < today ? 'completed' : 'active';
         if (status === 'active') activeKinds.push(m.kind);
         const mid = uuidv7();
-        insert('personMeasures', 'person_measures', mid, {
+        insert('personMeasures', mid, {
           personId: id,
           kind: m.kind,
           decisionNumber: `${100 + Math.floor(rnd() * 900)}/QĐ-UBND`,
@@ -111,7 +113,7 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
         if (status === 'active') {
           const checkIn = addDays(today, -Math.floor(rnd() * 120));
           if (checkIn >= m.start)
-            insert('personCheckIns', 'person_check_ins', uuidv7(), {
+            insert('personCheckIns', uuidv7(), {
               measureId: mid,
               personId: id,
               date: checkIn,
@@ -120,7 +122,7 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
         }
       }
       for (const t of events.tests) {
-        insert('drugTests', 'drug_tests', uuidv7(), {
+        insert('drugTests', uuidv7(), {
           personId: id,
           date: t.date,
           method: 'urine_quick',
@@ -131,7 +133,7 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
         tests++;
       }
       for (const d of events.determinations) {
-        insert('addictionDeterminations', 'addiction_determinations', uuidv7(), {
+        insert('addictionDeterminations', uuidv7(), {
           personId: id,
           requestedDate: d.requested,
           facility: 'Trung tâm Y tế khu vực',
@@ -150,7 +152,7 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
       );
       const nameFolded = foldedNames(p.fullName, p.otherNames);
       const sortKey = vietnameseSortKey(p.fullName);
-      const { pk } = insert('persons', 'persons', id, {
+      const { pk } = insert('persons', id, {
         fullName: p.fullName,
         otherNames: JSON.stringify(p.otherNames),
         nameFolded,
@@ -173,7 +175,7 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
         curStreet: p.currentAddress?.street ?? null,
         substances: JSON.stringify(p.substances),
         firstUseDate: p.firstUseDate,
-        unitId: s.session.unitId,
+        unitId,
         category,
         lastContactAt: events.lastContact,
         mergedInto: null,
@@ -181,7 +183,7 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
       });
       const entries = tokenEntries(p.fullName, p.otherNames);
       for (const { token, cls } of entries) {
-        insToken.run(token, cls, pk);
+        insToken.run([token, cls, pk]);
         tokenCounts.add(token, cls, 1);
       }
       for (const token of new Set(entries.map((e) => e.token))) tokenCounts.add(token, -1, 1);
@@ -190,55 +192,44 @@ export async function seedPersons(host: HostCore, o: SeedOptions, progress: (don
     }
   });
   const bulk = o.count >= 20_000;
-  const indexes = bulk ? dropSecondaryIndexes(raw) : [];
+  const indexes = bulk ? dropSecondaryIndexes(w) : [];
   for (const p of gen) {
     batch.push(p);
     if (batch.length >= BATCH) {
       flush(batch);
       batch = [];
-      progress(persons);
+      ctx.progress(persons, o.count);
       await new Promise((r) => setImmediate(r));
     }
   }
   if (batch.length) flush(batch);
-  progress(persons);
+  ctx.progress(persons, o.count);
   // Word by word, so that each sort is one word's people (at most a few hundred thousand rows), not all of them.
-  const copyWord = raw.prepare(`INSERT INTO person_name_tokens
+  const copyWord = w.statement(`INSERT INTO person_name_tokens
       (token, cls, sort_key, pk, name_folded, cur_province, cur_commune, unit_id, category)
     SELECT t.token, t.cls, p.sort_key, p.pk, p.name_folded, p.cur_province, p.cur_commune, p.unit_id, p.category
     FROM temp.seed_tokens t JOIN persons p ON p.pk = t.pk WHERE t.token = ? ORDER BY t.cls, p.sort_key, p.pk`);
   const words = [...new Set([...tokenCounts.map.values()].map((e) => e.token))].filter(Boolean).sort();
-  raw.transaction(() => {
-    for (const token of words) copyWord.run(token);
+  w.transaction(() => {
+    for (const token of words) copyWord.run([token]);
   })();
-  raw.exec('DROP TABLE temp.seed_tokens');
-  const addCount = raw.prepare(
+  w.exec('DROP TABLE temp.seed_tokens');
+  const addCount = w.statement(
     `INSERT INTO person_token_stats (token, cls, n) VALUES (?, ?, ?)
      ON CONFLICT(token, cls) DO UPDATE SET n = n + excluded.n`,
   );
-  raw.transaction(() => {
-    for (const { token, cls, n } of tokenCounts.map.values()) addCount.run(token, cls, n);
+  w.transaction(() => {
+    for (const { token, cls, n } of tokenCounts.map.values()) addCount.run([token, cls, n]);
   })();
-  for (const ddl of indexes) raw.exec(ddl);
-  if (bulk) raw.exec('ANALYZE');
-  s.audit.append(
-    host.identity(s, {
-      action: 'persons.seed',
-      outcome: 'ok',
-      recordType: 'person',
-      detail: { count: persons, seed: o.seed },
-    }),
-    now,
-  );
-  host.flushAuditHead(s);
+  for (const ddl of indexes) w.exec(ddl);
+  if (bulk) w.exec('ANALYZE');
+  await db
+    .insertInto('settings')
+    .values({ key: SEEDED_KEY, value: String(seededBefore + persons), updatedAt: now.toISOString() })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seededBefore + persons) }))
+    .execute();
+  ctx.target({ recordType: 'person', detail: { count: persons, seed: o.seed } });
   return { persons, measures, tests, determinations: dets, ms: performance.now() - t0 };
-}
-
-const snakeCache = new Map<string, string>();
-function snake(k: string): string {
-  let v = snakeCache.get(k);
-  if (!v) snakeCache.set(k, (v = k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
-  return v;
 }
 
 const SEEDED_TABLES = [
@@ -255,19 +246,15 @@ const SEEDED_TABLES = [
  * Bulk loading: secondary indexes are dropped while rows go in and rebuilt once at the end, which is several
  * times faster than keeping a dozen B-trees in step row by row. Unique indexes stay, so constraints hold.
  */
-function dropSecondaryIndexes(raw: RawDatabase): string[] {
-  const rows = raw
-    .prepare(
+function dropSecondaryIndexes(w: BatchWriter): string[] {
+  const rows = w
+    .statement(
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${SEEDED_TABLES.map(() => '?').join(',')})`,
     )
-    .all(...SEEDED_TABLES) as { name: string; sql: string }[];
+    .all(SEEDED_TABLES) as { name: string; sql: string }[];
   const dropped = rows.filter((r) => !/^CREATE UNIQUE/i.test(r.sql));
-  for (const r of dropped) raw.exec(`DROP INDEX ${r.name}`);
+  for (const r of dropped) w.exec(`DROP INDEX ${r.name}`);
   return dropped.map((r) => r.sql);
-}
-
-function sqlValue(v: unknown): unknown {
-  return typeof v === 'boolean' ? Number(v) : v;
 }
 
 /** Plausible histories: most have a positive test, many a management measure, some rehab and after-care. */

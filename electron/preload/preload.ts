@@ -12,7 +12,7 @@ const bridge: HosoBridge = {
   },
   on(event, listener) {
     const forward = (_e: IpcRendererEvent, message: BridgeEvent) => {
-      if (message.event === event) listener(message.payload);
+      if (message.event === event) listener(message.payload as Parameters<typeof listener>[0]);
     };
     ipcRenderer.on(BridgeChannels.event, forward);
     return () => {

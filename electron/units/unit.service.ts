@@ -5,7 +5,7 @@ import type { UnitKind } from '../../shared/domain/roles';
 import { compareVietnamese } from '../../shared/text/fold';
 import { insertRecord } from '../changelog/changelog';
 import type { UnitRow } from '../db/schema';
-import type { HandlerGroup } from '../host/context';
+import type { DomainHandlerGroup } from '../host/context';
 
 function toUnitView(r: UnitRow): UnitView {
   return {
@@ -19,7 +19,7 @@ function toUnitView(r: UnitRow): UnitView {
   };
 }
 
-export const unitHandlers: HandlerGroup<'units.list' | 'units.create'> = {
+export const unitHandlers: DomainHandlerGroup<'units.list' | 'units.create'> = {
   async 'units.list'(ctx) {
     const rows = await ctx.db().selectFrom('units').selectAll().where('deletedAt', 'is', null).execute();
     return rows.map(toUnitView).sort((a, b) => compareVietnamese(a.name, b.name));

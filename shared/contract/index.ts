@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Permissions, PUBLIC, type Role, type UnitKind } from '../domain/roles';
-import { procedure, type ProcedureDef } from './define';
+import { audited, procedure, type ProcedureDef } from './define';
+import { grantsContract } from './grants';
 import { personsContract } from './persons';
+import { vaultKeysContract } from './vault-keys';
 import {
   displayNameSchema,
   idSchema,
@@ -16,10 +18,12 @@ import type {
   AccountView,
   AppInfo,
   AppStatus,
+  AuditCheckpoint,
   AuditEntryView,
   AuditVerification,
   BackupResult,
   Preferences,
+  ReanchorResult,
   RekeyResult,
   SessionInfo,
   UnitView,
@@ -30,6 +34,8 @@ export * from './types';
 export * from './fields';
 export * from './person-fields';
 export * from './person-types';
+export * from './grants';
+export type { RecoveryRotated } from './vault-keys';
 export type { ProcedureDef } from './define';
 
 const empty = z.object({}).strict();
@@ -79,6 +85,8 @@ export const vaultCreateSchema = z
     adminDisplayName: displayNameSchema,
     password: passwordSchema,
     unit: unitCreateSchema.omit({ provinceCode: true, communeCode: true }).optional(),
+    /** The first leader, with its own password: it approves every later grant of a role that reads records. */
+    leader: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),
   })
   .strict();
 
@@ -97,43 +105,68 @@ export const auditListSchema = z
 
 /** The secure core's procedures: session, vault, accounts, units, audit, backup. */
 export const coreContract = {
-  'app.status': procedure<AppStatus>()({ input: empty, permission: PUBLIC, audit: null }),
-  'app.info': procedure<AppInfo>()({ input: empty, permission: P.session, audit: null }),
-  'prefs.set': procedure<Preferences>()({ input: preferencesPatchSchema, permission: PUBLIC, audit: null }),
+  'app.status': procedure<AppStatus>()({ beforePasswordChange: true, input: empty, access: PUBLIC, audit: null }),
+  'app.info': procedure<AppInfo>()({ input: empty, access: [P.session], audit: null }),
+  'prefs.set': procedure<Preferences>()({
+    beforePasswordChange: true,
+    input: preferencesPatchSchema,
+    access: PUBLIC,
+    audit: null,
+  }),
 
-  'vault.create': procedure<VaultCreated>()({ input: vaultCreateSchema, permission: PUBLIC, audit: null }),
+  'vault.create': procedure<VaultCreated>()({
+    transaction: false,
+    input: vaultCreateSchema,
+    access: PUBLIC,
+    audit: null,
+  }),
   'vault.rekey': procedure<RekeyResult>()({
+    transaction: false,
     input: z.object({ password: z.string().min(1).max(256) }).strict(),
-    permission: P.vaultManage,
-    audit: 'vault.rekey',
+    access: [P.vaultManage],
+    audit: audited('vault.rekey', 'vault'),
   }),
 
   'session.unlock': procedure<SessionInfo>()({
+    transaction: false,
     input: z.object({ username: usernameSchema, password: z.string().min(1).max(256) }).strict(),
-    permission: PUBLIC,
+    access: PUBLIC,
     audit: null,
   }),
   'session.recover': procedure<SessionInfo>()({
+    transaction: false,
     input: z
       .object({ recoveryKey: recoveryKeySchema, username: usernameSchema.optional(), newPassword: passwordSchema })
       .strict(),
-    permission: PUBLIC,
+    access: PUBLIC,
     audit: null,
   }),
-  'session.lock': procedure<{ locked: true }>()({ input: empty, permission: PUBLIC, audit: null }),
+  'session.lock': procedure<{ locked: true }>()({
+    transaction: false,
+    beforePasswordChange: true,
+    input: empty,
+    access: PUBLIC,
+    audit: null,
+  }),
   /** Keeps the host's idle timer in step with user activity seen by the renderer. */
-  'session.touch': procedure<{ idleMinutes: number }>()({ input: empty, permission: P.session, audit: null }),
+  'session.touch': procedure<{ idleMinutes: number }>()({
+    beforePasswordChange: true,
+    input: empty,
+    access: [P.session],
+    audit: null,
+  }),
   'session.changePassword': procedure<{ changed: true }>()({
+    beforePasswordChange: true,
     input: z.object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema }).strict(),
-    permission: P.session,
-    audit: 'account.password_change',
+    access: [P.session],
+    audit: audited('account.password_change', 'account'),
   }),
 
-  'accounts.list': procedure<AccountView[]>()({ input: empty, permission: P.accountsManage, audit: null }),
+  'accounts.list': procedure<AccountView[]>()({ input: empty, access: [P.accountsManage], audit: null }),
   'accounts.create': procedure<AccountView>()({
     input: accountCreateSchema,
-    permission: P.accountsManage,
-    audit: 'account.create',
+    access: [P.accountsManage],
+    audit: audited('account.create', 'account'),
   }),
   'accounts.update': procedure<AccountView>()({
     input: z
@@ -144,50 +177,75 @@ export const coreContract = {
         unitId: idSchema.nullable().optional(),
       })
       .strict(),
-    permission: P.accountsManage,
-    audit: 'account.update',
+    access: [P.accountsManage],
+    audit: audited('account.update', 'account'),
   }),
   'accounts.disable': procedure<AccountView>()({
     input: z.object({ accountId: idSchema }).strict(),
-    permission: P.accountsManage,
-    audit: 'account.disable',
+    access: [P.accountsManage],
+    audit: audited('account.disable', 'account'),
   }),
   'accounts.enable': procedure<AccountView>()({
     input: z.object({ accountId: idSchema, newPassword: passwordSchema }).strict(),
-    permission: P.accountsManage,
-    audit: 'account.enable',
+    access: [P.accountsManage],
+    audit: audited('account.enable', 'account'),
   }),
   'accounts.resetPassword': procedure<AccountView>()({
     input: z.object({ accountId: idSchema, newPassword: passwordSchema }).strict(),
-    permission: P.accountsManage,
-    audit: 'account.password_reset',
+    access: [P.accountsManage],
+    audit: audited('account.password_reset', 'account'),
   }),
 
-  'units.list': procedure<UnitView[]>()({ input: empty, permission: P.session, audit: null }),
-  'units.create': procedure<UnitView>()({ input: unitCreateSchema, permission: P.unitsManage, audit: 'unit.create' }),
+  'units.list': procedure<UnitView[]>()({ input: empty, access: [P.session], audit: null }),
+  'units.create': procedure<UnitView>()({
+    input: unitCreateSchema,
+    access: [P.unitsManage],
+    audit: audited('unit.create', 'unit'),
+  }),
 
-  'audit.list': procedure<AuditEntryView[]>()({ input: auditListSchema, permission: P.auditRead, audit: null }),
+  'audit.list': procedure<AuditEntryView[]>()({ input: auditListSchema, access: [P.auditRead], audit: null }),
   'audit.accounts': procedure<{ id: string; username: string; displayName: string }[]>()({
     input: empty,
-    permission: P.auditRead,
+    access: [P.auditRead],
     audit: null,
   }),
-  'audit.verify': procedure<AuditVerification>()({ input: empty, permission: P.auditRead, audit: 'audit.verify' }),
+  'audit.verify': procedure<AuditVerification>()({
+    input: z.object({ checkpoint: z.string().max(80).optional() }).strict(),
+    access: [P.auditRead],
+    audit: audited('audit.verify', 'audit'),
+  }),
+  /** The current head as a code for the paper register; writes its own entry first, so the code covers it. */
+  'audit.checkpoint': procedure<AuditCheckpoint>()({ input: empty, access: [P.auditRead], audit: null }),
+  /**
+   * After a refusal to open (VAULT_HEAD_INVALID, DB_ROLLED_BACK, VAULT_DB_MISMATCH): an administrator accepts the
+   * files as they are. Writes an integrity alert naming what was wrong, then anchors vault.json to hoso.db again.
+   * Without `confirm` it only says what is wrong.
+   */
+  'audit.reanchor': procedure<ReanchorResult>()({
+    transaction: false,
+    input: z
+      .object({ username: usernameSchema, password: z.string().min(1).max(256), confirm: z.boolean().default(false) })
+      .strict(),
+    access: PUBLIC,
+    audit: null,
+  }),
 
   'backup.create': procedure<BackupResult>()({
+    transaction: false,
     input: z.object({ path: z.string().min(1).max(4096) }).strict(),
-    permission: P.backupCreate,
-    audit: 'backup.create',
+    access: [P.backupCreate],
+    audit: audited('backup.create', 'backup'),
   }),
   /**
    * Replaces this workstation's data with a backup. The account and password must open the backup; when a
    * vault already exists here, the caller must also be signed in with the restore permission.
    */
   'backup.restore': procedure<{ restoredFrom: string; replacedFolder: string | null }>()({
+    transaction: false,
     input: z
       .object({ path: z.string().min(1).max(4096), username: usernameSchema, password: z.string().min(1).max(256) })
       .strict(),
-    permission: PUBLIC,
+    access: PUBLIC,
     audit: null,
   }),
 } as const;
@@ -199,6 +257,8 @@ export const coreContract = {
  */
 export const contract = {
   ...coreContract,
+  ...grantsContract,
+  ...vaultKeysContract,
   ...personsContract,
 } as const;
 
@@ -215,5 +275,7 @@ export function isProcedureName(name: unknown): name is ProcedureName {
 /** Events the host pushes to the renderer. */
 export interface HostEvents {
   'session.locked': { reason: 'idle' | 'manual' | 'suspend' | 'screen_lock' | 'rekey' | 'restore' };
+  /** Progress of a long call (seeding, import): `done` of `total` items. */
+  'call.progress': { procedure: string; done: number; total: number };
 }
 export type HostEventName = keyof HostEvents;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Permissions } from '../domain/roles';
-import { procedure } from './define';
+import { audited, procedure } from './define';
 import {
   categorySchema,
   citizenIdSchema,
@@ -55,7 +55,7 @@ export const personsContract = {
         limit: z.number().int().min(1).max(100_000).default(200),
       })
       .strict(),
-    permission: P.session,
+    access: [P.personsRead, P.personsReadLimited],
     audit: null,
   }),
   'persons.checkDuplicates': procedure<DuplicateCheck>()({
@@ -68,17 +68,17 @@ export const personsContract = {
         excludeId: id.optional(),
       })
       .strict(),
-    permission: P.personsWrite,
+    access: [P.personsWrite],
     audit: null,
   }),
   'persons.get': procedure<PersonFile>()({
     input: z.object({ personId: id }).strict(),
-    permission: P.session,
-    audit: 'person.read',
+    access: [P.personsRead, P.personsReadLimited],
+    audit: audited('person.read', 'person'),
   }),
   'persons.photo': procedure<{ photo: string | null }>()({
     input: z.object({ personId: id }).strict(),
-    permission: P.personsRead,
+    access: [P.personsRead],
     audit: null,
   }),
   'persons.create': procedure<PersonFile>()({
@@ -86,31 +86,31 @@ export const personsContract = {
       /** The user saw the similar-name candidates and the CCCD warnings and goes ahead. */
       confirmed: z.boolean().default(false),
     }),
-    permission: P.personsWrite,
-    audit: 'person.create',
+    access: [P.personsWrite],
+    audit: audited('person.create', 'person'),
   }),
   'persons.update': procedure<PersonFile>()({
     input: z.object({ personId: id, patch: personPatchSchema, confirmed: z.boolean().default(false) }).strict(),
-    permission: P.personsWrite,
-    audit: 'person.update',
+    access: [P.personsWrite],
+    audit: audited('person.update', 'person'),
   }),
   'persons.setPhoto': procedure<{ hasPhoto: boolean }>()({
     input: z.object({ personId: id, photo: photoSchema.nullable() }).strict(),
-    permission: P.personsWrite,
-    audit: 'person.update',
+    access: [P.personsWrite],
+    audit: audited('person.update', 'person'),
   }),
   'persons.merge': procedure<PersonFile>()({
     input: z
       .object({ keepId: id, mergeId: id })
       .strict()
       .refine((m) => m.keepId !== m.mergeId, { message: 'merge_same_person', path: ['mergeId'] }),
-    permission: P.personsMerge,
-    audit: 'person.merge',
+    access: [P.personsMerge],
+    audit: audited('person.merge', 'person'),
   }),
   'persons.addMeasure': procedure<Measure>()({
     input: measureInputSchema,
-    permission: P.personsWrite,
-    audit: 'measure.create',
+    access: [P.personsWrite],
+    audit: audited('measure.create', 'measure'),
   }),
   'persons.updateMeasure': procedure<Measure>()({
     input: z
@@ -121,25 +121,25 @@ export const personsContract = {
         notes: z.string().trim().max(2000).nullable().optional(),
       })
       .strict(),
-    permission: P.personsWrite,
-    audit: 'measure.update',
+    access: [P.personsWrite],
+    audit: audited('measure.update', 'measure'),
   }),
   'persons.checkIn': procedure<Measure>()({
     input: z
       .object({ measureId: id, date: isoDay, note: z.string().trim().min(1, { message: 'required' }).max(2000) })
       .strict(),
-    permission: P.personsWrite,
-    audit: 'measure.check_in',
+    access: [P.personsWrite],
+    audit: audited('measure.check_in', 'measure'),
   }),
   'persons.addTest': procedure<DrugTest>()({
     input: testInputSchema,
-    permission: P.personsWrite,
-    audit: 'drug_test.create',
+    access: [P.personsWrite],
+    audit: audited('drug_test.create', 'drug_test'),
   }),
   'persons.addDetermination': procedure<Determination>()({
     input: determinationInputSchema,
-    permission: P.personsWrite,
-    audit: 'determination.create',
+    access: [P.personsWrite],
+    audit: audited('determination.create', 'determination'),
   }),
   'persons.updateDetermination': procedure<Determination>()({
     input: z
@@ -152,22 +152,41 @@ export const personsContract = {
         registeredAt: isoDay.nullable().optional(),
       })
       .strict(),
-    permission: P.personsWrite,
-    audit: 'determination.update',
+    access: [P.personsWrite],
+    audit: audited('determination.update', 'determination'),
   }),
+  /** Synthetic people for trials and benchmarks; refuses a database with real records unless `intoLive`. */
+  'persons.seed': procedure<{ persons: number; measures: number; tests: number; determinations: number; ms: number }>()(
+    {
+      input: z
+        .object({
+          count: z.number().int().min(1).max(5_000_000),
+          seed: z.number().int().default(1),
+          provinceCode: z
+            .string()
+            .regex(/^\d{2}$/, { message: 'province_code_format' })
+            .default('08'),
+          intoLive: z.boolean().default(false),
+        })
+        .strict(),
+      access: [P.personsWrite],
+      transaction: false,
+      audit: audited('persons.seed', 'person'),
+    },
+  ),
   'persons.due': procedure<DueList>()({
     input: z.object({ withinDays: z.number().int().min(1).max(365).optional() }).strict(),
-    permission: P.personsRead,
+    access: [P.personsRead],
     audit: null,
   }),
   'persons.readers': procedure<FileReader[]>()({
     input: z.object({ personId: id }).strict(),
-    permission: P.personsReadAudit,
+    access: [P.personsReadAudit],
     audit: null,
   }),
   'persons.print': procedure<{ html: string }>()({
     input: z.object({ personId: id, purpose: z.string().trim().max(200).default('') }).strict(),
-    permission: P.personsRead,
-    audit: 'person.print',
+    access: [P.personsRead],
+    audit: audited('person.print', 'person'),
   }),
 } as const;

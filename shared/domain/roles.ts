@@ -36,6 +36,12 @@ export const Permissions = Object.freeze({
   referralsRead: 'referrals.read',
   referralsWrite: 'referrals.write',
   reportsRead: 'reports.read',
+  /** Reach: which records beyond one's own unit's files a reader sees (the widest held applies). */
+  reachProvince: 'reach.province',
+  reachCommune: 'reach.commune',
+  /** Every record, through the limited view only (rehab centres receive people from anywhere). */
+  reachAllLimited: 'reach.all_limited',
+  conflictsResolve: 'conflicts.resolve',
 } as const);
 export type Permission = (typeof Permissions)[keyof typeof Permissions];
 
@@ -48,10 +54,13 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Ob
   admin: [P.session, P.accountsManage, P.unitsManage, P.vaultManage, P.backupCreate, P.backupRestore],
   leader: [
     P.session,
+    P.accountsApproveGrants,
     P.personsRead,
     P.personsWrite,
     P.personsMerge,
     P.personsReadAudit,
+    P.conflictsResolve,
+    P.reachProvince,
     P.casesRead,
     P.casesWrite,
     P.referralsRead,
@@ -60,7 +69,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Ob
   ],
   investigator: [
     P.session,
-    P.accountsApproveGrants,
+    P.reachProvince,
     P.personsRead,
     P.personsWrite,
     P.casesRead,
@@ -69,8 +78,16 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Ob
     P.referralsWrite,
     P.reportsRead,
   ],
-  commune_officer: [P.session, P.personsRead, P.personsWrite, P.referralsRead, P.referralsWrite, P.reportsRead],
-  rehab_staff: [P.session, P.personsReadLimited, P.referralsRead, P.referralsWrite],
+  commune_officer: [
+    P.session,
+    P.reachCommune,
+    P.personsRead,
+    P.personsWrite,
+    P.referralsRead,
+    P.referralsWrite,
+    P.reportsRead,
+  ],
+  rehab_staff: [P.session, P.reachAllLimited, P.personsReadLimited, P.referralsRead, P.referralsWrite],
   auditor: [P.session, P.auditRead],
 });
 

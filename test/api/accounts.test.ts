@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, err, makeHost, ok, setupVault, TestClock } from '../support/host';
-import { seedPersons } from '../../electron/persons/seed';
+import { ADMIN, approveGrants, err, makeHost, ok, setupVault, TestClock } from '../support/host';
 
 const DTV = { username: 'dtv1', password: 'mật khẩu điều tra 1' };
 
@@ -35,10 +34,10 @@ describe('accounts', () => {
     const s = await ok(host, 'session.unlock', DTV);
     expect(s.mustChangePassword).toBe(true);
     expect((await err(host, 'units.list', {})).code).toBe('PASSWORD_CHANGE_REQUIRED');
-    // The seeder writes past the router; it keeps the rule too.
-    await expect(seedPersons(host, { count: 1, seed: 1, provinceCode: '08' }, () => undefined)).rejects.toMatchObject({
-      code: 'PASSWORD_CHANGE_REQUIRED',
-    });
+    // Seeding is a procedure like any other: the router's rule holds for it too.
+    expect((await err(host, 'persons.seed', { count: 1, seed: 1, provinceCode: '08' })).code).toBe(
+      'PASSWORD_CHANGE_REQUIRED',
+    );
     expect(
       (
         await err(host, 'session.changePassword', {
@@ -89,7 +88,8 @@ describe('accounts', () => {
     const { host } = await setupVault();
     const me = (await ok(host, 'accounts.list', {}))[0]!;
     expect((await err(host, 'accounts.disable', { accountId: me.id })).code).toBe('LAST_ADMIN');
-    expect((await err(host, 'accounts.update', { accountId: me.id, role: 'leader' })).code).toBe('LAST_ADMIN');
+    // Nobody changes their own role (separation of duties: see separation-of-duties.test.ts).
+    expect((await err(host, 'accounts.update', { accountId: me.id, role: 'leader' })).code).toBe('SELF_ROLE_CHANGE');
     const second = await ok(host, 'accounts.create', {
       username: 'quantri2',
       displayName: 'Quản trị 2',
@@ -119,7 +119,7 @@ describe('accounts', () => {
       password: 'mật khẩu đủ dài',
     });
     expect(noUnit.issues).toEqual([{ path: 'unitId', code: 'unit_not_found' }]);
-    expect((await ok(host, 'accounts.list', {})).map((a) => a.username)).toEqual(['dtv1', 'quantri']);
+    expect((await ok(host, 'accounts.list', {})).map((a) => a.username)).toEqual(['dtv1', 'quantri', 'truongphong']);
   });
 });
 
@@ -159,6 +159,9 @@ describe('sign-in throttling', () => {
       currentPassword: 'mật khẩu kiểm toán',
       newPassword: 'mật khẩu kiểm toán 2',
     });
+    // The auditor's role reads the log: it waits for the setup leader's approval.
+    await approveGrants(restarted);
+    await ok(restarted, 'session.unlock', { username: 'ktv', password: 'mật khẩu kiểm toán 2' });
     const failed = (await ok(restarted, 'audit.list', { action: 'session.signin', limit: 50 })).filter(
       (e) => e.outcome === 'failed',
     );

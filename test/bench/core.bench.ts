@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { configureConnection, keyConnection } from '../../electron/db/connection';
-import { HostCore } from '../../electron/host/host';
+import { createHost } from '../../electron/host/root';
 import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
 import { fmt, percentile, printTable, ratio, time, timeAsync, type Row } from './measure';
 
@@ -50,7 +50,7 @@ function workload(raw: Database.Database) {
 export async function benchCore(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-bench-'));
   try {
-    const host = new HostCore({
+    const host = createHost({
       dataDir: path.join(dir, 'vault'),
       kdfPolicy: 'tuned',
       preferences: new MemoryPreferencesStore(),

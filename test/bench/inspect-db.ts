@@ -1,13 +1,13 @@
 // Developer tool: page usage per table of a data directory (`node dist/test/inspect-db.cjs DIR USER` with the
 // password on stdin). Prints counts and sizes only, never row contents.
 import fs from 'node:fs';
-import { HostCore } from '../../electron/host/host';
+import { createHost } from '../../electron/host/root';
 import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
 
 async function main() {
   const [dir, user] = process.argv.slice(2);
   const password = fs.readFileSync(0, 'utf8').split('\n')[0]!;
-  const host = new HostCore({ dataDir: dir!, preferences: new MemoryPreferencesStore(), kdfPolicy: 'floor' });
+  const host = createHost({ dataDir: dir!, preferences: new MemoryPreferencesStore(), kdfPolicy: 'floor' });
   const r = await host.call('session.unlock', { username: user!, password });
   if (!r.ok) throw new Error(r.error.code);
   const raw = host.openState().raw;

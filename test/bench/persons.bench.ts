@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { configureConnection, createKysely } from '../../electron/db/connection';
-import { HostCore } from '../../electron/host/host';
+import { createHost } from '../../electron/host/root';
 import { accessiblePerson, loadFile } from '../../electron/persons/person.file';
 import type { PersonScope } from '../../electron/persons/person.scope';
 import { searchPersons } from '../../electron/persons/person.search';
-import { seedPersons } from '../../electron/persons/seed';
+import type { SeedResult } from '../../electron/persons/seed';
 import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
 import { foldVietnamese } from '../../shared/text/fold';
 import { fmt, percentile, printTable, ratio, timeAsync, type Row } from './measure';
@@ -94,13 +94,13 @@ export async function benchPersons(count: number): Promise<void> {
   const reuse = keep !== null && fs.existsSync(path.join(dir, 'plain.db'));
   if (keep) fs.mkdirSync(dir, { recursive: true });
   try {
-    const host = new HostCore({
+    const host = createHost({
       dataDir: path.join(dir, 'vault'),
       kdfPolicy: 'floor',
       preferences: new MemoryPreferencesStore(),
     });
     const pw = 'mật khẩu benchmark dài';
-    let seeded: Awaited<ReturnType<typeof seedPersons>> | null = null;
+    let seeded: SeedResult | null = null;
     if (reuse) await host.call('session.unlock', { username: 'lanhdao', password: `${pw}2` });
     else {
       await host.call('vault.create', { adminUsername: 'bench', adminDisplayName: 'Bench', password: pw });
@@ -114,9 +114,11 @@ export async function benchPersons(count: number): Promise<void> {
       await host.call('session.lock', {});
       await host.call('session.unlock', { username: 'lanhdao', password: pw });
       await host.call('session.changePassword', { currentPassword: pw, newPassword: `${pw}2` });
-      seeded = await seedPersons(host, { count, seed: 42, provinceCode: '08' }, (n) =>
-        process.stderr.write(`\rseeding ${n}/${count}`),
-      );
+      const stop = host.on('call.progress', ({ done }) => process.stderr.write(`\rseeding ${done}/${count}`));
+      const r = await host.call('persons.seed', { count, seed: 42, provinceCode: '08' });
+      stop();
+      if (!r.ok) throw new Error(`seeding failed: ${r.error.code}`);
+      seeded = r.value as SeedResult;
       process.stderr.write('\n');
       const state = host.openState();
       state.raw.pragma('optimize');

@@ -5,7 +5,6 @@ import type { PersonScope } from '../../electron/persons/person.scope';
 import { searchPersons, type SearchPlan } from '../../electron/persons/person.search';
 import { NO_CONTACT_MAX } from '../../electron/persons/person-admin.service';
 import { addDays } from '../../electron/persons/person.rules';
-import { seedPersons } from '../../electron/persons/seed';
 import { ok } from '../support/host';
 import { as, personsWorld } from '../support/persons';
 
@@ -35,7 +34,7 @@ describe('query plans of person search and file queries (no full scans)', () => 
     const w = await personsWorld();
     host = w.host;
     await as(host, w.accounts.leader.username);
-    await seedPersons(host, { count: 3000, seed: 3, provinceCode: '08' }, () => undefined);
+    await ok(host, 'persons.seed', { count: 3000, seed: 3, provinceCode: '08', intoLive: true });
     raw = host.openState().raw;
     raw.exec('ANALYZE');
     sample = raw

@@ -4,7 +4,7 @@ import type { RawDatabase } from '../../electron/db/connection';
 import type { HostCore } from '../../electron/host/host';
 import type { PersonScope } from '../../electron/persons/person.scope';
 import { nameTokens, searchPersons, type SearchFilters, type SearchPlan } from '../../electron/persons/person.search';
-import { seedPersons } from '../../electron/persons/seed';
+import { ok } from '../support/host';
 import { as, personsWorld } from '../support/persons';
 
 interface Row {
@@ -62,7 +62,7 @@ describe('name search: every plan gives the brute-force answer', () => {
     const w = await personsWorld();
     host = w.host;
     await as(host, w.accounts.leader.username);
-    await seedPersons(host, { count: 2500, seed: 11, provinceCode: '08' }, () => undefined);
+    await ok(host, 'persons.seed', { count: 2500, seed: 11, provinceCode: '08', intoLive: true });
     // Names that begin unlike what is typed: a family name in the middle, other names, irregular spellings
     // (hyphen, apostrophe, a letter Vietnamese does not have, a fourth and fifth word), and a rename.
     const odd = [

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { InputOf, OutputOf, ProcedureName } from '../../shared/contract';
 import type { ApiError, Result } from '../../shared/domain/errors';
-import { HostCore } from '../../electron/host/host';
+import type { HostCore } from '../../electron/host/host';
+import { createHost } from '../../electron/host/root';
 import { JsonPreferencesStore } from '../../electron/prefs/preferences';
 
 /** A controllable clock: tests move time instead of sleeping. */
@@ -20,7 +21,7 @@ export function tempDir(prefix = 'hoso-test-'): string {
 }
 
 export function makeHost(dataDir = tempDir(), clock = new TestClock()) {
-  const host = new HostCore({
+  const host = createHost({
     dataDir,
     now: clock.now,
     kdfPolicy: 'floor',
@@ -50,6 +51,26 @@ export async function err<K extends ProcedureName>(host: HostCore, name: K, inpu
 }
 
 export const ADMIN = { username: 'quantri', password: 'mật khẩu rất dài 1' };
+/** The first leader, made at setup with its own password: it approves roles that read records. */
+export const LEADER = { username: 'truongphong', password: 'mật khẩu lãnh đạo 1' };
+
+/**
+ * Signs in as the setup leader and approves every pending grant whose holder has set their own password
+ * (separation of duties: a role that reads records, given by an administrator, waits for a leader). Leaves the
+ * host locked.
+ */
+export async function approveGrants(host: HostCore): Promise<number> {
+  await host.call('session.lock', {});
+  await ok(host, 'session.unlock', LEADER);
+  const { pending } = await ok(host, 'accounts.pendingGrants', {});
+  let n = 0;
+  for (const g of pending.filter((p) => p.ownPasswordSet)) {
+    await ok(host, 'accounts.approveGrant', { grantId: g.id });
+    n += 1;
+  }
+  await ok(host, 'session.lock', {});
+  return n;
+}
 
 /** A fresh vault with its first administrator signed in, plus one unit. */
 export async function setupVault(dataDir?: string, clock?: TestClock) {
@@ -58,6 +79,7 @@ export async function setupVault(dataDir?: string, clock?: TestClock) {
     adminUsername: ADMIN.username,
     adminDisplayName: 'Quản trị viên',
     password: ADMIN.password,
+    leader: { username: LEADER.username, displayName: 'Trưởng phòng', password: LEADER.password },
     unit: { code: 'PC04-TQ', name: 'Phòng Cảnh sát điều tra tội phạm về ma túy', kind: 'province_department' },
   });
   return { ...h, created };

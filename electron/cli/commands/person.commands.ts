@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { PersonFile, PersonSummary } from '../../../shared/contract/person-types';
 import { personLabels } from '../../../shared/i18n/person-labels';
 import { addressText, viDate } from '../../../shared/persons/dossier';
-import { seedPersons } from '../../persons/seed';
 import { CliUsageError } from '../io';
 import type { CliRuntime } from '../runtime';
 import type { RunCommand } from '../program';
@@ -39,6 +38,45 @@ function fileText(rt: CliRuntime, f: PersonFile): string {
     ...f.determinations.map((d) => `  • ${viDate(d.resultDate ?? d.requestedDate)} ${L.determinationResult[d.result]}`),
   ];
   return lines.filter(Boolean).join('\n');
+}
+
+interface FindOptions {
+  queryStdin?: boolean;
+  cccd?: string;
+  commune?: string;
+  category?: string;
+  limit: string;
+}
+
+/**
+ * The personal part of a search (a name, a CCCD). With --query-stdin it is read from standard input after the
+ * password line: the first non-empty line is the name (may be empty when only a CCCD is given), and a line
+ * `cccd: DIGITS` (or a line of digits alone: a name never is) is the ID number. Arguments are then refused for these two, so a
+ * name or an ID never reaches `ps`, the shell history or a process listing. Non-personal filters (commune code,
+ * category, limit) stay as options.
+ */
+function personalQuery(rt: CliRuntime, words: string[], o: FindOptions): { query: string; citizenId?: string } {
+  if (!o.queryStdin) return { query: words.join(' '), ...(o.cccd ? { citizenId: o.cccd } : {}) };
+  if (words.length || o.cccd) {
+    throw new CliUsageError('with --query-stdin, give the name and the CCCD on standard input, not as arguments');
+  }
+  let query = '';
+  let citizenId: string | undefined;
+  for (const raw of rt.input.rest().split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const id = /^(?:cccd\s*[:=]\s*)?(\d{1,12})$/i.exec(line);
+    if (id) {
+      if (citizenId !== undefined) throw new CliUsageError('standard input has two CCCD lines');
+      citizenId = id[1]!;
+    } else if (!query) {
+      query = line;
+    } else {
+      throw new CliUsageError('standard input has more than one name line');
+    }
+  }
+  if (!query && citizenId === undefined) throw new CliUsageError('standard input holds no query after the password');
+  return { query, ...(citizenId !== undefined ? { citizenId } : {}) };
 }
 
 /** person add|show|find|update and seed. JSON on stdin follows the password line(s). */
@@ -83,19 +121,32 @@ export function registerPersonCommands(program: Command, run: RunCommand): void 
 
   person
     .command('find [query...]')
-    .description('Tìm theo tên (không dấu cũng được), CCCD, xã / find by name (diacritics optional), ID, commune')
-    .option('--cccd <digits>', 'số định danh (hoặc phần đầu) / citizen ID or its first digits')
+    .description(
+      'Tìm theo tên (không dấu cũng được), CCCD, xã; tên và CCCD nên đưa qua stdin (--query-stdin) / find by name ' +
+        '(diacritics optional), ID, commune; names and IDs belong on stdin (--query-stdin)',
+    )
+    .option(
+      '--query-stdin',
+      'đọc điều kiện tìm từ stdin sau dòng mật khẩu (dòng tên, rồi "cccd: số" nếu có), không để lộ trong ps và lịch sử ' +
+        'lệnh / read the query from stdin after the password line (a name line, then "cccd: digits" if any), ' +
+        'so it never shows in ps or the shell history',
+    )
+    .option(
+      '--cccd <digits>',
+      'số định danh (hoặc phần đầu); nên dùng --query-stdin / citizen ID or its first digits; prefer --query-stdin',
+    )
     .option('--commune <code>', 'mã xã / commune code')
     .option('--category <category>', 'user | addict | in_rehab | methadone | post_rehab | unclassified')
     .option('--limit <n>', 'số kết quả tối đa / max results', '50')
     .action(
-      run(async (rt, query: string[], o: { cccd?: string; commune?: string; category?: string; limit: string }) => {
+      run(async (rt, words: string[], o: FindOptions) => {
         const limit = Number(o.limit);
         if (!Number.isInteger(limit) || limit < 1) throw new CliUsageError('--limit must be a positive whole number');
+        const { query, citizenId } = personalQuery(rt, words, o);
         const r = await rt.call('persons.search', {
-          query: query.join(' '),
+          query,
           limit,
-          ...(o.cccd ? { citizenId: o.cccd } : {}),
+          ...(citizenId ? { citizenId } : {}),
           ...(o.commune ? { communeCode: o.commune } : {}),
           ...(o.category ? { category: o.category as never } : {}),
         });
@@ -117,17 +168,24 @@ export function registerPersonCommands(program: Command, run: RunCommand): void 
     .requiredOption('--persons <n>', 'số người / number of persons')
     .option('--seed <s>', 'hạt giống (cùng hạt → cùng dữ liệu) / seed (same seed, same data)', '1')
     .option('--province <code>', 'tỉnh chính / main province code', '08')
+    .option(
+      '--into-live',
+      'cho phép tạo vào cơ sở dữ liệu đã có hồ sơ thật / allow seeding a database with real records',
+    )
     .action(
-      run(async (rt, o: { persons: string; seed: string; province: string }) => {
+      run(async (rt, o: { persons: string; seed: string; province: string; intoLive?: boolean }) => {
         const count = Number(o.persons);
         const seed = Number(o.seed);
         if (!Number.isInteger(count) || count < 1 || count > 5_000_000)
           throw new CliUsageError('--persons must be 1 … 5,000,000');
         if (!Number.isInteger(seed)) throw new CliUsageError('--seed must be a whole number');
-        const r = await seedPersons(rt.host, { count, seed, provinceCode: o.province }, (done) => {
+        const stop = rt.host.on('call.progress', ({ done }) => {
           if (!rt.opts.json)
             process.stderr.write(`\r${done.toLocaleString('vi-VN')} / ${count.toLocaleString('vi-VN')}`);
         });
+        const r = await rt
+          .call('persons.seed', { count, seed, provinceCode: o.province, intoLive: Boolean(o.intoLive) })
+          .finally(stop);
         if (!rt.opts.json) process.stderr.write('\n');
         rt.print(r, () =>
           rt.lang === 'vi'

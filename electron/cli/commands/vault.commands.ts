@@ -148,7 +148,8 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
         async (rt, file: string) => {
           if (!rt.opts.user) throw new CliUsageError('this command needs --user NAME');
           const password = await rt.input.secret(rt.lang === 'vi' ? 'Mật khẩu: ' : 'Password: ');
-          if (rt.host.vault.exists()) await rt.call('session.unlock', { username: rt.opts.user, password });
+          if ((await rt.call('app.status', {})).vaultExists)
+            await rt.call('session.unlock', { username: rt.opts.user, password });
           const r = await rt.call('backup.restore', { path: file, username: rt.opts.user, password });
           rt.print(r, () =>
             rt.lang === 'vi'

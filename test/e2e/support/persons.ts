@@ -3,7 +3,6 @@ import type { InputOf, PersonFile } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/roles';
 import { communesOf, type Commune } from '../../../shared/places';
 import { composeCitizenId } from '../../../shared/validation/citizen-id';
-import { seedPersons } from '../../../electron/persons/seed';
 import { ADMIN, type HosoServer } from './hoso-server';
 import { chooseOption } from './flows';
 import { checkScreen } from './screens';
@@ -69,6 +68,8 @@ export async function seedPersonsWorld(hoso: HosoServer, who: readonly Who[]): P
     await hoso.ok('session.changePassword', { currentPassword: `${a.password} tạm`, newPassword: a.password });
     await hoso.ok('session.lock', {});
   }
+  // Their roles read records: the setup leader approves them (separation of duties).
+  await hoso.approveGrants();
   return { communeA: communeA!, communeB: communeB!, units };
 }
 
@@ -110,7 +111,7 @@ export function createPerson(
 /** `count` synthetic persons of Tuyên Quang through the host's seeder (as the leader, owned by their unit). */
 export async function seedManyPersons(hoso: HosoServer, count: number): Promise<void> {
   await asAccount(hoso, 'leader', () =>
-    seedPersons(hoso.server.host, { count, seed: 11, provinceCode: '08' }, () => undefined),
+    hoso.ok('persons.seed', { count, seed: 11, provinceCode: '08', intoLive: true }),
   );
 }
 

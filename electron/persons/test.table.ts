@@ -1,0 +1,61 @@
+import { DeterminationResults, TestMethods, TestResults } from '../../shared/domain/persons';
+import { ALL_COLUMNS, defineTable } from '../platform/table-spec';
+import { loadRules, registrationDeadline } from './person.rules';
+
+const READERS = { leader: ALL_COLUMNS, investigator: ALL_COLUMNS, commune_officer: ALL_COLUMNS } as const;
+
+/** Drug tests: health data, sensitive throughout. */
+export const drugTestTable = defineTable({
+  table: 'drugTests',
+  recordType: 'drug_test',
+  columns: {
+    personId: { type: 'text' },
+    date: { type: 'date' },
+    method: { type: 'text', enum: Object.values(TestMethods) },
+    result: { type: 'text', enum: Object.values(TestResults) },
+    substances: { type: 'json' },
+    notes: { type: 'text', nullable: true },
+  },
+  derived: [],
+  parent: { table: 'persons', column: 'personId' },
+  sensitive: ['result', 'substances', 'notes'],
+  views: READERS,
+});
+
+/** Addiction determinations; the registration deadline follows from the result date and the rules. */
+export const determinationTable = defineTable({
+  table: 'addictionDeterminations',
+  recordType: 'determination',
+  columns: {
+    personId: { type: 'text' },
+    requestedDate: { type: 'date' },
+    facility: { type: 'text' },
+    resultDate: { type: 'date', nullable: true },
+    result: { type: 'text', enum: Object.values(DeterminationResults) },
+    formRef: { type: 'text', nullable: true },
+    registrationDeadline: { type: 'date', nullable: true },
+    registeredAt: { type: 'date', nullable: true },
+  },
+  derived: ['registrationDeadline'],
+  async rederive(db, ids) {
+    const rules = await loadRules(db);
+    for (const id of ids) {
+      const d = await db
+        .selectFrom('addictionDeterminations')
+        .select(['result', 'resultDate'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable('addictionDeterminations')
+        .set({
+          registrationDeadline:
+            d.result === 'addicted' && d.resultDate ? registrationDeadline(rules, d.resultDate) : null,
+        })
+        .where('id', '=', id)
+        .execute();
+    }
+  },
+  parent: { table: 'persons', column: 'personId' },
+  sensitive: ['result'],
+  views: READERS,
+});

@@ -1,0 +1,54 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Role } from '../../shared/domain/roles';
+import type { DB, SyncColumns } from '../db/schema';
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+/** Tables whose records travel between workstations: they carry the sync columns. */
+export type ReplicatedTable = {
+  [K in keyof DB]: DB[K] extends SyncColumns ? K : never;
+}[keyof DB];
+
+/** A record's own columns: everything but the sync columns and the local rowid. */
+export type DataColumn<T extends ReplicatedTable> = Exclude<keyof DB[T] & string, keyof SyncColumns | 'pk'>;
+
+export interface ColumnSpec {
+  /** How the value is stored: JSON columns hold arrays or objects as text. */
+  type: 'text' | 'integer' | 'json' | 'date';
+  /** The values a text column may take (the domain's const-object list), checked on apply. */
+  enum?: readonly string[];
+  nullable?: boolean;
+}
+
+/** The whole record's visible columns, for roles that see everything the table holds. */
+export const ALL_COLUMNS = 'all' as const;
+
+/**
+ * A replicated table, declared once. The change log, seeding, merge, conflict review, erasure and bundle import
+ * read this, never a list of their own:
+ * - `columns`: every data column with its type (a column the spec omits is a compile error);
+ * - `derived`: columns computed from others, never logged or merged, recomputed by `rederive`;
+ * - `parent`: the record this one belongs to (its scope follows the parent's);
+ * - `scope`: the columns that place the record in a unit, province and commune;
+ * - `sensitive`: personal columns whose values never appear in logs, audit details or error messages;
+ * - `views`: per role, the allow-list of columns that role may read. A role absent here reads nothing, and a
+ *   column added to the table stays invisible to a limited role until someone adds it to that role's list.
+ */
+export interface TableSpec<T extends ReplicatedTable = ReplicatedTable> {
+  table: T;
+  /** The name used in audit entries, conflicts and messages (`person`, `measure`, …). */
+  recordType: string;
+  columns: { readonly [C in DataColumn<T>]: ColumnSpec };
+  derived: readonly DataColumn<T>[];
+  /** Recomputes the derived columns (and any index the table keeps) of these records after merge or import. */
+  rederive?: (db: Db, ids: readonly string[], today: string) => Promise<void>;
+  parent?: { table: ReplicatedTable; column: DataColumn<T> | 'id' };
+  scope?: { unit?: DataColumn<T>; province?: DataColumn<T>; commune?: DataColumn<T> };
+  sensitive: readonly DataColumn<T>[];
+  views: Partial<Record<Role, readonly DataColumn<T>[] | typeof ALL_COLUMNS>>;
+}
+
+/** Declares a table spec; the identity function exists for its type checking. */
+export function defineTable<T extends ReplicatedTable>(spec: TableSpec<T>): TableSpec<T> {
+  return Object.freeze(spec);
+}

@@ -1,0 +1,57 @@
+/**
+ * Every action the audit log can name, in one table: the contract, the router and the services take their
+ * action names from here, so a typo is a compile error and the audit page can translate each one.
+ *
+ * Values are stable strings: they are hashed into the chain and must never change once shipped.
+ */
+export const AuditActions = Object.freeze({
+  accountCreate: 'account.create',
+  accountUpdate: 'account.update',
+  accountDisable: 'account.disable',
+  accountEnable: 'account.enable',
+  accountPasswordChange: 'account.password_change',
+  accountPasswordReset: 'account.password_reset',
+  /** Separation of duties: a role that reads records, given by an administrator, awaits a leader. */
+  grantRequest: 'account.grant_request',
+  grantApprove: 'account.grant_approve',
+  grantReject: 'account.grant_reject',
+  grantList: 'account.grant_list',
+  auditVerify: 'audit.verify',
+  auditIntegrityAlert: 'audit.integrity_alert',
+  auditCheckpoint: 'audit.checkpoint',
+  auditReanchor: 'audit.reanchor',
+  backupCreate: 'backup.create',
+  backupRestore: 'backup.restore',
+  conflictResolve: 'conflict.resolve',
+  determinationCreate: 'determination.create',
+  determinationUpdate: 'determination.update',
+  drugTestCreate: 'drug_test.create',
+  duplicateCheck: 'person.duplicate_check',
+  measureCheckIn: 'measure.check_in',
+  measureCreate: 'measure.create',
+  measureUpdate: 'measure.update',
+  personCreate: 'person.create',
+  personMerge: 'person.merge',
+  personMergedAway: 'person.merged_away',
+  personPhotoRead: 'person.photo_read',
+  personPrint: 'person.print',
+  personRead: 'person.read',
+  personSearch: 'person.search',
+  personUpdate: 'person.update',
+  personsSeed: 'persons.seed',
+  prefsSet: 'prefs.set',
+  recordCreate: 'record.create',
+  recordRead: 'record.read',
+  recordUpdate: 'record.update',
+  recordDelete: 'record.delete',
+  recordRestore: 'record.restore',
+  sessionLock: 'session.lock',
+  sessionRecover: 'session.recover',
+  sessionSignin: 'session.signin',
+  sessionUnlock: 'session.unlock',
+  unitCreate: 'unit.create',
+  vaultCreate: 'vault.create',
+  vaultRekey: 'vault.rekey',
+  vaultRecoveryRotate: 'vault.recovery_rotate',
+} as const);
+export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];
