@@ -9,6 +9,7 @@ import {
   TestMethods,
   TestResults,
 } from '../domain/persons';
+import { canonicalVietnamese } from '../text/canonical';
 
 /** Field schemas of the persons domain: the forms and the host validate with the very same rules. */
 const enumOf = <T extends string>(values: readonly T[], message: string) => z.enum(values as [T, ...T[]], { message });
@@ -29,12 +30,17 @@ export const birthDateSchema = z.union([isoDay, z.string().regex(/^(19|20)\d{2}$
   message: 'date_format',
 });
 
+/** A name in its canonical form (shared/text/canonical.ts) before it is checked: lookalike letters are not errors. */
 export const personNameSchema = z
   .string()
-  .trim()
-  .min(2, { message: 'required' })
-  .max(120, { message: 'too_long' })
-  .regex(/^[\p{L}][\p{L}\p{M} .'-]*$/u, { message: 'name_letters_only' });
+  .transform(canonicalVietnamese)
+  .pipe(
+    z
+      .string()
+      .min(2, { message: 'required' })
+      .max(120, { message: 'too_long' })
+      .regex(/^[\p{L}][\p{L}\p{M} .'-]*$/u, { message: 'name_letters_only' }),
+  );
 
 export const citizenIdSchema = z.string().regex(/^(\d{12}|\d{9})$/, { message: 'citizen_id_format' });
 
