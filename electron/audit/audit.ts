@@ -1,6 +1,7 @@
 import type { AuditProblem, AuditVerification } from '../../shared/contract/types';
 import type { RawDatabase } from '../db/connection';
 import { canonicalJson, sha256Hex } from '../vault/crypto';
+import { logHoldsCheckpoint, type ParsedCheckpoint } from './checkpoint';
 
 /**
  * The audit log: append-only, hash-chained entries in the encrypted database. Each entry's hash covers its
@@ -126,12 +127,14 @@ export class AuditLog {
 
 /**
  * Checks the whole chain and names each problem: an edited entry, a missing one, one moved to another
- * position, and a log shorter than the head recorded in the vault file.
+ * position, a log shorter than the head recorded in the vault file and, given a paper checkpoint
+ * (checkpoint.ts), an entry it names that the log no longer holds.
  */
 export function verifyAuditChain(
   raw: RawDatabase,
   workstationId: string,
   vaultHead: { seq: number; hash: string } | null,
+  checkpoint: ParsedCheckpoint | null = null,
 ): AuditVerification {
   const problems: AuditProblem[] = [];
   const rows = raw.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRowRaw[];
@@ -155,7 +158,7 @@ export function verifyAuditChain(
       const moved = from > 0;
       problems.push(
         moved
-          ? { seq: r.seq, kind: 'reordered', message: `entry at ${r.seq} was moved from position ${from}` }
+          ? { seq: r.seq, kind: 'reordered', from, message: `entry at ${r.seq} was moved from position ${from}` }
           : { seq: r.seq, kind: 'edited', message: `entry ${r.seq} was altered` },
       );
     } else if (r.seq === prevSeq + 1 && r.prev_hash !== prevHash) {
@@ -172,6 +175,8 @@ export function verifyAuditChain(
     problems.push({
       seq: lastSeq + 1,
       kind: 'truncated',
+      from: lastSeq + 1,
+      to: vaultHead.seq,
       message: `entries ${lastSeq + 1} to ${vaultHead.seq} were removed from the end`,
     });
   } else if (vaultHead.seq > 0) {
@@ -184,5 +189,22 @@ export function verifyAuditChain(
       });
     }
   }
-  return { ok: problems.length === 0, entries: rows.length, headSeq: vaultHead?.seq ?? 0, problems };
+  let found: { seq: number; found: boolean } | undefined;
+  if (checkpoint) {
+    found = { seq: checkpoint.seq, found: logHoldsCheckpoint(raw, checkpoint) };
+    if (!found.found) {
+      problems.push({
+        seq: checkpoint.seq,
+        kind: 'checkpoint_missing',
+        message: `the log no longer holds entry ${checkpoint.seq} as the checkpoint recorded it`,
+      });
+    }
+  }
+  return {
+    ok: problems.length === 0,
+    entries: rows.length,
+    headSeq: vaultHead?.seq ?? 0,
+    problems,
+    ...(found ? { checkpoint: found } : {}),
+  };
 }

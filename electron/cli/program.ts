@@ -33,8 +33,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
       try {
         rt = new CliRuntime(globals);
         if (signIn) await rt.signIn();
-        await fn(rt, ...positional);
-        setExit(0);
+        const status = await fn(rt, ...positional);
+        setExit(typeof status === 'number' ? status : 0);
       } catch (e) {
         setExit(reportError(e, rt?.lang ?? cliLanguage(), Boolean(globals.json)));
       } finally {

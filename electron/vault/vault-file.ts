@@ -49,7 +49,13 @@ const vaultFileSchema = z
     lookupSalt: b64,
     slots: z.array(slotSchema).max(10_000),
     slotsMac: b64,
-    auditHead: z.object({ seq: z.number().int().nonnegative(), hash: z.string().max(128), mac: b64 }).strict(),
+    /** Raised by every change of who can open the data; also kept in the database (see binding.ts). */
+    generation: z.number().int().nonnegative().optional(),
+    /** A file without one reads as an unsigned head, which refuses to open (binding.ts) rather than failing to parse. */
+    auditHead: z
+      .object({ seq: z.number().int().nonnegative(), hash: z.string().max(128), mac: b64 })
+      .strict()
+      .default({ seq: 0, hash: '', mac: '' }),
     throttle: z.record(
       z.string().regex(/^[0-9a-f]{64}$/),
       z.object({ failures: z.number().int().nonnegative(), lastFailureAt: z.number() }).strict(),

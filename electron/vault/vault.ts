@@ -5,7 +5,8 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { deriveKek, hmac, safeEqual } from './crypto';
 import { kdfParamsFor, type KdfPolicy } from './kdf-policy';
 import { newRecoveryKey, normalizeRecoveryKey } from './recovery-key';
-import { computeAuditHeadMac, computeSlotsMac, createSlot, openSlot, rewrapSlot } from './slots';
+import { anchorValid, bumpGeneration, writeAnchor } from './binding';
+import { computeSlotsMac, createSlot, openSlot, rewrapSlot } from './slots';
 import { noteFailure, noteSuccess, throttleWaitMs } from './throttle';
 import { readVaultFile, vaultExists, vaultFilePath, writeVaultFile, type Slot, type VaultFileData } from './vault-file';
 
@@ -66,6 +67,7 @@ export class Vault {
       lookupSalt: crypto.randomBytes(16).toString('base64'),
       slots: [],
       slotsMac: '',
+      generation: 0,
       auditHead: { seq: 0, hash: '', mac: '' },
       throttle: {},
       pendingFailures: [],
@@ -89,14 +91,19 @@ export class Vault {
       now: this.iso(),
     });
     file.slots = [adminSlot, recoverySlot];
-    this.seal(file, dataKey);
+    this.seal(file, dataKey, null);
     writeVaultFile(this.dataDir, file);
     return { dataKey, workstationId: file.workstationId, recoveryKey: recovery.display };
   }
 
-  private seal(file: VaultFileData, dataKey: Buffer): void {
+  /**
+   * Recomputes the slot table's MAC, raises the generation and re-anchors the audit head (binding.ts).
+   * `previousKey` checks the anchor as it was (null for a new vault): an invalid one is never laundered.
+   */
+  private seal(file: VaultFileData, dataKey: Buffer, previousKey: Buffer | null = dataKey): void {
+    const wasValid = previousKey === null || anchorValid(previousKey, file);
     file.slotsMac = computeSlotsMac(dataKey, file);
-    file.auditHead.mac = computeAuditHeadMac(dataKey, file.workstationId, file.auditHead.seq, file.auditHead.hash);
+    bumpGeneration(dataKey, file, wasValid);
   }
 
   /** Rejects a vault whose slot table was edited by someone without the data key. */
@@ -281,7 +288,7 @@ export class Vault {
     const file = this.read();
     this.assertSlotsMac(file, oldKey);
     file.slots = file.slots.map((s: Slot) => rewrapSlot(s, newKey));
-    this.seal(file, newKey);
+    this.seal(file, newKey, oldKey);
     return file;
   }
 
@@ -289,16 +296,22 @@ export class Vault {
     return `${vaultFilePath(this.dataDir)}.next`;
   }
 
-  setAuditHead(dataKey: Buffer, seq: number, hash: string): void {
+  /**
+   * Records the open database's head. Only over an anchor that still verifies: a vault file altered while the
+   * database was open stays refused at the next open instead of being re-signed. Returns the generation.
+   */
+  setAuditHead(dataKey: Buffer, seq: number, hash: string): number | null {
     const file = this.read();
-    file.auditHead = { seq, hash, mac: computeAuditHeadMac(dataKey, file.workstationId, seq, hash) };
+    if (!anchorValid(dataKey, file)) return null;
+    file.auditHead = { seq, hash, mac: '' };
+    writeAnchor(dataKey, file);
     writeVaultFile(this.dataDir, file, false);
+    return file.generation ?? 0;
   }
 
-  /** The audit head as last recorded, or null when its MAC does not verify. */
+  /** The audit head as last recorded, or null when its anchor MAC does not verify. */
   auditHead(dataKey: Buffer): { seq: number; hash: string } | null {
     const file = this.read();
-    const { seq, hash, mac } = file.auditHead;
-    return safeEqual(computeAuditHeadMac(dataKey, file.workstationId, seq, hash), mac) ? { seq, hash } : null;
+    return anchorValid(dataKey, file) ? { seq: file.auditHead.seq, hash: file.auditHead.hash } : null;
   }
 }

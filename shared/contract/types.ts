@@ -72,13 +72,26 @@ export interface AuditEntryView {
 
 export interface AuditProblem {
   seq: number;
-  kind: 'edited' | 'missing' | 'reordered' | 'truncated' | 'head_mismatch' | 'head_invalid';
+  kind:
+    | 'edited'
+    | 'missing'
+    | 'reordered'
+    | 'truncated'
+    | 'head_mismatch'
+    | 'head_invalid'
+    /** `audit.verify --checkpoint`: the log no longer holds the entry a paper checkpoint names. */
+    | 'checkpoint_missing';
+  /** English, for logs; screens and the CLI translate `kind` with `seq`, `from` and `to`. */
   message: string;
 }
 
 export interface AuditVerification {
   ok: boolean;
   entries: number;
+  /** `reordered`: the position the entry came from; `truncated`: the first removed entry. */
+  from?: number;
+  /** `truncated`: the last removed entry. */
+  to?: number;
   headSeq: number;
   problems: AuditProblem[];
 }
@@ -86,6 +99,26 @@ export interface AuditVerification {
 export interface AppInfo {
   workstationId: string;
   schemaVersion: string;
+  /** Present when a checkpoint code was given: whether the log still holds the entry it names. */
+  checkpoint?: { seq: number; found: boolean };
+}
+
+/** The current audit head as a short code for a paper register (electron/audit/checkpoint.ts). */
+export interface AuditCheckpoint {
+  code: string;
+  seq: number;
+  /** When the code was taken (ISO). */
+  at: string;
+  workstationId: string;
+}
+
+/** What `audit.reanchor` found and did. `problem` null: the files belonged together, nothing was changed. */
+export interface ReanchorResult {
+  problem: 'head_invalid' | 'db_behind' | 'history_differs' | 'vault_older' | null;
+  /** Whether the alert was written and the files anchored again (only with `confirm`). */
+  changed: boolean;
+  headSeq: number;
+  generation: number;
   migrations: number;
   counts: Record<string, number>;
   cipher: string;

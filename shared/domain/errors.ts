@@ -31,6 +31,11 @@ export const ErrorCodes = Object.freeze({
   DUPLICATE_CITIZEN_ID: 'DUPLICATE_CITIZEN_ID',
   NEEDS_CONFIRMATION: 'NEEDS_CONFIRMATION',
   IO_ERROR: 'IO_ERROR',
+  /** vault.json and hoso.db do not belong together (electron/vault/binding.ts); cleared by `hoso audit reanchor`. */
+  VAULT_HEAD_INVALID: 'VAULT_HEAD_INVALID',
+  DB_ROLLED_BACK: 'DB_ROLLED_BACK',
+  VAULT_DB_MISMATCH: 'VAULT_DB_MISMATCH',
+  CHECKPOINT_INVALID: 'CHECKPOINT_INVALID',
   INTERNAL: 'INTERNAL',
 } as const);
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -31,6 +31,13 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     DUPLICATE_CITIZEN_ID: 'Số định danh này đã có trong hồ sơ khác.',
     NEEDS_CONFIRMATION: 'Cần xác nhận trước khi lưu: kiểm tra các cảnh báo.',
     IO_ERROR: 'Không đọc/ghi được tệp. Kiểm tra đường dẫn và quyền truy cập.',
+    VAULT_HEAD_INVALID:
+      'Không mở dữ liệu: mốc nhật ký kiểm toán trong tệp khóa (vault.json) bị thiếu hoặc bị sửa. Quản trị viên cần kiểm tra các tệp dữ liệu rồi chạy lệnh “hoso audit reanchor”.',
+    DB_ROLLED_BACK:
+      'Không mở dữ liệu: cơ sở dữ liệu (hoso.db) cũ hơn tệp khóa, có thể đã bị thay bằng một bản sao cũ làm mất các bản ghi mới hơn. Quản trị viên cần kiểm tra, khôi phục đúng bản sao lưu, hoặc chạy “hoso audit reanchor” để chấp nhận (một cảnh báo được ghi vào nhật ký).',
+    VAULT_DB_MISMATCH:
+      'Không mở dữ liệu: tệp khóa (vault.json) và cơ sở dữ liệu (hoso.db) không khớp nhau, một trong hai có thể đã bị thay bằng bản cũ. Quản trị viên cần kiểm tra rồi chạy lệnh “hoso audit reanchor”.',
+    CHECKPOINT_INVALID: 'Mã mốc nhật ký không đúng định dạng (ví dụ: 1234-ABCD-EFGH-JKLM-NPQR).',
     INTERNAL: 'Đã xảy ra lỗi nội bộ. Dữ liệu không bị thay đổi.',
   },
   en: {
@@ -61,6 +68,13 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     DUPLICATE_CITIZEN_ID: 'This ID number is already on another file.',
     NEEDS_CONFIRMATION: 'Please confirm before saving: check the warnings.',
     IO_ERROR: 'The file cannot be read or written. Check the path and permissions.',
+    VAULT_HEAD_INVALID:
+      'Not opened: the audit head in the vault file (vault.json) is missing or has been altered. An administrator must check the data files, then run “hoso audit reanchor”.',
+    DB_ROLLED_BACK:
+      'Not opened: the database (hoso.db) is older than the vault file; it may have been replaced by an older copy, losing newer records. An administrator must check, restore the right backup, or run “hoso audit reanchor” to accept it (an alert is written to the audit log).',
+    VAULT_DB_MISMATCH:
+      'Not opened: the vault file (vault.json) and the database (hoso.db) do not belong together; one of them may have been replaced by an older copy. An administrator must check, then run “hoso audit reanchor”.',
+    CHECKPOINT_INVALID: 'The checkpoint code is not in the expected form (e.g. 1234-ABCD-EFGH-JKLM-NPQR).',
     INTERNAL: 'An internal error occurred. No data was changed.',
   },
 };

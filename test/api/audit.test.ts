@@ -124,6 +124,11 @@ describe('audit log', () => {
     }
     // Remove the newest entries, beyond what the tamper helper's own sign-in will add.
     await tamper(dataDir, `DELETE FROM audit_log WHERE seq > ${lastSeq - 3}`);
+    // The log now ends before the head MACed in the vault file: the workstation refuses to open until an
+    // administrator accepts it (vault/binding.ts), which writes an alert and keeps numbering after the head.
+    const { host } = makeHost(dataDir);
+    expect((await err(host, 'session.unlock', ADMIN)).code).toBe('DB_ROLLED_BACK');
+    expect((await ok(host, 'audit.reanchor', { ...ADMIN, confirm: true })).problem).toBe('db_behind');
     const v = await verifyAs(dataDir);
     expect(v.ok).toBe(false);
     // The removed entries stay visible as a gap, even after new entries were written since.

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { formatDateVi } from '../../../shared/vault/recovery-sheet';
 import { CliUsageError } from '../io';
 import type { RunCommand } from '../program';
+import { checkpointText, reanchorText, verificationText } from './audit.text';
 
 /** Accepts dd/mm/yyyy (as users write dates) or yyyy-mm-dd. */
 export function parseCliDate(text: string): string {
@@ -19,22 +20,49 @@ export function registerAuditCommands(program: Command, run: RunCommand): void {
 
   audit
     .command('verify')
-    .description('Kiểm tra chuỗi băm của nhật ký / verify the hash chain')
+    .description('Kiểm tra chuỗi băm của nhật ký / verify the hash chain (exit 1 on any problem)')
+    .option('--checkpoint <code>', 'mã mốc ghi trên giấy phải còn trong nhật ký / a paper checkpoint code to prove')
+    .action(
+      run(async (rt, o: { checkpoint?: string }) => {
+        const v = await rt.call('audit.verify', o.checkpoint ? { checkpoint: o.checkpoint } : {});
+        rt.print(v, () => verificationText(v, rt.lang, o.checkpoint));
+        // A scheduled check or a script must notice: any problem is a failure.
+        return v.ok ? 0 : 1;
+      }),
+    );
+
+  audit
+    .command('checkpoint')
+    .description('Mã mốc của nhật ký để ghi vào sổ / the current audit head as a code for the paper register')
     .action(
       run(async (rt) => {
-        const v = await rt.call('audit.verify', {});
-        rt.print(v, () =>
-          v.ok
-            ? rt.lang === 'vi'
-              ? `Nhật ký toàn vẹn: ${v.entries} mục.`
-              : `Audit log intact: ${v.entries} entries.`
-            : [
-                rt.lang === 'vi' ? 'NHẬT KÝ BỊ CAN THIỆP:' : 'AUDIT LOG TAMPERED:',
-                ...v.problems.map((p) => `  #${p.seq} ${p.kind}: ${p.message}`),
-              ].join('\n'),
-        );
-        if (!v.ok) process.exitCode = 1;
+        const c = await rt.call('audit.checkpoint', {});
+        rt.print(c, () => checkpointText(c, rt.lang));
       }),
+    );
+
+  audit
+    .command('reanchor')
+    .description(
+      'Quản trị viên chấp nhận tệp khóa và CSDL hiện có sau khi bị từ chối mở / accept vault.json and hoso.db as they are after a refusal to open (admin)',
+    )
+    .option('--confirm', 'ghi cảnh báo vào nhật ký và neo lại / write the alert and re-anchor (otherwise only report)')
+    .action(
+      run(
+        async (rt, o: { confirm?: boolean }) => {
+          if (!rt.opts.user) throw new CliUsageError('this command needs --user NAME');
+          const password = await rt.input.secret(rt.lang === 'vi' ? 'Mật khẩu: ' : 'Password: ');
+          const r = await rt.call('audit.reanchor', {
+            username: rt.opts.user,
+            password,
+            confirm: Boolean(o.confirm),
+          });
+          rt.print(r, () => reanchorText(r, rt.lang));
+          // Only reporting a problem is not success: the workstation still refuses to open.
+          return r.problem && !r.changed ? 1 : 0;
+        },
+        { signIn: false },
+      ),
     );
 
   audit
