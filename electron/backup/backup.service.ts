@@ -3,6 +3,7 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { Permissions, roleHas } from '../../shared/domain/roles';
 import type { HandlerGroup } from '../host/context';
 import { createBackupFile, parseBackupFile, stageBackup, swapInStaged } from './backup';
+import { clearRestoreThrottle, recordRestoreFailure, restoreWaitMs } from './restore-throttle';
 
 export const backupHandlers: HandlerGroup<'backup.create' | 'backup.restore'> = {
   async 'backup.create'(ctx, input) {
@@ -21,8 +22,28 @@ export const backupHandlers: HandlerGroup<'backup.create' | 'backup.restore'> = 
         throw new AppError(ErrorCodes.FORBIDDEN, 'this role may not restore backups');
       }
     }
+    // Every try against the backup's vault costs the same growing delay as a sign-in (restore-throttle.ts).
+    const dataDir = ctx.core.dataDir;
+    const wait = restoreWaitMs(dataDir, ctx.now().getTime());
+    if (wait > 0) throw new AppError(ErrorCodes.AUTH_THROTTLED, 'too many failed tries', { retryAfterMs: wait });
     const parsed = parseBackupFile(path.resolve(input.path));
-    const staging = await stageBackup(parsed, ctx.core.dataDir, input.username, input.password, 'floor');
+    let staging: string;
+    try {
+      staging = await stageBackup(parsed, dataDir, input.username, input.password, 'floor');
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === ErrorCodes.AUTH_FAILED)) throw e;
+      const retryAfterMs = recordRestoreFailure(dataDir, ctx.now().getTime());
+      if (ctx.core.isUnlocked()) {
+        ctx.audit({
+          action: 'backup.restore',
+          outcome: 'failed',
+          recordType: 'backup',
+          detail: { sha256: parsed.sha256, error: ErrorCodes.AUTH_FAILED },
+        });
+      }
+      throw new AppError(ErrorCodes.AUTH_FAILED, e.message, { retryAfterMs });
+    }
+    clearRestoreThrottle(dataDir);
     const who = ctx.core.isUnlocked() ? ctx.session().username : null;
     if (ctx.core.isUnlocked()) {
       ctx.audit({

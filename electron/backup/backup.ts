@@ -29,13 +29,23 @@ const headerSchema = z
   })
   .strict();
 
+/**
+ * VACUUM INTO writes a consistent, compacted copy encrypted with the same cipher and key. SQLite would create
+ * the file with the process's default mode (0644 under the usual umask); it accepts an existing empty file,
+ * so the file is made first, owner-only, and SQLite writes into it.
+ */
+export function vacuumIntoPrivateFile(raw: RawDatabase, file: string): void {
+  fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  fs.chmodSync(file, 0o600); // the umask may have narrowed the mode further, never widened it; say it exactly
+  raw.prepare('VACUUM INTO ?').run(file);
+}
+
 export async function createBackupFile(raw: RawDatabase, vault: Vault, outPath: string) {
   const dir = path.dirname(path.resolve(outPath));
   if (!fs.existsSync(dir)) throw new AppError(ErrorCodes.IO_ERROR, 'the backup folder does not exist');
   const tmp = path.join(vault.dataDir, `backup-${process.pid}-${Date.now()}.tmp`);
   try {
-    // VACUUM INTO writes a consistent, compacted copy encrypted with the same cipher and key.
-    raw.prepare('VACUUM INTO ?').run(tmp);
+    vacuumIntoPrivateFile(raw, tmp);
     const db = fs.readFileSync(tmp);
     const v = vault.read();
     const header = Buffer.from(
@@ -46,7 +56,7 @@ export async function createBackupFile(raw: RawDatabase, vault: Vault, outPath: 
         workstationId: v.workstationId,
         dbBytes: db.length,
         dbSha256: crypto.createHash('sha256').update(db).digest('hex'),
-        vault: { ...v, throttle: {}, pendingFailures: [] },
+        vault: { ...v, throttle: {}, throttleGlobal: undefined, pendingFailures: [] },
       }),
     );
     const len = Buffer.alloc(4);

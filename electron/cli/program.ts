@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './commands/account.commands';
 import { registerAuditCommands } from './commands/audit.commands';
 import { registerPersonCommands } from './commands/person.commands';
+import { registerRecoveryCommands } from './commands/recovery.commands';
 import { registerVaultCommands } from './commands/vault.commands';
 import { CliUsageError } from './io';
 import { cliLanguage, CliRuntime, reportError, type GlobalOptions } from './runtime';
@@ -43,6 +44,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     };
 
   registerVaultCommands(program, run);
+  registerRecoveryCommands(program, run);
   registerAccountCommands(program, run);
   registerAuditCommands(program, run);
   registerPersonCommands(program, run);

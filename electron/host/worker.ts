@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const host = createHost({
     dataDir: data.dataDir,
     preferences: prefs,
-    // Main decides (appKdfPolicy: a packaged app never honours HOSO_KDF); the worker never reads it itself.
+    // Main decides (appKdfPolicy: a packaged app always tunes); the worker never reads the environment for it.
     kdfPolicy: data.kdfPolicy ?? 'tuned',
     idleTimer: true,
   });

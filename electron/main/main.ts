@@ -4,6 +4,7 @@ import path from 'node:path';
 import { defaultDataDir } from '../host/data-dir';
 import { safeLog } from '../host/log';
 import { WorkerHostClient } from '../host/worker-client';
+import { appKdfPolicy } from '../vault/kdf-policy';
 import { registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc';
 import { watchForLock } from './locking';
@@ -48,7 +49,10 @@ async function start(): Promise<void> {
   app.on('session-created', (ses) => hardenSession(ses, bundlePaths.renderer));
   const prefs = await ElectronPreferencesStore.open();
   language = prefs.current().language;
-  await host.start(bundlePaths.hostWorker, defaultDataDir(), prefs, { sqliteBinding: sqliteBinding() });
+  await host.start(bundlePaths.hostWorker, defaultDataDir(), prefs, {
+    sqliteBinding: sqliteBinding(),
+    kdfPolicy: appKdfPolicy(app.isPackaged, process.env),
+  });
   host.onUnexpectedExit(() => stop(mainStrings[language].hostStoppedTitle, mainStrings[language].hostStopped));
 
   const actions = { lock: () => void host.call('session.lock', {}) };

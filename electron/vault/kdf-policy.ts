@@ -28,6 +28,15 @@ export async function kdfParamsFor(policy: KdfPolicy): Promise<KdfParams> {
   return newKdfParams(memoryKiB, tunedCache.iterations, parallelism);
 }
 
+/** The CLI, the trial server and tests: HOSO_KDF=floor selects the floor (still real argon2id). */
 export function policyFromEnv(env: NodeJS.ProcessEnv): KdfPolicy {
   return env.HOSO_KDF === 'floor' ? 'floor' : 'tuned';
+}
+
+/**
+ * The desktop app's policy, decided in the main process and handed to the host worker: a packaged app always
+ * tunes, whatever HOSO_KDF says (the variable exists for tests and development runs only).
+ */
+export function appKdfPolicy(isPackaged: boolean, env: NodeJS.ProcessEnv): KdfPolicy {
+  return isPackaged ? 'tuned' : policyFromEnv(env);
 }

@@ -7,6 +7,8 @@ export interface RecoverySheetInput {
   workstationId: string;
   adminUsername: string;
   createdAt: Date;
+  /** A key issued later by `vault.rotateRecovery`: the sheet names the administrator who issued it. */
+  reissued?: boolean;
 }
 
 function esc(s: string): string {
@@ -40,14 +42,14 @@ export function recoverySheetBody(i: RecoverySheetInput): string {
 <table>
 <tr><td>Mã máy trạm <span class="en">/ Workstation ID</span></td><td>${esc(i.workstationId)}</td></tr>
 <tr><td>Ngày tạo <span class="en">/ Created</span></td><td>${esc(formatDateVi(i.createdAt))}</td></tr>
-<tr><td>Quản trị viên đầu tiên <span class="en">/ First administrator</span></td><td>${esc(i.adminUsername)}</td></tr>
+<tr><td>${i.reissued ? 'Quản trị viên cấp khóa <span class="en">/ Issued by administrator</span>' : 'Quản trị viên đầu tiên <span class="en">/ First administrator</span>'}</td><td>${esc(i.adminUsername)}</td></tr>
 </table>
 <div class="key">${key}</div>
 <ol>
 <li>Khóa này mở được toàn bộ dữ liệu trên máy trạm khi quên mật khẩu quản trị. <span class="en">This key opens all data on the workstation when the administrator password is lost.</span></li>
 <li>Không chụp ảnh, không lưu vào máy tính, điện thoại hay USB. <span class="en">Do not photograph it or store it on a computer, phone or USB stick.</span></li>
 <li>Khi dùng: màn hình Mở khóa → "Khôi phục bằng khóa khôi phục", hoặc lệnh <code>hoso recover</code>. <span class="en">To use: Unlock screen → "Recover with the recovery key", or the <code>hoso recover</code> command.</span></li>
-<li>Khóa chỉ hiển thị một lần. Nếu mất tờ này, hãy đổi khóa dữ liệu (rekey) để tạo khóa mới. <span class="en">The key is shown only once. If this sheet is lost, rekey the vault to create a new one.</span></li>
+<li>Khóa chỉ hiển thị một lần. Nếu mất tờ này, hãy cấp khóa mới (lệnh <code>hoso recovery rotate</code>): khóa cũ hết hiệu lực ngay. <span class="en">The key is shown only once. If this sheet is lost, issue a new key (<code>hoso recovery rotate</code>): the old one stops working at once.</span></li>
 </ol>
 <div class="sign"><span>Người lập <span class="en">/ Prepared by</span></span><span>Người giữ <span class="en">/ Custodian</span></span></div>
 </div>`;
