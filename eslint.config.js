@@ -11,7 +11,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'error',
     },
   },
@@ -57,5 +57,12 @@ export default tseslint.config(
       'bin/**/*.cjs',
     ],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Migrations take `Kysely<any>`, Kysely's own convention: a migration is frozen at the schema of its day and
+    // must not be typed by today's `Database` (which would change under it). Only the migration files; their
+    // index and the migrator are typed.
+    files: ['electron/db/migrations/2*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

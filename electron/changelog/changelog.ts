@@ -1,12 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, SyncColumns } from '../db/schema';
-import type { HlcClock } from './hlc';
 import { isDerivedField, loggedFields } from '../platform/tables';
+import type { HlcClock } from './hlc';
+import { mergeRecord, wallIso, type ChangeEntry } from './merge';
 
 /**
  * The change log: every write to a replicated table goes through these functions, which update the row and
- * append one change per field, with its HLC stamp, workstation and account, in the caller's transaction.
- * Bundles carry these changes; merge replays them (see materialize.ts).
+ * append one change (the fields that write set, its HLC stamp, workstation and account, and the stamps of the
+ * values it overwrote) in the caller's transaction. Bundles carry these changes; merge.ts is the rule that
+ * replays them. Created and updated times and the origin are not logged: they follow from the stamps.
  */
 export type Db = Kysely<DB> | Transaction<DB>;
 
@@ -22,13 +24,19 @@ export interface ChangeContext {
   now: () => Date;
 }
 
-export { isDerivedField } from '../platform/tables';
+export { isDerivedField };
 
 type Fields = Record<string, unknown>;
 
-async function appendChanges(db: Db, ctx: ChangeContext, table: string, id: string, hlc: string, fields: Fields) {
-  const logged = loggedFields(table, fields, false);
-  if (!logged) return;
+async function appendChange(
+  db: Db,
+  ctx: ChangeContext,
+  table: string,
+  id: string,
+  hlc: string,
+  logged: Fields,
+  base: Record<string, string | string[]> | null,
+) {
   await db
     .insertInto('changeLog')
     .values({
@@ -38,7 +46,18 @@ async function appendChanges(db: Db, ctx: ChangeContext, table: string, id: stri
       tableName: table,
       recordId: id,
       changes: JSON.stringify(logged),
+      base: base && Object.keys(base).length ? JSON.stringify(base) : null,
     })
+    .execute();
+}
+
+/** Every change of one record, as merge reads them. */
+export async function recordChanges(db: Db, table: string, id: string): Promise<ChangeEntry[]> {
+  return db
+    .selectFrom('changeLog')
+    .select(['hlc', 'tableName', 'recordId', 'changes', 'base', 'workstationId', 'accountId'])
+    .where('tableName', '=', table)
+    .where('recordId', '=', id)
     .execute();
 }
 
@@ -50,17 +69,24 @@ export async function insertRecord<T extends ReplicatedTable>(
   fields: Omit<DB[T], keyof SyncColumns | 'pk'>,
 ): Promise<SyncColumns> {
   const hlc = ctx.hlc.now();
-  const at = ctx.now().toISOString();
+  const at = wallIso(hlc);
   const sync: SyncColumns = { id, createdAt: at, updatedAt: at, originWs: ctx.workstationId, hlc, deletedAt: null };
-  const row = { ...(fields as Fields), ...sync };
   await db
     .insertInto(table)
-    .values(row as never)
+    .values({ ...(fields as Fields), ...sync } as never)
     .execute();
   // A field that starts out null needs no change: absence in the log already means null.
   const logged = loggedFields(table, fields as Fields);
-  if (logged) await appendChanges(db, ctx, table, id, hlc, logged);
+  if (logged) await appendChange(db, ctx, table, id, hlc, logged, null);
   return sync;
+}
+
+export interface UpdateOptions {
+  /**
+   * A leader's resolution: the write overwrites every concurrent value of its fields (closing their conflicts)
+   * and is logged even where the value does not change ("keep the current value").
+   */
+  resolve?: boolean;
 }
 
 /** Writes only the fields that differ from the stored row; returns the names of those fields. */
@@ -70,6 +96,7 @@ export async function updateRecord<T extends ReplicatedTable>(
   table: T,
   id: string,
   patch: Partial<Omit<DB[T], keyof SyncColumns | 'pk'>>,
+  opts: UpdateOptions = {},
 ): Promise<string[]> {
   const current = (await db
     .selectFrom(table as ReplicatedTable)
@@ -80,10 +107,11 @@ export async function updateRecord<T extends ReplicatedTable>(
   if (current.deletedAt) throw new Error('record is deleted');
   const changed: Fields = {};
   for (const [k, v] of Object.entries(patch as Fields)) {
-    if (v !== undefined && JSON.stringify(current[k]) !== JSON.stringify(v)) changed[k] = v;
+    if (v !== undefined && (opts.resolve || JSON.stringify(current[k]) !== JSON.stringify(v))) changed[k] = v;
   }
   const names = Object.keys(changed);
-  if (!names.some((n) => !isDerivedField(table, n))) {
+  const logged = loggedFields(table, changed, false);
+  if (!logged) {
     // Only derived fields moved (a recomputed category): update the row, log nothing.
     if (names.length) {
       await db
@@ -94,28 +122,46 @@ export async function updateRecord<T extends ReplicatedTable>(
     }
     return names;
   }
+  // The versions this write overwrites: the value the writer saw, or for a resolution every concurrent one.
+  const merged = mergeRecord(await recordChanges(db, table, id));
+  const base: Record<string, string | string[]> = {};
+  for (const f of Object.keys(logged)) {
+    const heads = merged.heads[f];
+    if (!heads?.length) continue;
+    base[f] = opts.resolve ? (heads.length === 1 ? heads[0]! : heads) : merged.stamps[f]!;
+  }
   const hlc = ctx.hlc.now();
-  const updatedAt = ctx.now().toISOString();
   await db
     .updateTable(table as ReplicatedTable)
-    .set({ ...changed, updatedAt, hlc } as never)
+    .set({ ...changed, updatedAt: wallIso(hlc), hlc } as never)
     .where('id', '=', id)
     .execute();
-  await appendChanges(db, ctx, table, id, hlc, { ...changed, updatedAt });
+  await appendChange(db, ctx, table, id, hlc, logged, base);
   return names;
 }
 
 /** Deletion is a tombstone that travels; the row stays. */
 export async function tombstone(db: Db, ctx: ChangeContext, table: ReplicatedTable, id: string): Promise<void> {
   const hlc = ctx.hlc.now();
-  const at = ctx.now().toISOString();
+  const at = wallIso(hlc);
   await db
     .updateTable(table)
     .set({ deletedAt: at, updatedAt: at, hlc } as never)
     .where('id', '=', id)
     .where('deletedAt', 'is', null)
     .execute();
-  await appendChanges(db, ctx, table, id, hlc, { deletedAt: at, updatedAt: at });
+  await appendChange(db, ctx, table, id, hlc, { deletedAt: at }, null);
+}
+
+/** A leader's restore of a deleted record: the only change that outweighs a tombstone. */
+export async function restoreRecord(db: Db, ctx: ChangeContext, table: ReplicatedTable, id: string): Promise<void> {
+  const hlc = ctx.hlc.now();
+  await db
+    .updateTable(table)
+    .set({ deletedAt: null, updatedAt: wallIso(hlc), hlc } as never)
+    .where('id', '=', id)
+    .execute();
+  await appendChange(db, ctx, table, id, hlc, { deletedAt: null }, null);
 }
 
 export async function latestHlc(db: Db): Promise<string | null> {

@@ -7,10 +7,14 @@ import { registerVaultCommands } from './commands/vault.commands';
 import { CliUsageError } from './io';
 import { cliLanguage, CliRuntime, reportError, type GlobalOptions } from './runtime';
 
-export type RunCommand = (
-  fn: (rt: CliRuntime, ...args: any[]) => Promise<void>,
+/**
+ * A command's body. `A` is what commander passes for the command's declared arguments and options, in order
+ * (each body names their types).
+ */
+export type RunCommand = <A extends unknown[]>(
+  fn: (rt: CliRuntime, ...args: A) => Promise<void>,
   opts?: { signIn?: boolean },
-) => (...args: any[]) => Promise<void>;
+) => (...args: unknown[]) => Promise<void>;
 
 /** Builds the `hoso` program. `exit` receives the status instead of process.exit, for tests and embedding. */
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -25,11 +29,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   const run: RunCommand =
-    (fn, { signIn = true } = {}) =>
-    async (...args: any[]) => {
+    <A extends unknown[]>(
+      fn: (rt: CliRuntime, ...args: A) => Promise<void>,
+      { signIn = true }: { signIn?: boolean } = {},
+    ) =>
+    async (...args: unknown[]) => {
       const command = args[args.length - 1] as Command;
       const globals = command.optsWithGlobals() as GlobalOptions;
-      const positional = args.slice(0, -1);
+      // Commander's own order: the declared arguments, then the options object (the body's parameter types).
+      const positional = args.slice(0, -1) as A;
       let rt: CliRuntime | null = null;
       try {
         rt = new CliRuntime(globals);

@@ -5,7 +5,8 @@ import { migrations } from './migrations';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: Kysely<any>): Promise<string> {
+/** Any schema type: migrations see the database as it was when they were written, not as `DB` says it is now. */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -16,7 +17,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string> {
 }
 
 /** Migrates up to and including `name`: used by the per-migration tests. */
-export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+export async function migrateTo<DB>(db: Kysely<DB>, name: string): Promise<void> {
   const { error } = await new Migrator({ db, provider }).migrateTo(name);
   if (error) throw error;
 }

@@ -74,6 +74,24 @@ export interface ChangeLogTable {
   recordId: string;
   /** JSON object: field name → new value. */
   changes: string;
+  /** JSON object: field name → the stamp(s) of the value(s) this write overwrote; null for a first write. */
+  base: string | null;
+}
+
+/** An open conflict: two concurrent values of one field, kept for a leader (see changelog/merge.ts). */
+export interface ConflictTable {
+  id: Generated<number>;
+  tableName: string;
+  recordId: string;
+  field: string;
+  currentHlc: string;
+  currentValue: string | null;
+  currentWs: string | null;
+  currentAccount: string | null;
+  otherHlc: string;
+  otherValue: string | null;
+  otherWs: string | null;
+  otherAccount: string | null;
 }
 
 export interface PersonTable extends SyncColumns {
@@ -181,6 +199,7 @@ export interface DB {
   roleGrants: RoleGrantTable;
   auditLog: AuditLogTable;
   changeLog: ChangeLogTable;
+  conflicts: ConflictTable;
   persons: PersonTable;
   personNameTokens: PersonNameTokenTable;
   personTokenStats: PersonTokenStatTable;

@@ -7,6 +7,7 @@ import { backupHandlers } from '../backup/backup.service';
 import { measureHandlers } from '../persons/measure.service';
 import { personAdminHandlers } from '../persons/person-admin.service';
 import { personHandlers } from '../persons/person.service';
+import { conflictHandlers } from '../platform/conflict.service';
 import { sessionHandlers } from '../session/session.service';
 import { unitHandlers } from '../units/unit.service';
 import { vaultKeyHandlers } from '../vault/vault-keys.service';
@@ -31,6 +32,7 @@ export const domainHandlers = {
   ...personHandlers,
   ...measureHandlers,
   ...personAdminHandlers,
+  ...conflictHandlers,
 };
 
 type Covered = keyof typeof lifecycleHandlers | keyof typeof domainHandlers;

@@ -1,6 +1,7 @@
 import type { RawDatabase } from '../db/connection';
 import { loggedFields } from './tables';
 import type { ChangeContext } from '../changelog/changelog';
+import { wallIso } from '../changelog/merge';
 
 type Statement = ReturnType<RawDatabase['prepare']>;
 
@@ -19,7 +20,7 @@ export class BatchWriter {
     private readonly changes: ChangeContext,
   ) {
     this.insChange = raw.prepare(
-      'INSERT INTO change_log (hlc, workstation_id, account_id, table_name, record_id, changes) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO change_log (hlc, workstation_id, account_id, table_name, record_id, changes, base) VALUES (?, ?, ?, ?, ?, ?, NULL)',
     );
   }
 
@@ -42,7 +43,7 @@ export class BatchWriter {
   /** Inserts a new record of a replicated table with its change-log row; returns its rowid. */
   insert(table: string, id: string, fields: Record<string, unknown>): { pk: number } {
     const hlc = this.changes.hlc.now();
-    const at = this.changes.now().toISOString();
+    const at = wallIso(hlc);
     const row = { ...fields, createdAt: at, updatedAt: at, originWs: this.changes.workstationId };
     const cols = Object.keys(row);
     const sqlText = `INSERT INTO ${snake(table)} (id, ${cols.map(snake).join(', ')}, hlc) VALUES (?, ${cols.map(() => '?').join(', ')}, ?)`;

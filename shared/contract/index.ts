@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Permissions, PUBLIC, type Role, type UnitKind } from '../domain/roles';
 import { audited, procedure, type ProcedureDef } from './define';
 import { grantsContract } from './grants';
+import { conflictsContract } from './conflicts';
 import { personsContract } from './persons';
 import { vaultKeysContract } from './vault-keys';
 import {
@@ -34,6 +35,7 @@ export * from './types';
 export * from './fields';
 export * from './person-fields';
 export * from './person-types';
+export type { ConflictView, ConflictVersion } from './conflicts';
 export * from './grants';
 export type { RecoveryRotated } from './vault-keys';
 export type { ProcedureDef } from './define';
@@ -260,6 +262,7 @@ export const contract = {
   ...grantsContract,
   ...vaultKeysContract,
   ...personsContract,
+  ...conflictsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { insertRecord, tombstone, updateRecord, type ChangeContext } from '../../electron/changelog/changelog';
 import { HlcClock, encodeHlc } from '../../electron/changelog/hlc';
-import { materialize, type ChangeEntry } from '../../electron/changelog/materialize';
+import { mergeAll, type ChangeEntry } from '../../electron/changelog/merge';
 import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
 import { migrateToLatest } from '../../electron/db/migrate';
 import { tempDir } from '../support/host';
@@ -31,18 +31,8 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('clockJump' as const), by: fc.integer({ min: -86_400_000, max: 86_400_000 }) }),
 );
 
-const REPLICATED = [
-  'code',
-  'name',
-  'kind',
-  'provinceCode',
-  'communeCode',
-  'createdAt',
-  'updatedAt',
-  'originWs',
-  'hlc',
-  'deletedAt',
-] as const;
+const FIELDS = ['code', 'name', 'kind', 'provinceCode', 'communeCode'] as const;
+const SYNC = ['createdAt', 'updatedAt', 'originWs', 'hlc', 'deletedAt'] as const;
 
 describe('change log', () => {
   it('replaying the change log, in any order, rebuilds exactly the rows written', async () => {
@@ -88,12 +78,15 @@ describe('change log', () => {
           seed,
           numRuns: 1,
         })[0]!;
-        const state = materialize(rnd);
+        const state = mergeAll(rnd);
         const rows = await db.selectFrom('units').selectAll().execute();
         expect(state.size).toBe(rows.length);
         for (const r of rows) {
           const m = state.get(`units/${r.id}`)!;
-          for (const k of REPLICATED) expect([k, m[k] ?? null]).toEqual([k, r[k]]);
+          for (const k of FIELDS) expect([k, m.values[k] ?? null]).toEqual([k, r[k]]);
+          for (const k of SYNC) expect([k, m[k] ?? null]).toEqual([k, r[k]]);
+          // One writer never conflicts with itself.
+          expect(m.conflicts).toEqual([]);
         }
         await db.destroy();
       }),
@@ -127,23 +120,33 @@ describe('change log', () => {
             recordId: 'r1',
             changes: JSON.stringify({ deletedAt: '2026-01-01T00:00:00.000Z' }),
           });
-          // A later attempt to clear the tombstone must not revive the record.
+          // A later edit does not revive the record; only a leader's explicit restore does (tested below).
           changes.push({
             hlc: encodeHlc({ wall: tombWall + 1, counter: 0, node: 'e' }),
             tableName: 'units',
             recordId: 'r1',
-            changes: JSON.stringify({ deletedAt: null }),
+            changes: JSON.stringify({ name: 'sửa sau khi xoá' }),
           });
           const shuffled = fc.sample(
             fc.shuffledSubarray(changes, { minLength: changes.length, maxLength: changes.length }),
             { seed, numRuns: 1 },
           )[0]!;
-          const rec = materialize(shuffled).get('units/r1')!;
+          const rec = mergeAll(shuffled).get('units/r1')!;
           expect(rec.deletedAt).toBe('2026-01-01T00:00:00.000Z');
           const latest = [...changes]
             .filter((c) => 'name' in JSON.parse(c.changes))
             .sort((x, y) => (x.hlc < y.hlc ? 1 : -1))[0];
-          if (latest) expect(rec.name).toBe(JSON.parse(latest.changes).name);
+          if (latest) expect(rec.values.name).toBe(JSON.parse(latest.changes).name);
+          const restored = mergeAll([
+            ...shuffled,
+            {
+              hlc: encodeHlc({ wall: tombWall + 2, counter: 0, node: 'f' }),
+              tableName: 'units',
+              recordId: 'r1',
+              changes: JSON.stringify({ deletedAt: null }),
+            },
+          ]).get('units/r1')!;
+          expect(restored.deletedAt).toBeNull();
         },
       ),
     );
@@ -189,10 +192,8 @@ describe('change log', () => {
         .execute()
     ).map((c) => Object.keys(JSON.parse(c.changes) as object).sort());
     // The insert logs its non-null fields; the update only the field that changed (name was the same).
-    expect(writes).toEqual([
-      ['code', 'createdAt', 'kind', 'name', 'originWs', 'updatedAt'],
-      ['provinceCode', 'updatedAt'],
-    ]);
+    // Times and origin are not logged: they follow from the stamps.
+    expect(writes).toEqual([['code', 'kind', 'name'], ['provinceCode']]);
     await db.destroy();
   });
 });

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as m20261123_1700 from './2026_11_23_1700_core';
 import * as m20261123_1800 from './2026_11_23_1800_persons';
 import * as m20261203_1020 from './2026_12_03_1020_role_grants';
+import * as m20261203_1100 from './2026_12_03_1100_platform';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1700_core': m20261123_1700,
   '2026_11_23_1800_persons': m20261123_1800,
   '2026_12_03_1020_role_grants': m20261203_1020,
+  '2026_12_03_1100_platform': m20261203_1100,
 };

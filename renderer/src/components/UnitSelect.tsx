@@ -1,10 +1,15 @@
 import { Select } from 'antd';
+import type { FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { UnitView } from '../../../shared/contract';
 import type { FieldControl } from './Field';
 
 /** The unit picker, with "no unit" as the empty choice (the form holds '' for it). */
-export function UnitSelect({ ref: _ref, units, ...field }: FieldControl<any, any> & { units: readonly UnitView[] }) {
+export function UnitSelect({
+  ref: _ref,
+  units,
+  ...field
+}: FieldControl<FieldValues, string> & { units: readonly UnitView[] }) {
   const { t } = useTranslation();
   return (
     <Select

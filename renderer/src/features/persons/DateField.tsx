@@ -1,5 +1,6 @@
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { FieldValues } from 'react-hook-form';
 import type { FieldControl } from '../../components/Field';
 import { DATE_FORMAT } from '../../i18n/dates';
 import { todayIso } from './format';
@@ -7,7 +8,7 @@ import { todayIso } from './format';
 /** Typed dates are read in these forms too ("15031990", "1/3/1990"); they are always shown dd/mm/yyyy. */
 const TYPED_FORMATS = [DATE_FORMAT, 'D/M/YYYY', 'DDMMYYYY', 'YYYY-MM-DD'];
 
-interface DateFieldProps extends Omit<FieldControl<any, any>, 'value' | 'onChange' | 'ref'> {
+interface DateFieldProps extends Omit<FieldControl<FieldValues, string>, 'value' | 'onChange' | 'ref'> {
   value: string;
   onChange: (value: string) => void;
   /** A full date (YYYY-MM-DD) or a year alone (YYYY). */

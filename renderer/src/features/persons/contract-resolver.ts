@@ -12,7 +12,8 @@ export function contractResolver<TForm extends FieldValues, S extends z.ZodType>
   schema: S,
   toInput: (values: TForm) => z.input<S>,
 ): Resolver<TForm, unknown, z.output<S>> {
-  const inner = zodResolver(schema as any) as unknown as Resolver<FieldValues, unknown, z.output<S>>;
+  // The schema's input is the procedure's, not the form's: the resolver is handed toInput(values) below.
+  const inner: Resolver<FieldValues, unknown, z.output<S>> = zodResolver(schema as z.ZodType<z.output<S>, FieldValues>);
   return async (values, context, options) => {
     const result = await inner(toInput(values) as FieldValues, context, options as never);
     const errors = result.errors as FieldErrors<TForm>;
@@ -31,6 +32,8 @@ export function contractResolver<TForm extends FieldValues, S extends z.ZodType>
  * components/Field takes a Control whose submitted values are the form values themselves; forms using
  * contractResolver submit the procedure's input instead, which Field never sees. The cast is only that.
  */
-export function fieldControl<TForm extends FieldValues>(control: Control<TForm, unknown, any>): Control<TForm> {
+export function fieldControl<TForm extends FieldValues, TInput>(
+  control: Control<TForm, unknown, TInput>,
+): Control<TForm> {
   return control as unknown as Control<TForm>;
 }

@@ -1,0 +1,142 @@
+import { decodeHlc } from './hlc';
+
+/**
+ * The merge rule, as one pure function of a record's set of changes: the same set gives the same record and the
+ * same open conflicts on every workstation, whatever order the changes arrived in.
+ *
+ * Each change names, per field, the stamps of the values its writer saw there and overwrote (`base`). For one
+ * field, a change nobody overwrote knowingly is a *head*. One head: no conflict. Several: the head with the
+ * greatest stamp is the value in the record (so the record equals last-writer-wins), and every other head with
+ * a different value is an open conflict, kept until a leader resolves it by writing a value whose base names
+ * all the heads. An ordinary edit names only the value its writer saw, so it does not silently close a conflict.
+ *
+ * Deletion: the record is deleted when its latest deletion event is a tombstone; edits never revive it, only
+ * an explicit restore (a `deletedAt: null` change, written by a leader) does.
+ */
+export interface ChangeEntry {
+  hlc: string;
+  tableName: string;
+  recordId: string;
+  /** JSON object of the fields one write set. */
+  changes: string;
+  /** JSON object: field → stamp or stamps of the values this write overwrote; null for a first write. */
+  base?: string | null;
+  workstationId?: string;
+  accountId?: string | null;
+}
+
+export interface FieldVersion {
+  hlc: string;
+  value: unknown;
+  workstationId: string | null;
+  accountId: string | null;
+}
+
+export interface FieldConflict {
+  field: string;
+  /** The value in the record (the head with the greatest stamp). */
+  current: FieldVersion;
+  /** A concurrent value that lost on stamps. */
+  other: FieldVersion;
+}
+
+export interface MergedRecord {
+  id: string;
+  tableName: string;
+  /** Field values as the heads decide; fields never written are absent (null). */
+  values: Record<string, unknown>;
+  /** Per field, the stamps of its heads (the resolver's base). */
+  heads: Record<string, string[]>;
+  /** Per field, the stamp of its current value. */
+  stamps: Record<string, string>;
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  originWs: string;
+  hlc: string;
+  conflicts: FieldConflict[];
+}
+
+export function wallIso(hlc: string): string {
+  return new Date(decodeHlc(hlc).wall).toISOString();
+}
+
+function baseStamps(base: unknown): string[] {
+  if (typeof base === 'string') return [base];
+  if (Array.isArray(base)) return base.filter((b): b is string => typeof b === 'string');
+  return [];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Merges one record's changes (all of the same table and id). */
+export function mergeRecord(entries: readonly ChangeEntry[]): MergedRecord {
+  if (!entries.length) throw new Error('no changes to merge');
+  const sorted = [...entries].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  const first = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
+  const versions = new Map<string, FieldVersion[]>();
+  const overwritten = new Map<string, Set<string>>();
+  let deletion: { hlc: string; value: string | null } | null = null;
+  for (const c of sorted) {
+    const fields = JSON.parse(c.changes) as Record<string, unknown>;
+    const base = c.base ? (JSON.parse(c.base) as Record<string, unknown>) : {};
+    for (const [field, value] of Object.entries(fields)) {
+      if (field === 'deletedAt') {
+        // Sorted ascending: the latest deletion event decides.
+        deletion = { hlc: c.hlc, value: (value as string | null) ?? null };
+        continue;
+      }
+      const list = versions.get(field) ?? [];
+      list.push({ hlc: c.hlc, value, workstationId: c.workstationId ?? null, accountId: c.accountId ?? null });
+      versions.set(field, list);
+      const seen = overwritten.get(field) ?? new Set<string>();
+      for (const b of baseStamps(base[field])) seen.add(b);
+      overwritten.set(field, seen);
+    }
+  }
+  const values: Record<string, unknown> = {};
+  const heads: Record<string, string[]> = {};
+  const stamps: Record<string, string> = {};
+  const conflicts: FieldConflict[] = [];
+  for (const field of [...versions.keys()].sort()) {
+    const seen = overwritten.get(field)!;
+    const live = versions.get(field)!.filter((v) => !seen.has(v.hlc));
+    // Every change is overwritten only by a later one, so the latest is always a head.
+    const current = live[live.length - 1]!;
+    values[field] = current.value;
+    stamps[field] = current.hlc;
+    heads[field] = live.map((v) => v.hlc);
+    for (const other of live.slice(0, -1)) {
+      if (!same(other.value, current.value)) conflicts.push({ field, current, other });
+    }
+  }
+  const d = deletion as { hlc: string; value: string | null } | null;
+  return {
+    id: first.recordId,
+    tableName: first.tableName,
+    values,
+    heads,
+    stamps,
+    deletedAt: d?.value ?? null,
+    createdAt: wallIso(first.hlc),
+    updatedAt: wallIso(last.hlc),
+    originWs: first.workstationId ?? decodeHlc(first.hlc).node,
+    hlc: last.hlc,
+    conflicts: d?.value ? [] : conflicts,
+  };
+}
+
+/** Merges a whole change log, record by record (tests and bundle previews). */
+export function mergeAll(changes: Iterable<ChangeEntry>): Map<string, MergedRecord> {
+  const byRecord = new Map<string, ChangeEntry[]>();
+  for (const c of changes) {
+    const key = `${c.tableName}/${c.recordId}`;
+    const list = byRecord.get(key) ?? [];
+    list.push(c);
+    byRecord.set(key, list);
+  }
+  const out = new Map<string, MergedRecord>();
+  for (const [key, list] of byRecord) out.set(key, mergeRecord(list));
+  return out;
+}

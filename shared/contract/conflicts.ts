@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { Permissions } from '../domain/roles';
+import { audited, procedure } from './define';
+
+const P = Permissions;
+
+export interface ConflictVersion {
+  /** The value as the record would hold it (JSON text for list fields). */
+  value: unknown;
+  at: string;
+  workstationId: string | null;
+  accountId: string | null;
+  username: string | null;
+}
+
+/** Two concurrent edits of one field of one record, kept for a leader. */
+export interface ConflictView {
+  id: number;
+  recordType: string;
+  tableName: string;
+  recordId: string;
+  field: string;
+  current: ConflictVersion;
+  other: ConflictVersion;
+}
+
+/**
+ * Open conflicts and their resolution. Listing is limited to records in the caller's scope and to fields
+ * their view allows; resolving writes a new change that overwrites both versions, audited without values.
+ */
+export const conflictsContract = {
+  'conflicts.list': procedure<ConflictView[]>()({
+    input: z
+      .object({
+        recordId: z.string().uuid({ message: 'id_invalid' }).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    access: [P.conflictsResolve],
+    audit: null,
+  }),
+  'conflicts.resolve': procedure<{ resolved: number; remaining: number }>()({
+    input: z
+      .object({
+        conflictId: z.number().int().positive(),
+        /** Keep the value in the record, take the other one, or type a new one. */
+        choice: z.enum(['current', 'other', 'value']),
+        value: z.string().max(2000).nullable().optional(),
+      })
+      .strict()
+      .refine((r) => r.choice !== 'value' || r.value !== undefined, { message: 'required', path: ['value'] }),
+    access: [P.conflictsResolve],
+    audit: audited('conflict.resolve'),
+  }),
+} as const;
