@@ -1,4 +1,4 @@
-import { ADMIN } from './support/hoso-server';
+import { ADMIN, LEADER } from './support/hoso-server';
 import { expect, test } from './support/fixtures';
 import { navigationEntries } from './support/flows';
 import { checkScreen, screenshot } from './support/screens';
@@ -16,13 +16,20 @@ test('first run creates the vault and administrator, hands over the recovery she
 
   // Nothing typed: every required field explains itself, in Vietnamese.
   await app.getByRole('button', { name: 'Khởi tạo kho dữ liệu' }).click();
-  await expect(app.getByText('Mật khẩu phải có ít nhất 10 ký tự.')).toBeVisible();
-  await expect(app.getByText(/^Tên tài khoản gồm 3–32 ký tự/)).toBeVisible();
+  await expect(app.getByText('Mật khẩu phải có ít nhất 10 ký tự.').first()).toBeVisible();
+  await expect(app.getByText(/^Tên tài khoản gồm 3–32 ký tự/).first()).toBeVisible();
 
-  await app.getByLabel('Tên tài khoản').fill(ADMIN.username);
-  await app.getByLabel('Họ và tên').fill(ADMIN.displayName);
-  await app.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN.password);
-  await app.getByLabel('Nhập lại mật khẩu').fill('một mật khẩu khác hẳn');
+  const admin = app.getByRole('group', { name: 'Quản trị viên' });
+  await admin.getByLabel('Tên tài khoản').fill(ADMIN.username);
+  await admin.getByLabel('Họ và tên').fill(ADMIN.displayName);
+  await admin.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN.password);
+  await admin.getByLabel('Nhập lại mật khẩu').fill('một mật khẩu khác hẳn');
+  // The first leader, with its own password: it approves every later role that reads records.
+  const leader = app.getByRole('group', { name: 'Lãnh đạo duyệt cấp quyền' });
+  await leader.getByLabel('Tên tài khoản').fill(LEADER.username);
+  await leader.getByLabel('Họ và tên').fill(LEADER.displayName);
+  await leader.getByLabel('Mật khẩu', { exact: true }).fill(LEADER.password);
+  await leader.getByLabel('Nhập lại mật khẩu').fill(LEADER.password);
   await app.getByLabel('Mã đơn vị').fill('PC04-TQ');
   await app.getByLabel('Tên đơn vị').fill('Phòng Cảnh sát điều tra tội phạm về ma túy');
   await app.getByRole('button', { name: 'Khởi tạo kho dữ liệu' }).click();
@@ -30,7 +37,7 @@ test('first run creates the vault and administrator, hands over the recovery she
   await screenshot(app, '02-setup-validation');
   expect((await hoso.ok('app.status', {})).vaultExists).toBe(false);
 
-  await app.getByLabel('Nhập lại mật khẩu').fill(ADMIN.password);
+  await admin.getByLabel('Nhập lại mật khẩu').fill(ADMIN.password);
   await app.getByRole('button', { name: 'Khởi tạo kho dữ liệu' }).click();
 
   await expect(app.getByText('Khóa khôi phục chỉ hiển thị một lần')).toBeVisible({ timeout: 20_000 });
@@ -68,4 +75,8 @@ test('first run creates the vault and administrator, hands over the recovery she
   await expect(app.getByRole('heading', { name: `Xin chào, ${ADMIN.displayName}` })).toBeVisible({ timeout: 20_000 });
   await hoso.ok('session.lock', {});
   await hoso.ok('session.unlock', { username: ADMIN.username, password: 'mật khẩu mới sau khôi phục' });
+  // The first leader signs in with the password typed at setup, and its role is in force at once.
+  await hoso.ok('session.lock', {});
+  const leaderSession = await hoso.ok('session.unlock', { username: LEADER.username, password: LEADER.password });
+  expect(leaderSession).toMatchObject({ role: 'leader', rolePending: false });
 });

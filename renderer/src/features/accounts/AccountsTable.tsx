@@ -36,6 +36,11 @@ export function AccountsTable(props: {
       render: (_, a) => (
         <Flex vertical gap={4} align="flex-start">
           <Tag style={{ marginInlineEnd: 0 }}>{t(`roles.${a.role}`)}</Tag>
+          {a.pendingGrant ? (
+            <Tag className="tag-pending" style={{ marginInlineEnd: 0 }}>
+              {t('grants.pendingTag', { role: t(`roles.${a.pendingGrant.role}`) })}
+            </Tag>
+          ) : null}
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
             {a.unitName ?? t('accounts.noUnit')}
           </Typography.Text>

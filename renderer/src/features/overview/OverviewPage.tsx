@@ -1,9 +1,11 @@
 import { RightOutlined, SafetyOutlined } from '@ant-design/icons';
-import { Card, Col, Descriptions, Flex, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Flex, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useProcedure } from '../../api/useProcedure';
 import { useSession, useSignedInSession } from '../../app/session-context';
 import { PageHeader } from '../../components/PageHeader';
+import { Permissions } from '../../../../shared/domain/roles';
+import { PendingGrantsCard } from '../accounts/PendingGrantsCard';
 import { allowedNavigation, type PageKey } from '../shell/navigation';
 import './overview.css';
 
@@ -21,7 +23,21 @@ export function OverviewPage({ onNavigate }: { onNavigate: (page: PageKey) => vo
         title={t('overview.greeting', { name: session.displayName })}
         description={t(`overview.roleIntro.${session.role}`)}
       />
+      {session.rolePending ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 20 }}
+          title={t('grants.rolePendingTitle')}
+          description={t('grants.rolePendingBody', { role: t(`roles.${session.role}`) })}
+        />
+      ) : null}
       <Row gutter={[20, 20]}>
+        {session.permissions.includes(Permissions.accountsApproveGrants) ? (
+          <Col xs={24}>
+            <PendingGrantsCard />
+          </Col>
+        ) : null}
         <Col xs={24} xl={16}>
           <Card title={t('overview.shortcuts')}>
             <Row gutter={[16, 16]}>

@@ -15,6 +15,10 @@ const FIELDS = [
   'adminDisplayName',
   'password',
   'confirmPassword',
+  'leader.username',
+  'leader.displayName',
+  'leader.password',
+  'leader.confirmPassword',
   'unit.code',
   'unit.name',
   'unit.kind',
@@ -39,6 +43,8 @@ export function SetupAccountForm({ onCreated }: { onCreated: (created: VaultCrea
     // The passwords have done their work; they do not stay in the form.
     setValue('password', '');
     setValue('confirmPassword', '');
+    setValue('leader.password', '');
+    setValue('leader.confirmPassword', '');
     onCreated(r.value);
   });
 
@@ -46,7 +52,7 @@ export function SetupAccountForm({ onCreated }: { onCreated: (created: VaultCrea
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('setup.account.title')}>
       <Form component={false} layout="vertical" requiredMark>
         <FormErrorAlert errors={formState.errors} />
-        <Row gutter={16}>
+        <Row gutter={16} role="group" aria-label={t('setup.steps.account')}>
           <Col xs={24} md={12}>
             <Field control={control} name="adminUsername" label={t('fields.username')} required>
               {(f) => <Input {...f} autoComplete="username" placeholder={t('setup.account.usernamePlaceholder')} />}
@@ -70,6 +76,40 @@ export function SetupAccountForm({ onCreated }: { onCreated: (created: VaultCrea
           </Col>
           <Col xs={24} md={12}>
             <Field control={control} name="confirmPassword" label={t('fields.confirmPassword')} required>
+              {(f) => <Input.Password {...f} autoComplete="new-password" />}
+            </Field>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start" plain>
+          <Typography.Text strong>{t('setup.account.leaderSection')}</Typography.Text>
+        </Divider>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+          {t('setup.account.leaderIntro')}
+        </Typography.Paragraph>
+        <Row gutter={16} role="group" aria-label={t('setup.account.leaderSection')}>
+          <Col xs={24} md={12}>
+            <Field control={control} name="leader.username" label={t('fields.username')} required>
+              {(f) => <Input {...f} autoComplete="off" placeholder={t('setup.account.leaderUsernamePlaceholder')} />}
+            </Field>
+          </Col>
+          <Col xs={24} md={12}>
+            <Field control={control} name="leader.displayName" label={t('fields.displayName')} required>
+              {(f) => <Input {...f} autoComplete="off" placeholder={t('setup.account.leaderDisplayNamePlaceholder')} />}
+            </Field>
+          </Col>
+          <Col xs={24} md={12}>
+            <Field
+              control={control}
+              name="leader.password"
+              label={t('fields.password')}
+              required
+              extra={t('fields.passwordHint')}
+            >
+              {(f) => <Input.Password {...f} autoComplete="new-password" />}
+            </Field>
+          </Col>
+          <Col xs={24} md={12}>
+            <Field control={control} name="leader.confirmPassword" label={t('fields.confirmPassword')} required>
               {(f) => <Input.Password {...f} autoComplete="new-password" />}
             </Field>
           </Col>

@@ -15,12 +15,25 @@ export const setupFormSchema = z
     adminDisplayName: fields.adminDisplayName,
     password: fields.password,
     confirmPassword: z.string(),
+    /** The first leader, who approves every later role that reads records; types their own password. */
+    leader: z.object({
+      username: fields.leader.shape.username,
+      displayName: fields.leader.shape.displayName,
+      password: fields.leader.shape.password,
+      confirmPassword: z.string(),
+    }),
     withUnit: z.boolean(),
     unit: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
   })
   .superRefine((v, ctx) => {
     if (v.password !== v.confirmPassword) {
       ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'password_mismatch' });
+    }
+    if (v.leader.password !== v.leader.confirmPassword) {
+      ctx.addIssue({ code: 'custom', path: ['leader', 'confirmPassword'], message: 'password_mismatch' });
+    }
+    if (v.leader.username.trim().toLowerCase() === v.adminUsername.trim().toLowerCase()) {
+      ctx.addIssue({ code: 'custom', path: ['leader', 'username'], message: 'username_taken' });
     }
     if (!v.withUnit) return;
     const unit = unitFields.safeParse(v.unit);
@@ -36,6 +49,7 @@ export const setupFormDefaults: SetupFormValues = {
   adminDisplayName: '',
   password: '',
   confirmPassword: '',
+  leader: { username: '', displayName: '', password: '', confirmPassword: '' },
   withUnit: true,
   unit: { code: '', name: '', kind: 'province_department' },
 };
@@ -45,6 +59,7 @@ export function toVaultCreateInput(v: SetupFormValues): InputOf<'vault.create'> 
     adminUsername: v.adminUsername,
     adminDisplayName: v.adminDisplayName,
     password: v.password,
+    leader: { username: v.leader.username, displayName: v.leader.displayName, password: v.leader.password },
     ...(v.withUnit ? { unit: { code: v.unit.code, name: v.unit.name, kind: v.unit.kind as UnitKind } } : {}),
   };
 }
