@@ -1,0 +1,211 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyChanges, rebuildRecords } from '../../electron/changelog/apply';
+import {
+  insertRecord,
+  updateRecord,
+  type ChangeContext,
+  type ReplicatedTable,
+} from '../../electron/changelog/changelog';
+import { HlcClock } from '../../electron/changelog/hlc';
+import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
+import { migrateToLatest } from '../../electron/db/migrate';
+import type { ColumnSpec, TableSpec } from '../../electron/platform/table-spec';
+import { TABLE_SPECS } from '../../electron/platform/tables';
+import { tempDir } from '../support/host';
+
+/** A workstation: its own encrypted database, clock and identity. */
+async function replica(n: number, wall: { ms: number }) {
+  const raw = new Database(path.join(tempDir(), `r${n}.db`));
+  keyConnection(raw, crypto.randomBytes(32));
+  configureConnection(raw);
+  const db = createKysely(raw);
+  await migrateToLatest(db);
+  const ws = `0000000${n}-0000-7000-8000-000000000000`;
+  const ctx: ChangeContext = {
+    hlc: new HlcClock(ws, () => wall.ms),
+    workstationId: ws,
+    accountId: null,
+    now: () => new Date(wall.ms),
+  };
+  return { db, ctx };
+}
+type Replica = Awaited<ReturnType<typeof replica>>;
+
+/** A value a column may hold, from its spec (enums from their lists). */
+function valueFor(col: ColumnSpec, pick: number, name: string): unknown {
+  if (col.enum) return col.enum[pick % col.enum.length];
+  switch (col.type) {
+    case 'integer':
+      return 1900 + (pick % 100);
+    case 'json':
+      return JSON.stringify(pick % 2 ? [] : [`v${pick % 5}`]);
+    case 'date':
+      return `2026-0${1 + (pick % 9)}-1${pick % 10}`;
+    default:
+      return name === 'fullName' ? ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Đức'][pick % 3] : `giá trị ${pick % 4}`;
+  }
+}
+
+function writable(spec: TableSpec): string[] {
+  return Object.keys(spec.columns).filter((c) => !(spec.derived as readonly string[]).includes(c));
+}
+
+async function syncInto(to: Replica, from: Replica, today: string) {
+  const changes = await from.db.selectFrom('changeLog').selectAll().execute();
+  await to.db.transaction().execute((trx) => applyChanges(trx, to.ctx.hlc, changes, today));
+}
+
+async function snapshot(r: Replica, spec: TableSpec, id: string) {
+  const row = (await r.db
+    .selectFrom(spec.table as ReplicatedTable)
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()) as Record<string, unknown>;
+  const fields = Object.fromEntries(writable(spec).map((c) => [c, row[c] ?? null]));
+  const conflicts = (
+    await r.db
+      .selectFrom('conflicts')
+      .select(['field', 'currentHlc', 'otherHlc', 'otherValue'])
+      .where('recordId', '=', id)
+      .execute()
+  )
+    .map((c) => JSON.stringify(c))
+    .sort();
+  return { fields, deletedAt: row.deletedAt, hlc: row.hlc, conflicts };
+}
+
+const step = fc.oneof(
+  fc.record({ kind: fc.constant('edit' as const), at: fc.nat(2), field: fc.nat(), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('sync' as const), from: fc.nat(2), to: fc.nat(2) }),
+);
+
+describe('record platform: merge', () => {
+  for (const spec of TABLE_SPECS) {
+    it(`any interleaving of the same edits gives the same ${spec.recordType} and the same open conflicts on every replica`, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 14 }), fc.integer(), async (steps, seed) => {
+          const wall = { ms: Date.parse('2026-12-01T01:00:00Z') };
+          const rs = [await replica(0, wall), await replica(1, wall), await replica(2, wall)];
+          const today = '2026-12-01';
+          const id = crypto.randomUUID();
+          const cols = spec.columns as Record<string, ColumnSpec>;
+          const initial = Object.fromEntries(
+            Object.entries(cols).map(([c, col]) => [
+              c,
+              (spec.derived as readonly string[]).includes(c) ? placeholder(col) : valueFor(col, 0, c),
+            ]),
+          );
+          await insertRecord(rs[0]!.db, rs[0]!.ctx, spec.table as ReplicatedTable, id, initial as never);
+          for (const r of rs.slice(1)) await syncInto(r, rs[0]!, today);
+          const fields = writable(spec);
+          for (const s of steps) {
+            wall.ms += 1000;
+            if (s.kind === 'edit') {
+              const r = rs[s.at]!;
+              const f = fields[s.field % fields.length]!;
+              await updateRecord(r.db, r.ctx, spec.table as ReplicatedTable, id, {
+                [f]: valueFor(cols[f]!, s.pick + 1, f),
+              } as never);
+            } else if (s.from !== s.to) await syncInto(rs[s.to]!, rs[s.from]!, today);
+          }
+          // Everyone hears from everyone, in an order the seed picks.
+          const order = fc.sample(fc.shuffledSubarray([0, 1, 2, 0, 1, 2], { minLength: 6, maxLength: 6 }), {
+            seed,
+            numRuns: 1,
+          })[0]!;
+          for (const to of order)
+            for (const from of [0, 1, 2]) if (from !== to) await syncInto(rs[to]!, rs[from]!, today);
+          for (const to of [0, 1, 2])
+            for (const from of [0, 1, 2]) if (from !== to) await syncInto(rs[to]!, rs[from]!, today);
+          const snaps = await Promise.all(rs.map((r) => snapshot(r, spec, id)));
+          expect(snaps[1]).toEqual(snaps[0]);
+          expect(snaps[2]).toEqual(snaps[0]);
+          await Promise.all(rs.map((r) => r.db.destroy()));
+        }),
+        { numRuns: 8 },
+      );
+    });
+  }
+
+  it('keeps the loser of two concurrent edits as an open conflict, and a resolution closes it everywhere', async () => {
+    const wall = { ms: Date.parse('2026-12-01T01:00:00Z') };
+    const [a, b] = [await replica(0, wall), await replica(1, wall)];
+    const id = crypto.randomUUID();
+    await insertRecord(a.db, a.ctx, 'units', id, {
+      code: 'X1',
+      name: 'Xã A',
+      kind: 'commune_police',
+      provinceCode: '08',
+      communeCode: null,
+    });
+    await syncInto(b, a, '2026-12-01');
+    wall.ms += 1000;
+    await updateRecord(a.db, a.ctx, 'units', id, { name: 'Xã An Tường' });
+    wall.ms += 1000;
+    await updateRecord(b.db, b.ctx, 'units', id, { name: 'Phường An Tường' });
+    // An unrelated field edited concurrently merges without conflict.
+    await updateRecord(a.db, a.ctx, 'units', id, { communeCode: '02185' });
+    await syncInto(a, b, '2026-12-01');
+    await syncInto(b, a, '2026-12-01');
+    for (const r of [a, b]) {
+      const row = await r.db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      expect([row.name, row.communeCode]).toEqual(['Phường An Tường', '02185']);
+      const open = await r.db.selectFrom('conflicts').selectAll().execute();
+      expect(open.map((c) => [c.field, JSON.parse(c.otherValue!)])).toEqual([['name', 'Xã An Tường']]);
+    }
+    // An ordinary later edit on one side does not silently close the conflict.
+    wall.ms += 1000;
+    await updateRecord(a.db, a.ctx, 'units', id, { name: 'Phường An Tường mới' });
+    await syncInto(b, a, '2026-12-01');
+    expect(await b.db.selectFrom('conflicts').select('field').execute()).toEqual([{ field: 'name' }]);
+    // A resolution names every concurrent version, and closes the conflict on both workstations.
+    wall.ms += 1000;
+    await updateRecord(b.db, b.ctx, 'units', id, { name: 'Xã An Tường' }, { resolve: true });
+    // As conflicts.resolve does: the record and its conflicts are rebuilt from the log.
+    await rebuildRecords(b.db, new Map([['units', new Set([id])]]), '2026-12-01');
+    await syncInto(a, b, '2026-12-01');
+    for (const r of [a, b]) {
+      expect(await r.db.selectFrom('conflicts').selectAll().execute()).toEqual([]);
+      expect((await r.db.selectFrom('units').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name).toBe(
+        'Xã An Tường',
+      );
+    }
+  });
+
+  it('refuses a hostile change (unknown table, derived or unknown field, bad enum) and applies nothing', async () => {
+    const wall = { ms: Date.parse('2026-12-01T01:00:00Z') };
+    const a = await replica(0, wall);
+    const good = {
+      hlc: '000001764550800000-000000-x',
+      tableName: 'units',
+      recordId: crypto.randomUUID(),
+      changes: '{}',
+    };
+    const hlc = '001764550800000-000000-00000009-0000-7000-8000-000000000000';
+    const bad = [
+      { ...good, hlc, tableName: 'accounts', changes: JSON.stringify({ role: 'admin' }) },
+      { ...good, hlc, tableName: 'persons', changes: JSON.stringify({ category: 'user' }) },
+      { ...good, hlc, changes: JSON.stringify({ secret: 'x' }) },
+      { ...good, hlc, changes: JSON.stringify({ kind: 'not_a_kind' }) },
+      { ...good, hlc, changes: '{not json' },
+      { ...good, changes: JSON.stringify({ name: 'ok' }) },
+    ];
+    for (const c of bad) {
+      await expect(
+        a.db.transaction().execute((trx) => applyChanges(trx, a.ctx.hlc, [c], '2026-12-01')),
+      ).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
+    }
+    expect(await a.db.selectFrom('changeLog').selectAll().execute()).toEqual([]);
+  });
+});
+
+function placeholder(col: ColumnSpec): unknown {
+  if (col.nullable) return null;
+  return col.type === 'integer' ? 1990 : col.type === 'json' ? '[]' : 'x';
+}
