@@ -53,7 +53,7 @@ describe('accounts', () => {
     await ok(host, 'session.unlock', { username: DTV.username, password: 'mật khẩu mới dtv 2' });
   });
 
-  it('a password change rewrites that account’s slot and no other', async () => {
+  it('a password change replaces that account’s slot (a new key pair) and no other', async () => {
     const { host, dataDir } = await withInvestigator();
     const before = JSON.parse(fs.readFileSync(path.join(dataDir, 'vault.json'), 'utf8'));
     await ok(host, 'session.changePassword', {
@@ -62,11 +62,16 @@ describe('accounts', () => {
     });
     const after = JSON.parse(fs.readFileSync(path.join(dataDir, 'vault.json'), 'utf8'));
     const adminId = (await ok(host, 'app.status', {})).session!.accountId;
+    expect(after.slots).toHaveLength(before.slots.length);
     for (const s of after.slots) {
-      const old = before.slots.find((b: { id: string }) => b.id === s.id);
+      const old = before.slots.find((b: { accountId: string | null; kind: string }) =>
+        s.kind === 'recovery' ? b.kind === 'recovery' : b.accountId === s.accountId,
+      );
       if (s.accountId === adminId) {
+        // A new key pair (issue 9 item 5): whoever knew the old password or key matches no slot any more.
+        expect(s.publicKey).not.toEqual(old.publicKey);
         expect(s.sealedPrivateKey).not.toEqual(old.sealedPrivateKey);
-        expect(s.wrappedDataKey).toEqual(old.wrappedDataKey); // same key pair, same wrapped data key
+        expect(s.lookup).toEqual(old.lookup);
       } else expect(s).toEqual(old);
     }
   });
