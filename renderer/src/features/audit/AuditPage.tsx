@@ -9,6 +9,7 @@ import { useErrorText } from '../../api/api-errors';
 import { PageHeader } from '../../components/PageHeader';
 import { AuditFilters, NO_FILTER, type AuditFilter } from './AuditFilters';
 import { AuditTable } from './AuditTable';
+import { CheckpointCard } from './CheckpointCard';
 import { VerifyChainResult } from './VerifyChainResult';
 
 const PAGE = 200;
@@ -86,6 +87,7 @@ export function AuditPage() {
       <Flex vertical gap={16}>
         {verification ? <VerifyChainResult result={verification} /> : null}
         {error ? <Alert type="error" showIcon title={errorText(error)} /> : null}
+        <CheckpointCard onTaken={() => void load(filter)} />
         <Card>
           <AuditFilters
             accounts={accounts}

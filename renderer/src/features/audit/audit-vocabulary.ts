@@ -20,6 +20,9 @@ export const AUDIT_ACTIONS = [
   'account.password_change',
   'unit.create',
   'audit.verify',
+  'audit.checkpoint',
+  'audit.integrity_alert',
+  'audit.reanchor',
   'backup.create',
   'backup.restore',
 ] as const;
