@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'session.recover',
   'vault.create',
   'vault.rekey',
+  'vault.recovery_rotate',
   'account.create',
   'account.update',
   'account.disable',
