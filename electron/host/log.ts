@@ -1,6 +1,7 @@
 /**
  * The only logger of the trusted side. Error messages from SQLite or libraries can quote values, so only the
- * error's class and the stack's code locations are printed, never its message. Set HOSO_DEBUG=1 to see them.
+ * error's class and the stack's code locations are printed, never its message (there is no switch that prints
+ * it). HOSO_QUIET=1 silences the log (tests).
  */
 export function safeLog(what: string, e?: unknown): void {
   if (process.env.HOSO_QUIET === '1') return;
