@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './commands/account.commands';
 import { registerAuditCommands } from './commands/audit.commands';
+import { registerGrantCommands } from './commands/grant.commands';
 import { registerPersonCommands } from './commands/person.commands';
 import { registerRecoveryCommands } from './commands/recovery.commands';
 import { registerVaultCommands } from './commands/vault.commands';
@@ -54,6 +55,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerVaultCommands(program, run);
   registerRecoveryCommands(program, run);
   registerAccountCommands(program, run);
+  registerGrantCommands(program, run);
   registerAuditCommands(program, run);
   registerPersonCommands(program, run);
   return program;

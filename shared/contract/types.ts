@@ -1,4 +1,5 @@
 import type { AccountStatus, Permission, Role, UnitKind } from '../domain/roles';
+import type { GrantKind } from './grants';
 
 export interface SessionInfo {
   accountId: string;
@@ -7,6 +8,8 @@ export interface SessionInfo {
   role: Role;
   unitId: string | null;
   permissions: Permission[];
+  /** The role awaits a leader's approval: until then `permissions` is only `session`. */
+  rolePending?: boolean;
   mustChangePassword: boolean;
   idleMinutes: number;
 }
@@ -45,6 +48,8 @@ export interface AccountView {
   createdAt: string;
   updatedAt: string;
   lastSignInAt: string | null;
+  /** A role that reads records, given by an administrator, waiting for a leader (see shared/contract/grants). */
+  pendingGrant?: { id: string; role: Role; kind: GrantKind } | null;
 }
 
 export interface UnitView {

@@ -19,7 +19,12 @@ async function vaultWithUnit() {
 }
 
 /** The administrator (signed in) creates an account with a password it chose. */
-function create(host: HostCore, username: string, role: 'leader' | 'investigator' | 'auditor' | 'admin', unitId: string | null) {
+function create(
+  host: HostCore,
+  username: string,
+  role: 'leader' | 'investigator' | 'auditor' | 'admin',
+  unitId: string | null,
+) {
   return ok(host, 'accounts.create', { username, displayName: `Tài khoản ${username}`, role, unitId, password: TEMP });
 }
 
@@ -103,7 +108,10 @@ describe('separation of duties: an administrator cannot make itself a reader of 
     ]);
     const approved = await ok(host, 'accounts.approveGrant', { grantId: created.pendingGrant!.id });
     expect(approved).toMatchObject({ status: 'approved', decidedBy: LEADER.username });
-    expect(await ok(host, 'accounts.pendingGrants', {})).toMatchObject({ pending: [], recent: [{ status: 'approved' }] });
+    expect(await ok(host, 'accounts.pendingGrants', {})).toMatchObject({
+      pending: [],
+      recent: [{ status: 'approved' }],
+    });
 
     const now = await signIn(host, { username: 'lanhdao.gia', password: OWN });
     expect(now.rolePending).toBe(false);

@@ -13,7 +13,7 @@ describe('vault lifecycle', () => {
     const s = await ok(host, 'session.unlock', { username: ADMIN.username, password: ADMIN.password });
     expect(s.username).toBe(ADMIN.username);
     const accounts = await ok(host, 'accounts.list', {});
-    expect(accounts).toHaveLength(1);
+    expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'leader']);
     const v = await ok(host, 'audit.verify' as never, {} as never).catch((x: Error) => x.message);
     expect(String(v)).toContain('FORBIDDEN');
   });
@@ -25,6 +25,7 @@ describe('vault lifecycle', () => {
       adminUsername: 'khac',
       adminDisplayName: 'Khác',
       password: 'x'.repeat(12),
+      leader: { username: 'lanhdao.khac', displayName: 'Lãnh đạo khác', password: 'y'.repeat(12) },
     });
     expect(e.code).toBe('VAULT_EXISTS');
   });

@@ -53,6 +53,7 @@ describe('the host worker (dist/electron/host-worker.cjs) driven as Electron mai
       adminUsername: ADMIN.username,
       adminDisplayName: 'Quản trị viên',
       password: ADMIN.password,
+      leader: { username: 'truongphong', displayName: 'Trưởng phòng', password: 'mật khẩu lãnh đạo 1' },
     });
     expect(created.session.role).toBe('admin');
     expect(created.recoveryKey).toMatch(/^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
@@ -73,7 +74,7 @@ describe('the host worker (dist/electron/host-worker.cjs) driven as Electron mai
     expect(wrong.ok ? null : wrong.error.code).toBe('AUTH_FAILED');
     const session = await ok('session.unlock', { username: ADMIN.username, password: ADMIN.password });
     expect(session.username).toBe(ADMIN.username);
-    expect(await ok('accounts.list', {})).toHaveLength(1);
+    expect(await ok('accounts.list', {})).toHaveLength(2);
   });
 
   it('locks when main reports a system event, and the event reaches the parent', async () => {
@@ -126,6 +127,7 @@ describe('the SQLite binding main passes to the worker (npm start uses an Electr
         adminUsername: ADMIN.username,
         adminDisplayName: 'Quản trị viên',
         password: ADMIN.password,
+        leader: { username: 'truongphong', displayName: 'Trưởng phòng', password: 'mật khẩu lãnh đạo 1' },
       });
     } finally {
       await client.close();

@@ -6,6 +6,8 @@ import { tempDir } from '../support/host';
 
 const BIN = path.resolve('bin/hoso.cjs');
 const ADMIN_PW = 'mật khẩu quản trị dài';
+/** The first leader, made by `init` with its own password (second stdin line): it approves reading roles. */
+const LEADER_PW = 'mật khẩu trưởng phòng';
 
 function hoso(dataDir: string, args: string[], stdin = '', env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
@@ -31,8 +33,12 @@ function init() {
       'PC04',
       '--unit-name',
       'Phòng PC04',
+      '--leader',
+      'truongphong',
+      '--leader-display-name',
+      'Trần Văn Trưởng',
     ],
-    `${ADMIN_PW}\n`,
+    `${ADMIN_PW}\n${LEADER_PW}\n`,
   );
   expect(r.code).toBe(0);
   const key = /([A-Z2-7]{4}(?:-[A-Z2-7]{4}){7})/.exec(r.out)![1]!;
@@ -41,13 +47,24 @@ function init() {
 
 const asAdmin = (dir: string, args: string[], extra = '') =>
   hoso(dir, ['--user', 'quantri', '--password-stdin', ...args], `${ADMIN_PW}\n${extra}`);
+const asLeader = (dir: string, args: string[], extra = '') =>
+  hoso(dir, ['--user', 'truongphong', '--password-stdin', ...args], `${LEADER_PW}\n${extra}`);
+/** The setup leader approves the role an administrator gave `name` (separation of duties). */
+function approve(dir: string, name: string) {
+  const r = asLeader(dir, ['grant', 'approve', name]);
+  expect(r.code, r.err).toBe(0);
+}
 
 describe('hoso command', () => {
   it('init creates the vault, prints the recovery key once, and refuses a second init', () => {
     const { dir, out } = init();
     expect(out).toContain('KHÓA KHÔI PHỤC');
     expect(fs.existsSync(path.join(dir, 'vault.json'))).toBe(true);
-    const again = hoso(dir, ['--password-stdin', 'init', '--admin', 'khac'], `${ADMIN_PW}\n`);
+    const again = hoso(
+      dir,
+      ['--password-stdin', 'init', '--admin', 'khac', '--leader', 'lanhdao'],
+      `${ADMIN_PW}\n${LEADER_PW}\n`,
+    );
     expect(again.code).toBe(1);
     expect(again.err).toContain('VAULT_EXISTS');
   });
@@ -66,6 +83,7 @@ describe('hoso command', () => {
     expect(accounts.map((a) => [a.username, a.role, a.unitName])).toEqual([
       ['dtv1', 'investigator', 'Phòng PC04'],
       ['quantri', 'admin', 'Phòng PC04'],
+      ['truongphong', 'leader', 'Phòng PC04'],
     ]);
     // The new account signs in, changes its own password (current, then new on stdin), then uses the new one.
     const pw = hoso(
@@ -97,7 +115,7 @@ describe('hoso command', () => {
     const { dir } = init();
     const r = asAdmin(dir, ['--json', 'info']);
     const info = JSON.parse(r.out);
-    expect(info.counts.accounts).toBe(1);
+    expect(info.counts.accounts).toBe(2);
     expect(info.schemaVersion).toMatch(/^\d{4}_/);
     expect(r.out).not.toContain('Nguyễn');
   });
@@ -117,6 +135,7 @@ describe('hoso command', () => {
         'mật khẩu kiểm toán\nmật khẩu kiểm toán mới\n',
       ).code,
     ).toBe(0);
+    approve(dir, 'kiemtoan');
     const verify = hoso(dir, ['--user', 'kiemtoan', '--password-stdin', 'audit', 'verify'], 'mật khẩu kiểm toán mới\n');
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/Nhật ký toàn vẹn: \d+ mục/);
@@ -170,6 +189,7 @@ describe('hoso person and seed', () => {
       ['--user', 'lanhdao', '--password-stdin', 'user', 'passwd'],
       'mật khẩu lãnh đạo 1\nmật khẩu lãnh đạo 2\n',
     );
+    approve(dir, 'lanhdao');
     return {
       dir,
       as: (args: string[], extra = '') =>
@@ -224,5 +244,121 @@ describe('hoso person and seed', () => {
     expect(na).toEqual(names(b));
     expect(na.some((n) => /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i.test(n))).toBe(true);
     expect(a.as(['seed', '--persons', 'lots']).code).toBe(2);
+  });
+});
+
+describe('hoso grant: separation of duties through the real binary (issue 9, item 6)', () => {
+  it('attack: the admin adds a leader and signs in as it — refused until the setup leader runs grant approve', () => {
+    const { dir } = init();
+    expect(
+      asAdmin(dir, ['user', 'add', 'gia.lanhdao', '--role', 'leader', '--unit', 'PC04'], 'mật khẩu tạm 12345\n').code,
+    ).toBe(0);
+    const asGia = (args: string[], extra = '') =>
+      hoso(dir, ['--user', 'gia.lanhdao', '--password-stdin', ...args], `mật khẩu riêng 678\n${extra}`);
+    expect(
+      hoso(
+        dir,
+        ['--user', 'gia.lanhdao', '--password-stdin', 'user', 'passwd'],
+        'mật khẩu tạm 12345\nmật khẩu riêng 678\n',
+      ).code,
+    ).toBe(0);
+    const refused = asGia(['person', 'find', '--limit', '5']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('ROLE_PENDING_APPROVAL');
+    expect(refused.err).toContain('chờ lãnh đạo duyệt');
+    // Administrators cannot approve; the pending leader cannot approve itself.
+    expect(asAdmin(dir, ['grant', 'approve', 'gia.lanhdao']).err).toContain('FORBIDDEN');
+    expect(asGia(['grant', 'approve', 'gia.lanhdao']).err).toContain('ROLE_PENDING_APPROVAL');
+
+    const list = asLeader(dir, ['--json', 'grant', 'list']);
+    expect(list.code).toBe(0);
+    const grants = JSON.parse(list.out) as {
+      pending: { username: string; role: string; kind: string; requestedBy: string }[];
+    };
+    expect(grants.pending).toEqual([
+      expect.objectContaining({ username: 'gia.lanhdao', role: 'leader', kind: 'create', requestedBy: 'quantri' }),
+    ]);
+    expect(asLeader(dir, ['grant', 'list']).out).toContain('gia.lanhdao');
+    const ok = asLeader(dir, ['grant', 'approve', 'gia.lanhdao']);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('Đã duyệt: gia.lanhdao là lãnh đạo.');
+    expect(asGia(['person', 'find', '--limit', '5']).code).toBe(0);
+  });
+
+  it('attack: the admin changes its own role — refused; promoting another is pending, and a rejection keeps the old role', () => {
+    const { dir } = init();
+    asAdmin(dir, ['user', 'add', 'dtv1', '--role', 'investigator', '--unit', 'PC04'], 'mật khẩu tạm 12345\n');
+    hoso(dir, ['--user', 'dtv1', '--password-stdin', 'user', 'passwd'], 'mật khẩu tạm 12345\nmật khẩu dtv riêng\n');
+    approve(dir, 'dtv1');
+    const asDtv = (args: string[]) =>
+      hoso(dir, ['--user', 'dtv1', '--password-stdin', ...args], 'mật khẩu dtv riêng\n');
+    expect(asDtv(['person', 'find', '--limit', '1']).code).toBe(0);
+
+    const own = asAdmin(dir, ['user', 'role', 'quantri', 'leader']);
+    expect(own.code).toBe(1);
+    expect(own.err).toContain('SELF_ROLE_CHANGE');
+    expect(asAdmin(dir, ['grant', 'list']).err).toContain('FORBIDDEN');
+
+    const promote = asAdmin(dir, ['user', 'role', 'dtv1', 'leader']);
+    expect(promote.code).toBe(0);
+    expect(promote.out).toContain('chờ lãnh đạo duyệt');
+    const pending = asDtv(['person', 'find', '--limit', '1']);
+    expect(pending.code).toBe(1);
+    expect(pending.err).toContain('ROLE_PENDING_APPROVAL');
+
+    const reject = asLeader(dir, ['grant', 'reject', 'dtv1']);
+    expect(reject.code).toBe(0);
+    expect(reject.out).toContain('giữ vai trò điều tra viên');
+    expect(asDtv(['person', 'find', '--limit', '1']).code).toBe(0);
+    const accounts = JSON.parse(asAdmin(dir, ['--json', 'user', 'list']).out) as { username: string; role: string }[];
+    expect(accounts.find((a) => a.username === 'dtv1')!.role).toBe('investigator');
+    const history = JSON.parse(asLeader(dir, ['--json', 'grant', 'list']).out) as {
+      pending: unknown[];
+      recent: { username: string; status: string }[];
+    };
+    expect(history.pending).toEqual([]);
+    expect(history.recent.map((g) => `${g.username}:${g.status}`)).toEqual(['dtv1:rejected', 'dtv1:approved']);
+  });
+});
+
+describe('hoso person find --query-stdin: names and CCCD numbers stay out of ps and shell history (issue 9, item 13)', () => {
+  it('reads the name and the CCCD from standard input and refuses them as arguments alongside it', () => {
+    const { dir } = init();
+    const asLeaderFind = (args: string[], extra = '') => asLeader(dir, ['person', ...args], extra);
+    const add = asLeaderFind(
+      ['--json', 'add'],
+      JSON.stringify({ fullName: 'Hoàng Thị Mỵ', sex: 'female', birthDate: '1995', citizenId: '008195123456' }),
+    );
+    expect(add.code, add.err).toBe(0);
+    asLeaderFind(
+      ['add'],
+      JSON.stringify({ fullName: 'Hoàng Văn Nam', sex: 'male', birthDate: '1990', citizenId: '008090654321' }),
+    );
+
+    // The name on stdin (after the password line): the process's arguments hold no personal data.
+    const byName = asLeaderFind(['find', '--query-stdin', '--limit', '10'], 'hoang thi my\n');
+    expect(byName.code, byName.err).toBe(0);
+    expect(byName.out).toMatch(/^1 kết quả/);
+    expect(byName.out).toContain('Hoàng Thị Mỵ');
+    // A CCCD line (with or without "cccd:"), alone or under a name.
+    const byId = asLeaderFind(['--json', 'find', '--query-stdin'], 'cccd: 008090\n');
+    expect((JSON.parse(byId.out) as { items: { fullName: string }[] }).items.map((p) => p.fullName)).toEqual([
+      'Hoàng Văn Nam',
+    ]);
+    const both = asLeaderFind(['--json', 'find', '--query-stdin'], 'hoang\n008195\n');
+    expect((JSON.parse(both.out) as { items: { fullName: string }[] }).items.map((p) => p.fullName)).toEqual([
+      'Hoàng Thị Mỵ',
+    ]);
+    // Non-personal filters stay options and combine with the stdin query.
+    const filtered = asLeaderFind(['--json', 'find', '--query-stdin', '--category', 'addict'], 'hoang\n');
+    expect(filtered.code).toBe(0);
+    expect((JSON.parse(filtered.out) as { items: unknown[] }).items).toEqual([]);
+
+    // Mixing: a name or a CCCD as an argument next to --query-stdin is a usage error, as is an empty query.
+    expect(asLeaderFind(['find', '--query-stdin', 'hoang'], 'thi my\n').code).toBe(2);
+    expect(asLeaderFind(['find', '--query-stdin', '--cccd', '008195'], 'hoang\n').code).toBe(2);
+    expect(asLeaderFind(['find', '--query-stdin'], '\n').code).toBe(2);
+    expect(asLeaderFind(['find', '--query-stdin'], 'hoang\nnam\n').code).toBe(2);
+    expect(asLeader(dir, ['person', 'find', '--help']).out).toContain('--query-stdin');
   });
 });

@@ -1,7 +1,7 @@
 import { communesOf } from '../../shared/places';
 import type { HostCore } from '../../electron/host/host';
 import fs from 'node:fs';
-import { ADMIN, makeHost, ok, setupVault, tempDir, TestClock } from './host';
+import { ADMIN, approveGrants, makeHost, ok, setupVault, tempDir, TestClock } from './host';
 
 let template: Promise<{
   dir: string;
@@ -79,6 +79,8 @@ async function buildWorld() {
     await ok(v.host, 'session.changePassword', { currentPassword: password, newPassword: PASSWORD });
     await ok(v.host, 'session.lock', {});
   }
+  // Their roles read records: the setup leader approves them (separation of duties).
+  await approveGrants(v.host);
   return { ...v, communeA: a!, communeB: b!, accounts };
 }
 

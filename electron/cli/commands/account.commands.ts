@@ -73,6 +73,25 @@ export function registerAccountCommands(program: Command, run: RunCommand): void
     );
 
   user
+    .command('role <name> <role>')
+    .description(
+      'Đổi vai trò; vai trò được đọc hồ sơ chỉ có hiệu lực khi lãnh đạo duyệt / change a role; a role that reads ' +
+        'records takes effect once a leader approves it',
+    )
+    .action(
+      run(async (rt, name: string, role: string) => {
+        const target = await accountByName(rt, name);
+        const a = await rt.call('accounts.update', { accountId: target.id, role: role as never });
+        rt.print(a, () => {
+          if (!a.pendingGrant) return accountLine(a);
+          return rt.lang === 'vi'
+            ? `${accountLine(a)}\nVai trò mới chờ lãnh đạo duyệt (hoso grant approve ${a.username}).`
+            : `${accountLine(a)}\nThe new role awaits a leader's approval (hoso grant approve ${a.username}).`;
+        });
+      }),
+    );
+
+  user
     .command('disable <name>')
     .description('Vô hiệu hóa tài khoản (xóa khe khóa) / disable an account (removes its key slot)')
     .action(

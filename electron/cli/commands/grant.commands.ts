@@ -78,7 +78,10 @@ export function registerGrantCommands(program: Command, run: RunCommand): void {
             ...r.pending.map((g) => `  ${grantLine(rt.lang, g)}`),
           ];
           if (r.recent.length) {
-            lines.push(vi ? 'Quyết định gần đây:' : 'Recent decisions:', ...r.recent.map((g) => `  ${grantLine(rt.lang, g)}`));
+            lines.push(
+              vi ? 'Quyết định gần đây:' : 'Recent decisions:',
+              ...r.recent.map((g) => `  ${grantLine(rt.lang, g)}`),
+            );
           }
           return lines.join('\n');
         });

@@ -9,6 +9,8 @@ import { startLoopbackServer, type LoopbackServer } from '../../../electron/dev/
 export const rendererDir = path.resolve(import.meta.dirname, '../../../dist/renderer');
 
 export const ADMIN = { username: 'quantri', displayName: 'Nguyễn Thị Quản Trị', password: 'mật khẩu quản trị 2026' };
+/** The first leader, made at setup: approves the roles that read records (separation of duties). */
+export const LEADER = { username: 'truongphong', displayName: 'Trần Văn Trưởng', password: 'mật khẩu lãnh đạo 2026' };
 
 /** The host's clock: real time plus whatever a test has skipped ahead. */
 export class HostClock {
@@ -71,6 +73,7 @@ export class HosoServer {
       adminUsername: ADMIN.username,
       adminDisplayName: ADMIN.displayName,
       password: ADMIN.password,
+      leader: { username: LEADER.username, displayName: LEADER.displayName, password: LEADER.password },
       unit: { code: 'PC04-TQ', name: 'Phòng Cảnh sát điều tra tội phạm về ma túy', kind: 'province_department' },
     });
     const units = await this.ok('units.list', {});
@@ -89,6 +92,16 @@ export class HosoServer {
     await this.ok('session.lock', {});
     await this.ok('session.unlock', { username: a.username, password: temporary });
     await this.ok('session.changePassword', { currentPassword: temporary, newPassword: a.password });
+    await this.ok('session.lock', {});
+    await this.approveGrants();
+  }
+
+  /** The setup leader approves every grant whose holder has set their own password. Leaves the host locked. */
+  async approveGrants(): Promise<void> {
+    await this.ok('session.unlock', { username: LEADER.username, password: LEADER.password });
+    for (const g of (await this.ok('accounts.pendingGrants', {})).pending) {
+      if (g.ownPasswordSet) await this.ok('accounts.approveGrant', { grantId: g.id });
+    }
     await this.ok('session.lock', {});
   }
 
