@@ -87,7 +87,7 @@ describe('item 5: a leaked slot key is revoked by a password change (or reset) a
     await ok(host, 'session.unlock', { username: ADMIN.username, password: newPassword });
   });
 
-  it('attack: a private key copied before an administrator reset still matches the account’s slot — now replaced', async () => {
+  it('an administrator reset gives a new key pair too: a private key copied before it opens nothing after the rekey', async () => {
     const { host, dataDir } = await setupVault();
     const acc = await ownAdmin(host, 'quantri2', 'mật khẩu quản trị hai');
     const stolenSlot = readVault(dataDir).slots.find((s) => s.accountId === acc.id)!;

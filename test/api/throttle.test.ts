@@ -63,7 +63,7 @@ describe('item 8: the sign-in throttle has no eviction an attacker controls', ()
     await ok(host, 'session.unlock', ADMIN);
   });
 
-  it('attack: an insider’s own successful sign-in clears the global counter but never the target’s own', async () => {
+  it('someone else’s successful sign-in clears the global counter but never the target’s own (no free guesses for an insider)', async () => {
     const clock = new TestClock();
     const { host } = await setupVault(undefined, clock);
     await ok(host, 'session.lock', {});
