@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/audit/audit';
 import { parseBackupFile } from '../../electron/backup/backup';
 import { GENERATION_META_KEY } from '../../electron/vault/binding';
+import { computeAuditHeadMac } from '../../electron/vault/slots';
 import type { HostCore } from '../../electron/host/host';
 import { ADMIN, approveGrants, err, ok, setupVault, tempDir } from '../support/host';
 
@@ -242,6 +243,33 @@ describe('rollback of vault.json (issue 9, item 10)', () => {
     putBackDb(dataDir, older.db);
     const r = await err(host, 'session.unlock', { username: ADMIN.username, password: 'mật khẩu mới rất dài' });
     expect(r.code).toBe('DB_ROLLED_BACK');
+  });
+});
+
+describe('vault files written before generations existed', () => {
+  it('open once with the old head MAC, and are upgraded in both files', async () => {
+    const { host, dataDir } = await setupVault();
+    const key = Buffer.from(host.openState().dataKey);
+    const workstationId = host.openState().workstationId;
+    await ok(host, 'session.lock', {});
+    // The format before this change: no generation, a head MAC over (workstation, seq, hash) only.
+    editVault(dataDir, (v) => {
+      delete v.generation;
+      const h = v.auditHead!;
+      h.mac = computeAuditHeadMac(key, workstationId, h.seq, h.hash);
+    });
+    const raw = new Database(path.join(dataDir, 'hoso.db'));
+    raw.pragma("cipher='chacha20'");
+    raw.pragma(`key="x'${key.toString('hex')}'"`);
+    raw.prepare('DELETE FROM meta WHERE key = ?').run(GENERATION_META_KEY);
+    raw.close();
+    await ok(host, 'session.unlock', ADMIN);
+    await ok(host, 'session.lock', {});
+    expect(vaultJson(dataDir).generation).toBe(1);
+    expect(await dbGeneration(dataDir, key)).toBe(1);
+    // Taking the generation away again is not "legacy": the MAC no longer matches that form.
+    editVault(dataDir, (v) => delete v.generation);
+    expect((await err(host, 'session.unlock', ADMIN)).code).toBe('VAULT_HEAD_INVALID');
   });
 });
 
