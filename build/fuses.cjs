@@ -1,8 +1,11 @@
 // afterPack hook: flips Electron's fuses in the packaged executable, after packing and before signing
 // (electron-builder signs after afterPack, so the signature covers the flipped bytes). Fuses are bits in the
 // binary itself: unlike command-line switches or code, nothing at run time can turn them back.
+// On Linux, where Electron checks no asar integrity, it then writes the packed app's sha256sum list beside the
+// installers (build/install-manifest.cjs), after the flip so that the list covers the flipped executable.
 const path = require('node:path');
 const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses');
+const { writeInstallManifest } = require('./install-manifest.cjs');
 
 /** The executable electron-builder wrote into appOutDir, per platform. */
 function executablePath(context) {
@@ -42,4 +45,5 @@ module.exports = async function flipHosoFuses(context) {
     // Off: file:// pages get no extra privileges; the app runs from app://, never file://.
     [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
   });
+  if (platform === 'linux') writeInstallManifest(context);
 };

