@@ -7,6 +7,8 @@ import { insertRecord, updateRecord, type ChangeContext, type Db } from '../chan
 import type { PersonRow } from '../db/schema';
 import { nameTokens } from './person.search-words';
 import { tokenEntries } from './person.tokens';
+import { SUMMARY_COLUMNS } from './person.mapper';
+import { scopeCondition, type PersonScope } from './person.scope';
 
 type PersonInput = z.output<typeof personInputSchema>;
 export type PersonColumns = Omit<PersonRow, 'id' | 'pk' | 'createdAt' | 'updatedAt' | 'originWs' | 'hlc' | 'deletedAt'>;
@@ -151,3 +153,50 @@ export async function addTokenCounts(db: Db, delta: TokenCounts): Promise<void> 
       .execute();
   }
 }
+
+/**
+ * The persons module's queries that services need, in one frozen object (the repository pattern of the
+ * platform): services never call `selectFrom` themselves.
+ */
+export const personRepository = Object.freeze({
+  /** A live file (not deleted, not merged away) with this citizen ID, other than `excludeId`. */
+  async byCitizenId(db: Db, citizenId: string | null, excludeId?: string) {
+    if (!citizenId) return null;
+    let q = db
+      .selectFrom('persons as p')
+      .select(SUMMARY_COLUMNS.map((c) => `p.${c}` as const))
+      .where('p.citizenId', '=', citizenId)
+      .where('p.deletedAt', 'is', null)
+      .where('p.mergedInto', 'is', null);
+    if (excludeId) q = q.where('p.id', '!=', excludeId);
+    return (await q.executeTakeFirst()) ?? null;
+  },
+
+  /** The code and name of a unit, to say whom to ask about a file outside one's scope. */
+  async unitLabel(db: Db, unitId: string): Promise<{ code: string; name: string } | null> {
+    return (await db.selectFrom('units').select(['code', 'name']).where('id', '=', unitId).executeTakeFirst()) ?? null;
+  },
+
+  /** Live files in scope born in `birthYear` with `given` among their name words (at most 500). */
+  async sameGivenNameAndYear(db: Db, scope: PersonScope, given: string, birthYear: number, excludeId?: string) {
+    let q = db
+      .selectFrom('persons as p')
+      .select([...SUMMARY_COLUMNS.map((c) => `p.${c}` as const), 'p.otherNames'])
+      .where('p.birthYear', '=', birthYear)
+      .where('p.deletedAt', 'is', null)
+      .where('p.mergedInto', 'is', null)
+      .where(scopeCondition(scope))
+      .where('p.pk', 'in', (eb) => eb.selectFrom('personNameTokens').select('pk').where('token', '=', given));
+    if (excludeId) q = q.where('p.id', '!=', excludeId);
+    return q.limit(500).execute();
+  },
+
+  async photo(db: Db, personId: string): Promise<string | null> {
+    const r = await db.selectFrom('personPhotos').select('photo').where('id', '=', personId).executeTakeFirst();
+    return r?.photo ?? null;
+  },
+
+  async hasPhotoRecord(db: Db, personId: string): Promise<boolean> {
+    return Boolean(await db.selectFrom('personPhotos').select('id').where('id', '=', personId).executeTakeFirst());
+  },
+});

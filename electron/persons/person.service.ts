@@ -5,10 +5,17 @@ import { insertRecord, updateRecord, type Db } from '../changelog/changelog';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import { sweepEndedMeasures } from './person.category';
 import { accessiblePerson, loadFile } from './person.file';
-import { rowToSummary, SUMMARY_COLUMNS } from './person.mapper';
-import { insertPerson, personRow, toColumns, updatePerson, type PersonColumns } from './person.repository';
+import { rowToSummary } from './person.mapper';
+import {
+  insertPerson,
+  personRepository,
+  personRow,
+  toColumns,
+  updatePerson,
+  type PersonColumns,
+} from './person.repository';
 import { todayIso } from './person.rules';
-import { inScope, scopeFor } from './person.scope';
+import { inScope, scopeFor, type PersonScope } from './person.scope';
 import { nameTokens, searchPersons } from './person.search';
 import { similarityOf } from './person.similar';
 import { requireConfirmation, validatePerson } from './person.validation';
@@ -22,23 +29,33 @@ type Procs =
   | 'persons.update'
   | 'persons.setPhoto';
 
-/** A live file (not deleted, not merged away) with this citizen ID, other than `excludeId`. */
-async function byCitizenId(db: Db, citizenId: string | null, excludeId?: string): Promise<PersonSummary | null> {
-  if (!citizenId) return null;
-  let q = db
-    .selectFrom('persons as p')
-    .select(SUMMARY_COLUMNS.map((c) => `p.${c}` as const))
-    .where('p.citizenId', '=', citizenId)
-    .where('p.deletedAt', 'is', null)
-    .where('p.mergedInto', 'is', null);
-  if (excludeId) q = q.where('p.id', '!=', excludeId);
-  const r = await q.executeTakeFirst();
-  return r ? rowToSummary(r) : null;
+/** Who holds a CCCD, as the caller may learn it: the file when in scope, else only the owning unit. */
+type CitizenIdHolder =
+  { inScope: true; person: PersonSummary } | { inScope: false; owningUnit: { code: string; name: string } | null };
+
+async function citizenIdHolder(
+  db: Db,
+  scope: PersonScope,
+  citizenId: string | null,
+  excludeId?: string,
+): Promise<CitizenIdHolder | null> {
+  const hit = await personRepository.byCitizenId(db, citizenId, excludeId);
+  if (!hit) return null;
+  if (inScope(scope, hit)) return { inScope: true, person: rowToSummary(hit) };
+  return { inScope: false, owningUnit: hit.unitId ? await personRepository.unitLabel(db, hit.unitId) : null };
 }
 
-/** Files with the same birth year and a name close to this one (same given name, small edit distance). */
+function duplicateError(holder: CitizenIdHolder): AppError {
+  return new AppError(ErrorCodes.DUPLICATE_CITIZEN_ID, 'citizen id already on file', {
+    ...(holder.inScope ? { existingId: holder.person.id } : { owningUnit: holder.owningUnit }),
+    issues: [{ path: 'citizenId', code: holder.inScope ? 'citizen_id_taken' : 'citizen_id_taken_elsewhere' }],
+  });
+}
+
+/** Files in the caller's scope with the same birth year and a name close to this one. */
 async function similarPersons(
   db: Db,
+  scope: PersonScope,
   fullName: string,
   birthDate: string,
   excludeId?: string,
@@ -46,15 +63,7 @@ async function similarPersons(
   const words = nameTokens(fullName);
   const given = words[words.length - 1];
   if (!given) return [];
-  let q = db
-    .selectFrom('persons as p')
-    .select([...SUMMARY_COLUMNS.map((c) => `p.${c}` as const), 'p.otherNames'])
-    .where('p.birthYear', '=', Number(birthDate.slice(0, 4)))
-    .where('p.deletedAt', 'is', null)
-    .where('p.mergedInto', 'is', null)
-    .where('p.pk', 'in', (eb) => eb.selectFrom('personNameTokens').select('pk').where('token', '=', given));
-  if (excludeId) q = q.where('p.id', '!=', excludeId);
-  const rows = await q.limit(500).execute();
+  const rows = await personRepository.sameGivenNameAndYear(db, scope, given, Number(birthDate.slice(0, 4)), excludeId);
   const folded = words.join(' ');
   // Each of a file's names on its own: the full name, then every other name it is known by.
   const names = (r: (typeof rows)[number]) => [r.fullName, ...(JSON.parse(r.otherNames) as string[])];
@@ -103,9 +112,22 @@ export const personHandlers: DomainHandlerGroup<Procs> = {
           }
         })()
       : { citizenIdWarnings: [] as string[] };
+    const scope = scopeFor(ctx);
+    const holder = await citizenIdHolder(ctx.db(), scope, input.citizenId, input.excludeId);
+    const similar = await similarPersons(ctx.db(), scope, input.fullName, input.birthDate, input.excludeId);
+    if (holder || similar.length) {
+      // What was found, never what was typed: the check itself is a read of other people's files.
+      ctx.audit({
+        action: 'person.duplicate_check',
+        recordType: 'person',
+        recordId: holder?.inScope ? holder.person.id : null,
+        detail: { citizenIdHeld: holder ? (holder.inScope ? 'in_scope' : 'elsewhere') : 'no', similar: similar.length },
+      });
+    }
     return {
-      sameCitizenId: await byCitizenId(ctx.db(), input.citizenId, input.excludeId),
-      similar: await similarPersons(ctx.db(), input.fullName, input.birthDate, input.excludeId),
+      sameCitizenId: holder?.inScope ? holder.person : null,
+      citizenIdElsewhere: holder && !holder.inScope ? { owningUnit: holder.owningUnit } : null,
+      similar,
       citizenIdWarnings: input.sex ? citizenIdWarnings : [],
       citizenIdErrors: [],
     };
@@ -121,23 +143,18 @@ export const personHandlers: DomainHandlerGroup<Procs> = {
   async 'persons.photo'(ctx, { personId }) {
     const scope = await scopeFor(ctx);
     await accessiblePerson(ctx.db(), scope, personId);
-    const r = await ctx.db().selectFrom('personPhotos').select('photo').where('id', '=', personId).executeTakeFirst();
+    const photo = await personRepository.photo(ctx.db(), personId);
     ctx.audit({ action: 'person.photo_read', recordType: 'person', recordId: personId });
-    return { photo: r?.photo ?? null };
+    return { photo };
   },
 
   async 'persons.create'(ctx, input) {
     const { confirmed, photo, ...fields } = input;
     const unitId = fields.unitId === undefined ? ctx.session().unitId : fields.unitId;
     const { citizenIdWarnings } = validatePerson(fields);
-    const existing = await byCitizenId(ctx.db(), fields.citizenId);
-    if (existing) {
-      throw new AppError(ErrorCodes.DUPLICATE_CITIZEN_ID, 'citizen id already on file', {
-        existingId: existing.id,
-        issues: [{ path: 'citizenId', code: 'citizen_id_taken' }],
-      });
-    }
-    const similar = await similarPersons(ctx.db(), fields.fullName, fields.birthDate);
+    const holder = await citizenIdHolder(ctx.db(), scopeFor(ctx), fields.citizenId);
+    if (holder) throw duplicateError(holder);
+    const similar = await similarPersons(ctx.db(), scopeFor(ctx), fields.fullName, fields.birthDate);
     requireConfirmation(citizenIdWarnings, similar.length, confirmed, fields.citizenIdOverrideReason);
     const cols = {
       ...(toColumns({ ...fields, unitId }) as PersonColumns),
@@ -174,13 +191,8 @@ export const personHandlers: DomainHandlerGroup<Procs> = {
       currentAddress: merged.currentAddress,
     });
     if (fields.citizenId && fields.citizenId !== current.citizenId) {
-      const existing = await byCitizenId(ctx.db(), fields.citizenId, personId);
-      if (existing) {
-        throw new AppError(ErrorCodes.DUPLICATE_CITIZEN_ID, 'citizen id already on file', {
-          existingId: existing.id,
-          issues: [{ path: 'citizenId', code: 'citizen_id_taken' }],
-        });
-      }
+      const holder = await citizenIdHolder(ctx.db(), scope, fields.citizenId, personId);
+      if (holder) throw duplicateError(holder);
     }
     const oldWarnings = JSON.parse(current.citizenIdWarnings) as string[];
     const newWarnings = citizenIdWarnings.filter((w) => !oldWarnings.includes(w) || fields.citizenId !== undefined);
@@ -210,7 +222,7 @@ export const personHandlers: DomainHandlerGroup<Procs> = {
 };
 
 async function setPhoto(ctx: DomainContext, personId: string, photo: string | null) {
-  const has = await ctx.db().selectFrom('personPhotos').select('id').where('id', '=', personId).executeTakeFirst();
+  const has = await personRepository.hasPhotoRecord(ctx.db(), personId);
   if (has) await updateRecord(ctx.db(), ctx.changes(), 'personPhotos', personId, { photo });
   else if (photo) await insertRecord(ctx.db(), ctx.changes(), 'personPhotos', personId, { photo });
 }

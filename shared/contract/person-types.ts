@@ -136,7 +136,10 @@ export interface PersonSearchResult {
 }
 
 export interface DuplicateCheck {
+  /** The file with this CCCD, when it is within the caller's scope. */
   sameCitizenId: PersonSummary | null;
+  /** A file with this CCCD exists outside the caller's scope: only whom to ask (the owning unit, if any). */
+  citizenIdElsewhere: { owningUnit: { code: string; name: string } | null } | null;
   similar: PersonSummary[];
   citizenIdWarnings: string[];
   citizenIdErrors: string[];

@@ -47,8 +47,10 @@ export interface ApiError {
   issues?: { path: string; code: string }[];
   /** For AUTH_THROTTLED: milliseconds until the next try is accepted. */
   retryAfterMs?: number;
-  /** For DUPLICATE_CITIZEN_ID: the file that already has this number, so the form can link to it. */
+  /** For DUPLICATE_CITIZEN_ID: the file that already has this number, so the form can link to it (in scope only). */
   existingId?: string;
+  /** For DUPLICATE_CITIZEN_ID outside the caller's scope: whom to ask, never the file's contents. */
+  owningUnit?: { code: string; name: string } | null;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

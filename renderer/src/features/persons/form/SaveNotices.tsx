@@ -51,16 +51,22 @@ export function DuplicateNotice({ duplicate }: { duplicate: Duplicate }) {
       description={
         <>
           <Typography.Paragraph style={{ marginBottom: 8 }}>
-            {duplicate.person
-              ? t('persons.form.duplicateBody', {
-                  name: duplicate.person.fullName,
-                  date: formatPartialDate(duplicate.person.birthDate),
-                })
-              : t('persons.form.duplicateBodyUnknown')}
+            {duplicate.elsewhere
+              ? duplicate.elsewhere.owningUnit
+                ? t('persons.form.duplicateElsewhere', { unit: duplicate.elsewhere.owningUnit.name })
+                : t('persons.form.duplicateElsewhereUnknown')
+              : duplicate.person
+                ? t('persons.form.duplicateBody', {
+                    name: duplicate.person.fullName,
+                    date: formatPartialDate(duplicate.person.birthDate),
+                  })
+                : t('persons.form.duplicateBodyUnknown')}
           </Typography.Paragraph>
-          <Button type="primary" ghost onClick={() => nav.open({ kind: 'file', personId: duplicate.id })}>
-            {t('persons.form.openExisting')}
-          </Button>
+          {duplicate.id ? (
+            <Button type="primary" ghost onClick={() => nav.open({ kind: 'file', personId: duplicate.id! })}>
+              {t('persons.form.openExisting')}
+            </Button>
+          ) : null}
         </>
       }
     />

@@ -18,8 +18,11 @@ export interface Confirmation {
 
 /** The file that already holds this citizen ID. */
 export interface Duplicate {
-  id: string;
+  /** The file to open, when it is within the caller's scope. */
+  id: string | null;
   person: PersonSummary | null;
+  /** A file outside the caller's scope: only whom to ask. */
+  elsewhere?: { owningUnit: { code: string; name: string } | null };
 }
 
 export function identityKey(v: Pick<PersonFormValues, 'fullName' | 'birthDate' | 'sex' | 'citizenId'>): string {
@@ -42,8 +45,12 @@ export function usePersonSave(props: {
   const [duplicate, setDuplicate] = useState<Duplicate | null>(null);
 
   const refuse = (error: ApiError, key: string) => {
-    if (error.code === ErrorCodes.DUPLICATE_CITIZEN_ID && error.existingId) {
-      setDuplicate({ id: error.existingId, person: null });
+    if (error.code === ErrorCodes.DUPLICATE_CITIZEN_ID) {
+      setDuplicate(
+        error.existingId
+          ? { id: error.existingId, person: null }
+          : { id: null, person: null, elsewhere: { owningUnit: error.owningUnit ?? null } },
+      );
     }
     if (error.code === ErrorCodes.NEEDS_CONFIRMATION) {
       const issues = error.issues ?? [];
@@ -71,6 +78,11 @@ export function usePersonSave(props: {
         citizenId: fields.citizenId,
       });
       if (!check.ok) return refuse(check.error, key);
+      if (check.value.citizenIdElsewhere) {
+        setDuplicate({ id: null, person: null, elsewhere: check.value.citizenIdElsewhere });
+        props.setError('citizenId', { type: 'server', message: 'citizen_id_taken_elsewhere' });
+        return;
+      }
       if (check.value.sameCitizenId) {
         setDuplicate({ id: check.value.sameCitizenId.id, person: check.value.sameCitizenId });
         props.setError('citizenId', { type: 'server', message: 'citizen_id_taken' });
