@@ -11,6 +11,7 @@ import { applyApiError } from '../../api/api-errors';
 import { Field } from '../../components/Field';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { RecoveryKeyCard } from './RecoveryKeyCard';
 
 const backupFormSchema = z.object({
   path: contract['backup.create'].input.shape.path.min(1, { message: 'required' }),
@@ -83,6 +84,7 @@ export function BackupPage() {
           </div>
         ) : null}
       </Card>
+      <RecoveryKeyCard />
     </>
   );
 }

@@ -11,6 +11,10 @@ export interface RecoverySheetProps {
   workstationId: string;
   adminUsername: string;
   createdAt: Date;
+  /** A key issued later by an administrator (`vault.rotateRecovery`), not at setup. */
+  reissued?: boolean;
+  /** The button that ends the step; setup's own by default. */
+  continueLabel?: string;
   onConfirmed: () => void;
 }
 
@@ -22,11 +26,11 @@ export interface RecoverySheetProps {
 export function RecoverySheetStep(props: RecoverySheetProps) {
   const { t } = useTranslation();
   const [kept, setKept] = useState(false);
-  const { recoveryKey, workstationId, adminUsername, createdAt } = props;
+  const { recoveryKey, workstationId, adminUsername, createdAt, reissued } = props;
   // recoverySheetBody escapes every value it places in the page.
   const sheet = useMemo(
-    () => ({ __html: recoverySheetBody({ recoveryKey, workstationId, adminUsername, createdAt }) }),
-    [recoveryKey, workstationId, adminUsername, createdAt],
+    () => ({ __html: recoverySheetBody({ recoveryKey, workstationId, adminUsername, createdAt, reissued }) }),
+    [recoveryKey, workstationId, adminUsername, createdAt, reissued],
   );
   const printRoot = document.getElementById('print-root');
 
@@ -46,7 +50,7 @@ export function RecoverySheetStep(props: RecoverySheetProps) {
           {t('setup.recovery.confirm')}
         </Checkbox>
         <Button type="primary" size="large" disabled={!kept} onClick={props.onConfirmed}>
-          {t('setup.recovery.continue')}
+          {props.continueLabel ?? t('setup.recovery.continue')}
         </Button>
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
           {t('setup.recovery.lostNote')}
