@@ -1,11 +1,15 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, err, makeHost, ok, setupVault } from '../support/host';
+import { ADMIN, approveGrants, err, makeHost, ok, setupVault } from '../support/host';
 
 const AUDITOR = { username: 'kiemtoan', password: 'mật khẩu kiểm toán 1' };
+const TEMPORARY = 'mật khẩu tạm của quản trị';
 
-/** A vault with an auditor and some history, then locked. */
+/**
+ * A vault with an auditor and some history, then locked. The auditor sets its own password over the one the
+ * administrator gave, and the setup leader approves the role (separation of duties).
+ */
 async function withHistory() {
   const v = await setupVault();
   await ok(v.host, 'accounts.create', {
@@ -13,15 +17,18 @@ async function withHistory() {
     displayName: 'Kiểm toán viên',
     role: 'auditor',
     unitId: null,
-    password: AUDITOR.password,
+    password: TEMPORARY,
   });
   await ok(v.host, 'accounts.resetPassword', {
     accountId: (await ok(v.host, 'accounts.list', {})).find((a) => a.username === AUDITOR.username)!.id,
-    newPassword: AUDITOR.password,
+    newPassword: TEMPORARY,
   });
   for (let i = 0; i < 5; i++)
     await ok(v.host, 'units.create', { code: `X${i}`, name: `Xã số ${i}`, kind: 'commune_police' });
   await ok(v.host, 'session.lock', {});
+  await ok(v.host, 'session.unlock', { username: AUDITOR.username, password: TEMPORARY });
+  await ok(v.host, 'session.changePassword', { currentPassword: TEMPORARY, newPassword: AUDITOR.password });
+  await approveGrants(v.host);
   return v;
 }
 
@@ -78,7 +85,11 @@ describe('audit log', () => {
     expect(text).not.toContain(AUDITOR.password);
     expect(text).not.toContain('Xã số');
     expect((await ok(host, 'audit.verify', {})).ok).toBe(true);
-    expect((await ok(host, 'audit.accounts', {})).map((a) => a.username)).toEqual(['kiemtoan', 'quantri']);
+    expect((await ok(host, 'audit.accounts', {})).map((a) => a.username)).toEqual([
+      'kiemtoan',
+      'quantri',
+      'truongphong',
+    ]);
     // Days are the workstation's calendar days. The test clock stands at 2026-11-23 08:00 UTC, which is that
     // same date in every time zone from UTC−8 to UTC+15.
     expect((await ok(host, 'audit.list', { from: '2026-11-23', to: '2026-11-23', limit: 500 })).length).toBeGreaterThan(
