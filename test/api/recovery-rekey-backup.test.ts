@@ -56,7 +56,7 @@ describe('rekey', () => {
     const oldKey = Buffer.from(host.openState().dataKey);
     expect((await err(host, 'vault.rekey', { password: 'không phải mật khẩu' })).code).toBe('AUTH_FAILED');
     const r = await ok(host, 'vault.rekey', { password: ADMIN.password });
-    expect(r.slotsRewrapped).toBe(3); // admin, dtv1, recovery
+    expect(r.slotsRewrapped).toBe(4); // admin, the setup leader, dtv1, recovery
     expect(fs.existsSync(r.backupPath)).toBe(true);
     expect(await ok(host, 'units.list', {})).toHaveLength(1); // still working on the new key
     await ok(host, 'session.lock', {});

@@ -38,6 +38,36 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('2026_12_03_1020_role_grants keeps existing roles in force and holds at most one pending grant per account', async () => {
+    const { raw, db } = freshDb();
+    await migrateTo(db, '2026_11_23_1800_persons');
+    const account = (id: string, role: string) =>
+      raw
+        .prepare(
+          "INSERT INTO accounts (id, username, display_name, role, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'active', 'x', 'x')",
+        )
+        .run(id, `u-${id}`, `U ${id}`, role);
+    account('a1', 'leader');
+    account('a2', 'investigator');
+    await migrateTo(db, '2026_12_03_1020_role_grants');
+    // Accounts made before separation of duties have no grant row: nothing of theirs awaits approval.
+    expect(raw.prepare('SELECT count(*) AS n FROM role_grants').get()).toEqual({ n: 0 });
+    const grant = raw.prepare(
+      "INSERT INTO role_grants (id, account_id, role, kind, status, requested_by, requested_at) VALUES (?, 'a2', 'leader', 'role_change', ?, 'a1', 'x')",
+    );
+    grant.run('g1', 'pending');
+    expect(() => grant.run('g2', 'pending')).toThrow(/UNIQUE/);
+    grant.run('g3', 'rejected');
+    expect(() =>
+      raw
+        .prepare(
+          "INSERT INTO role_grants (id, account_id, role, kind, status, requested_at) VALUES ('g4', 'nobody', 'leader', 'create', 'pending', 'x')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    await db.destroy();
+  });
+
   it('migrating to latest twice is a no-op', async () => {
     const { db } = freshDb();
     await migrateToLatest(db);

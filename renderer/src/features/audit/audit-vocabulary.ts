@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS = [
   'account.enable',
   'account.password_reset',
   'account.password_change',
+  'account.grant_request',
+  'account.grant_approve',
+  'account.grant_reject',
   'unit.create',
   'audit.verify',
   'audit.checkpoint',
@@ -46,6 +49,7 @@ export function describeDetail(detail: Record<string, string | number | boolean 
       let shown = String(value);
       if (typeof value === 'boolean') shown = t(value ? 'audit.yes' : 'audit.no');
       else if (key === 'role' && typeof value === 'string') shown = t(`roles.${value}`, { defaultValue: value });
+      else if (key === 'kind' && typeof value === 'string') shown = t(`grants.kind.${value}`, { defaultValue: value });
       else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) shown = formatDateTime(value, true);
       else if (key === 'reason' && typeof value === 'string')
         shown = t(`audit.reasons.${value}`, { defaultValue: value });
