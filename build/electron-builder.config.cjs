@@ -30,8 +30,14 @@ module.exports = {
   // looks for updates. `publish: null` also keeps electron-builder from writing app-update.yml.
   publish: null,
 
-  // Flips Electron's fuses in the packaged binary before it is signed (see build/fuses.cjs).
+  // Flips Electron's fuses in the packaged binary before it is signed (see build/fuses.cjs); on Linux it also
+  // writes the packed app's sha256sum list beside the installers (build/install-manifest.cjs).
   afterPack: './build/fuses.cjs',
+
+  // The Electron zip packed into the installers is checked against the SHA-256 list inside the electron npm
+  // package (itself pinned by package-lock.json's integrity), the list `npm start` checks too, instead of a
+  // SHASUMS256.txt fetched at build time. So a zip already in the Electron cache packs on a machine without network.
+  electronDownload: { checksums: require('electron/checksums.json') },
 
   linux: {
     target: ['AppImage', 'deb'],

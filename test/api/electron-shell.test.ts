@@ -136,6 +136,11 @@ describe('the fuses hook of the packaged app (build/fuses.cjs)', () => {
     expect(config.afterPack).toBe('./build/fuses.cjs');
     // The hook is the one place fuses are set: electron-builder's own electronFuses would flip them a second time.
     expect(config.electronFuses).toBeUndefined();
+    // The Electron zip is verified against the electron package's own SHA-256 list, for every target built.
+    const { version } = load('electron/package.json');
+    for (const target of ['linux-x64', 'win32-x64']) {
+      expect(config.electronDownload.checksums[`electron-v${version}-${target}.zip`]).toMatch(/^[0-9a-f]{64}$/);
+    }
   });
 });
 
