@@ -144,6 +144,29 @@ describe('the fuses hook of the packaged app (build/fuses.cjs)', () => {
   });
 });
 
+describe('finding the Electron runtime (test/electron/electron-binary.ts)', () => {
+  // Since Electron 42, require('electron') downloads a missing binary on the spot; the lookup must not.
+  it('reads node_modules/electron/path.txt or ELECTRON_OVERRIDE_DIST_PATH, and says why it cannot run', () => {
+    const electronDir = path.dirname(load.resolve('electron/package.json'));
+    const installed = fs.existsSync(path.join(electronDir, 'path.txt'));
+    const none = electronRuntime({ DISPLAY: ':0' });
+    if (!installed) {
+      expect(none.binary).toBeNull();
+      expect(none.skipReason).toMatch(/path\.txt is missing/);
+      expect(fs.existsSync(path.join(electronDir, 'dist'))).toBe(false); // nothing was fetched
+    }
+    const dist = tempDir('hoso-electron-dist-');
+    const exe = path.join(dist, 'electron'); // the name index.js uses when there is no path.txt
+    fs.writeFileSync(exe, '#!/bin/sh\n', { mode: 0o755 });
+    const found = electronRuntime({ ELECTRON_OVERRIDE_DIST_PATH: dist, DISPLAY: ':0' });
+    if (!installed) expect(found).toEqual({ binary: exe, skipReason: null });
+    if (process.platform === 'linux') {
+      const headless = electronRuntime({ ELECTRON_OVERRIDE_DIST_PATH: dist });
+      expect(headless).toEqual({ binary: null, skipReason: expect.stringMatching(/no DISPLAY/) });
+    }
+  });
+});
+
 describe('the desktop app in a real Electron (Playwright _electron)', () => {
   const runtime = electronRuntime();
   if (runtime.skipReason) console.warn(`[electron] skipped: ${runtime.skipReason}`);
