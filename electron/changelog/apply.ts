@@ -57,7 +57,7 @@ export function validateChange(c: ChangeEntry): void {
   }
   if (!/^[0-9a-f-]{36}$/i.test(c.recordId)) throw invalid('malformed record id');
   let fields: unknown;
-  let base: unknown = null;
+  let base: unknown;
   try {
     fields = JSON.parse(c.changes);
     base = c.base ? JSON.parse(c.base) : null;

@@ -18,7 +18,8 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { vietnamDay } from '../../shared/domain/working-days';
 import type { Db } from '../changelog/changelog';
 import type { CheckInRow, DeterminationRow, DrugTestRow, MeasureRow, PersonRow } from '../db/schema';
-import { limitRecord, rowToRecord } from './person.mapper';
+import { rowToRecord } from './person.mapper';
+import { mayView, project } from '../platform/tables';
 import { inScope, type PersonScope } from './person.scope';
 
 /** Loads a person's whole file: identity, measures with check-ins, tests, determinations, timeline. */
@@ -111,9 +112,13 @@ export async function loadFile(db: Db, scope: PersonScope, row: PersonRow): Prom
     .where('id', '=', row.id)
     .where('photo', 'is not', null)
     .executeTakeFirst();
-  const record = rowToRecord(row, Boolean(photo));
+  // The role's allow-list of columns (person.table.ts): a column added later stays hidden from a limited view.
+  const record = rowToRecord(
+    project('persons', scope.role, row),
+    Boolean(photo) && mayView('personPhotos', scope.role),
+  );
   if (scope.limited)
-    return { person: limitRecord(record), limited: true, measures: [], tests: [], determinations: [], timeline: [] };
+    return { person: record, limited: true, measures: [], tests: [], determinations: [], timeline: [] };
   const [mRows, cRows, tRows, dRows] = await Promise.all([
     db
       .selectFrom('personMeasures')

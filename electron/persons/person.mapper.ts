@@ -1,6 +1,10 @@
 import type { Address, PersonRecord, PersonSummary } from '../../shared/contract/person-types';
 import type { PersonCategory, Sex, Substance } from '../../shared/domain/persons';
+import type { Role } from '../../shared/domain/roles';
 import type { PersonRow } from '../db/schema';
+import { fieldVisible } from '../platform/record-access';
+import type { PersonScope } from './person.scope';
+import { personTable } from './person.table';
 
 /** Row ↔ domain mapping for persons: the rest of the code never sees raw rows. */
 function address(province: string | null, commune: string | null, street: string | null): Address | null {
@@ -76,21 +80,30 @@ export function rowToRecord(r: PersonRow, hasPhoto: boolean): PersonRecord {
   };
 }
 
-/** Rehab staff see identity and category only. */
-export function limitRecord(p: PersonRecord): PersonRecord {
-  return {
-    ...p,
-    otherNames: [],
-    citizenIdOverrideReason: null,
-    citizenIdWarnings: [],
-    ethnicity: null,
-    education: null,
-    occupation: null,
-    familyContact: null,
-    permanentAddress: null,
-    currentAddress: null,
-    substances: [],
-    firstUseDate: null,
-    lastContactAt: null,
-  };
+/** Summary fields and the columns they show, for the role's allow-list (person.table.ts `views`). */
+const SUMMARY_SOURCE: Record<keyof PersonSummary, keyof PersonRow | null> = {
+  id: null,
+  fullName: 'fullName',
+  sex: 'sex',
+  birthDate: 'birthDate',
+  citizenId: 'citizenId',
+  category: 'category',
+  provinceCode: 'curProvince',
+  communeCode: 'curCommune',
+  unitId: 'unitId',
+  updatedAt: null,
+};
+
+/** A summary as the role may see it: a field whose column is not in the role's view is null. */
+export function projectSummary(role: Role, s: PersonSummary): PersonSummary {
+  const out = { ...s } as Record<string, unknown>;
+  for (const [field, column] of Object.entries(SUMMARY_SOURCE)) {
+    if (column && !fieldVisible(personTable, role, column)) out[field] = null;
+  }
+  return out as unknown as PersonSummary;
+}
+
+/** The most results one search returns: a limited view looks people up, it does not list them. */
+export function resultCap(scope: PersonScope): number {
+  return scope.limited ? 50 : 100_000;
 }

@@ -1,3 +1,4 @@
+import type { Role } from '../../shared/domain/roles';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import type { DB } from '../db/schema';
@@ -9,6 +10,8 @@ import type { DomainContext } from '../host/context';
  * province. Rehab staff: everyone, through the limited view only. No unit: only files without a unit.
  */
 export interface PersonScope {
+  /** Whose view of each record applies (the table spec's allow-list for this role). */
+  role: Role;
   limited: boolean;
   all: boolean;
   unitId: string | null;
@@ -24,6 +27,7 @@ export function scopeFor(ctx: DomainContext): PersonScope {
   const scope = ctx.scope();
   if (scope.view === 'none') throw new AppError(ErrorCodes.FORBIDDEN, 'this role may not read person files');
   return {
+    role: scope.role,
     limited: scope.view === 'limited',
     all: scope.all,
     unitId: scope.unitId,

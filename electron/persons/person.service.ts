@@ -5,7 +5,7 @@ import { insertRecord, updateRecord, type Db } from '../changelog/changelog';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import { sweepEndedMeasures } from './person.category';
 import { accessiblePerson, loadFile } from './person.file';
-import { rowToSummary } from './person.mapper';
+import { projectSummary, resultCap, rowToSummary } from './person.mapper';
 import {
   insertPerson,
   personRepository,
@@ -15,6 +15,9 @@ import {
   type PersonColumns,
 } from './person.repository';
 import { todayIso } from './person.rules';
+import { personTable } from './person.table';
+import { fieldVisible } from '../platform/record-access';
+import { readSearchQuery } from '../../shared/domain/search-query';
 import { inScope, scopeFor, type PersonScope } from './person.scope';
 import { nameTokens, searchPersons } from './person.search';
 import { similarityOf } from './person.similar';
@@ -87,12 +90,42 @@ async function ownScopeCheck(ctx: DomainContext, cols: Partial<PersonColumns>) {
 }
 
 export const personHandlers: DomainHandlerGroup<Procs> = {
-  async 'persons.search'(ctx, f) {
-    const scope = await scopeFor(ctx);
+  async 'persons.search'(ctx, input) {
+    const scope = scopeFor(ctx);
+    const role = ctx.session().role;
+    // Digits typed as the query are a citizen ID: the same rule for the screen, the CLI and imports.
+    const f = { ...input, ...(input.citizenId ? {} : readSearchQuery(input.query)) };
+    // A filter on a column the caller's view does not show would reveal it: refused, not ignored.
+    for (const [filter, column] of [
+      ['communeCode', 'curCommune'],
+      ['provinceCode', 'curProvince'],
+      ['category', 'category'],
+      ['measureStatus', 'category'],
+    ] as const) {
+      if (f[filter] !== undefined && !fieldVisible(personTable, role, column))
+        throw new AppError(ErrorCodes.FORBIDDEN, 'this filter is outside your view', {
+          issues: [{ path: filter, code: 'filter_not_allowed' }],
+        });
+    }
+    const limit = Math.min(f.limit, resultCap(scope));
     await sweepEndedMeasures(ctx.db(), ctx.changes(), todayIso(ctx.now()));
-    const r = await searchPersons(ctx.db(), scope, f);
-    ctx.audit({ action: 'person.search', recordType: 'person', detail: { results: r.items.length } });
-    return scope.limited ? { ...r, items: r.items.map((i) => ({ ...i, provinceCode: null, communeCode: null })) } : r;
+    const r = await searchPersons(ctx.db(), scope, { ...f, limit });
+    // The query's shape, never its text: how many words, whether by CCCD, which filters, how many results.
+    ctx.audit({
+      action: 'person.search',
+      recordType: 'person',
+      detail: {
+        results: r.items.length,
+        words: f.query ? f.query.split(/\s+/).length : 0,
+        byCitizenId: Boolean(f.citizenId),
+        filters:
+          ['provinceCode', 'communeCode', 'category', 'measureStatus']
+            .filter((k) => f[k as keyof typeof f] !== undefined)
+            .join(',') || null,
+        limit,
+      },
+    });
+    return { ...r, items: r.items.map((i) => projectSummary(role, i)) };
   },
 
   async 'persons.checkDuplicates'(ctx, input) {

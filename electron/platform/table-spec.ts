@@ -34,7 +34,7 @@ export const ALL_COLUMNS = 'all' as const;
  * - `views`: per role, the allow-list of columns that role may read. A role absent here reads nothing, and a
  *   column added to the table stays invisible to a limited role until someone adds it to that role's list.
  */
-export interface TableSpec<T extends ReplicatedTable = ReplicatedTable> {
+export interface TypedTableSpec<T extends ReplicatedTable> {
   table: T;
   /** The name used in audit entries, conflicts and messages (`person`, `measure`, …). */
   recordType: string;
@@ -48,7 +48,20 @@ export interface TableSpec<T extends ReplicatedTable = ReplicatedTable> {
   views: Partial<Record<Role, readonly DataColumn<T>[] | typeof ALL_COLUMNS>>;
 }
 
-/** Declares a table spec; the identity function exists for its type checking. */
-export function defineTable<T extends ReplicatedTable>(spec: TableSpec<T>): TableSpec<T> {
-  return Object.freeze(spec);
+/** A table spec once declared: the same facts with column names as strings, for code that serves every table. */
+export interface TableSpec {
+  table: ReplicatedTable;
+  recordType: string;
+  columns: Readonly<Record<string, ColumnSpec>>;
+  derived: readonly string[];
+  rederive?: (db: Db, ids: readonly string[], today: string) => Promise<void>;
+  parent?: { table: ReplicatedTable; column: string };
+  scope?: { unit?: string; province?: string; commune?: string };
+  sensitive: readonly string[];
+  views: Partial<Record<Role, readonly string[] | typeof ALL_COLUMNS>>;
+}
+
+/** Declares a table spec, checked against the table's columns (a column the spec omits is a compile error). */
+export function defineTable<T extends ReplicatedTable>(spec: TypedTableSpec<T>): TableSpec {
+  return Object.freeze(spec) as TableSpec;
 }

@@ -14,7 +14,7 @@ export const TABLE_SPECS: readonly TableSpec[] = Object.freeze([
   checkInTable,
   drugTestTable,
   determinationTable,
-] as unknown as TableSpec[]);
+]);
 
 const byName = new Map<string, TableSpec>(TABLE_SPECS.map((s) => [s.table, s]));
 

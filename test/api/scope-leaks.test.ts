@@ -94,3 +94,55 @@ describe('duplicate checks stay within the caller’s scope', () => {
     expect(JSON.stringify(log)).not.toMatch(/Hoàng|765432/);
   });
 });
+
+/**
+ * Issue 9, finding 7: rehab staff received provinceCode/communeCode, could filter by commune, searched
+ * nationwide with a limit of 100,000, and the audit recorded only a count.
+ */
+describe('rehab staff see only their allow-list', () => {
+  it('attack: rehab staff reading where people live, by result or by filter, learn nothing', async () => {
+    const w = await personsWorld();
+    await as(w.host, w.accounts.officerA.username);
+    await ok(w.host, 'persons.create', {
+      fullName: 'Đinh Văn Long',
+      sex: 'male',
+      birthDate: '1988-02-02',
+      citizenId: cccd(1988, 'male', '111999'),
+      currentAddress: { provinceCode: '08', communeCode: w.communeA.code, street: 'Thôn 3' },
+      familyContact: 'Vợ: 0912 000 111',
+      substances: ['heroin'],
+      confirmed: true,
+    });
+    await as(w.host, w.accounts.rehab.username);
+    const r = await ok(w.host, 'persons.search', { query: 'dinh van long', limit: 100_000 });
+    expect(r.items).toHaveLength(1);
+    expect(r.items[0]).toMatchObject({ fullName: 'Đinh Văn Long', provinceCode: null, communeCode: null });
+    const file = await ok(w.host, 'persons.get', { personId: r.items[0]!.id });
+    expect(file.limited).toBe(true);
+    expect(file.person).toMatchObject({ currentAddress: null, familyContact: null, substances: [], otherNames: [] });
+    const byCommune = await err(w.host, 'persons.search', { query: '', communeCode: w.communeA.code });
+    expect(byCommune.code).toBe('FORBIDDEN');
+    expect(byCommune.issues).toEqual([{ path: 'communeCode', code: 'filter_not_allowed' }]);
+    // The digits typed into the query are a CCCD for the service itself (the CLI and the screen agree).
+    const byId = await ok(w.host, 'persons.search', { query: cccd(1988, 'male', '111999') });
+    expect(byId.items.map((i) => i.fullName)).toEqual(['Đinh Văn Long']);
+  });
+
+  it('attack: a limited view cannot list everyone: results are capped, and the audit keeps the query’s shape', async () => {
+    const w = await personsWorld();
+    await as(w.host, w.accounts.leader.username);
+    await ok(w.host, 'persons.seed', { count: 120, seed: 5, provinceCode: '08', intoLive: true });
+    await as(w.host, w.accounts.rehab.username);
+    const r = await ok(w.host, 'persons.search', { query: '', limit: 100_000 });
+    expect(r.items).toHaveLength(50);
+    expect(r.truncated).toBe(true);
+    await as(w.host, w.accounts.leader.username);
+    const entry = w.host
+      .openState()
+      .raw.prepare(
+        `SELECT detail FROM audit_log WHERE action = 'person.search' AND username = 'caighien' ORDER BY seq DESC`,
+      )
+      .get() as { detail: string };
+    expect(JSON.parse(entry.detail)).toEqual({ results: 50, words: 0, byCitizenId: false, filters: null, limit: 50 });
+  });
+});

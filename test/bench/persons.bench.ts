@@ -23,7 +23,14 @@ const TABLES = [
   'person_photos',
   'units',
 ];
-const SCOPE: PersonScope = { limited: false, all: true, unitId: null, provinceCode: null, communeCode: null };
+const SCOPE: PersonScope = {
+  role: 'leader',
+  limited: false,
+  all: true,
+  unitId: null,
+  provinceCode: null,
+  communeCode: null,
+};
 
 const FORMS = ['"nguyen van duc"', '"NGUYỄN VĂN ĐỨC"', '"nguyen duc"', '"nguyen van d"', '"duc"'];
 
@@ -62,6 +69,7 @@ async function measure(
   const scoped: number[] = [];
   for (const [i, query] of queries.entries()) {
     const scope: PersonScope = {
+      role: 'commune_officer',
       limited: false,
       all: false,
       unitId: 'no-such-unit',

@@ -8,7 +8,14 @@ import { addDays } from '../../electron/persons/person.rules';
 import { ok } from '../support/host';
 import { as, personsWorld } from '../support/persons';
 
-const ALL: PersonScope = { limited: false, all: true, unitId: null, provinceCode: null, communeCode: null };
+const ALL: PersonScope = {
+  role: 'leader',
+  limited: false,
+  all: true,
+  unitId: null,
+  provinceCode: null,
+  communeCode: null,
+};
 
 function plan(raw: RawDatabase, q: { sql: string; parameters: readonly unknown[] }): string[] {
   const rows = raw.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[];

@@ -100,8 +100,16 @@ describe('name search: every plan gives the brute-force answer', () => {
 
   const scopes = (): fc.Arbitrary<PersonScope> =>
     fc.oneof(
-      fc.constant<PersonScope>({ limited: false, all: true, unitId: null, provinceCode: null, communeCode: null }),
+      fc.constant<PersonScope>({
+        role: 'leader',
+        limited: false,
+        all: true,
+        unitId: null,
+        provinceCode: null,
+        communeCode: null,
+      }),
       fc.record({
+        role: fc.constant('leader' as const),
         limited: fc.constant(false),
         all: fc.constant(false),
         unitId: fc.constantFrom(...units, null),
@@ -181,7 +189,7 @@ describe('name search: every plan gives the brute-force answer', () => {
   it('a word nobody has finds nobody, at once', async () => {
     const r = await searchPersons(
       host.openState().db,
-      { limited: false, all: true, unitId: null, provinceCode: null, communeCode: null },
+      { role: 'leader', limited: false, all: true, unitId: null, provinceCode: null, communeCode: null },
       { query: 'nguyen qqqzz', limit: 50 },
     );
     expect(r).toEqual({ items: [], total: 0, truncated: false });

@@ -19,12 +19,9 @@ const DEBOUNCE_MS = 250;
 
 /** Digits alone are a citizen ID (or its beginning); anything else is a name. */
 export function toSearchInput(f: PersonFilters, limit: number): InputOf<'persons.search'> {
-  const text = f.text.trim();
-  const digits = text.replace(/\s+/g, '');
-  const byId = /^\d{3,12}$/.test(digits);
+  // The service reads digits as a citizen ID too (readSearchQuery); the screen sends the text as typed.
   return {
-    query: byId ? '' : text,
-    ...(byId ? { citizenId: digits } : {}),
+    query: f.text.trim(),
     ...(f.communeCode ? { communeCode: f.communeCode } : {}),
     ...(f.category ? { category: f.category as NonNullable<InputOf<'persons.search'>['category']> } : {}),
     ...(f.measureStatus
