@@ -64,7 +64,7 @@ export function throttleWaitMs(file: VaultFileData, key: string | null, global: 
 /** Records one failure in `file` (the caller writes it) and returns the delay it starts. */
 export function noteFailure(
   file: VaultFileData,
-  opts: { key: string | null; global: boolean; now: number; at: string; recoveryKey: string },
+  opts: { key: string | null; global: boolean; now: number; at: string; recoveryKey: string; pending?: boolean },
 ): number {
   pruneThrottle(file, opts.recoveryKey);
   let delay = 0;
@@ -78,6 +78,9 @@ export function noteFailure(
     file.throttleGlobal = { failures, lastFailureAt: opts.now };
     delay = Math.max(delay, throttleDelayMs(failures));
   }
+  // A sign-in failure waits for the audit log until the next sign-in; a re-authentication inside a session is
+  // audited by the router at once and is not listed again.
+  if (opts.pending === false) return delay;
   const pending = [...file.pendingFailures, { lookup: opts.key, at: opts.at }];
   while (pending.length > PENDING_FAILURES_MAX) {
     // The oldest failure with an unknown name goes first: nobody can flush a known account's failures out of

@@ -120,9 +120,9 @@ export class Vault {
   }
 
   /** `key` is a slot's lookup (or the recovery key), null for a name without a slot; see throttle.ts. */
-  private recordFailure(key: string | null, global: boolean): number {
+  private recordFailure(key: string | null, global: boolean, pending = true): number {
     const file = this.read();
-    const opts = { key, global, now: this.now(), at: this.iso(), recoveryKey: this.recoveryThrottleKey(file) };
+    const opts = { key, global, now: this.now(), at: this.iso(), recoveryKey: this.recoveryThrottleKey(file), pending };
     const delay = noteFailure(file, opts);
     writeVaultFile(this.dataDir, file);
     return delay;
@@ -221,10 +221,22 @@ export class Vault {
   async verifyPassword(accountId: string, password: string): Promise<void> {
     const slot = this.read().slots.find((s) => s.accountId === accountId);
     if (!slot) throw new AppError(ErrorCodes.NOT_FOUND, 'account has no key slot');
+    await this.proveOwnPassword(slot, password, 'password is wrong');
+  }
+
+  /**
+   * Re-authentication inside a session (rekey, recovery rotation, password change) counts on the account's own
+   * sign-in counter, so an unlocked, unattended screen is not an unthrottled oracle for its password.
+   */
+  private async proveOwnPassword(slot: Slot, secret: string, message: string): Promise<void> {
+    const key = slot.lookup;
+    const wait = key ? throttleWaitMs(this.read(), key, false, this.now()) : 0;
+    if (wait > 0) throw new AppError(ErrorCodes.AUTH_THROTTLED, 'too many failed tries', { retryAfterMs: wait });
     try {
-      (await openSlot(slot, password)).dataKey.fill(0);
+      (await openSlot(slot, secret)).dataKey.fill(0);
     } catch {
-      throw new AppError(ErrorCodes.AUTH_FAILED, 'password is wrong');
+      const retryAfterMs = key ? this.recordFailure(key, false, false) : 0;
+      throw new AppError(ErrorCodes.AUTH_FAILED, message, { retryAfterMs });
     }
   }
 
@@ -238,11 +250,7 @@ export class Vault {
     const idx = file.slots.findIndex((s) => s.accountId === accountId);
     const slot = file.slots[idx];
     if (!slot) throw new AppError(ErrorCodes.NOT_FOUND, 'account has no key slot');
-    try {
-      (await openSlot(slot, current)).dataKey.fill(0);
-    } catch {
-      throw new AppError(ErrorCodes.AUTH_FAILED, 'current password is wrong');
-    }
+    await this.proveOwnPassword(slot, current, 'current password is wrong');
     this.assertSlotsMac(file, dataKey);
     file.slots[idx] = await createSlot({
       kind: 'account',

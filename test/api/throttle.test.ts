@@ -131,6 +131,26 @@ describe('item 8: the sign-in throttle has no eviction an attacker controls', ()
   });
 });
 
+describe('item 8: re-authentication inside a session is throttled too', () => {
+  it('attack: unlimited guesses at the administrator’s password on an unattended unlocked screen (rekey, recovery rotation, password change) — now throttled', async () => {
+    const clock = new TestClock();
+    const { host, dataDir } = await setupVault(undefined, clock);
+    const tries = [
+      () => err(host, 'vault.rekey', { password: 'đoán một' }),
+      () => err(host, 'vault.rotateRecovery', { password: 'đoán hai' }),
+      () => err(host, 'session.changePassword', { currentPassword: 'đoán ba', newPassword: 'mật khẩu mới đủ dài 1' }),
+    ];
+    const codes: string[] = [];
+    for (const t of [...tries, tries[0]!]) codes.push((await t()).code);
+    // Three free tries, then the same delay as at the sign-in screen, before any argon2 work is spent.
+    expect(codes).toEqual(['AUTH_FAILED', 'AUTH_FAILED', 'AUTH_FAILED', 'AUTH_THROTTLED']);
+    // Re-authentications are audited by the router at once; they are not queued as failed sign-ins.
+    expect(readVault(dataDir).pendingFailures).toEqual([]);
+    clock.advance(1000);
+    await ok(host, 'vault.rotateRecovery', { password: ADMIN.password });
+  });
+});
+
 describe('item 12: names typed at sign-in leave nothing in vault.json unless they are accounts', () => {
   it('attack: a password typed into the name box is kept as a fast HMAC in vault.json — now nothing derived from it is stored', async () => {
     const clock = new TestClock();
