@@ -5,7 +5,7 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { recoverySheetHtml } from '../../shared/vault/recovery-sheet';
 import { insertRecord } from '../changelog/changelog';
 import { rekeyConnection } from '../db/connection';
-import type { HandlerGroup } from '../host/context';
+import type { CallContext, HandlerGroup } from '../host/context';
 import { createBackupFile } from '../backup/backup';
 import { writeFileAtomic, DB_FILE, VAULT_FILE } from '../vault/vault-file';
 import crypto from 'node:crypto';
@@ -14,6 +14,9 @@ import { accountsRepository } from '../accounts/account.repository';
 type SessionProcs =
   | 'app.status'
   | 'prefs.set'
+  | 'prefs.setLanguage'
+  | 'settings.idleMax'
+  | 'settings.setIdleMax'
   | 'vault.create'
   | 'vault.rekey'
   | 'session.unlock'
@@ -21,6 +24,15 @@ type SessionProcs =
   | 'session.lock'
   | 'session.touch'
   | 'session.changePassword';
+
+/** The administrator's ceiling on the idle timeout (settings table), 30 minutes until one is set. */
+const IDLE_MAX_KEY = 'idle_max_minutes';
+export const DEFAULT_IDLE_MAX_MINUTES = 30;
+
+async function idleMaxMinutes(db: ReturnType<CallContext['db']>): Promise<number> {
+  const r = await db.selectFrom('settings').select('value').where('key', '=', IDLE_MAX_KEY).executeTakeFirst();
+  return r ? Number(r.value) : DEFAULT_IDLE_MAX_MINUTES;
+}
 
 export const sessionHandlers: HandlerGroup<SessionProcs> = {
   async 'app.status'(ctx) {
@@ -32,8 +44,37 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
     };
   },
 
+  async 'prefs.setLanguage'(ctx, { language }) {
+    return ctx.core.setPreferences({ language });
+  },
+
   async 'prefs.set'(ctx, patch) {
+    const max = await idleMaxMinutes(ctx.db());
+    if (patch.idleMinutes !== undefined && patch.idleMinutes > max)
+      throw new AppError(ErrorCodes.INVALID_INPUT, 'the idle timeout is above the maximum', {
+        issues: [{ path: 'idleMinutes', code: 'idle_above_max' }],
+      });
+    ctx.target({ recordType: 'preferences', detail: { fields: Object.keys(patch).sort().join(',') } });
     return ctx.core.setPreferences(patch);
+  },
+
+  async 'settings.idleMax'(ctx) {
+    return { maxMinutes: await idleMaxMinutes(ctx.db()) };
+  },
+
+  async 'settings.setIdleMax'(ctx, { maxMinutes }) {
+    await ctx
+      .db()
+      .insertInto('settings')
+      .values({ key: IDLE_MAX_KEY, value: String(maxMinutes), updatedAt: ctx.now().toISOString() })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value: String(maxMinutes), updatedAt: ctx.now().toISOString() }),
+      )
+      .execute();
+    const prefs = await ctx.core.preferences();
+    if (prefs.idleMinutes > maxMinutes) await ctx.core.setPreferences({ idleMinutes: maxMinutes });
+    ctx.target({ recordType: 'settings', detail: { maxMinutes } });
+    return { maxMinutes };
   },
 
   async 'vault.create'(ctx, input) {
@@ -104,7 +145,12 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
       const a = (e: Parameters<typeof ctx.audit>[0]) => ctx.audit(e);
       a({ action: 'vault.create', recordType: 'workstation', recordId: created.workstationId });
       a({ action: 'account.create', recordType: 'account', recordId: accountId, detail: { role: 'admin' } });
-      a({ action: 'account.create', recordType: 'account', recordId: leaderId, detail: { role: 'leader', setup: true } });
+      a({
+        action: 'account.create',
+        recordType: 'account',
+        recordId: leaderId,
+        detail: { role: 'leader', setup: true },
+      });
       if (unitId) a({ action: 'unit.create', recordType: 'unit', recordId: unitId });
       a({ action: 'session.signin', recordType: 'account', recordId: accountId });
       ctx.core.flushAuditHead(s);

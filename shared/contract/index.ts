@@ -109,11 +109,26 @@ export const auditListSchema = z
 export const coreContract = {
   'app.status': procedure<AppStatus>()({ beforePasswordChange: true, input: empty, access: PUBLIC, audit: null }),
   'app.info': procedure<AppInfo>()({ input: empty, access: [P.session], audit: null }),
+  /** The language only: the one preference that may change while locked (the sign-in screen has a switch). */
+  'prefs.setLanguage': procedure<Preferences>()({
+    beforePasswordChange: true,
+    input: z.object({ language: z.enum(['vi', 'en']) }).strict(),
+    access: PUBLIC,
+    audit: null,
+  }),
+  /** Every preference, signed in and audited; the idle timeout stays within the administrator's maximum. */
   'prefs.set': procedure<Preferences>()({
     beforePasswordChange: true,
     input: preferencesPatchSchema,
-    access: PUBLIC,
-    audit: null,
+    access: [P.session],
+    audit: audited('prefs.set', 'preferences'),
+  }),
+  'settings.idleMax': procedure<{ maxMinutes: number }>()({ input: empty, access: [P.session], audit: null }),
+  /** The longest idle timeout anyone on this workstation may choose; lowering it shortens the current one. */
+  'settings.setIdleMax': procedure<{ maxMinutes: number }>()({
+    input: z.object({ maxMinutes: z.number().int().min(1).max(120) }).strict(),
+    access: [P.vaultManage],
+    audit: audited('settings.idle_max', 'settings'),
   }),
 
   'vault.create': procedure<VaultCreated>()({

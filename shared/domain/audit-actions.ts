@@ -45,6 +45,7 @@ export const AuditActions = Object.freeze({
   recordUpdate: 'record.update',
   recordDelete: 'record.delete',
   recordRestore: 'record.restore',
+  settingsIdleMax: 'settings.idle_max',
   sessionLock: 'session.lock',
   sessionRecover: 'session.recover',
   sessionSignin: 'session.signin',

@@ -11,7 +11,7 @@ export function LanguageSwitch() {
   const { t } = useTranslation();
   const choose = async (language: Language) => {
     setPreferences({ ...preferences, language });
-    const r = await api.invoke('prefs.set', { language });
+    const r = await api.invoke('prefs.setLanguage', { language });
     if (r.ok) setPreferences(r.value);
   };
   return (
