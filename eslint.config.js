@@ -29,6 +29,31 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/electron/**', '**/renderer/**', 'node:*'] }] },
   },
   {
+    // Domain services get the router's narrow context: never the host, its lifecycle, the vault (keys) or the raw
+    // connection. Only the composition root, the transports and the lifecycle services may import those.
+    files: ['electron/{persons,units,platform,changelog,places}/**/*.ts'],
+    // The batch writer is the platform's own writer over the connection, handed out by the router per call.
+    ignores: ['electron/platform/batch.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/host/host', '**/host/router', '**/host/root', '**/host/worker*'],
+              message: 'Domain code receives DomainContext; it never holds the host.',
+            },
+            { group: ['**/vault/*'], message: 'Keys stay in the lifecycle services.' },
+            {
+              group: ['**/db/connection'],
+              message: 'Domain code queries through its Kysely handle, never the raw connection.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only the preload and the IPC transport may touch Electron's IPC objects.
     files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     ignores: ['electron/preload/**', 'electron/main/**'],
