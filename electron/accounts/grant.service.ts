@@ -20,7 +20,8 @@ import { accountsRepository } from './account.repository';
  * - every request and decision is in the audit log, and leaders see the pending grants and recent decisions.
  */
 
-type GrantProcs = 'accounts.pendingGrants' | 'accounts.approveGrant' | 'accounts.rejectGrant';
+type GrantProcs =
+  'accounts.pendingGrants' | 'accounts.approveGrant' | 'accounts.approveGrantWithRecoveryKey' | 'accounts.rejectGrant';
 
 export const grantsRepository = {
   async pendingFor(db: Db, accountId: string) {
@@ -193,6 +194,23 @@ async function pendingGrant(ctx: CallContext, grantId: string) {
   return g;
 }
 
+async function approve(ctx: CallContext, g: { id: string; accountId: string }): Promise<RoleGrantView> {
+  const account = await accountsRepository.byId(ctx.db(), g.accountId);
+  if (!account || account.status !== 'active') {
+    throw new AppError(ErrorCodes.ACCOUNT_DISABLED, 'account is disabled');
+  }
+  if (account.mustChangePassword === 1) {
+    throw new AppError(ErrorCodes.GRANT_NEEDS_OWN_PASSWORD, 'the account still has the password an admin chose');
+  }
+  await ctx
+    .db()
+    .updateTable('roleGrants')
+    .set({ status: 'approved', decidedBy: ctx.session().accountId, decidedAt: ctx.now().toISOString() })
+    .where('id', '=', g.id)
+    .execute();
+  return oneView(ctx, g.id);
+}
+
 async function oneView(ctx: CallContext, id: string): Promise<RoleGrantView> {
   const [v] = await grantsRepository.views(ctx.db(), { id });
   if (!v) throw new AppError(ErrorCodes.NOT_FOUND, 'grant not found');
@@ -208,21 +226,25 @@ export const grantHandlers: HandlerGroup<GrantProcs> = {
   },
 
   async 'accounts.approveGrant'(ctx, input) {
+    return approve(ctx, await pendingGrant(ctx, input.grantId));
+  },
+
+  async 'accounts.approveGrantWithRecoveryKey'(ctx, input) {
     const g = await pendingGrant(ctx, input.grantId);
-    const account = await accountsRepository.byId(ctx.db(), g.accountId);
-    if (!account || account.status !== 'active') {
-      throw new AppError(ErrorCodes.ACCOUNT_DISABLED, 'account is disabled');
+    ctx.target({
+      recordType: 'role_grant',
+      recordId: g.id,
+      detail: { accountId: g.accountId, role: g.role, via: 'recovery_key' },
+    });
+    if (g.role !== 'leader') throw new AppError(ErrorCodes.FORBIDDEN, 'only a leader grant can be approved this way');
+    if ((await grantsRepository.countApprovedLeaders(ctx.db())) > 0) {
+      throw new AppError(ErrorCodes.LEADER_AVAILABLE, 'a leader can approve this grant');
     }
-    if (account.mustChangePassword === 1) {
-      throw new AppError(ErrorCodes.GRANT_NEEDS_OWN_PASSWORD, 'the account still has the password an admin chose');
-    }
-    await ctx
-      .db()
-      .updateTable('roleGrants')
-      .set({ status: 'approved', decidedBy: ctx.session().accountId, decidedAt: ctx.now().toISOString() })
-      .where('id', '=', g.id)
-      .execute();
-    return oneView(ctx, g.id);
+    const key = await ctx.vault.unlockRecovery(input.recoveryKey);
+    const same = key.equals(ctx.open().dataKey);
+    key.fill(0);
+    if (!same) throw new AppError(ErrorCodes.RECOVERY_FAILED, 'the recovery key does not open this vault');
+    return approve(ctx, g);
   },
 
   async 'accounts.rejectGrant'(ctx, input) {

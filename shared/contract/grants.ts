@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Permissions, type Role } from '../domain/roles';
 import { audited, procedure } from './define';
-import { idSchema } from './fields';
+import { idSchema, recoveryKeySchema } from './fields';
 
 /**
  * Separation of duties. A role that reads records (leader, investigator, commune officer, rehab staff, auditor)
@@ -65,6 +65,17 @@ export const grantsContract = {
   'accounts.approveGrant': procedure<RoleGrantView>()({
     input: grantIdInput,
     access: [P.accountsApproveGrants],
+    audit: audited('account.grant_approve', 'role_grant'),
+  }),
+  /**
+   * Break glass: when no leader can approve any more (the only leader forgot the password and an administrator
+   * reset it, or the vault predates separation of duties), an administrator approves a *leader* grant with the
+   * recovery key — two people, the administrator and the holder of the sealed recovery sheet. Refused while an
+   * approved leader exists. Audited like any approval, with `via: recovery_key`.
+   */
+  'accounts.approveGrantWithRecoveryKey': procedure<RoleGrantView>()({
+    input: z.object({ grantId: idSchema, recoveryKey: recoveryKeySchema }).strict(),
+    access: [P.accountsManage],
     audit: audited('account.grant_approve', 'role_grant'),
   }),
   'accounts.rejectGrant': procedure<RoleGrantView>()({

@@ -26,6 +26,8 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     GRANT_NEEDS_OWN_PASSWORD:
       'Chưa duyệt được: chủ tài khoản phải đăng nhập và tự đặt mật khẩu của mình trước (quản trị viên biết mật khẩu tạm).',
     ROLE_PENDING_APPROVAL: 'Vai trò của bạn đang chờ lãnh đạo duyệt; sau khi được duyệt, hãy đăng nhập lại.',
+    LEADER_AVAILABLE:
+      'Đang có lãnh đạo duyệt được yêu cầu này; khóa khôi phục chỉ dùng khi không còn lãnh đạo nào có quyền duyệt.',
     ACCOUNT_DISABLED: 'Tài khoản đã bị vô hiệu hóa.',
     BACKUP_INVALID: 'Tệp sao lưu không hợp lệ hoặc đã bị hỏng. Dữ liệu hiện tại không bị thay đổi.',
     DUPLICATE_CITIZEN_ID: 'Số định danh này đã có trong hồ sơ khác.',
@@ -63,6 +65,8 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     GRANT_NEEDS_OWN_PASSWORD:
       'Not yet: the account holder must sign in and set their own password first (the administrator knows the temporary one).',
     ROLE_PENDING_APPROVAL: 'Your role awaits a leader’s approval; sign in again once it is approved.',
+    LEADER_AVAILABLE:
+      'A leader can approve this request; the recovery key is only for when no leader is left to approve.',
     ACCOUNT_DISABLED: 'The account is disabled.',
     BACKUP_INVALID: 'The backup file is invalid or damaged. Current data was not changed.',
     DUPLICATE_CITIZEN_ID: 'This ID number is already on another file.',

@@ -244,6 +244,47 @@ describe('separation of duties: an administrator cannot make itself a reader of 
   });
 });
 
+describe('separation of duties: when no leader is left to approve', () => {
+  it('the only leader forgot the password: reset by the admin, approved with the recovery key, never while a leader can', async () => {
+    const { host, created } = await vaultWithUnit();
+    const leader = (await ok(host, 'accounts.list', {})).find((a) => a.username === LEADER.username)!;
+    const reset = await ok(host, 'accounts.resetPassword', { accountId: leader.id, newPassword: TEMP });
+    expect(reset.pendingGrant).toMatchObject({ role: 'leader', kind: 'password_reset' });
+    // The leader replaces the administrator's password; nobody is left who may approve.
+    await takeOver(host, LEADER.username);
+    expect((await err(host, 'persons.search', { query: '' })).code).toBe('ROLE_PENDING_APPROVAL');
+
+    await signIn(host, ADMIN);
+    const grantId = reset.pendingGrant!.id;
+    // A plain approval is not the administrator's to give; a wrong recovery key is refused and audited.
+    expect((await err(host, 'accounts.approveGrant', { grantId })).code).toBe('FORBIDDEN');
+    const wrongKey = 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH';
+    expect((await err(host, 'accounts.approveGrantWithRecoveryKey', { grantId, recoveryKey: wrongKey })).code).toBe(
+      'RECOVERY_FAILED',
+    );
+    const approved = await ok(host, 'accounts.approveGrantWithRecoveryKey', {
+      grantId,
+      recoveryKey: created.recoveryKey,
+    });
+    expect(approved).toMatchObject({ status: 'approved', decidedBy: ADMIN.username });
+    expect((await signIn(host, { username: LEADER.username, password: OWN })).permissions).toContain('persons.read');
+
+    // Now a leader exists again: the recovery key may not stand in for one.
+    await signIn(host, ADMIN);
+    const other = await create(host, 'lanhdao2', 'leader', null);
+    await takeOver(host, 'lanhdao2');
+    await signIn(host, ADMIN);
+    expect(
+      (
+        await err(host, 'accounts.approveGrantWithRecoveryKey', {
+          grantId: other.pendingGrant!.id,
+          recoveryKey: created.recoveryKey,
+        })
+      ).code,
+    ).toBe('LEADER_AVAILABLE');
+  });
+});
+
 /** Creates an approved auditor and hands the audit log to `check`. */
 async function auditorReads(
   host: HostCore,

@@ -49,8 +49,14 @@ function grantLine(lang: Lang, g: RoleGrantView): string {
 }
 
 /** A grant id, or the name of the account whose grant is pending. */
-async function pendingGrantId(rt: CliRuntime, idOrName: string): Promise<string> {
+async function pendingGrantId(rt: CliRuntime, idOrName: string, asAdmin = false): Promise<string> {
   if (/^[0-9a-f-]{36}$/i.test(idOrName)) return idOrName;
+  if (asAdmin) {
+    // Administrators do not list grants; the account list names each account's pending grant.
+    const a = (await rt.call('accounts.list', {})).find((x) => x.username === idOrName.toLowerCase());
+    if (!a?.pendingGrant) throw new AppError(ErrorCodes.NOT_FOUND, 'no pending grant for that account');
+    return a.pendingGrant.id;
+  }
   const { pending } = await rt.call('accounts.pendingGrants', { recent: 0 });
   const g = pending.find((p) => p.username === idOrName.toLowerCase());
   if (!g) throw new AppError(ErrorCodes.NOT_FOUND, 'no pending grant for that account');
@@ -91,9 +97,20 @@ export function registerGrantCommands(program: Command, run: RunCommand): void {
   grant
     .command('approve <grant>')
     .description('Duyệt (mã yêu cầu hoặc tên tài khoản) / approve (grant id or account name)')
+    .option(
+      '--recovery-key',
+      'quản trị viên duyệt một lãnh đạo bằng khóa khôi phục (dòng stdin tiếp theo) khi không còn lãnh đạo nào / ' +
+        'an administrator approves a leader with the recovery key (next stdin line) when no leader is left',
+    )
     .action(
-      run(async (rt, idOrName: string) => {
-        const g = await rt.call('accounts.approveGrant', { grantId: await pendingGrantId(rt, idOrName) });
+      run(async (rt, idOrName: string, o: { recoveryKey?: boolean }) => {
+        const grantId = await pendingGrantId(rt, idOrName, Boolean(o.recoveryKey));
+        const g = o.recoveryKey
+          ? await rt.call('accounts.approveGrantWithRecoveryKey', {
+              grantId,
+              recoveryKey: await rt.input.secret(rt.lang === 'vi' ? 'Khóa khôi phục: ' : 'Recovery key: '),
+            })
+          : await rt.call('accounts.approveGrant', { grantId });
         rt.print(g, () =>
           rt.lang === 'vi'
             ? `Đã duyệt: ${g.username} là ${roleText.vi[g.role]}.`
