@@ -88,22 +88,17 @@ export interface AuditProblem {
     | 'checkpoint_missing';
   /** English, for logs; screens and the CLI translate `kind` with `seq`, `from` and `to`. */
   message: string;
+  /** `reordered`: the position the entry came from; `truncated`: the first removed entry. */
+  from?: number;
+  /** `truncated`: the last removed entry. */
+  to?: number;
 }
 
 export interface AuditVerification {
   ok: boolean;
   entries: number;
-  /** `reordered`: the position the entry came from; `truncated`: the first removed entry. */
-  from?: number;
-  /** `truncated`: the last removed entry. */
-  to?: number;
   headSeq: number;
   problems: AuditProblem[];
-}
-
-export interface AppInfo {
-  workstationId: string;
-  schemaVersion: string;
   /** Present when a checkpoint code was given: whether the log still holds the entry it names. */
   checkpoint?: { seq: number; found: boolean };
 }
@@ -124,6 +119,11 @@ export interface ReanchorResult {
   changed: boolean;
   headSeq: number;
   generation: number;
+}
+
+export interface AppInfo {
+  workstationId: string;
+  schemaVersion: string;
   migrations: number;
   counts: Record<string, number>;
   cipher: string;
