@@ -9,11 +9,11 @@ import { CliUsageError } from './io';
 import { cliLanguage, CliRuntime, reportError, type GlobalOptions } from './runtime';
 
 /**
- * A command's body. `A` is what commander passes for the command's declared arguments and options, in order
- * (each body names their types).
+ * A command's body; it may return its exit status (e.g. 1 when `audit verify` finds a problem), default 0. `A` is
+ * what commander passes for the command's declared arguments and options, in order (each body names their types).
  */
 export type RunCommand = <A extends unknown[]>(
-  fn: (rt: CliRuntime, ...args: A) => Promise<void>,
+  fn: (rt: CliRuntime, ...args: A) => Promise<void | number>,
   opts?: { signIn?: boolean },
 ) => (...args: unknown[]) => Promise<void>;
 
@@ -31,7 +31,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   const run: RunCommand =
     <A extends unknown[]>(
-      fn: (rt: CliRuntime, ...args: A) => Promise<void>,
+      fn: (rt: CliRuntime, ...args: A) => Promise<void | number>,
       { signIn = true }: { signIn?: boolean } = {},
     ) =>
     async (...args: unknown[]) => {
