@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './commands/account.commands';
 import { registerAuditCommands } from './commands/audit.commands';
+import { registerConflictCommands } from './commands/conflict.commands';
 import { registerGrantCommands } from './commands/grant.commands';
 import { registerPersonCommands } from './commands/person.commands';
 import { registerRecoveryCommands } from './commands/recovery.commands';
@@ -58,6 +59,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerGrantCommands(program, run);
   registerAuditCommands(program, run);
   registerPersonCommands(program, run);
+  registerConflictCommands(program, run);
   return program;
 }
 

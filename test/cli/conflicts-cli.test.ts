@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyChanges } from '../../electron/changelog/apply';
+import { updateRecord } from '../../electron/changelog/changelog';
+import { decodeHlc, encodeHlc } from '../../electron/changelog/hlc';
+import { createHost } from '../../electron/host/root';
+import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
+import { tempDir } from '../support/host';
+
+const BIN = path.resolve('bin/hoso.cjs');
+const ADMIN_PW = 'mật khẩu quản trị dài';
+const LEADER_PW = 'mật khẩu trưởng phòng';
+
+function hoso(dataDir: string, args: string[], stdin = '') {
+  const r = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
+    input: stdin,
+    encoding: 'utf8',
+    env: { ...process.env, HOSO_KDF: 'floor', HOSO_LANG: 'vi', HOSO_QUIET: '1' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const asLeader = (dir: string, args: string[], extra = '') =>
+  hoso(dir, ['--user', 'truongphong', '--password-stdin', ...args], `${LEADER_PW}\n${extra}`);
+
+/** Two workstations renamed the same unit at once: the second name arrives as a change from elsewhere. */
+async function conflictOnUnitName(dir: string) {
+  const host = createHost({ dataDir: dir, kdfPolicy: 'floor', preferences: new MemoryPreferencesStore() });
+  const r = await host.call('session.unlock', { username: 'truongphong', password: LEADER_PW });
+  expect(r.ok).toBe(true);
+  const s = host.openState();
+  const unit = s.raw.prepare(`SELECT id, hlc FROM units WHERE code = 'PC04'`).get() as { id: string; hlc: string };
+  const changes = { hlc: s.hlc, workstationId: s.workstationId, accountId: s.session.accountId, now: () => new Date() };
+  await updateRecord(s.db, changes, 'units', unit.id, { name: 'Phòng Cảnh sát điều tra tội phạm về ma túy' });
+  const remoteWs = '0196b1d0-0000-7000-8000-00000000abcd';
+  // Stamped a minute after the local edit: the other workstation's name is the one in the record.
+  const stamp = encodeHlc({ wall: decodeHlc(s.hlc.now()).wall + 60_000, counter: 0, node: remoteWs });
+  await s.db.transaction().execute((trx) =>
+    applyChanges(
+      trx,
+      s.hlc,
+      [
+        {
+          hlc: stamp,
+          tableName: 'units',
+          recordId: unit.id,
+          changes: JSON.stringify({ name: 'Phòng PC04 Công an tỉnh' }),
+          base: JSON.stringify({ name: unit.hlc }),
+          workstationId: remoteWs,
+          accountId: null,
+        },
+      ],
+      '2026-12-03',
+    ),
+  );
+  await host.close();
+  return unit.id;
+}
+
+describe('hoso conflicts', () => {
+  it('lists an open conflict in Vietnamese and resolves it by typing a new value', async () => {
+    const dir = tempDir('hoso-cli-conflicts-');
+    const init = hoso(
+      dir,
+      [
+        '--password-stdin',
+        'init',
+        '--admin',
+        'quantri',
+        '--display-name',
+        'Quản trị',
+        '--unit-code',
+        'PC04',
+        '--unit-name',
+        'Phòng PC04',
+        '--leader',
+        'truongphong',
+        '--leader-display-name',
+        'Trần Văn Trưởng',
+      ],
+      `${ADMIN_PW}\n${LEADER_PW}\n`,
+    );
+    expect(init.code, init.err).toBe(0);
+    const unitId = await conflictOnUnitName(dir);
+
+    const list = asLeader(dir, ['conflicts', 'list']);
+    expect(list.code, list.err).toBe(0);
+    expect(list.out).toContain(`#1  Đơn vị ${unitId} · Tên`);
+    expect(list.out).toMatch(/đang dùng: "Phòng PC04 Công an tỉnh"/);
+    expect(list.out).toMatch(
+      /giá trị kia: +"Phòng Cảnh sát điều tra tội phạm về ma túy"  \(truongphong, \d\d\/\d\d\/\d{4}/,
+    );
+
+    // Bad input changes nothing: no choice, two choices, a non-number.
+    expect(asLeader(dir, ['conflicts', 'resolve', '1']).code).toBe(2);
+    expect(asLeader(dir, ['conflicts', 'resolve', '1', '--keep-current', '--take-other']).code).toBe(2);
+    expect(asLeader(dir, ['conflicts', 'resolve', 'x', '--keep-current']).code).toBe(2);
+    // An administrator is no resolver.
+    const admin = hoso(dir, ['--user', 'quantri', '--password-stdin', 'conflicts', 'list'], `${ADMIN_PW}\n`);
+    expect(admin.code).toBe(1);
+
+    const done = asLeader(dir, ['conflicts', 'resolve', '1', '--value-stdin'], 'Phòng PC04 Công an tỉnh Tuyên Quang\n');
+    expect(done.code, done.err).toBe(0);
+    expect(done.out).toContain('Đã giải quyết xung đột #1. Hồ sơ còn 0 xung đột.');
+    expect(asLeader(dir, ['conflicts', 'list']).out.trim()).toBe('Không có xung đột nào.');
+    const json = asLeader(dir, ['--json', 'conflicts', 'list']);
+    expect(JSON.parse(json.out)).toEqual([]);
+  });
+});
