@@ -88,7 +88,7 @@ describe('hoso conflicts', () => {
     expect(list.out).toContain(`#1  Đơn vị ${unitId} · Tên`);
     expect(list.out).toMatch(/đang dùng: "Phòng PC04 Công an tỉnh"/);
     expect(list.out).toMatch(
-      /giá trị kia: +"Phòng Cảnh sát điều tra tội phạm về ma túy"  \(truongphong, \d\d\/\d\d\/\d{4}/,
+      /giá trị kia: +"Phòng Cảnh sát điều tra tội phạm về ma túy" {2}\(truongphong, \d\d\/\d\d\/\d{4}/,
     );
 
     // Bad input changes nothing: no choice, two choices, a non-number.
