@@ -25,8 +25,8 @@ test('an auditor filters the audit log by action, account and date, and verifies
 
   await chooseOption(app, app.getByLabel('Hành động'), 'Tạo tài khoản');
   await app.getByRole('button', { name: /Lọc$/ }).click();
-  // The administrator made two accounts: itself at setup, and the auditor.
-  await expect(table.locator('.ant-table-row')).toHaveCount(2);
+  // The administrator made three accounts: itself and the first leader at setup, and the auditor.
+  await expect(table.locator('.ant-table-row')).toHaveCount(3);
   await expect(table).toContainText('Tạo tài khoản');
   await expect(table).not.toContainText('Đăng nhập');
 
