@@ -8,6 +8,7 @@ import { useProcedure } from '../../../api/useProcedure';
 import { useSignedInSession } from '../../../app/session-context';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../i18n/dates';
+import { ConflictsAlert } from '../../conflicts/ConflictsAlert';
 import { CategoryTag } from '../CategoryTag';
 import { usePersonsNavigation, useScreenActive } from '../persons-navigation';
 import { useReloadOn } from '../useReloadOn';
@@ -100,6 +101,15 @@ export function PersonFilePage({ personId }: { personId: string }) {
           {t('persons.file.updatedAt', { at: formatDateTime(p.updatedAt) })}
         </Typography.Text>
       </Flex>
+      {live && can(Permissions.conflictsResolve) ? (
+        <ConflictsAlert
+          recordId={personId}
+          onResolved={() => {
+            void message.success(t('conflicts.done'));
+            changed();
+          }}
+        />
+      ) : null}
       {p.mergedInto ? (
         <Alert
           type="warning"

@@ -1,0 +1,143 @@
+import { Alert, Descriptions, Input, Modal, Radio, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConflictVersion, ConflictView } from '../../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { useErrorText } from '../../api/api-errors';
+import { formatDateTime } from '../../i18n/dates';
+import { usePersonLabels, type PersonVocabulary } from '../persons/labels';
+
+type Choice = 'current' | 'other' | 'value';
+
+/** A stored value as a person reads it: labels for coded fields, lists joined, "(trống)" for nothing. */
+export function conflictValueText(field: string, value: unknown, labels: PersonVocabulary, empty: string): string {
+  if (value === null || value === undefined || value === '') return empty;
+  if (typeof value !== 'string') return String(value);
+  if (value.startsWith('[')) {
+    try {
+      const list = JSON.parse(value) as unknown[];
+      return list.length ? list.map(String).join(', ') : empty;
+    } catch {
+      return value;
+    }
+  }
+  if (field === 'sex') return labels.sex[value as 'male' | 'female'] ?? value;
+  if (field === 'ethnicity') return labels.ethnicity(value);
+  if (field === 'education') return labels.education(value);
+  if (field === 'occupation') return labels.occupation(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split('-').reverse().join('/');
+  return value;
+}
+
+/**
+ * One conflict at a time, oldest first: the value in the record and the other workstation's, who wrote each
+ * and when; the leader keeps one or types the right value. Each resolution is audited by the host.
+ */
+export function ConflictResolveModal(props: {
+  conflicts: ConflictView[];
+  onClose: () => void;
+  onResolved: () => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const labels = usePersonLabels();
+  const errorText = useErrorText();
+  const [index, setIndex] = useState(0);
+  const [choice, setChoice] = useState<Choice>('current');
+  const [value, setValue] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const c = props.conflicts[index];
+  if (!c) return null;
+  const fieldLabel = t(`persons.fields.${c.field}`, {
+    defaultValue: t(`conflicts.fields.${c.field}`, { defaultValue: c.field }),
+  });
+  const empty = t('conflicts.empty');
+  const who = (v: ConflictVersion) =>
+    t('conflicts.by', {
+      who: v.username ?? t('conflicts.otherWorkstation', { id: (v.workstationId ?? '').slice(0, 8) }),
+      at: formatDateTime(v.at),
+    });
+
+  const submit = async () => {
+    if (choice === 'value' && !value.trim()) {
+      setProblem(t('validation.required'));
+      return;
+    }
+    setSaving(true);
+    const r = await api.invoke('conflicts.resolve', {
+      conflictId: c.id,
+      choice,
+      ...(choice === 'value' ? { value: value.trim() } : {}),
+    });
+    setSaving(false);
+    if (!r.ok) {
+      setProblem(errorText(r.error));
+      return;
+    }
+    props.onResolved();
+    if (index + 1 < props.conflicts.length) {
+      setIndex(index + 1);
+      setChoice('current');
+      setValue('');
+      setProblem(null);
+    } else props.onClose();
+  };
+
+  return (
+    <Modal
+      open
+      title={t('conflicts.title', { n: index + 1, total: props.conflicts.length })}
+      okText={t('conflicts.resolve')}
+      cancelText={t('common.cancel')}
+      onOk={() => void submit()}
+      onCancel={props.onClose}
+      confirmLoading={saving}
+      maskClosable={false}
+      destroyOnHidden
+      width={640}
+    >
+      <Typography.Paragraph>{t('conflicts.field', { field: fieldLabel })}</Typography.Paragraph>
+      {problem ? <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} /> : null}
+      <Radio.Group
+        value={choice}
+        onChange={(e) => {
+          setChoice(e.target.value as Choice);
+          setProblem(null);
+        }}
+        aria-label={t('conflicts.choose')}
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Radio value="current">
+            <Descriptions size="small" column={1} colon={false}>
+              <Descriptions.Item label={t('conflicts.keepCurrent')}>
+                <strong>{conflictValueText(c.field, c.current.value, labels, empty)}</strong>
+              </Descriptions.Item>
+              <Descriptions.Item label=" ">{who(c.current)}</Descriptions.Item>
+            </Descriptions>
+          </Radio>
+          <Radio value="other">
+            <Descriptions size="small" column={1} colon={false}>
+              <Descriptions.Item label={t('conflicts.takeOther')}>
+                <strong>{conflictValueText(c.field, c.other.value, labels, empty)}</strong>
+              </Descriptions.Item>
+              <Descriptions.Item label=" ">{who(c.other)}</Descriptions.Item>
+            </Descriptions>
+          </Radio>
+          <Radio value="value">{t('conflicts.typeValue')}</Radio>
+        </Space>
+      </Radio.Group>
+      {choice === 'value' ? (
+        <Input
+          autoFocus
+          aria-label={t('conflicts.newValue')}
+          value={value}
+          maxLength={2000}
+          onChange={(e) => setValue(e.target.value)}
+          onPressEnter={() => void submit()}
+          style={{ marginTop: 12 }}
+        />
+      ) : null}
+    </Modal>
+  );
+}

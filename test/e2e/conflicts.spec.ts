@@ -1,0 +1,81 @@
+import { applyChanges } from '../../electron/changelog/apply';
+import { decodeHlc, encodeHlc } from '../../electron/changelog/hlc';
+import type { HostCore } from '../../electron/host/host';
+import { expect, test } from './support/fixtures';
+import { signIn } from './support/flows';
+import { asAccount, createPerson, openPersons, PEOPLE, seedPersonsWorld } from './support/persons';
+import { checkScreen } from './support/screens';
+
+const OTHER_WS = '0196b1d0-0000-7000-8000-0000000000c2';
+
+test('a leader sees the conflict badge on a file and resolves it by typing the right value', async ({ app, hoso }) => {
+  test.setTimeout(180_000);
+  const world = await seedPersonsWorld(hoso, ['officerA', 'leader']);
+  const file = await asAccount(hoso, 'officerA', async () => {
+    const f = await createPerson(hoso, {
+      fullName: 'Lường Văn Thắng',
+      sex: 'male',
+      birthDate: '1992-04-10',
+      commune: world.communeA,
+      serial: 41,
+    });
+    await hoso.ok('persons.update', { personId: f.person.id, patch: { occupation: 'Thợ xây' } });
+    return f;
+  });
+  // The commune's workstation changed the occupation too, before the two synchronised: its change arrives.
+  await asAccount(hoso, 'leader', async () => {
+    const s = (hoso.server.host as HostCore).openState();
+    const created = s.raw
+      .prepare(`SELECT hlc FROM change_log WHERE record_id = ? ORDER BY hlc LIMIT 1`)
+      .get(file.person.id) as { hlc: string };
+    const stamp = encodeHlc({ wall: decodeHlc(s.hlc.now()).wall + 1000, counter: 0, node: OTHER_WS });
+    await s.db.transaction().execute((trx) =>
+      applyChanges(
+        trx,
+        s.hlc,
+        [
+          {
+            hlc: stamp,
+            tableName: 'persons',
+            recordId: file.person.id,
+            changes: JSON.stringify({ occupation: 'Làm ruộng' }),
+            base: JSON.stringify({ occupation: created.hlc }),
+            workstationId: OTHER_WS,
+            accountId: null,
+          },
+        ],
+        '2026-12-03',
+      ),
+    );
+  });
+
+  await app.goto(hoso.url);
+  await signIn(app, PEOPLE.leader.username, PEOPLE.leader.password);
+  await openPersons(app);
+  await app.getByRole('button', { name: 'Lường Văn Thắng' }).click();
+  const badge = app.getByTestId('conflicts-alert');
+  await expect(badge).toContainText('Hồ sơ có 1 xung đột dữ liệu cần xử lý');
+  await badge.getByRole('button', { name: 'Xem và giải quyết' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Giải quyết xung đột (1/1)' });
+  await expect(dialog).toContainText('Thông tin bị sửa đồng thời: Nghề nghiệp');
+  await expect(dialog).toContainText('Làm ruộng');
+  await expect(dialog).toContainText('Thợ xây');
+  await expect(dialog).toContainText(`${PEOPLE.officerA.username} sửa lúc`);
+  await checkScreen(app, 'conflict-resolve');
+
+  // Typing nothing is refused and changes nothing.
+  await dialog.getByLabel('Nhập giá trị khác').check();
+  await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Vui lòng nhập trường này.');
+  await dialog.getByRole('textbox', { name: 'Giá trị mới' }).fill('Thợ xây dựng');
+  await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByText('Đã giải quyết xung đột.')).toBeVisible();
+  await expect(badge).toBeHidden();
+
+  await asAccount(hoso, 'leader', async () => {
+    const after = await hoso.ok('persons.get', { personId: file.person.id });
+    expect(after.person.occupation).toBe('Thợ xây dựng');
+    expect(await hoso.ok('conflicts.list', { recordId: file.person.id, limit: 10 })).toEqual([]);
+  });
+});
