@@ -5,8 +5,16 @@ import { z } from 'zod';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import type { RawDatabase } from '../db/connection';
 import { openEncrypted } from '../db/connection';
+import { anchorToDatabase, unanchored } from '../vault/binding';
 import { Vault } from '../vault/vault';
-import { DB_FILE, parseVaultFile, VAULT_FILE, writeFileAtomic, type VaultFileData } from '../vault/vault-file';
+import {
+  DB_FILE,
+  parseVaultFile,
+  VAULT_FILE,
+  writeFileAtomic,
+  writeVaultFile,
+  type VaultFileData,
+} from '../vault/vault-file';
 import type { KdfPolicy } from '../vault/kdf-policy';
 
 /**
@@ -56,7 +64,8 @@ export async function createBackupFile(raw: RawDatabase, vault: Vault, outPath: 
         workstationId: v.workstationId,
         dbBytes: db.length,
         dbSha256: crypto.createHash('sha256').update(db).digest('hex'),
-        vault: { ...v, throttle: {}, throttleGlobal: undefined, pendingFailures: [] },
+        // Without its anchor: only the restore procedure makes this copy a live vault again (binding.ts).
+        vault: unanchored({ ...v, throttle: {}, throttleGlobal: undefined, pendingFailures: [] }),
       }),
     );
     const len = Buffer.alloc(4);
@@ -142,6 +151,9 @@ export async function stageBackup(
       raw = openEncrypted(path.join(staging, DB_FILE), dataKey);
       const check = raw.pragma('integrity_check', { simple: true });
       if (check !== 'ok') throw invalid('integrity check');
+      const staged = v.read();
+      anchorToDatabase(raw, staged, dataKey);
+      writeVaultFile(staging, staged);
       raw.pragma('wal_checkpoint(TRUNCATE)');
     } catch (e) {
       if (e instanceof AppError && e.code === ErrorCodes.BACKUP_INVALID) throw e;
@@ -161,7 +173,20 @@ export async function stageBackup(
   }
 }
 
-/** Swaps the staged files in; the replaced ones are kept in a dated folder, never deleted. */
+/** The set-aside vault.json loses its anchor: copied back by hand it refuses to open (binding.ts). */
+function unanchorKeptVault(file: string): void {
+  if (!fs.existsSync(file)) return;
+  try {
+    writeFileAtomic(file, JSON.stringify(unanchored(parseVaultFile(fs.readFileSync(file, 'utf8'))), null, 1));
+  } catch {
+    // Not a vault file this version reads: nothing to disarm.
+  }
+}
+
+/**
+ * Swaps the staged files in; the replaced ones are kept in a dated folder, never deleted (their vault file
+ * without its anchor, so that putting them back takes `hoso audit reanchor`, which is audited).
+ */
 export function swapInStaged(staging: string, dataDir: string, stamp: string): string {
   const keep = path.join(dataDir, 'replaced', stamp);
   fs.mkdirSync(keep, { recursive: true, mode: 0o700 });
@@ -169,6 +194,7 @@ export function swapInStaged(staging: string, dataDir: string, stamp: string): s
     const live = path.join(dataDir, f);
     if (fs.existsSync(live)) fs.renameSync(live, path.join(keep, f));
   }
+  unanchorKeptVault(path.join(keep, VAULT_FILE));
   fs.renameSync(path.join(staging, DB_FILE), path.join(dataDir, DB_FILE));
   fs.renameSync(path.join(staging, VAULT_FILE), path.join(dataDir, VAULT_FILE));
   fs.rmSync(staging, { recursive: true, force: true });

@@ -178,3 +178,23 @@ export function checkBinding(
   raiseDbGeneration(raw, file.generation!);
   return { seq: file.auditHead.seq, hash: file.auditHead.hash };
 }
+
+/**
+ * Copies of vault.json that the app itself leaves around (inside a backup file, in `replaced/` after a restore)
+ * carry no valid anchor: put back by hand, with or without their database, they refuse to open like any head
+ * someone blanked. Only the restore procedure, which holds the data key, anchors one again (`anchorToDatabase`),
+ * and it is audited. A raw copy of the data directory made outside the app is the one rollback left to the
+ * paper checkpoints.
+ */
+export function unanchored<T extends { auditHead: VaultFileData['auditHead'] }>(file: T): T {
+  return { ...file, auditHead: { ...file.auditHead, mac: '' } };
+}
+
+/** Anchors a vault file to the database it was restored with: its head, and the larger generation of the two. */
+export function anchorToDatabase(raw: RawDatabase, file: VaultFileData, dataKey: Buffer): void {
+  const last = lastAuditEntry(raw);
+  file.generation = Math.max(file.generation ?? 0, readDbGeneration(raw));
+  file.auditHead = { seq: last?.seq ?? 0, hash: last?.hash ?? '', mac: '' };
+  writeAnchor(dataKey, file);
+  raiseDbGeneration(raw, file.generation);
+}

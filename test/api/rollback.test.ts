@@ -7,7 +7,7 @@ import { parseBackupFile } from '../../electron/backup/backup';
 import { GENERATION_META_KEY } from '../../electron/vault/binding';
 import { computeAuditHeadMac } from '../../electron/vault/slots';
 import type { HostCore } from '../../electron/host/host';
-import { ADMIN, approveGrants, err, ok, setupVault, tempDir } from '../support/host';
+import { ADMIN, approveGrants, err, makeHost, ok, setupVault, tempDir } from '../support/host';
 
 /**
  * Issue 9, items 1 and 10: someone with the files only puts back an older copy of hoso.db or of vault.json
@@ -130,6 +130,37 @@ describe('rollback of hoso.db (issue 9, item 1)', () => {
     putBackDb(dataDir, parseBackupFile(out).db);
     expect((await err(host, 'session.unlock', ADMIN)).code).toBe('DB_ROLLED_BACK');
     expect(host.isUnlocked()).toBe(false);
+  });
+
+  it('a backup file unpacked by hand over the data directory (its own vault copy and database) refuses to open', async () => {
+    const { host, dataDir } = await setupVault();
+    const out = path.join(tempDir('hoso-bak-'), 'truoc.hosobak');
+    await ok(host, 'backup.create', { path: out });
+    await ok(host, 'session.lock', {});
+    await someWork(host, 'E');
+    const parsed = parseBackupFile(out);
+    putBackDb(dataDir, parsed.db);
+    fs.writeFileSync(path.join(dataDir, 'vault.json'), JSON.stringify(parsed.vault));
+    expect((await err(host, 'session.unlock', ADMIN)).code).toBe('VAULT_HEAD_INVALID');
+    // The restore procedure (audited, with a password that opens the backup) is the way to use it.
+    const fresh = tempDir('hoso-restore-');
+    const { host: other } = makeHost(fresh);
+    await ok(other, 'backup.restore', { path: out, ...ADMIN });
+    await ok(other, 'session.lock', {});
+    await ok(other, 'session.unlock', ADMIN);
+    await other.close();
+  });
+
+  it('the files a restore set aside in replaced/, copied back by hand, refuse to open', async () => {
+    const { host, dataDir } = await setupVault();
+    const out = path.join(tempDir('hoso-bak-'), 'b.hosobak');
+    await ok(host, 'backup.create', { path: out });
+    await ok(host, 'units.create', { code: 'SAU', name: 'Sau sao lưu', kind: 'commune_police' });
+    const r = await ok(host, 'backup.restore', { path: out, ...ADMIN });
+    await ok(host, 'session.lock', {});
+    for (const f of ['vault.json', 'hoso.db']) fs.copyFileSync(path.join(r.replacedFolder!, f), path.join(dataDir, f));
+    for (const f of ['hoso.db-wal', 'hoso.db-shm']) fs.rmSync(path.join(dataDir, f), { force: true });
+    expect((await err(host, 'session.unlock', ADMIN)).code).toBe('VAULT_HEAD_INVALID');
   });
 
   it('recovery with the recovery key does not launder a tampered head', async () => {
