@@ -189,6 +189,12 @@ export async function benchPersons(count: number): Promise<void> {
       apiOpen.push(t.ms);
     }
     const rss = process.memoryUsage().rss / 1024 / 1024;
+    // The change log's pages (table and its index) per person on file: what a bundle of everything would carry.
+    const logBytes = (
+      enc.raw
+        .prepare(`SELECT sum(pgsize) AS b FROM dbstat WHERE name IN ('change_log', 'change_log_record')`)
+        .get() as { b: number }
+    ).b;
     const rows: Row[] = [
       seeded
         ? {
@@ -243,6 +249,11 @@ export async function benchPersons(count: number): Promise<void> {
         goal: '≤ 10 ms',
       },
       { what: 'process memory (RSS)', encrypted: `${rss.toFixed(0)} MB`, goal: '≤ 400 MB' },
+      {
+        what: 'change log per person (pages of table + index)',
+        encrypted: `${Math.round(logBytes / count).toLocaleString('en')} B`,
+        goal: '≤ 400 B',
+      },
     ];
     printTable(
       `Persons at ${count.toLocaleString('en')} — encrypted vs plain SQLite, same data, same queries, same run`,
