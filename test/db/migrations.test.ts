@@ -15,6 +15,17 @@ function freshDb() {
   return { raw, db: createKysely(raw) };
 }
 
+/** Every table, index and trigger with its SQL, in a stable order (the migrator's own tables aside). */
+function schemaOf(raw: ReturnType<typeof freshDb>['raw']): string[] {
+  return (
+    raw
+      .prepare(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'kysely_%' AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
+      )
+      .all() as { type: string; name: string; sql: string | null }[]
+  ).map((r) => `${r.type} ${r.name}${r.type === 'table' ? '' : ` ${r.sql ?? ''}`}`);
+}
+
 describe('migrations', () => {
   it('are listed in time order, so a new one cannot sort before the latest', () => {
     const names = Object.keys(migrations);
@@ -66,6 +77,71 @@ describe('migrations', () => {
         .run(),
     ).toThrow(/FOREIGN KEY/);
     await db.destroy();
+  });
+
+  it('2026_11_23_1800_persons adds the persons tables to a file with data, and its down removes all it made', async () => {
+    const { raw, db } = freshDb();
+    await migrateTo(db, '2026_11_23_1700_core');
+    const before = schemaOf(raw);
+    raw
+      .prepare(
+        "INSERT INTO units (id, code, name, kind, created_at, updated_at, origin_ws, hlc) VALUES ('u1', 'PC04', 'Phòng PC04', 'province_department', 'x', 'x', 'w', 'h')",
+      )
+      .run();
+    await migrateTo(db, '2026_11_23_1800_persons');
+    expect(raw.prepare('SELECT code FROM units').all()).toEqual([{ code: 'PC04' }]);
+    const tables = schemaOf(raw).filter((s) => s.startsWith('table '));
+    expect(tables).toEqual(
+      expect.arrayContaining(['table persons', 'table person_name_tokens', 'table person_measures', 'table settings']),
+    );
+    await migrateTo(db, '2026_11_23_1700_core');
+    expect(schemaOf(raw)).toEqual(before);
+    expect(raw.prepare('SELECT code FROM units').all()).toEqual([{ code: 'PC04' }]);
+    await db.destroy();
+  });
+
+  it('2026_12_03_1100_platform adds the base of each change and the conflicts table, keeping every change; down undoes it', async () => {
+    const { raw, db } = freshDb();
+    await migrateTo(db, '2026_12_03_1020_role_grants');
+    const before = schemaOf(raw);
+    raw
+      .prepare(
+        `INSERT INTO change_log (hlc, workstation_id, account_id, table_name, record_id, changes) VALUES ('h1', 'w', NULL, 'units', 'u1', '{"name":"A"}')`,
+      )
+      .run();
+    await migrateTo(db, '2026_12_03_1100_platform');
+    expect(raw.prepare('SELECT hlc, changes, base FROM change_log').all()).toEqual([
+      { hlc: 'h1', changes: '{"name":"A"}', base: null },
+    ]);
+    raw
+      .prepare(
+        "INSERT INTO conflicts (table_name, record_id, field, current_hlc, other_hlc) VALUES ('units', 'u1', 'name', 'h2', 'h1')",
+      )
+      .run();
+    expect(() =>
+      raw
+        .prepare(
+          "INSERT INTO conflicts (table_name, record_id, field, current_hlc, other_hlc) VALUES ('units', 'u1', 'name', 'h3', 'h1')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+    await migrateTo(db, '2026_12_03_1020_role_grants');
+    expect(schemaOf(raw)).toEqual(before);
+    expect(raw.prepare('SELECT hlc, changes FROM change_log').all()).toEqual([{ hlc: 'h1', changes: '{"name":"A"}' }]);
+    await db.destroy();
+  });
+
+  it('every migration with a down returns the schema to what the previous one left', async () => {
+    const names = Object.keys(migrations);
+    for (let i = 1; i < names.length; i++) {
+      const { raw, db } = freshDb();
+      await migrateTo(db, names[i - 1]!);
+      const before = schemaOf(raw);
+      await migrateTo(db, names[i]!);
+      await migrateTo(db, names[i - 1]!);
+      expect([names[i], schemaOf(raw)]).toEqual([names[i], before]);
+      await db.destroy();
+    }
   });
 
   it('migrating to latest twice is a no-op', async () => {

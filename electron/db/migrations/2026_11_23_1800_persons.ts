@@ -99,9 +99,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(`CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL)`);
 }
 
+// `down` only (never run on a user's database, so `up` stays as shipped): it missed person_token_stats.
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
     'settings',
+    'person_token_stats',
     'addiction_determinations',
     'drug_tests',
     'person_check_ins',
