@@ -37,6 +37,9 @@ test('an administrator creates an account that then signs in and must change its
   const row = app.getByRole('row', { name: new RegExp(NEW_ACCOUNT.displayName) });
   await expect(row).toContainText('Chờ đổi mật khẩu');
   await expect(row).toContainText('Phòng Cảnh sát điều tra tội phạm về ma túy');
+  // Separation of duties: the role reads records, so it waits for a leader, and the administrator is told.
+  await expect(row).toContainText('Chờ lãnh đạo duyệt: Cán bộ Công an xã/phường');
+  await expect(app.getByText(/Vai trò Cán bộ Công an xã\/phường chỉ có hiệu lực khi lãnh đạo duyệt\./)).toBeVisible();
   await checkScreen(app, '42-accounts-created');
 
   await app.keyboard.press('Control+l');

@@ -42,6 +42,13 @@ export function AccountsPage() {
     void message.success(text);
     accounts.reload();
   };
+  /** A role that reads records waits for a leader: say so beside the confirmation. */
+  const saved = (key: string, a: AccountView) =>
+    done(
+      a.pendingGrant
+        ? `${t(key, { name: a.displayName })} ${t('grants.awaitingLeader', { role: t(`roles.${a.pendingGrant.role}`) })}`
+        : t(key, { name: a.displayName }),
+    );
 
   const act = async (action: AccountAction, account: AccountView) => {
     if (action !== 'disable') {
@@ -100,14 +107,14 @@ export function AccountsPage() {
         open={dialog?.kind === 'create'}
         units={units.data ?? []}
         onClose={() => setDialog(null)}
-        onCreated={(a) => done(t('accounts.create.done', { name: a.displayName }))}
+        onCreated={(a) => saved('accounts.create.done', a)}
       />
       {dialog?.kind === 'edit' ? (
         <AccountEditModal
           account={dialog.account}
           units={units.data ?? []}
           onClose={() => setDialog(null)}
-          onSaved={(a) => done(t('accounts.edit.done', { name: a.displayName }))}
+          onSaved={(a) => saved('accounts.edit.done', a)}
         />
       ) : null}
       {dialog?.kind === 'reset' || dialog?.kind === 'enable' ? (
@@ -115,7 +122,7 @@ export function AccountsPage() {
           account={dialog.account}
           purpose={dialog.kind}
           onClose={() => setDialog(null)}
-          onDone={(a) => done(t(`accounts.${dialog.kind}.done`, { name: a.displayName }))}
+          onDone={(a) => saved(`accounts.${dialog.kind}.done`, a)}
         />
       ) : null}
     </>
