@@ -1,7 +1,7 @@
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { specOf } from '../platform/tables';
 import type { ColumnSpec, TableSpec } from '../platform/table-spec';
-import { recordChanges, type Db, type ReplicatedTable } from './changelog';
+import { recordChanges, refreshConflicts, type Db, type ReplicatedTable } from './changelog';
 import { decodeHlc, type HlcClock } from './hlc';
 import { mergeRecord, type ChangeEntry, type MergedRecord } from './merge';
 
@@ -129,30 +129,6 @@ async function materializeRow(db: Db, spec: TableSpec, m: MergedRecord): Promise
       .execute();
   }
   return true;
-}
-
-/** Replaces a record's open conflicts by those the merge rule finds now. */
-export async function refreshConflicts(db: Db, m: MergedRecord): Promise<number> {
-  await db.deleteFrom('conflicts').where('recordId', '=', m.id).where('tableName', '=', m.tableName).execute();
-  for (const c of m.conflicts) {
-    await db
-      .insertInto('conflicts')
-      .values({
-        tableName: m.tableName,
-        recordId: m.id,
-        field: c.field,
-        currentHlc: c.current.hlc,
-        currentValue: JSON.stringify(c.current.value),
-        currentWs: c.current.workstationId,
-        currentAccount: c.current.accountId,
-        otherHlc: c.other.hlc,
-        otherValue: JSON.stringify(c.other.value),
-        otherWs: c.other.workstationId,
-        otherAccount: c.other.accountId,
-      })
-      .execute();
-  }
-  return m.conflicts.length;
 }
 
 /** Rebuilds records from their changes (after an apply or a resolution), with derived columns and conflicts. */

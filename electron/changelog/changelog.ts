@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB, SyncColumns } from '../db/schema';
 import { isDerivedField, loggedFields } from '../platform/tables';
 import type { HlcClock } from './hlc';
-import { mergeRecord, wallIso, type ChangeEntry } from './merge';
+import { mergeRecord, wallIso, type ChangeEntry, type MergedRecord } from './merge';
 
 /**
  * The change log: every write to a replicated table goes through these functions, which update the row and
@@ -123,7 +123,8 @@ export async function updateRecord<T extends ReplicatedTable>(
     return names;
   }
   // The versions this write overwrites: the value the writer saw, or for a resolution every concurrent one.
-  const merged = mergeRecord(await recordChanges(db, table, id));
+  const entries = await recordChanges(db, table, id);
+  const merged = mergeRecord(entries);
   const base: Record<string, string | string[]> = {};
   for (const f of Object.keys(logged)) {
     const heads = merged.heads[f];
@@ -137,6 +138,19 @@ export async function updateRecord<T extends ReplicatedTable>(
     .where('id', '=', id)
     .execute();
   await appendChange(db, ctx, table, id, hlc, logged, base);
+  // A local write can supersede the value a conflict was about (or, for a resolution, every version of it):
+  // the record's open conflicts follow at once, not at the next import.
+  const written: ChangeEntry = {
+    hlc,
+    tableName: table,
+    recordId: id,
+    changes: JSON.stringify(logged),
+    base: Object.keys(base).length ? JSON.stringify(base) : null,
+    workstationId: ctx.workstationId,
+    accountId: ctx.accountId,
+  };
+  const after = mergeRecord([...entries, written]);
+  if (merged.conflicts.length || after.conflicts.length) await refreshConflicts(db, after);
   return names;
 }
 
@@ -162,6 +176,30 @@ export async function restoreRecord(db: Db, ctx: ChangeContext, table: Replicate
     .where('id', '=', id)
     .execute();
   await appendChange(db, ctx, table, id, hlc, { deletedAt: null }, null);
+}
+
+/** Replaces a record's open conflicts by those the merge rule finds now. */
+export async function refreshConflicts(db: Db, m: MergedRecord): Promise<number> {
+  await db.deleteFrom('conflicts').where('recordId', '=', m.id).where('tableName', '=', m.tableName).execute();
+  for (const c of m.conflicts) {
+    await db
+      .insertInto('conflicts')
+      .values({
+        tableName: m.tableName,
+        recordId: m.id,
+        field: c.field,
+        currentHlc: c.current.hlc,
+        currentValue: JSON.stringify(c.current.value),
+        currentWs: c.current.workstationId,
+        currentAccount: c.current.accountId,
+        otherHlc: c.other.hlc,
+        otherValue: JSON.stringify(c.other.value),
+        otherWs: c.other.workstationId,
+        otherAccount: c.other.accountId,
+      })
+      .execute();
+  }
+  return m.conflicts.length;
 }
 
 export async function latestHlc(db: Db): Promise<string | null> {

@@ -3,7 +3,9 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { insertRecord, updateRecord } from '../changelog/changelog';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import { refreshDerived } from './person.category';
-import { accessiblePerson, determinationOf, measureOf, testOf } from './person.file';
+import type { Written } from '../../shared/contract/person-types';
+import { accessiblePerson, determinationOf, loadFile, measureOf, testOf } from './person.file';
+import { personRow } from './person.repository';
 import { loadRules, measureEnd, registrationDeadline, todayIso } from './person.rules';
 import { scopeFor } from './person.scope';
 
@@ -21,6 +23,14 @@ async function writablePerson(ctx: DomainContext, personId: string) {
   if (row.mergedInto) throw new AppError(ErrorCodes.CONFLICT, 'this file was merged into another');
   ctx.target({ recordType: 'person', recordId: personId });
   return row;
+}
+
+/**
+ * A write's answer: the record written and the person's file as it now stands, so the screen shows it without
+ * reading the file again (a read nobody asked for would pad the readers' log). The write itself is audited.
+ */
+async function written<T>(ctx: DomainContext, personId: string, record: T): Promise<Written<T>> {
+  return { record, file: await loadFile(ctx.db(), scopeFor(ctx), await personRow(ctx.db(), personId)) };
 }
 
 async function refresh(ctx: DomainContext, personId: string) {
@@ -71,7 +81,7 @@ export const measureHandlers: DomainHandlerGroup<Procs> = {
     });
     await refresh(ctx, m.personId);
     ctx.target({ recordType: 'person', recordId: m.personId, detail: { measure: id, kind: m.kind } });
-    return measureView(ctx, id);
+    return written(ctx, m.personId, await measureView(ctx, id));
   },
 
   async 'persons.updateMeasure'(ctx, u) {
@@ -89,7 +99,7 @@ export const measureHandlers: DomainHandlerGroup<Procs> = {
     });
     await refresh(ctx, m.personId);
     ctx.target({ recordType: 'person', recordId: m.personId, detail: { measure: m.id, fields: changed.join(',') } });
-    return measureView(ctx, m.id);
+    return written(ctx, m.personId, await measureView(ctx, m.id));
   },
 
   async 'persons.checkIn'(ctx, c) {
@@ -113,7 +123,7 @@ export const measureHandlers: DomainHandlerGroup<Procs> = {
     });
     await refresh(ctx, m.personId);
     ctx.target({ recordType: 'person', recordId: m.personId, detail: { measure: m.id } });
-    return measureView(ctx, m.id);
+    return written(ctx, m.personId, await measureView(ctx, m.id));
   },
 
   async 'persons.addTest'(ctx, t) {
@@ -134,7 +144,11 @@ export const measureHandlers: DomainHandlerGroup<Procs> = {
     });
     await refresh(ctx, t.personId);
     ctx.target({ recordType: 'person', recordId: t.personId, detail: { test: id } });
-    return testOf(await ctx.db().selectFrom('drugTests').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    return written(
+      ctx,
+      t.personId,
+      testOf(await ctx.db().selectFrom('drugTests').selectAll().where('id', '=', id).executeTakeFirstOrThrow()),
+    );
   },
 
   async 'persons.addDetermination'(ctx, d) {
@@ -154,8 +168,12 @@ export const measureHandlers: DomainHandlerGroup<Procs> = {
     });
     await refresh(ctx, d.personId);
     ctx.target({ recordType: 'person', recordId: d.personId, detail: { determination: id } });
-    return determinationOf(
-      await ctx.db().selectFrom('addictionDeterminations').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    return written(
+      ctx,
+      d.personId,
+      determinationOf(
+        await ctx.db().selectFrom('addictionDeterminations').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+      ),
     );
   },
 
@@ -190,8 +208,12 @@ export const measureHandlers: DomainHandlerGroup<Procs> = {
       registrationDeadline: result === 'addicted' && resultDate ? registrationDeadline(rules, resultDate) : null,
     });
     await refresh(ctx, d.personId);
-    return determinationOf(
-      await ctx.db().selectFrom('addictionDeterminations').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow(),
+    return written(
+      ctx,
+      d.personId,
+      determinationOf(
+        await ctx.db().selectFrom('addictionDeterminations').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow(),
+      ),
     );
   },
 };

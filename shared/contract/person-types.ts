@@ -166,3 +166,9 @@ export interface FileReader {
   role: string | null;
   action: string;
 }
+
+/** What a write to a person's file answers: the record written and the whole file as it now stands. */
+export interface Written<T> {
+  record: T;
+  file: PersonFile;
+}

@@ -24,6 +24,7 @@ import type {
   Measure,
   PersonFile,
   PersonSearchResult,
+  Written,
 } from './person-types';
 
 const P = Permissions;
@@ -107,12 +108,12 @@ export const personsContract = {
     access: [P.personsMerge],
     audit: audited('person.merge', 'person'),
   }),
-  'persons.addMeasure': procedure<Measure>()({
+  'persons.addMeasure': procedure<Written<Measure>>()({
     input: measureInputSchema,
     access: [P.personsWrite],
     audit: audited('measure.create', 'measure'),
   }),
-  'persons.updateMeasure': procedure<Measure>()({
+  'persons.updateMeasure': procedure<Written<Measure>>()({
     input: z
       .object({
         measureId: id,
@@ -124,24 +125,24 @@ export const personsContract = {
     access: [P.personsWrite],
     audit: audited('measure.update', 'measure'),
   }),
-  'persons.checkIn': procedure<Measure>()({
+  'persons.checkIn': procedure<Written<Measure>>()({
     input: z
       .object({ measureId: id, date: isoDay, note: z.string().trim().min(1, { message: 'required' }).max(2000) })
       .strict(),
     access: [P.personsWrite],
     audit: audited('measure.check_in', 'measure'),
   }),
-  'persons.addTest': procedure<DrugTest>()({
+  'persons.addTest': procedure<Written<DrugTest>>()({
     input: testInputSchema,
     access: [P.personsWrite],
     audit: audited('drug_test.create', 'drug_test'),
   }),
-  'persons.addDetermination': procedure<Determination>()({
+  'persons.addDetermination': procedure<Written<Determination>>()({
     input: determinationInputSchema,
     access: [P.personsWrite],
     audit: audited('determination.create', 'determination'),
   }),
-  'persons.updateDetermination': procedure<Determination>()({
+  'persons.updateDetermination': procedure<Written<Determination>>()({
     input: z
       .object({
         determinationId: id,

@@ -201,7 +201,22 @@ describe('measures, tests and determinations', () => {
       startDate: '2026-04-01',
       endDate: '2026-06-30',
     });
-    expect(m.status).toBe('active');
+    expect(m.record.status).toBe('active');
+    // The write answers with the file as it now stands, so the screen need not read it again.
+    expect(m.file.person.category).toBe('methadone');
+    const reads = () =>
+      w.host.openState().raw.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'person.read'`).get();
+    const readsBefore = reads();
+    const t = await ok(w.host, 'persons.addTest', {
+      personId: p.id,
+      date: '2026-04-02',
+      method: 'urine_quick',
+      result: 'negative',
+      substances: [],
+    });
+    expect(t.file.tests.map((x) => x.id)).toContain(t.record.id);
+    // The write is audited as a write; no read of the file is logged that nobody made.
+    expect(reads()).toEqual(readsBefore);
     expect((await ok(w.host, 'persons.get', { personId: p.id })).person.category).toBe('methadone');
     const changesBefore = w.host.openState().raw.prepare('SELECT count(*) AS n FROM change_log').get();
     // 30/06 is the last day of the measure; on 01/07 (Vietnam) it no longer applies.
@@ -228,7 +243,7 @@ describe('measures, tests and determinations', () => {
       substances: ['heroin'],
     });
     expect((await ok(w.host, 'persons.get', { personId: p.id })).person.category).toBe('user');
-    const m = await ok(w.host, 'persons.addMeasure', {
+    const { record: m } = await ok(w.host, 'persons.addMeasure', {
       personId: p.id,
       kind: 'user_management',
       decisionNumber: '12/QĐ-UBND',
@@ -238,7 +253,7 @@ describe('measures, tests and determinations', () => {
     });
     expect(m.endDate).toBe('2027-04-02');
     // Friday 24/04/2026 + 5 working days skips the weekend, 30/04 and 01/05.
-    const d = await ok(w.host, 'persons.addDetermination', {
+    const { record: d } = await ok(w.host, 'persons.addDetermination', {
       personId: p.id,
       requestedDate: '2026-04-10',
       facility: 'Trung tâm Y tế',
@@ -261,7 +276,7 @@ describe('measures, tests and determinations', () => {
     expect(f.timeline.map((t) => t.kind)).toEqual(
       expect.arrayContaining(['measure_start', 'test', 'determination_result']),
     );
-    const withCheckIn = await ok(w.host, 'persons.checkIn', {
+    const { record: withCheckIn } = await ok(w.host, 'persons.checkIn', {
       measureId: m.id,
       date: '2026-04-19',
       note: 'Làm việc tại trụ sở',

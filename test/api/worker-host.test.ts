@@ -88,7 +88,10 @@ describe('the host worker (dist/electron/host-worker.cjs) driven as Electron mai
 
   it('keeps preferences with the parent: the worker reads and writes them over the port', async () => {
     expect((await ok('app.status', {})).preferences).toEqual({ language: 'vi', idleMinutes: 10 });
-    expect(await ok('prefs.set', { language: 'en', idleMinutes: 15 })).toEqual({ language: 'en', idleMinutes: 15 });
+    // Locked (the last test ended with a system lock): only the language may change; the rest needs a session.
+    expect(await ok('prefs.setLanguage', { language: 'en' })).toEqual({ language: 'en', idleMinutes: 10 });
+    await ok('session.unlock', { username: ADMIN.username, password: ADMIN.password });
+    expect(await ok('prefs.set', { idleMinutes: 15 })).toEqual({ language: 'en', idleMinutes: 15 });
     expect(await prefs.load()).toEqual({ language: 'en', idleMinutes: 15 });
     expect((await ok('app.status', {})).preferences).toEqual({ language: 'en', idleMinutes: 15 });
   });

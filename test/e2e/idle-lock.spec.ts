@@ -7,7 +7,10 @@ const HOME = `Xin chào, ${ADMIN.displayName}`;
 
 test('the app locks itself after the idle timeout, clears the screen, and unlocks again', async ({ app, hoso }) => {
   await hoso.seedVault();
+  // The idle timeout is a signed-in, audited change (only the language may change while locked).
+  await hoso.ok('session.unlock', { username: ADMIN.username, password: ADMIN.password });
   await hoso.ok('prefs.set', { idleMinutes: 1 });
+  await hoso.ok('session.lock', {});
   await app.clock.install();
   await app.goto(hoso.url);
   await signIn(app, ADMIN.username, ADMIN.password);

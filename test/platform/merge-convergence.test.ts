@@ -126,7 +126,7 @@ describe('record platform: merge', () => {
           expect(snaps[2]).toEqual(snaps[0]);
           await Promise.all(rs.map((r) => r.db.destroy()));
         }),
-        { numRuns: 8 },
+        { numRuns: Number(process.env.HOSO_PROPERTY_RUNS ?? 8) },
       );
     });
   }

@@ -8,6 +8,8 @@ export interface ProcedureState<T> {
   error: ApiError | null;
   loading: boolean;
   reload(): void;
+  /** Shows a value the caller already has (a write's answer) without asking the host again. */
+  replace(data: T): void;
 }
 
 /**
@@ -35,5 +37,9 @@ export function useProcedure<K extends ProcedureName>(name: K, input: InputOf<K>
     };
   }, [api, name, key, round]);
   const reload = useCallback(() => setRound((n) => n + 1), []);
-  return { data: state.data, error: state.error, loading: state.done !== `${key}#${round}`, reload };
+  const replace = useCallback(
+    (data: OutputOf<K>) => setState({ data, error: null, done: `${key}#${round}` }),
+    [key, round],
+  );
+  return { data: state.data, error: state.error, loading: state.done !== `${key}#${round}`, reload, replace };
 }

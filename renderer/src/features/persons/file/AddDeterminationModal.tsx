@@ -2,7 +2,7 @@ import { Col, Input, Row, Select } from 'antd';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { determinationInputSchema, type Determination } from '../../../../../shared/contract';
+import { determinationInputSchema, type Determination, type Written } from '../../../../../shared/contract';
 import { DeterminationResults, type DeterminationResult } from '../../../../../shared/domain/persons';
 import { useApi } from '../../../api/api-context';
 import { applyApiError } from '../../../api/api-errors';
@@ -25,7 +25,7 @@ const FIELDS = ['requestedDate', 'facility', 'result', 'resultDate', 'formRef'] 
 export function AddDeterminationModal(props: {
   personId: string;
   onClose: () => void;
-  onAdded: (d: Determination) => void;
+  onAdded: (w: Written<Determination>) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();

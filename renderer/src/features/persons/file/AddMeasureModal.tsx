@@ -2,7 +2,7 @@ import { AutoComplete, Col, Input, Row, Select } from 'antd';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { measureInputSchema, type Measure } from '../../../../../shared/contract';
+import { measureInputSchema, type Measure, type Written } from '../../../../../shared/contract';
 import { MEASURE_KIND_LIST, type MeasureKind } from '../../../../../shared/domain/persons';
 import { useApi } from '../../../api/api-context';
 import { applyApiError } from '../../../api/api-errors';
@@ -28,7 +28,11 @@ const orNull = (s: string) => (s.trim() ? s.trim() : null);
  * A management measure from its decision. The end date is not asked: the host computes it from the
  * configured duration of the kind (1 year for illegal-user management, ...), and the file shows it.
  */
-export function AddMeasureModal(props: { personId: string; onClose: () => void; onAdded: (m: Measure) => void }) {
+export function AddMeasureModal(props: {
+  personId: string;
+  onClose: () => void;
+  onAdded: (w: Written<Measure>) => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const labels = usePersonLabels();

@@ -2,7 +2,7 @@ import { Input, Radio, Select } from 'antd';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { testInputSchema, type DrugTest } from '../../../../../shared/contract';
+import { testInputSchema, type DrugTest, type Written } from '../../../../../shared/contract';
 import { SUBSTANCE_LIST, TestMethods, type Substance, type TestMethod } from '../../../../../shared/domain/persons';
 import { useApi } from '../../../api/api-context';
 import { applyApiError } from '../../../api/api-errors';
@@ -22,7 +22,11 @@ interface TestForm {
 }
 
 /** A drug test: a positive result makes an unclassified person an illegal user. */
-export function AddTestModal(props: { personId: string; onClose: () => void; onAdded: (t: DrugTest) => void }) {
+export function AddTestModal(props: {
+  personId: string;
+  onClose: () => void;
+  onAdded: (w: Written<DrugTest>) => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const labels = usePersonLabels();

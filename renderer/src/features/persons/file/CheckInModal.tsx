@@ -2,7 +2,7 @@ import { Input } from 'antd';
 import type { z } from 'zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { contract, type Measure } from '../../../../../shared/contract';
+import { contract, type Measure, type Written } from '../../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { applyApiError } from '../../../api/api-errors';
 import { Field } from '../../../components/Field';
@@ -19,7 +19,7 @@ interface CheckInForm {
 }
 
 /** A check-in (làm việc, gặp gỡ) under an active measure: the date and what was said or done. */
-export function CheckInModal(props: { measure: Measure; onClose: () => void; onAdded: (m: Measure) => void }) {
+export function CheckInModal(props: { measure: Measure; onClose: () => void; onAdded: (w: Written<Measure>) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const labels = usePersonLabels();

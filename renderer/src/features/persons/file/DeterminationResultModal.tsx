@@ -2,7 +2,7 @@ import { Alert, Col, Input, Row, Select } from 'antd';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { contract, type Determination } from '../../../../../shared/contract';
+import { contract, type Determination, type Written } from '../../../../../shared/contract';
 import { DeterminationResults, type DeterminationResult } from '../../../../../shared/domain/persons';
 import { useApi } from '../../../api/api-context';
 import { applyApiError } from '../../../api/api-errors';
@@ -29,7 +29,7 @@ const FIELDS = ['result', 'resultDate', 'formRef', 'registeredAt'] as const;
 export function DeterminationResultModal(props: {
   determination: Determination;
   onClose: () => void;
-  onSaved: (d: Determination) => void;
+  onSaved: (w: Written<Determination>) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();

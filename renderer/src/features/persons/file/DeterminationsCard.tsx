@@ -2,7 +2,7 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, List, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Determination } from '../../../../../shared/contract';
+import type { Determination, PersonFile } from '../../../../../shared/contract';
 import { formatDate } from '../../../i18n/dates';
 import { todayIso } from '../format';
 import { usePersonLabels } from '../labels';
@@ -39,18 +39,18 @@ export function DeterminationsCard(props: {
   personId: string;
   determinations: readonly Determination[];
   canWrite: boolean;
-  onChanged: () => void;
+  onChanged: (file: PersonFile) => void;
 }) {
   const { t } = useTranslation();
   const labels = usePersonLabels();
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Determination | null>(null);
-  const done = (text: string) => {
+  const done = (text: string, file: PersonFile) => {
     setAdding(false);
     setEditing(null);
     void message.success(text);
-    props.onChanged();
+    props.onChanged(file);
   };
   return (
     <Card
@@ -113,18 +113,19 @@ export function DeterminationsCard(props: {
         <AddDeterminationModal
           personId={props.personId}
           onClose={() => setAdding(false)}
-          onAdded={() => done(t('persons.determination.added'))}
+          onAdded={({ file }) => done(t('persons.determination.added'), file)}
         />
       ) : null}
       {editing ? (
         <DeterminationResultModal
           determination={editing}
           onClose={() => setEditing(null)}
-          onSaved={(d) =>
+          onSaved={({ record: d, file }) =>
             done(
               d.registrationDeadline && !d.registeredAt
                 ? t('persons.determination.savedDeadline', { deadline: formatDate(d.registrationDeadline) })
                 : t('persons.determination.saved'),
+              file,
             )
           }
         />

@@ -2,7 +2,7 @@ import { CalendarOutlined, DownOutlined, PlusOutlined } from '@ant-design/icons'
 import { App, Badge, Button, Card, Descriptions, Dropdown, Flex, List, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Measure } from '../../../../../shared/contract';
+import type { Measure, PersonFile } from '../../../../../shared/contract';
 import type { MeasureStatus } from '../../../../../shared/domain/persons';
 import { useApi } from '../../../api/api-context';
 import { useErrorText } from '../../../api/api-errors';
@@ -17,7 +17,12 @@ const STATUS_BADGE: Record<MeasureStatus, 'processing' | 'success' | 'warning'> 
   interrupted: 'warning',
 };
 
-function MeasureItem(props: { measure: Measure; canWrite: boolean; onCheckIn: () => void; onChanged: () => void }) {
+function MeasureItem(props: {
+  measure: Measure;
+  canWrite: boolean;
+  onCheckIn: () => void;
+  onChanged: (file: PersonFile) => void;
+}) {
   const { t } = useTranslation();
   const labels = usePersonLabels();
   const api = useApi();
@@ -28,7 +33,7 @@ function MeasureItem(props: { measure: Measure; canWrite: boolean; onCheckIn: ()
     const r = await api.invoke('persons.updateMeasure', { measureId: m.id, status });
     if (!r.ok) return void message.error(errorText(r.error));
     void message.success(t('persons.measure.statusChanged', { status: labels.measureStatus[status] }));
-    props.onChanged();
+    props.onChanged(r.value.file);
   };
   // Ending a measure changes the category and stops check-ins: one menu click is not enough for that.
   const setStatus = (status: MeasureStatus) =>
@@ -120,7 +125,7 @@ export function MeasuresCard(props: {
   personId: string;
   measures: readonly Measure[];
   canWrite: boolean;
-  onChanged: () => void;
+  onChanged: (file: PersonFile) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -157,12 +162,12 @@ export function MeasuresCard(props: {
         <AddMeasureModal
           personId={props.personId}
           onClose={() => setAdding(false)}
-          onAdded={(m) => {
+          onAdded={({ record: m, file }) => {
             setAdding(false);
             void message.success(
               m.endDate ? t('persons.measure.added', { end: formatDate(m.endDate) }) : t('persons.measure.addedOpen'),
             );
-            props.onChanged();
+            props.onChanged(file);
           }}
         />
       ) : null}
@@ -170,10 +175,10 @@ export function MeasuresCard(props: {
         <CheckInModal
           measure={checkIn}
           onClose={() => setCheckIn(null)}
-          onAdded={() => {
+          onAdded={({ file }) => {
             setCheckIn(null);
             void message.success(t('persons.checkIn.added'));
-            props.onChanged();
+            props.onChanged(file);
           }}
         />
       ) : null}

@@ -1,7 +1,8 @@
 import { ArrowLeftOutlined, EditOutlined, MergeCellsOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Flex, Row, Skeleton, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PersonFile } from '../../../../../shared/contract';
 import { Permissions, type Permission } from '../../../../../shared/domain/roles';
 import { useErrorText } from '../../../api/api-errors';
 import { useProcedure } from '../../../api/useProcedure';
@@ -35,13 +36,24 @@ export function PersonFilePage({ personId }: { personId: string }) {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const file = useProcedure('persons.get', { personId });
+  // A write answered with the file as it now stands: the version bump that tells the list and the due panel
+  // must not make this screen read (and log a read of) the file again.
+  const fresh = useRef(false);
+  const reloadUnlessFresh = useCallback(() => {
+    if (fresh.current) fresh.current = false;
+    else file.reload();
+  }, [file]);
   // Changed elsewhere (its edit form, a merge) while kept below: read again once shown.
-  useReloadOn(nav.version, file.reload, useScreenActive());
+  useReloadOn(nav.version, reloadUnlessFresh, useScreenActive());
   const [round, setRound] = useState(0);
   const [dialog, setDialog] = useState<'print' | 'merge' | null>(null);
   const can = (p: Permission) => session.permissions.includes(p);
 
-  const changed = () => {
+  const changed = (next?: PersonFile) => {
+    if (next) {
+      file.replace(next);
+      fresh.current = true;
+    }
     setRound((r) => r + 1);
     // Bumping the version reloads this file too (it is the screen shown), the list and the due panel.
     nav.changed();

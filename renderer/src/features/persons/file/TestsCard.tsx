@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DrugTest } from '../../../../../shared/contract';
+import type { DrugTest, PersonFile } from '../../../../../shared/contract';
 import { formatDate } from '../../../i18n/dates';
 import { usePersonLabels } from '../labels';
 import { ToneTag } from '../ToneTag';
@@ -13,7 +13,7 @@ export function TestsCard(props: {
   personId: string;
   tests: readonly DrugTest[];
   canWrite: boolean;
-  onChanged: () => void;
+  onChanged: (file: PersonFile) => void;
 }) {
   const { t } = useTranslation();
   const labels = usePersonLabels();
@@ -60,10 +60,10 @@ export function TestsCard(props: {
         <AddTestModal
           personId={props.personId}
           onClose={() => setAdding(false)}
-          onAdded={() => {
+          onAdded={({ file }) => {
             setAdding(false);
             void message.success(t('persons.test.added'));
-            props.onChanged();
+            props.onChanged(file);
           }}
         />
       ) : null}
