@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { err, ok } from '../support/host';
+import { as, cccd, personsWorld } from '../support/persons';
+
+describe('persons.seed', () => {
+  it('attack: seeding synthetic people into a live database is refused unless said on purpose', async () => {
+    const w = await personsWorld();
+    await as(w.host, w.accounts.officerA.username);
+    await ok(w.host, 'persons.create', {
+      fullName: 'Nguyễn Thị Thật',
+      sex: 'female',
+      birthDate: '1985-01-01',
+      citizenId: cccd(1985, 'female', '000111'),
+      currentAddress: { provinceCode: '08', communeCode: w.communeA.code, street: 'Tổ 1' },
+      substances: [],
+      confirmed: true,
+    });
+    await as(w.host, w.accounts.leader.username);
+    const e = await err(w.host, 'persons.seed', { count: 10 });
+    expect(e.code).toBe('CONFLICT');
+    expect(e.issues).toEqual([{ path: 'intoLive', code: 'seed_live_database' }]);
+    const count = () => w.host.openState().raw.prepare('SELECT count(*) AS n FROM persons').get();
+    expect(count()).toEqual({ n: 1 });
+    expect(await ok(w.host, 'persons.seed', { count: 10, intoLive: true })).toMatchObject({ persons: 10 });
+    expect(count()).toEqual({ n: 11 });
+  });
+
+  it('seeds an empty database, and again on top of its own people, audited as a procedure', async () => {
+    const w = await personsWorld();
+    await as(w.host, w.accounts.leader.username);
+    expect(await ok(w.host, 'persons.seed', { count: 20, seed: 2 })).toMatchObject({ persons: 20 });
+    expect(await ok(w.host, 'persons.seed', { count: 5, seed: 3 })).toMatchObject({ persons: 5 });
+    const audit = w.host
+      .openState()
+      .raw.prepare(`SELECT outcome, detail FROM audit_log WHERE action = 'persons.seed' ORDER BY seq`)
+      .all() as { outcome: string; detail: string }[];
+    expect(audit.map((a) => [a.outcome, JSON.parse(a.detail).count])).toEqual([
+      ['ok', 20],
+      ['ok', 5],
+    ]);
+    // Seeded records travel like any other: each has its change-log entry.
+    const logged = w.host
+      .openState()
+      .raw.prepare(`SELECT count(DISTINCT record_id) AS n FROM change_log WHERE table_name = 'persons'`)
+      .get();
+    expect(logged).toEqual({ n: 25 });
+  });
+});
