@@ -212,7 +212,12 @@ export const measureHandlers: DomainHandlerGroup<Procs> = {
       ctx,
       d.personId,
       determinationOf(
-        await ctx.db().selectFrom('addictionDeterminations').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow(),
+        await ctx
+          .db()
+          .selectFrom('addictionDeterminations')
+          .selectAll()
+          .where('id', '=', d.id)
+          .executeTakeFirstOrThrow(),
       ),
     );
   },
