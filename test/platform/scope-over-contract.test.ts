@@ -1,0 +1,231 @@
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { contract, type ProcedureName } from '../../shared/contract';
+import { communesOf } from '../../shared/places';
+import { applyChanges } from '../../electron/changelog/apply';
+import { decodeHlc, encodeHlc } from '../../electron/changelog/hlc';
+import { ADMIN, ok } from '../support/host';
+import { as, cccd, personsWorld } from '../support/persons';
+
+/**
+ * Fail-closed scope, checked over the whole contract: every procedure is classified, and each one that reads
+ * or writes person records is called by every role with a record outside that role's scope. The record (a
+ * person of another province, with a measure and an open conflict, as it would arrive from that province's
+ * workstation) must never come back, in whole or in part. A new procedure that is not classified fails here.
+ */
+const FOREIGN = {
+  id: crypto.randomUUID(),
+  measureId: crypto.randomUUID(),
+  unitId: crypto.randomUUID(),
+  fullName: 'Quàng Văn Ngoại',
+  birthDate: '1979-09-09',
+  citizenId: cccd(1979, 'male', '909090'),
+  street: 'Bản Nà Ngoại Tỉnh',
+  contact: 'Chị Quàng Thị Liên 0988 000 999',
+};
+const SECRETS = [FOREIGN.id, FOREIGN.fullName, FOREIGN.citizenId, FOREIGN.street, FOREIGN.contact, 'Nghề Bí Mật'];
+
+type Input = Record<string, unknown>;
+/** Procedures that touch person records, with inputs aimed at the foreign record. */
+const PERSON_PROCEDURES: Partial<Record<ProcedureName, (ownId: string) => Input>> = {
+  'persons.search': () => ({ query: 'quang van ngoai' }),
+  'persons.checkDuplicates': () => ({
+    fullName: 'Quàng Văn Ngoại',
+    birthDate: FOREIGN.birthDate,
+    citizenId: FOREIGN.citizenId,
+  }),
+  'persons.get': () => ({ personId: FOREIGN.id }),
+  'persons.photo': () => ({ personId: FOREIGN.id }),
+  'persons.readers': () => ({ personId: FOREIGN.id }),
+  'persons.print': () => ({ personId: FOREIGN.id, purpose: 'kiểm tra' }),
+  'persons.due': () => ({ withinDays: 365 }),
+  'persons.update': () => ({ personId: FOREIGN.id, patch: { occupation: 'x' } }),
+  'persons.setPhoto': () => ({ personId: FOREIGN.id, photo: null }),
+  'persons.merge': (own) => ({ keepId: own, mergeId: FOREIGN.id }),
+  'persons.addMeasure': () => ({
+    personId: FOREIGN.id,
+    kind: 'user_management',
+    decisionNumber: '1/QĐ',
+    decisionDate: '2026-01-02',
+    authority: 'UBND',
+    startDate: '2026-01-03',
+  }),
+  'persons.updateMeasure': () => ({ measureId: FOREIGN.measureId, notes: 'x' }),
+  'persons.checkIn': () => ({ measureId: FOREIGN.measureId, date: '2026-02-01', note: 'x' }),
+  'persons.addTest': () => ({
+    personId: FOREIGN.id,
+    date: '2026-02-01',
+    method: 'urine_quick',
+    result: 'negative',
+    substances: [],
+  }),
+  'persons.addDetermination': () => ({
+    personId: FOREIGN.id,
+    requestedDate: '2026-02-01',
+    facility: 'TTYT',
+    result: 'pending',
+  }),
+  'conflicts.list': () => ({}),
+  'conflicts.resolve': () => ({ conflictId: 1, choice: 'current' }),
+};
+/** Procedures that neither read nor write person records (accounts, keys, audit metadata, units, setup). */
+const OTHER_PROCEDURES = new Set<string>([
+  'app.status',
+  'app.info',
+  'prefs.setLanguage',
+  'prefs.set',
+  'settings.idleMax',
+  'settings.setIdleMax',
+  'vault.create',
+  'vault.rekey',
+  'vault.rotateRecovery',
+  'session.unlock',
+  'session.recover',
+  'session.lock',
+  'session.touch',
+  'session.changePassword',
+  'accounts.list',
+  'accounts.create',
+  'accounts.update',
+  'accounts.disable',
+  'accounts.enable',
+  'accounts.resetPassword',
+  'accounts.pendingGrants',
+  'accounts.approveGrant',
+  'accounts.approveGrantWithRecoveryKey',
+  'accounts.rejectGrant',
+  'units.list',
+  'units.create',
+  'audit.list',
+  'audit.accounts',
+  'audit.verify',
+  'audit.checkpoint',
+  'audit.reanchor',
+  'backup.create',
+  'backup.restore',
+  // Seeding writes synthetic people into the caller's own unit and returns counts only.
+  'persons.seed',
+  // Only records its own the caller may see are ever touched by these; they return the caller's own file.
+  'persons.create',
+  'persons.updateDetermination',
+]);
+
+describe('fail-closed scope over the contract', () => {
+  it('classifies every procedure of the contract', () => {
+    const unclassified = Object.keys(contract).filter((n) => !(n in PERSON_PROCEDURES) && !OTHER_PROCEDURES.has(n));
+    expect(unclassified).toEqual([]);
+  });
+
+  it('never returns a record outside the caller’s scope, whatever the role and the procedure', async () => {
+    const w = await personsWorld();
+    await as(w.host, w.accounts.officerA.username);
+    const own = await ok(w.host, 'persons.create', {
+      fullName: 'Lò Văn Nhà',
+      sex: 'male',
+      birthDate: '1990-01-01',
+      citizenId: cccd(1990, 'male', '121212'),
+      currentAddress: { provinceCode: '08', communeCode: w.communeA.code, street: 'Thôn 1' },
+      substances: [],
+      confirmed: true,
+    });
+    // The foreign person arrives as changes from another province's workstation, with a concurrent edit.
+    await as(w.host, w.accounts.leader.username);
+    const s = w.host.openState();
+    const ws = '0196b1d0-0000-7000-8000-0000000000f1';
+    const ws2 = '0196b1d0-0000-7000-8000-0000000000f2';
+    const wall = decodeHlc(s.hlc.now()).wall;
+    const stamp = (ms: number, node: string) => encodeHlc({ wall: wall + ms, counter: 0, node });
+    const other = communesOf('01')[0]!;
+    const person = {
+      fullName: FOREIGN.fullName,
+      otherNames: '[]',
+      sex: 'male',
+      birthDate: FOREIGN.birthDate,
+      citizenId: FOREIGN.citizenId,
+      familyContact: FOREIGN.contact,
+      curProvince: '01',
+      curCommune: other.code,
+      curStreet: FOREIGN.street,
+      substances: '["heroin"]',
+      unitId: FOREIGN.unitId,
+    };
+    await s.db.transaction().execute((trx) =>
+      applyChanges(
+        trx,
+        s.hlc,
+        [
+          {
+            hlc: stamp(1, ws),
+            tableName: 'persons',
+            recordId: FOREIGN.id,
+            changes: JSON.stringify(person),
+            workstationId: ws,
+          },
+          {
+            hlc: stamp(2, ws),
+            tableName: 'personMeasures',
+            recordId: FOREIGN.measureId,
+            workstationId: ws,
+            changes: JSON.stringify({
+              personId: FOREIGN.id,
+              kind: 'user_management',
+              decisionNumber: '9/QĐ',
+              decisionDate: '2026-01-01',
+              authority: 'UBND',
+              startDate: '2026-01-02',
+              endDate: '2027-01-01',
+              status: 'active',
+            }),
+          },
+          {
+            hlc: stamp(3, ws),
+            tableName: 'persons',
+            recordId: FOREIGN.id,
+            workstationId: ws,
+            changes: JSON.stringify({ occupation: 'Nghề Bí Mật' }),
+          },
+          {
+            hlc: stamp(4, ws2),
+            tableName: 'persons',
+            recordId: FOREIGN.id,
+            workstationId: ws2,
+            changes: JSON.stringify({ occupation: 'Nghề Khác' }),
+          },
+        ],
+        '2026-12-03',
+      ),
+    );
+    expect(s.raw.prepare('SELECT count(*) AS n FROM conflicts').get()).toEqual({ n: 1 });
+
+    const roles = [
+      w.accounts.officerA.username,
+      w.accounts.officerB.username,
+      w.accounts.investigator.username,
+      w.accounts.leader.username,
+      w.accounts.rehab.username,
+      ADMIN.username,
+    ];
+    const leaks: string[] = [];
+    for (const username of roles) {
+      await as(w.host, username);
+      for (const [name, input] of Object.entries(PERSON_PROCEDURES)) {
+        const r = await w.host.call(name, input(own.person.id));
+        const text = JSON.stringify(r);
+        // Rehab staff reach everyone through the limited view: who the person is, never where or with whom.
+        const secrets = username === w.accounts.rehab.username ? SECRETS.slice(3) : SECRETS;
+        for (const secret of secrets) if (text.includes(secret)) leaks.push(`${username} ${name}: ${secret}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    // The check is not vacuous: the record is there, and a role that reaches everyone finds who it is.
+    await as(w.host, w.accounts.rehab.username);
+    const found = await ok(w.host, 'persons.search', { query: 'quang van ngoai' });
+    expect(found.items.map((i) => [i.fullName, i.communeCode])).toEqual([[FOREIGN.fullName, null]]);
+    // The foreign record is untouched by every refused write.
+    const row = w.host
+      .openState()
+      .raw.prepare('SELECT occupation, deleted_at, merged_into FROM persons WHERE id = ?')
+      .get(FOREIGN.id);
+    expect(row).toEqual({ occupation: 'Nghề Khác', deleted_at: null, merged_into: null });
+  });
+});
