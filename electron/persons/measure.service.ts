@@ -4,7 +4,8 @@ import { insertRecord, updateRecord } from '../changelog/changelog';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import { refreshDerived } from './person.category';
 import type { Written } from '../../shared/contract/person-types';
-import { accessiblePerson, determinationOf, loadFile, measureOf, testOf } from './person.file';
+import { measureRepository } from './measure.repository';
+import { accessiblePerson, loadFile } from './person.file';
 import { personRow } from './person.repository';
 import { loadRules, measureEnd, registrationDeadline, todayIso } from './person.rules';
 import { scopeFor } from './person.scope';
@@ -38,28 +39,10 @@ async function refresh(ctx: DomainContext, personId: string) {
 }
 
 async function measureRow(ctx: DomainContext, id: string) {
-  const m = await ctx
-    .db()
-    .selectFrom('personMeasures')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
+  const m = await measureRepository.liveMeasure(ctx.db(), id);
   if (!m) throw new AppError(ErrorCodes.NOT_FOUND, 'measure not found');
   await writablePerson(ctx, m.personId);
   return m;
-}
-
-async function measureView(ctx: DomainContext, id: string) {
-  const m = await ctx.db().selectFrom('personMeasures').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const checkIns = await ctx
-    .db()
-    .selectFrom('personCheckIns')
-    .selectAll()
-    .where('measureId', '=', id)
-    .where('deletedAt', 'is', null)
-    .execute();
-  return measureOf(m, checkIns);
 }
 
 export const measureHandlers: DomainHandlerGroup<Procs> = {
@@ -81,7 +64,7 @@ export const measureHandlers: DomainHandlerGroup<Procs> = {
     });
     await refresh(ctx, m.personId);
     ctx.target({ recordType: 'person', recordId: m.personId, detail: { measure: id, kind: m.kind } });
-    return written(ctx, m.personId, await measureView(ctx, id));
+    return written(ctx, m.personId, await measureRepository.measure(ctx.db(), id));
   },
 
   async 'persons.updateMeasure'(ctx, u) {
@@ -99,7 +82,7 @@ export const measureHandlers: DomainHandlerGroup<Procs> = {
     });
     await refresh(ctx, m.personId);
     ctx.target({ recordType: 'person', recordId: m.personId, detail: { measure: m.id, fields: changed.join(',') } });
-    return written(ctx, m.personId, await measureView(ctx, m.id));
+    return written(ctx, m.personId, await measureRepository.measure(ctx.db(), m.id));
   },
 
   async 'persons.checkIn'(ctx, c) {
@@ -123,7 +106,7 @@ export const measureHandlers: DomainHandlerGroup<Procs> = {
     });
     await refresh(ctx, m.personId);
     ctx.target({ recordType: 'person', recordId: m.personId, detail: { measure: m.id } });
-    return written(ctx, m.personId, await measureView(ctx, m.id));
+    return written(ctx, m.personId, await measureRepository.measure(ctx.db(), m.id));
   },
 
   async 'persons.addTest'(ctx, t) {
@@ -144,11 +127,7 @@ export const measureHandlers: DomainHandlerGroup<Procs> = {
     });
     await refresh(ctx, t.personId);
     ctx.target({ recordType: 'person', recordId: t.personId, detail: { test: id } });
-    return written(
-      ctx,
-      t.personId,
-      testOf(await ctx.db().selectFrom('drugTests').selectAll().where('id', '=', id).executeTakeFirstOrThrow()),
-    );
+    return written(ctx, t.personId, await measureRepository.test(ctx.db(), id));
   },
 
   async 'persons.addDetermination'(ctx, d) {
@@ -168,23 +147,11 @@ export const measureHandlers: DomainHandlerGroup<Procs> = {
     });
     await refresh(ctx, d.personId);
     ctx.target({ recordType: 'person', recordId: d.personId, detail: { determination: id } });
-    return written(
-      ctx,
-      d.personId,
-      determinationOf(
-        await ctx.db().selectFrom('addictionDeterminations').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
-      ),
-    );
+    return written(ctx, d.personId, await measureRepository.determination(ctx.db(), id));
   },
 
   async 'persons.updateDetermination'(ctx, u) {
-    const d = await ctx
-      .db()
-      .selectFrom('addictionDeterminations')
-      .selectAll()
-      .where('id', '=', u.determinationId)
-      .where('deletedAt', 'is', null)
-      .executeTakeFirst();
+    const d = await measureRepository.liveDetermination(ctx.db(), u.determinationId);
     if (!d) throw new AppError(ErrorCodes.NOT_FOUND, 'determination not found');
     await writablePerson(ctx, d.personId);
     const result = u.result ?? d.result;
@@ -208,17 +175,6 @@ export const measureHandlers: DomainHandlerGroup<Procs> = {
       registrationDeadline: result === 'addicted' && resultDate ? registrationDeadline(rules, resultDate) : null,
     });
     await refresh(ctx, d.personId);
-    return written(
-      ctx,
-      d.personId,
-      determinationOf(
-        await ctx
-          .db()
-          .selectFrom('addictionDeterminations')
-          .selectAll()
-          .where('id', '=', d.id)
-          .executeTakeFirstOrThrow(),
-      ),
-    );
+    return written(ctx, d.personId, await measureRepository.determination(ctx.db(), d.id));
   },
 };
