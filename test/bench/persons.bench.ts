@@ -191,8 +191,9 @@ export async function benchPersons(count: number): Promise<void> {
     const rss = process.memoryUsage().rss / 1024 / 1024;
     // The change log's pages (table and its index) per person on file: what a bundle of everything would carry.
     const logBytes = (
-      enc.raw
-        .prepare(`SELECT sum(pgsize) AS b FROM dbstat WHERE name IN ('change_log', 'change_log_record')`)
+      host
+        .openState()
+        .raw.prepare(`SELECT sum(pgsize) AS b FROM dbstat WHERE name IN ('change_log', 'change_log_record')`)
         .get() as { b: number }
     ).b;
     const rows: Row[] = [
