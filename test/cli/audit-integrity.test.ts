@@ -1,29 +1,19 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, approveGrants, ok, setupVault } from '../support/host';
+import { hoso } from '../support/cli';
 
 /**
  * Issue 9, items 1, 3 and 4 through the real `hoso` binary: `audit verify` fails (exit 1) whenever it reports a
  * problem, in the chosen language; paper checkpoints; a refused open and the administrator's way out.
  */
 
-const BIN = path.resolve('bin/hoso.cjs');
 const AUDITOR = { username: 'kiemtoan', first: 'mật khẩu kiểm toán 1', own: 'mật khẩu kiểm toán riêng' };
 
-function hoso(dataDir: string, args: string[], stdin = '', lang = 'vi') {
-  const r = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
-    input: stdin,
-    encoding: 'utf8',
-    env: { ...process.env, HOSO_KDF: 'floor', HOSO_LANG: lang, HOSO_QUIET: '1' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
 const asAuditor = (dir: string, args: string[], lang = 'vi') =>
-  hoso(dir, ['--user', AUDITOR.username, '--password-stdin', ...args], `${AUDITOR.own}\n`, lang);
+  hoso(dir, ['--user', AUDITOR.username, '--password-stdin', ...args], `${AUDITOR.own}\n`, { HOSO_LANG: lang });
 
 /** A vault made through the API, with an approved auditor and some history; every host closed. */
 async function workstation() {

@@ -1,22 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/host';
+import { hoso } from '../support/cli';
 
-const BIN = path.resolve('bin/hoso.cjs');
 const ADMIN_PW = 'mật khẩu quản trị dài';
 /** The first leader, made by `init` with its own password (second stdin line): it approves reading roles. */
 const LEADER_PW = 'mật khẩu trưởng phòng';
-
-function hoso(dataDir: string, args: string[], stdin = '', env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
-    input: stdin,
-    encoding: 'utf8',
-    env: { ...process.env, HOSO_KDF: 'floor', HOSO_LANG: 'vi', HOSO_QUIET: '1', ...env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 function init() {
   const dir = tempDir('hoso-cli-');

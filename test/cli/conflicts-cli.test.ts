@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../electron/changelog/apply';
 import { updateRecord } from '../../electron/changelog/changelog';
@@ -7,19 +5,11 @@ import { decodeHlc, encodeHlc } from '../../electron/changelog/hlc';
 import { createHost } from '../../electron/host/root';
 import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
 import { tempDir } from '../support/host';
+import { hoso } from '../support/cli';
 
-const BIN = path.resolve('bin/hoso.cjs');
 const ADMIN_PW = 'mật khẩu quản trị dài';
 const LEADER_PW = 'mật khẩu trưởng phòng';
 
-function hoso(dataDir: string, args: string[], stdin = '') {
-  const r = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
-    input: stdin,
-    encoding: 'utf8',
-    env: { ...process.env, HOSO_KDF: 'floor', HOSO_LANG: 'vi', HOSO_QUIET: '1' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 const asLeader = (dir: string, args: string[], extra = '') =>
   hoso(dir, ['--user', 'truongphong', '--password-stdin', ...args], `${LEADER_PW}\n${extra}`);
 

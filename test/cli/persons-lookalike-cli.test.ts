@@ -1,20 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/host';
+import { hoso } from '../support/cli';
 
-const BIN = path.resolve('bin/hoso.cjs');
 const ADMIN_PW = 'mật khẩu quản trị dài';
 const LEADER_PW = 'mật khẩu trưởng phòng';
-
-function hoso(dataDir: string, args: string[], stdin = '') {
-  const r = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
-    input: stdin,
-    encoding: 'utf8',
-    env: { ...process.env, HOSO_KDF: 'floor', HOSO_LANG: 'vi', HOSO_QUIET: '1' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 /** A vault whose setup leader (unit PC04) may add and find persons. */
 function leaderVault() {

@@ -1,24 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/host';
+import { hoso } from '../support/cli';
 
 /** Issue 9, item 5: `hoso recovery rotate` on a real data directory, through the built `hoso` binary. */
 
-const BIN = path.resolve('bin/hoso.cjs');
 const ADMIN_PW = 'mật khẩu quản trị dài';
 const LEADER_PW = 'mật khẩu lãnh đạo dài';
 const KEY = /([A-Z2-7]{4}(?:-[A-Z2-7]{4}){7})/;
-
-function hoso(dataDir: string, args: string[], stdin = '', env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
-    input: stdin,
-    encoding: 'utf8',
-    env: { ...process.env, HOSO_KDF: 'floor', HOSO_LANG: 'vi', HOSO_QUIET: '1', ...env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 function init() {
   const dir = tempDir('hoso-cli-');
