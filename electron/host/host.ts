@@ -154,18 +154,8 @@ export class HostCore {
         workstationId,
         lastActivity: this.nowMs(),
       };
-      const gap = this.state.audit.gap;
-      if (gap) {
-        // Someone removed the newest audit entries while the database was closed. Say so in the log itself.
-        this.state.audit.append(
-          this.identity(this.state, {
-            action: 'audit.integrity_alert',
-            outcome: 'failed',
-            detail: { missingFrom: gap.from, missingTo: gap.to },
-          }),
-          new Date(this.nowMs()),
-        );
-      }
+      // A log shorter than the vault's head never gets here: checkBinding refused it (DB_ROLLED_BACK), and
+      // `audit.reanchor` writes the integrity alert when an administrator accepts the loss.
       if (account.status !== 'active') {
         await this.lock('manual', false);
         throw new AppError(ErrorCodes.ACCOUNT_DISABLED, 'account is disabled');
