@@ -4,7 +4,7 @@ import type { HostCore } from '../../electron/host/host';
 import { expect, test } from './support/fixtures';
 import { signIn } from './support/flows';
 import { asAccount, createPerson, openPersons, PEOPLE, seedPersonsWorld } from './support/persons';
-import { checkScreen } from './support/screens';
+import { checkScreen, screenshot } from './support/screens';
 
 const OTHER_WS = '0196b1d0-0000-7000-8000-0000000000c2';
 
@@ -62,6 +62,10 @@ test('a leader sees the conflict badge on a file and resolves it by typing the r
   await expect(dialog).toContainText('Thợ xây');
   await expect(dialog).toContainText(`${PEOPLE.officerA.username} sửa lúc`);
   await checkScreen(app, 'conflict-resolve');
+  // A small office screen: the dialog still fits and reads.
+  await app.setViewportSize({ width: 1024, height: 768 });
+  await screenshot(app, 'conflict-resolve-1024', false);
+  await app.setViewportSize({ width: 1366, height: 860 });
 
   // Typing nothing is refused and changes nothing.
   await dialog.getByLabel('Nhập giá trị khác').check();

@@ -2,7 +2,7 @@ import { composeCitizenId } from '../../shared/validation/citizen-id';
 import { expect, test } from './support/fixtures';
 import { chooseOption, signIn } from './support/flows';
 import { asAccount, createPerson, fillDate, openPersons, PEOPLE, seedPersonsWorld } from './support/persons';
-import { checkScreen } from './support/screens';
+import { checkScreen, screenshot } from './support/screens';
 
 test('a CCCD already on file in another commune is refused naming only the unit to contact', async ({ app, hoso }) => {
   test.setTimeout(180_000);
@@ -41,4 +41,7 @@ test('a CCCD already on file in another commune is refused naming only the unit 
   // What was typed is kept, so the officer can call the other unit and come back.
   await expect(form.getByLabel('Họ và tên')).toHaveValue('Ma Xuyến');
   await checkScreen(app, 'person-duplicate-elsewhere');
+  await app.setViewportSize({ width: 1024, height: 768 });
+  await form.getByText('Số định danh đã có trong hồ sơ khác', { exact: true }).scrollIntoViewIfNeeded();
+  await screenshot(app, 'person-duplicate-elsewhere-1024', false);
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { roleText } from './grant.commands';
 import type { AccountView } from '../../../shared/contract/types';
 import { AppError, ErrorCodes } from '../../../shared/domain/errors';
 import { CliUsageError } from '../io';
@@ -57,7 +58,9 @@ export function registerAccountCommands(program: Command, run: RunCommand): void
           password,
         });
         rt.print(a, () =>
-          rt.lang === 'vi' ? `Đã tạo tài khoản ${a.username} (${a.role}).` : `Created ${a.username} (${a.role}).`,
+          rt.lang === 'vi'
+            ? `Đã tạo tài khoản ${a.username} (${roleText.vi[a.role]}).`
+            : `Created ${a.username} (${roleText.en[a.role]}).`,
         );
       }),
     );

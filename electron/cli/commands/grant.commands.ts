@@ -5,7 +5,7 @@ import type { Role } from '../../../shared/domain/roles';
 import type { Lang, CliRuntime } from '../runtime';
 import type { RunCommand } from '../program';
 
-const roleText: Record<Lang, Record<Role, string>> = {
+export const roleText: Record<Lang, Record<Role, string>> = {
   vi: {
     admin: 'quản trị viên',
     leader: 'lãnh đạo',

@@ -5,10 +5,10 @@ import path from 'node:path';
 const screenshotDir = path.resolve(import.meta.dirname, '../../../test-results/screenshots');
 
 /** Saves a screenshot as a test artefact (test-results/screenshots/<name>.png). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   // Let antd's motion settle so the picture shows the screen, not a transition.
   await page.waitForTimeout(350);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
 }
 
 /** axe-core over the whole page: no serious or critical violation of WCAG 2.1 A/AA. */
