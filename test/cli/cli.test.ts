@@ -2,34 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/host';
-import { hoso } from '../support/cli';
+import { CLI_LEADER_PW, CLI_ADMIN_PW, hoso, initVault } from '../support/cli';
 
-const ADMIN_PW = 'mật khẩu quản trị dài';
+const ADMIN_PW = CLI_ADMIN_PW;
 /** The first leader, made by `init` with its own password (second stdin line): it approves reading roles. */
-const LEADER_PW = 'mật khẩu trưởng phòng';
+const LEADER_PW = CLI_LEADER_PW;
 
 function init() {
   const dir = tempDir('hoso-cli-');
-  const r = hoso(
-    dir,
-    [
-      '--password-stdin',
-      'init',
-      '--admin',
-      'quantri',
-      '--display-name',
-      'Nguyễn Văn Quản',
-      '--unit-code',
-      'PC04',
-      '--unit-name',
-      'Phòng PC04',
-      '--leader',
-      'truongphong',
-      '--leader-display-name',
-      'Trần Văn Trưởng',
-    ],
-    `${ADMIN_PW}\n${LEADER_PW}\n`,
-  );
+  const r = initVault(dir);
   expect(r.code).toBe(0);
   const key = /([A-Z2-7]{4}(?:-[A-Z2-7]{4}){7})/.exec(r.out)![1]!;
   return { dir, key, out: r.out };

@@ -5,10 +5,10 @@ import { decodeHlc, encodeHlc } from '../../electron/changelog/hlc';
 import { createHost } from '../../electron/host/root';
 import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
 import { tempDir } from '../support/host';
-import { hoso } from '../support/cli';
+import { CLI_LEADER_PW, CLI_ADMIN_PW, hoso, initVault } from '../support/cli';
 
-const ADMIN_PW = 'mật khẩu quản trị dài';
-const LEADER_PW = 'mật khẩu trưởng phòng';
+const ADMIN_PW = CLI_ADMIN_PW;
+const LEADER_PW = CLI_LEADER_PW;
 
 const asLeader = (dir: string, args: string[], extra = '') =>
   hoso(dir, ['--user', 'truongphong', '--password-stdin', ...args], `${LEADER_PW}\n${extra}`);
@@ -50,26 +50,7 @@ async function conflictOnUnitName(dir: string) {
 describe('hoso conflicts', () => {
   it('lists an open conflict in Vietnamese and resolves it by typing a new value', async () => {
     const dir = tempDir('hoso-cli-conflicts-');
-    const init = hoso(
-      dir,
-      [
-        '--password-stdin',
-        'init',
-        '--admin',
-        'quantri',
-        '--display-name',
-        'Quản trị',
-        '--unit-code',
-        'PC04',
-        '--unit-name',
-        'Phòng PC04',
-        '--leader',
-        'truongphong',
-        '--leader-display-name',
-        'Trần Văn Trưởng',
-      ],
-      `${ADMIN_PW}\n${LEADER_PW}\n`,
-    );
+    const init = initVault(dir);
     expect(init.code, init.err).toBe(0);
     const unitId = await conflictOnUnitName(dir);
 

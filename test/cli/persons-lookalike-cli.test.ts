@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/host';
-import { hoso } from '../support/cli';
+import { CLI_LEADER_PW, hoso, initVault } from '../support/cli';
 
-const ADMIN_PW = 'mật khẩu quản trị dài';
-const LEADER_PW = 'mật khẩu trưởng phòng';
+const LEADER_PW = CLI_LEADER_PW;
 
 /** A vault whose setup leader (unit PC04) may add and find persons. */
 function leaderVault() {
   const dir = tempDir('hoso-cli-lookalike-');
-  const init = hoso(
-    dir,
-    [
-      '--password-stdin',
-      'init',
-      '--admin',
-      'quantri',
-      '--display-name',
-      'Nguyễn Văn Quản',
-      '--unit-code',
-      'PC04',
-      '--unit-name',
-      'Phòng PC04',
-      '--leader',
-      'truongphong',
-      '--leader-display-name',
-      'Trần Văn Trưởng',
-    ],
-    `${ADMIN_PW}\n${LEADER_PW}\n`,
-  );
+  const init = initVault(dir);
   expect(init.code, init.err).toBe(0);
   return (args: string[], extra = '') =>
     hoso(dir, ['--user', 'truongphong', '--password-stdin', ...args], `${LEADER_PW}\n${extra}`);
