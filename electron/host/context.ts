@@ -8,7 +8,7 @@ import type { HlcClock } from '../changelog/hlc';
 import type { RawDatabase } from '../db/connection';
 import type { DB } from '../db/schema';
 import type { BatchWriter } from '../platform/batch';
-import type { RecordScope } from '../platform/scope';
+import type { RecordFamily, RecordScope } from '../platform/scope';
 import type { Vault } from '../vault/vault';
 import type { HostCore } from './host';
 
@@ -56,8 +56,11 @@ export interface DomainContext {
   /** The call's transaction (the open database for the few procedures declared `transaction: false`). */
   db(): Kysely<DB> | Transaction<DB>;
   session(): Readonly<Session>;
-  /** Which records this caller may see and how much of each: computed by the router from permissions and unit. */
-  scope(): RecordScope;
+  /**
+   * Which records of a family (persons when not named) this caller may see and how much of each: computed by
+   * the router from permissions and unit, once per call and family.
+   */
+  scope(family?: RecordFamily): RecordScope;
   changes(): ChangeContext;
   /** Writes an audit entry now, as the signed-in account. */
   audit(e: DomainAuditEntry): void;

@@ -5,7 +5,7 @@ import { AppError, ErrorCodes, type ApiError, type Result } from '../../shared/d
 import { PUBLIC, permissionsOf, type Role } from '../../shared/domain/roles';
 import type { AuditInput } from '../audit/audit';
 import { BatchWriter } from '../platform/batch';
-import { scopeOf } from '../platform/scope';
+import { RecordFamilies, scopesOf, type RecordFamily } from '../platform/scope';
 import type { AuditTarget, CallContext, DomainContext, OpenState } from './context';
 import { domainHandlers, lifecycleHandlers } from './handlers';
 import type { HostCore } from './host';
@@ -118,7 +118,8 @@ async function domainContext(
   batchAllowed: boolean,
 ): Promise<DomainContext> {
   const session = Object.freeze({ ...s.session });
-  const scope = await scopeOf(db, session);
+  // Computed before the handler runs (scope() is synchronous), for every family with one lookup of the unit.
+  const scopes = await scopesOf(db, session);
   const now = () => new Date(core.nowMs());
   const changes = () => ({ hlc: s.hlc, workstationId: s.workstationId, accountId: session.accountId, now });
   let batch: BatchWriter | null = null;
@@ -126,7 +127,7 @@ async function domainContext(
     now,
     db: () => db,
     session: () => session,
-    scope: () => scope,
+    scope: (family: RecordFamily = RecordFamilies.persons) => scopes.get(family)!,
     changes,
     audit: (e: Parameters<DomainContext['audit']>[0]) => {
       s.audit.append(core.identity(s, { outcome: 'ok', ...e }), now());

@@ -7,6 +7,7 @@ const READERS = { leader: ALL_COLUMNS, investigator: ALL_COLUMNS, commune_office
 export const measureTable = defineTable({
   table: 'personMeasures',
   recordType: 'measure',
+  family: 'persons',
   columns: {
     personId: { type: 'text' },
     kind: { type: 'text', enum: MEASURE_KIND_LIST },
@@ -29,6 +30,7 @@ export const measureTable = defineTable({
 export const checkInTable = defineTable({
   table: 'personCheckIns',
   recordType: 'check_in',
+  family: 'persons',
   columns: {
     measureId: { type: 'text' },
     personId: { type: 'text' },

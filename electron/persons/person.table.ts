@@ -12,6 +12,7 @@ const optDate = { type: 'date', nullable: true } as const;
 export const personTable = defineTable({
   table: 'persons',
   recordType: 'person',
+  family: 'persons',
   columns: {
     fullName: text,
     otherNames: { type: 'json' },
@@ -84,6 +85,7 @@ export const personTable = defineTable({
 export const personPhotoTable = defineTable({
   table: 'personPhotos',
   recordType: 'person_photo',
+  family: 'persons',
   columns: { photo: { type: 'text', nullable: true } },
   derived: [],
   parent: { table: 'persons', column: 'id' },

@@ -8,6 +8,7 @@ const READERS = { leader: ALL_COLUMNS, investigator: ALL_COLUMNS, commune_office
 export const drugTestTable = defineTable({
   table: 'drugTests',
   recordType: 'drug_test',
+  family: 'persons',
   columns: {
     personId: { type: 'text' },
     date: { type: 'date' },
@@ -26,6 +27,7 @@ export const drugTestTable = defineTable({
 export const determinationTable = defineTable({
   table: 'addictionDeterminations',
   recordType: 'determination',
+  family: 'persons',
   columns: {
     personId: { type: 'text' },
     requestedDate: { type: 'date' },

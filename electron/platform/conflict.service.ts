@@ -42,7 +42,7 @@ export const conflictHandlers: DomainHandlerGroup<'conflicts.list' | 'conflicts.
     for (const r of rows) {
       const spec = specOf(r.tableName);
       if (!fieldVisible(spec, ctx.session().role, r.field)) continue;
-      if (!(await recordInScope(db, ctx.scope(), spec, r.recordId))) continue;
+      if (!(await recordInScope(ctx, spec, r.recordId))) continue;
       out.push({
         id: r.id,
         recordType: spec.recordType,
@@ -67,10 +67,7 @@ export const conflictHandlers: DomainHandlerGroup<'conflicts.list' | 'conflicts.
     if (!row) throw new AppError(ErrorCodes.NOT_FOUND, 'no such conflict');
     const spec = specOf(row.tableName);
     ctx.target({ recordType: spec.recordType, recordId: row.recordId, detail: { field: row.field, choice } });
-    if (
-      !fieldVisible(spec, ctx.session().role, row.field) ||
-      !(await recordInScope(db, ctx.scope(), spec, row.recordId))
-    )
+    if (!fieldVisible(spec, ctx.session().role, row.field) || !(await recordInScope(ctx, spec, row.recordId)))
       throw new AppError(ErrorCodes.FORBIDDEN, 'this record is outside your unit');
     const col = (spec.columns as Record<string, ColumnSpec>)[row.field]!;
     let chosen: unknown;

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Role } from '../../shared/domain/roles';
 import type { DB, SyncColumns } from '../db/schema';
+import type { RecordFamily } from './scope';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
@@ -29,7 +30,8 @@ export const ALL_COLUMNS = 'all' as const;
  * - `columns`: every data column with its type (a column the spec omits is a compile error);
  * - `derived`: columns computed from others, never logged or merged, recomputed by `rederive`;
  * - `parent`: the record this one belongs to (its scope follows the parent's);
- * - `scope`: the columns that place the record in a unit, province and commune;
+ * - `family`: whose reading permissions open it (persons, tips, cases, rehab, reference);
+ * - `scope`: the columns that place the record in a unit, province, commune or facility;
  * - `sensitive`: personal columns whose values never appear in logs, audit details or error messages;
  * - `views`: per role, the allow-list of columns that role may read. A role absent here reads nothing, and a
  *   column added to the table stays invisible to a limited role until someone adds it to that role's list.
@@ -38,12 +40,13 @@ export interface TypedTableSpec<T extends ReplicatedTable> {
   table: T;
   /** The name used in audit entries, conflicts and messages (`person`, `measure`, …). */
   recordType: string;
+  family: RecordFamily;
   columns: { readonly [C in DataColumn<T>]: ColumnSpec };
   derived: readonly DataColumn<T>[];
   /** Recomputes the derived columns (and any index the table keeps) of these records after merge or import. */
   rederive?: (db: Db, ids: readonly string[], today: string) => Promise<void>;
   parent?: { table: ReplicatedTable; column: DataColumn<T> | 'id' };
-  scope?: { unit?: DataColumn<T>; province?: DataColumn<T>; commune?: DataColumn<T> };
+  scope?: { unit?: DataColumn<T>; province?: DataColumn<T>; commune?: DataColumn<T>; facility?: DataColumn<T> };
   sensitive: readonly DataColumn<T>[];
   views: Partial<Record<Role, readonly DataColumn<T>[] | typeof ALL_COLUMNS>>;
 }
@@ -52,11 +55,12 @@ export interface TypedTableSpec<T extends ReplicatedTable> {
 export interface TableSpec {
   table: ReplicatedTable;
   recordType: string;
+  family: RecordFamily;
   columns: Readonly<Record<string, ColumnSpec>>;
   derived: readonly string[];
   rederive?: (db: Db, ids: readonly string[], today: string) => Promise<void>;
   parent?: { table: ReplicatedTable; column: string };
-  scope?: { unit?: string; province?: string; commune?: string };
+  scope?: { unit?: string; province?: string; commune?: string; facility?: string };
   sensitive: readonly string[];
   views: Partial<Record<Role, readonly string[] | typeof ALL_COLUMNS>>;
 }

@@ -5,6 +5,7 @@ import { ALL_COLUMNS, defineTable } from '../platform/table-spec';
 export const unitTable = defineTable({
   table: 'units',
   recordType: 'unit',
+  family: 'reference',
   columns: {
     code: { type: 'text' },
     name: { type: 'text' },

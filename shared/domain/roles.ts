@@ -31,6 +31,10 @@ export const Permissions = Object.freeze({
   personsWrite: 'persons.write',
   personsMerge: 'persons.merge',
   personsReadAudit: 'persons.read_audit',
+  /** Tips and hot spots: recorded by commune police and investigators alike. */
+  tipsRead: 'tips.read',
+  tipsWrite: 'tips.write',
+  /** Case files: cases, suspects, seizures. */
   casesRead: 'cases.read',
   casesWrite: 'cases.write',
   referralsRead: 'referrals.read',
@@ -41,6 +45,8 @@ export const Permissions = Object.freeze({
   reachCommune: 'reach.commune',
   /** Every record, through the limited view only (rehab centres receive people from anywhere). */
   reachAllLimited: 'reach.all_limited',
+  /** Records tied to the caller's own facility (rehab centres: residents and people referred to it). */
+  reachFacility: 'reach.facility',
   conflictsResolve: 'conflicts.resolve',
 } as const);
 export type Permission = (typeof Permissions)[keyof typeof Permissions];
@@ -61,6 +67,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Ob
     P.personsReadAudit,
     P.conflictsResolve,
     P.reachProvince,
+    P.tipsRead,
+    P.tipsWrite,
     P.casesRead,
     P.casesWrite,
     P.referralsRead,
@@ -72,6 +80,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Ob
     P.reachProvince,
     P.personsRead,
     P.personsWrite,
+    P.tipsRead,
+    P.tipsWrite,
     P.casesRead,
     P.casesWrite,
     P.referralsRead,
@@ -83,11 +93,13 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Ob
     P.reachCommune,
     P.personsRead,
     P.personsWrite,
+    P.tipsRead,
+    P.tipsWrite,
     P.referralsRead,
     P.referralsWrite,
     P.reportsRead,
   ],
-  rehab_staff: [P.session, P.reachAllLimited, P.personsReadLimited, P.referralsRead, P.referralsWrite],
+  rehab_staff: [P.session, P.reachAllLimited, P.reachFacility, P.personsReadLimited, P.referralsRead, P.referralsWrite],
   auditor: [P.session, P.auditRead],
 });
 

@@ -24,6 +24,7 @@ import { as, personsWorld } from '../support/persons';
 const widgetSpec: TableSpec = {
   table: 'widgets' as ReplicatedTable,
   recordType: 'widget',
+  family: 'persons',
   columns: {
     name: { type: 'text' },
     colour: { type: 'text', enum: ['red', 'green'] },
@@ -51,7 +52,7 @@ const idInput = z.object({ widgetId: z.string().uuid() }).strict();
 type Widget = Record<string, unknown>;
 
 async function readWidget(ctx: DomainContext, id: string): Promise<Widget> {
-  if (!(await recordInScope(ctx.db(), ctx.scope(), widgetSpec, id)))
+  if (!(await recordInScope(ctx, widgetSpec, id)))
     throw new AppError(ErrorCodes.FORBIDDEN, 'this widget is outside your scope');
   const row = (await ctx
     .db()
