@@ -5,6 +5,7 @@ import { registerConflictCommands } from './commands/conflict.commands';
 import { registerGrantCommands } from './commands/grant.commands';
 import { registerPersonCommands } from './commands/person.commands';
 import { registerRecoveryCommands } from './commands/recovery.commands';
+import { registerSeedCommands } from './commands/seed.commands';
 import { registerVaultCommands } from './commands/vault.commands';
 import { CliUsageError } from './io';
 import { cliLanguage, CliRuntime, reportError, type GlobalOptions } from './runtime';
@@ -58,6 +59,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerAccountCommands(program, run);
   registerGrantCommands(program, run);
   registerAuditCommands(program, run);
+  registerSeedCommands(program, run);
   registerPersonCommands(program, run);
   registerConflictCommands(program, run);
   return program;

@@ -161,37 +161,4 @@ export function registerPersonCommands(program: Command, run: RunCommand): void 
         });
       }),
     );
-
-  program
-    .command('seed')
-    .description('Tạo dữ liệu giả lập để thử nghiệm / generate synthetic people for trials and benchmarks')
-    .requiredOption('--persons <n>', 'số người / number of persons')
-    .option('--seed <s>', 'hạt giống (cùng hạt → cùng dữ liệu) / seed (same seed, same data)', '1')
-    .option('--province <code>', 'tỉnh chính / main province code', '08')
-    .option(
-      '--into-live',
-      'cho phép tạo vào cơ sở dữ liệu đã có hồ sơ thật / allow seeding a database with real records',
-    )
-    .action(
-      run(async (rt, o: { persons: string; seed: string; province: string; intoLive?: boolean }) => {
-        const count = Number(o.persons);
-        const seed = Number(o.seed);
-        if (!Number.isInteger(count) || count < 1 || count > 5_000_000)
-          throw new CliUsageError('--persons must be 1 … 5,000,000');
-        if (!Number.isInteger(seed)) throw new CliUsageError('--seed must be a whole number');
-        const stop = rt.host.on('call.progress', ({ done }) => {
-          if (!rt.opts.json)
-            process.stderr.write(`\r${done.toLocaleString('vi-VN')} / ${count.toLocaleString('vi-VN')}`);
-        });
-        const r = await rt
-          .call('persons.seed', { count, seed, provinceCode: o.province, intoLive: Boolean(o.intoLive) })
-          .finally(stop);
-        if (!rt.opts.json) process.stderr.write('\n');
-        rt.print(r, () =>
-          rt.lang === 'vi'
-            ? `Đã tạo ${r.persons} người, ${r.measures} biện pháp, ${r.tests} xét nghiệm trong ${(r.ms / 1000).toFixed(1)} s.`
-            : `Created ${r.persons} persons, ${r.measures} measures, ${r.tests} tests in ${(r.ms / 1000).toFixed(1)} s.`,
-        );
-      }),
-    );
 }
