@@ -1,4 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CommuneStatusTable, ReportPlanTable } from '../reports/report.schema';
+import type { DraftTable } from '../drafts/draft.schema';
 
 /** Columns every replicated record carries (see electron/changelog). */
 export interface SyncColumns {
@@ -65,17 +67,38 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/**
+ * The change log as stored (read and written only through changelog/log-store.ts, which gives back
+ * `ChangeEntry` values with text stamps and ids).
+ */
 export interface ChangeLogTable {
   seq: Generated<number>;
-  hlc: string;
-  workstationId: string;
-  accountId: string | null;
-  tableName: string;
-  recordId: string;
-  /** JSON object: field name → new value. */
-  changes: string;
+  /** The HLC stamp's wall milliseconds and counter; its node is the actor's. */
+  wall: number;
+  counter: number;
+  /** log_actors.n: workstation, account and stamp node. */
+  actor: number;
+  /** log_tables.n: the table's name. */
+  tbl: number;
+  /** The record id: 16 bytes for a UUID, text otherwise. */
+  record: Buffer | string;
+  /** JSON object: field name → new value; null for a first write kept by reference to the row. */
+  changes: string | null;
   /** JSON object: field name → the stamp(s) of the value(s) this write overwrote; null for a first write. */
   base: string | null;
+}
+
+export interface LogActorTable {
+  n: Generated<number>;
+  workstationId: string;
+  /** '' when no account wrote (the vault's own setup). */
+  accountId: string;
+  node: string;
+}
+
+export interface LogTableTable {
+  n: Generated<number>;
+  name: string;
 }
 
 /** An open conflict: two concurrent values of one field, kept for a leader (see changelog/merge.ts). */
@@ -199,6 +222,8 @@ export interface DB {
   roleGrants: RoleGrantTable;
   auditLog: AuditLogTable;
   changeLog: ChangeLogTable;
+  logActors: LogActorTable;
+  logTables: LogTableTable;
   conflicts: ConflictTable;
   persons: PersonTable;
   personNameTokens: PersonNameTokenTable;
@@ -209,6 +234,9 @@ export interface DB {
   drugTests: DrugTestTable;
   addictionDeterminations: DeterminationTable;
   settings: SettingTable;
+  reportPlans: ReportPlanTable;
+  communeStatuses: CommuneStatusTable;
+  drafts: DraftTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;

@@ -4,6 +4,7 @@ import { grantHandlers } from '../accounts/grant.service';
 import { auditHandlers, auditLifecycleHandlers } from '../audit/audit.service';
 import { integrityHandlers } from '../audit/integrity.service';
 import { backupHandlers } from '../backup/backup.service';
+import { draftHandlers } from '../drafts/draft.service';
 import { measureHandlers } from '../persons/measure.service';
 import { personAdminHandlers } from '../persons/person-admin.service';
 import { personHandlers } from '../persons/person.service';
@@ -33,6 +34,7 @@ export const domainHandlers = {
   ...measureHandlers,
   ...personAdminHandlers,
   ...conflictHandlers,
+  ...draftHandlers,
 };
 
 type Covered = keyof typeof lifecycleHandlers | keyof typeof domainHandlers;

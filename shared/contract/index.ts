@@ -3,6 +3,7 @@ import { Permissions, PUBLIC, type Role, type UnitKind } from '../domain/roles';
 import { audited, procedure, type ProcedureDef } from './define';
 import { grantsContract } from './grants';
 import { conflictsContract } from './conflicts';
+import { draftsContract } from './drafts';
 import { personsContract } from './persons';
 import { vaultKeysContract } from './vault-keys';
 import {
@@ -39,6 +40,7 @@ export type { ConflictView, ConflictVersion } from './conflicts';
 export * from './grants';
 export type { RecoveryRotated } from './vault-keys';
 export type { ProcedureDef } from './define';
+export type { DraftSummary, DraftView } from './drafts';
 
 const empty = z.object({}).strict();
 const P = Permissions;
@@ -278,6 +280,7 @@ export const contract = {
   ...vaultKeysContract,
   ...personsContract,
   ...conflictsContract,
+  ...draftsContract,
 } as const;
 
 export type Contract = typeof contract;

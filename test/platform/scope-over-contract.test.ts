@@ -108,6 +108,11 @@ const OTHER_PROCEDURES = new Set<string>([
   // Only records its own the caller may see are ever touched by these; they return the caller's own file.
   'persons.create',
   'persons.updateDetermination',
+  // The caller's own unsaved typing, bound to the session's account: never a record of anyone else's.
+  'drafts.save',
+  'drafts.get',
+  'drafts.discard',
+  'drafts.list',
 ]);
 
 describe('fail-closed scope over the contract', () => {

@@ -3,6 +3,9 @@ import * as m20261123_1700 from './2026_11_23_1700_core';
 import * as m20261123_1800 from './2026_11_23_1800_persons';
 import * as m20261203_1020 from './2026_12_03_1020_role_grants';
 import * as m20261203_1100 from './2026_12_03_1100_platform';
+import * as m20261203_1150 from './2026_12_03_1150_compact_change_log';
+import * as m20261203_1500 from './2026_12_03_1500_drafts';
+import * as m20261203_1600 from './2026_12_03_1600_reports';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -13,4 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1800_persons': m20261123_1800,
   '2026_12_03_1020_role_grants': m20261203_1020,
   '2026_12_03_1100_platform': m20261203_1100,
+  '2026_12_03_1150_compact_change_log': m20261203_1150,
+  '2026_12_03_1500_drafts': m20261203_1500,
+  '2026_12_03_1600_reports': m20261203_1600,
 };
