@@ -130,10 +130,15 @@ export const personAdminHandlers: DomainHandlerGroup<Procs> = {
     if (file.limited) throw new AppError(ErrorCodes.FORBIDDEN, 'rehab staff cannot print a person file');
     const s = ctx.session();
     const unit = s.unitId
-      ? await ctx.db().selectFrom('units').select('name').where('id', '=', s.unitId).executeTakeFirst()
+      ? await ctx
+          .db()
+          .selectFrom('units')
+          .select(['name', 'provinceCode'])
+          .where('id', '=', s.unitId)
+          .executeTakeFirst()
       : undefined;
     return {
-      html: dossierHtml(file, { printedAt: ctx.now(), printedBy: s.displayName, unitName: unit?.name ?? null }),
+      html: dossierHtml(file, { printedAt: ctx.now(), printedBy: s.displayName, unit: unit ?? null, purpose }),
     };
   },
 

@@ -1,17 +1,31 @@
 import type { Address, PersonFile } from '../contract/person-types';
-import { personLabels } from '../i18n/person-labels';
+import {
+  educationLevelLabels,
+  ethnicity as ethnicityByCode,
+  occupationLabels,
+  type EducationLevel,
+  type Occupation,
+} from '../domain/ethnicities';
 import { vietnamDay } from '../domain/working-days';
-import { commune, province } from '../places';
+import { personLabels } from '../i18n/person-labels';
+import { formatAddress, province } from '../places';
+import {
+  dataTable,
+  html,
+  labelRows,
+  officialDocumentHtml,
+  provincePoliceName,
+  section,
+  type Html,
+} from '../print/official-document';
 
 /**
- * The printable A4 dossier of a person (Vietnamese, dd/mm/yyyy). Built from the same PersonFile the screen
- * shows, so print and screen cannot disagree. Every value is escaped.
+ * The printable A4 dossier of a person, in the administrative document frame of Decree 30/2020/NĐ-CP
+ * (shared/print/official-document.ts). Built from the same PersonFile the screen shows and labelled from the
+ * same tables as the screen (shared/i18n/person-labels.ts, shared/domain/ethnicities.ts), so print and screen
+ * cannot disagree and no code reaches the paper. Every value is escaped.
  */
 const L = personLabels.vi;
-
-function esc(s: string | null | undefined): string {
-  return (s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function viDate(iso: string | null | undefined): string {
   if (!iso) return '';
@@ -20,78 +34,95 @@ export function viDate(iso: string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
+/** An address as written on documents: street, commune, province, all by name. */
 export function addressText(a: Address | null): string {
-  if (!a) return '';
-  const c = commune(a.communeCode)?.name ?? a.communeCode;
-  const p = province(a.provinceCode)?.name ?? a.provinceCode;
-  return [a.street, c, p].filter(Boolean).join(', ');
+  return a ? formatAddress(a) : '';
 }
 
-const row = (k: string, v: string) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`;
+/** Reference values by their Vietnamese names; a value outside the lists (older imports) is printed as written. */
+export const referenceLabel = {
+  ethnicity: (code: string | null): string => (code ? (ethnicityByCode(code)?.name ?? code) : ''),
+  education: (code: string | null): string => (code ? (educationLevelLabels[code as EducationLevel]?.vi ?? code) : ''),
+  occupation: (code: string | null): string => (code ? (occupationLabels[code as Occupation]?.vi ?? code) : ''),
+};
 
-export function dossierHtml(
-  f: PersonFile,
-  meta: { printedAt: Date; printedBy: string; unitName: string | null },
-): string {
+/** Who prints, from where: the unit's names and province make the header and the place-and-date line. */
+export interface DossierMeta {
+  printedAt: Date;
+  printedBy: string;
+  unit: { name: string; provinceCode: string | null } | null;
+  /** The purpose typed at print time. */
+  purpose: string;
+}
+
+const D = (iso: string | null | undefined): Html => html`<span class="nowrap">${viDate(iso)}</span>`;
+
+export function dossierBody(f: PersonFile): Html {
   const p = f.person;
-  const measures = f.measures
-    .map(
-      (m) =>
-        `<tr><td>${esc(L.measureKind[m.kind])}</td><td>${esc(m.decisionNumber)} (${viDate(m.decisionDate)})</td><td>${esc(m.authority)}</td><td>${viDate(m.startDate)}</td><td>${viDate(m.endDate)}</td><td>${esc(L.measureStatus[m.status])}</td></tr>`,
-    )
-    .join('');
-  const tests = f.tests
-    .map(
-      (t) =>
-        `<tr><td>${viDate(t.date)}</td><td>${esc(L.testMethod[t.method])}</td><td>${esc(L.testResult[t.result])}</td><td>${esc(t.substances.map((s) => L.substance[s]).join(', '))}</td></tr>`,
-    )
-    .join('');
-  const dets = f.determinations
-    .map(
-      (d) =>
-        `<tr><td>${viDate(d.requestedDate)}</td><td>${esc(d.facility)}</td><td>${viDate(d.resultDate)}</td><td>${esc(L.determinationResult[d.result])}</td><td>${esc(d.formRef)}</td></tr>`,
-    )
-    .join('');
-  const empty = (cols: number) => `<tr><td colspan="${cols}" class="none">Không có</td></tr>`;
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Hồ sơ quản lý</title><style>
-@page { size: A4; margin: 18mm 16mm; }
-body { font-family: "Noto Serif", "Times New Roman", serif; font-size: 11pt; color: #000; }
-.head { display: flex; justify-content: space-between; text-align: center; font-size: 10.5pt; }
-h1 { text-align: center; font-size: 15pt; margin: 8mm 0 1mm; }
-.sub { text-align: center; font-style: italic; margin-bottom: 5mm; }
-h2 { font-size: 12pt; margin: 5mm 0 2mm; border-bottom: 1px solid #000; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #777; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
-table.kv th { width: 35%; font-weight: normal; background: #f3f3f3; }
-thead th { background: #eaeaea; }
-td.none { text-align: center; color: #555; font-style: italic; }
-.foot { margin-top: 8mm; font-size: 9pt; color: #333; }
-</style></head><body>
-<div class="head"><div>${esc(meta.unitName ?? '')}</div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br>Độc lập – Tự do – Hạnh phúc</div></div>
-<h1>HỒ SƠ QUẢN LÝ NGƯỜI SỬ DỤNG, NGHIỆN MA TÚY</h1>
-<div class="sub">Phân loại: ${esc(L.category[p.category])}</div>
-<h2>I. Nhân thân</h2>
-<table class="kv">${[
-    row('Họ và tên', p.fullName),
-    row('Tên gọi khác', p.otherNames.join(', ')),
-    row('Giới tính', L.sex[p.sex]),
-    row('Ngày sinh', viDate(p.birthDate)),
-    row('Số định danh cá nhân', p.citizenId ?? ''),
-    row('Dân tộc', p.ethnicity ?? ''),
-    row('Trình độ học vấn', p.education ?? ''),
-    row('Nghề nghiệp', p.occupation ?? ''),
-    row('Nơi thường trú', addressText(p.permanentAddress)),
-    row('Nơi ở hiện tại', addressText(p.currentAddress)),
-    row('Chất ma túy sử dụng', p.substances.map((s) => L.substance[s]).join(', ')),
-    row('Sử dụng lần đầu', viDate(p.firstUseDate)),
-    row('Người thân liên hệ', p.familyContact ?? ''),
-  ].join('')}</table>
-<h2>II. Biện pháp quản lý, cai nghiện</h2>
-<table><thead><tr><th>Biện pháp</th><th>Quyết định</th><th>Cơ quan</th><th>Từ ngày</th><th>Đến ngày</th><th>Tình trạng</th></tr></thead><tbody>${measures || empty(6)}</tbody></table>
-<h2>III. Kết quả xét nghiệm</h2>
-<table><thead><tr><th>Ngày</th><th>Phương pháp</th><th>Kết quả</th><th>Chất</th></tr></thead><tbody>${tests || empty(4)}</tbody></table>
-<h2>IV. Xác định tình trạng nghiện</h2>
-<table><thead><tr><th>Ngày đề nghị</th><th>Cơ sở y tế</th><th>Ngày có kết quả</th><th>Kết quả</th><th>Số phiếu</th></tr></thead><tbody>${dets || empty(5)}</tbody></table>
-<div class="foot">In ngày ${viDate(vietnamDay(meta.printedAt))} bởi ${esc(meta.printedBy)}. Tài liệu MẬT — chỉ sử dụng cho công tác quản lý theo quy định.</div>
-</body></html>`;
+  const identity = labelRows([
+    ['Họ và tên', html`<b>${p.fullName}</b>`],
+    ['Tên gọi khác', p.otherNames.join(', ')],
+    ['Giới tính', L.sex[p.sex]],
+    ['Ngày sinh', D(p.birthDate)],
+    ['Số định danh cá nhân', html`<span class="nowrap">${p.citizenId ?? ''}</span>`],
+    ['Dân tộc', referenceLabel.ethnicity(p.ethnicity)],
+    ['Trình độ học vấn', referenceLabel.education(p.education)],
+    ['Nghề nghiệp', referenceLabel.occupation(p.occupation)],
+    ['Nơi thường trú', addressText(p.permanentAddress)],
+    ['Nơi ở hiện tại', addressText(p.currentAddress)],
+    ['Chất ma túy sử dụng', p.substances.map((s) => L.substance[s]).join(', ')],
+    ['Sử dụng lần đầu', D(p.firstUseDate)],
+    ['Người thân liên hệ', p.familyContact ?? ''],
+    ['Phân loại', L.category[p.category]],
+  ]);
+  const measures = dataTable({
+    columns: ['Biện pháp', 'Quyết định', 'Cơ quan', 'Từ ngày', 'Đến ngày', 'Tình trạng'],
+    rows: f.measures.map((m) => [
+      L.measureKind[m.kind],
+      html`${m.decisionNumber} (${D(m.decisionDate)})`,
+      m.authority,
+      D(m.startDate),
+      D(m.endDate),
+      L.measureStatus[m.status],
+    ]),
+  });
+  const tests = dataTable({
+    columns: ['Ngày', 'Phương pháp', 'Kết quả', 'Chất'],
+    rows: f.tests.map((t) => [
+      D(t.date),
+      L.testMethod[t.method],
+      L.testResult[t.result],
+      t.substances.map((s) => L.substance[s]).join(', '),
+    ]),
+  });
+  const determinations = dataTable({
+    columns: ['Ngày đề nghị', 'Cơ sở y tế', 'Ngày có kết quả', 'Kết quả', 'Số phiếu'],
+    rows: f.determinations.map((d) => [
+      D(d.requestedDate),
+      d.facility,
+      D(d.resultDate),
+      L.determinationResult[d.result],
+      d.formRef ?? '',
+    ]),
+  });
+  return html`${section('I. Nhân thân', identity)}${section('II. Biện pháp quản lý, cai nghiện', measures)}${section(
+    'III. Kết quả xét nghiệm',
+    tests,
+  )}${section('IV. Xác định tình trạng nghiện', determinations)}`;
+}
+
+export function dossierHtml(f: PersonFile, meta: DossierMeta): string {
+  const prov = meta.unit?.provinceCode ? province(meta.unit.provinceCode) : undefined;
+  return officialDocumentHtml({
+    agency: { parent: prov ? provincePoliceName(prov) : '', unit: meta.unit?.name ?? '' },
+    number: '',
+    placeName: prov?.shortName ?? '',
+    date: vietnamDay(meta.printedAt),
+    confidential: 'mat',
+    title: 'Hồ sơ quản lý người sử dụng trái phép chất ma túy, người nghiện ma túy',
+    purpose: meta.purpose,
+    bodyHtml: dossierBody(f),
+    signers: [{ title: 'Người lập', name: meta.printedBy }, { title: 'Lãnh đạo duyệt' }],
+    docTitle: 'Hồ sơ quản lý',
+  });
 }

@@ -383,11 +383,11 @@ describe('who sees what', () => {
     expect(printed.html).toContain('Nguyễn Văn Đức');
     expect(printed.html).toContain('12/05/1990');
     expect(printed.html).toContain('size: A4');
-    // 20:00 UTC on the 23rd is already the 24th in Vietnam: the footer gives the Vietnamese day.
+    // 20:00 UTC on the 23rd is already the 24th in Vietnam: the place-and-date line gives the Vietnamese day.
     w.clock.ms = Date.parse('2026-11-23T20:00:00Z');
     await as(w.host, w.accounts.officerA.username); // twelve idle hours locked the vault
     const late = await ok(w.host, 'persons.print', { personId: p.id, purpose: 'Báo cáo' });
-    expect(late.html).toContain('In ngày 24/11/2026');
+    expect(late.html).toContain('ngày 24 tháng 11 năm 2026');
     expect((await err(w.host, 'persons.readers', { personId: p.id })).code).toBe('FORBIDDEN');
     await as(w.host, w.accounts.leader.username);
     await ok(w.host, 'persons.get', { personId: p.id });
