@@ -6,9 +6,13 @@ import { integrityHandlers } from '../audit/integrity.service';
 import { backupHandlers } from '../backup/backup.service';
 import { draftHandlers } from '../drafts/draft.service';
 import { measureHandlers } from '../persons/measure.service';
+import { investigationHandlers } from '../investigations/handlers';
 import { personAdminHandlers } from '../persons/person-admin.service';
 import { personHandlers } from '../persons/person.service';
 import { conflictHandlers } from '../platform/conflict.service';
+import { communeStatusHandlers } from '../reports/commune-status.service';
+import { planHandlers } from '../reports/plan.service';
+import { reportHandlers } from '../reports/report.service';
 import { sessionHandlers } from '../session/session.service';
 import { unitHandlers } from '../units/unit.service';
 import { vaultKeyHandlers } from '../vault/vault-keys.service';
@@ -34,6 +38,10 @@ export const domainHandlers = {
   ...measureHandlers,
   ...personAdminHandlers,
   ...conflictHandlers,
+  ...planHandlers,
+  ...communeStatusHandlers,
+  ...reportHandlers,
+  ...investigationHandlers,
   ...draftHandlers,
 };
 

@@ -3,8 +3,12 @@ import { Permissions, PUBLIC, type Role, type UnitKind } from '../domain/roles';
 import { audited, procedure, type ProcedureDef } from './define';
 import { grantsContract } from './grants';
 import { conflictsContract } from './conflicts';
+import { exchangeContract } from './exchange';
 import { draftsContract } from './drafts';
 import { personsContract } from './persons';
+import { reportsContract } from './reports';
+import { rehabContract } from './rehab';
+import { investigationsContract } from './investigations';
 import { vaultKeysContract } from './vault-keys';
 import {
   displayNameSchema,
@@ -36,10 +40,13 @@ export * from './types';
 export * from './fields';
 export * from './person-fields';
 export * from './person-types';
+export * from './investigation-types';
 export type { ConflictView, ConflictVersion } from './conflicts';
 export * from './grants';
+export * from './reports';
 export type { RecoveryRotated } from './vault-keys';
 export type { ProcedureDef } from './define';
+export * from './rehab-types';
 export type { DraftSummary, DraftView } from './drafts';
 
 const empty = z.object({}).strict();
@@ -279,8 +286,12 @@ export const contract = {
   ...grantsContract,
   ...vaultKeysContract,
   ...personsContract,
+  ...rehabContract,
   ...conflictsContract,
+  ...exchangeContract,
+  ...reportsContract,
   ...draftsContract,
+  ...investigationsContract,
 } as const;
 
 export type Contract = typeof contract;
