@@ -3,6 +3,7 @@ import { specOf } from '../platform/tables';
 import type { ColumnSpec, TableSpec } from '../platform/table-spec';
 import { recordChanges, refreshConflicts, type Db, type ReplicatedTable } from './changelog';
 import { decodeHlc, type HlcClock } from './hlc';
+import { appendEntry, hasEntry } from './log-store';
 import { mergeRecord, type ChangeEntry, type MergedRecord } from './merge';
 
 /**
@@ -169,30 +170,20 @@ export async function applyChanges(
   let duplicates = 0;
   const touched = new Map<string, Set<string>>();
   for (const c of entries) {
-    const seen = await db
-      .selectFrom('changeLog')
-      .select('seq')
-      .where('tableName', '=', c.tableName)
-      .where('recordId', '=', c.recordId)
-      .where('hlc', '=', c.hlc)
-      .executeTakeFirst();
-    if (seen) {
+    if (await hasEntry(db, c.tableName, c.recordId, c.hlc)) {
       duplicates++;
       continue;
     }
     clock.receive(c.hlc);
-    await db
-      .insertInto('changeLog')
-      .values({
-        hlc: c.hlc,
-        workstationId: c.workstationId ?? decodeHlc(c.hlc).node,
-        accountId: c.accountId ?? null,
-        tableName: c.tableName,
-        recordId: c.recordId,
-        changes: c.changes,
-        base: c.base ?? null,
-      })
-      .execute();
+    await appendEntry(db, {
+      hlc: c.hlc,
+      workstationId: c.workstationId ?? decodeHlc(c.hlc).node,
+      accountId: c.accountId ?? null,
+      tableName: c.tableName,
+      recordId: c.recordId,
+      changes: c.changes,
+      base: c.base ?? null,
+    });
     applied++;
     const ids = touched.get(c.tableName) ?? new Set<string>();
     ids.add(c.recordId);

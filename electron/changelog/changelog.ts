@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB, SyncColumns } from '../db/schema';
 import { isDerivedField, loggedFields } from '../platform/tables';
 import type { HlcClock } from './hlc';
+import { appendEntry, latestHlc, readRecordEntries } from './log-store';
 import { mergeRecord, wallIso, type ChangeEntry, type MergedRecord } from './merge';
 
 /**
@@ -34,31 +35,23 @@ async function appendChange(
   table: string,
   id: string,
   hlc: string,
-  logged: Fields,
+  logged: Fields | null,
   base: Record<string, string | string[]> | null,
 ) {
-  await db
-    .insertInto('changeLog')
-    .values({
-      hlc,
-      workstationId: ctx.workstationId,
-      accountId: ctx.accountId,
-      tableName: table,
-      recordId: id,
-      changes: JSON.stringify(logged),
-      base: base && Object.keys(base).length ? JSON.stringify(base) : null,
-    })
-    .execute();
+  await appendEntry(db, {
+    hlc,
+    workstationId: ctx.workstationId,
+    accountId: ctx.accountId,
+    tableName: table,
+    recordId: id,
+    changes: logged === null ? null : JSON.stringify(logged),
+    base: base && Object.keys(base).length ? JSON.stringify(base) : null,
+  });
 }
 
 /** Every change of one record, as merge reads them. */
 export async function recordChanges(db: Db, table: string, id: string): Promise<ChangeEntry[]> {
-  return db
-    .selectFrom('changeLog')
-    .select(['hlc', 'tableName', 'recordId', 'changes', 'base', 'workstationId', 'accountId'])
-    .where('tableName', '=', table)
-    .where('recordId', '=', id)
-    .execute();
+  return readRecordEntries(db, table, id);
 }
 
 export async function insertRecord<T extends ReplicatedTable>(
@@ -75,9 +68,9 @@ export async function insertRecord<T extends ReplicatedTable>(
     .insertInto(table)
     .values({ ...(fields as Fields), ...sync } as never)
     .execute();
-  // A field that starts out null needs no change: absence in the log already means null.
-  const logged = loggedFields(table, fields as Fields);
-  if (logged) await appendChange(db, ctx, table, id, hlc, logged, null);
+  // A field that starts out null needs no change: absence in the log already means null. The first write is
+  // kept by reference to the row (log-store.ts), so the values are not stored twice.
+  if (loggedFields(table, fields as Fields)) await appendChange(db, ctx, table, id, hlc, null, null);
   return sync;
 }
 
@@ -202,10 +195,4 @@ export async function refreshConflicts(db: Db, m: MergedRecord): Promise<number>
   return m.conflicts.length;
 }
 
-export async function latestHlc(db: Db): Promise<string | null> {
-  const row = await db
-    .selectFrom('changeLog')
-    .select((eb) => eb.fn.max('hlc').as('hlc'))
-    .executeTakeFirst();
-  return (row?.hlc as string | null) ?? null;
-}
+export { latestHlc };

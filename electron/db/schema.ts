@@ -1,6 +1,8 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CommuneStatusTable, ReportPlanTable } from '../reports/report.schema';
 import type { DraftTable } from '../drafts/draft.schema';
+import type * as X from '../exchange/exchange.schema';
+import type * as I from '../investigations/investigation.schema';
 
 /** Columns every replicated record carries (see electron/changelog). */
 export interface SyncColumns {
@@ -237,6 +239,17 @@ export interface DB {
   reportPlans: ReportPlanTable;
   communeStatuses: CommuneStatusTable;
   drafts: DraftTable;
+  stationKeys: X.StationKeyTable;
+  exchangePeers: X.ExchangePeerTable;
+  exchangeArchiveRecipients: X.ArchiveRecipientTable;
+  exchangeBundles: X.ExchangeBundleTable;
+  tips: I.TipTable;
+  tipExtensions: I.TipExtensionTable;
+  drugCases: I.DrugCaseTable;
+  caseExtensions: I.CaseExtensionTable;
+  caseSuspects: I.CaseSuspectTable;
+  seizures: I.SeizureTable;
+  hotspots: I.HotspotTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;

@@ -2,6 +2,8 @@ import type { RawDatabase } from '../db/connection';
 import { loggedFields } from './tables';
 import type { ChangeContext } from '../changelog/changelog';
 import { wallIso } from '../changelog/merge';
+import { decodeHlc } from '../changelog/hlc';
+import { recordKey } from '../changelog/log-store';
 
 type Statement = ReturnType<RawDatabase['prepare']>;
 
@@ -19,9 +21,24 @@ export class BatchWriter {
     private readonly raw: RawDatabase,
     private readonly changes: ChangeContext,
   ) {
+    // First writes are kept by reference to their rows (changelog/log-store.ts): only the stamp, who and where.
     this.insChange = raw.prepare(
-      'INSERT INTO change_log (hlc, workstation_id, account_id, table_name, record_id, changes, base) VALUES (?, ?, ?, ?, ?, ?, NULL)',
+      'INSERT INTO change_log (wall, counter, actor, tbl, record, changes, base) VALUES (?, ?, ?, ?, ?, NULL, NULL)',
     );
+  }
+
+  private readonly numbers = new Map<string, number>();
+
+  /** A dictionary number (log_tables, log_actors), looked up once per call. */
+  private dictionary(kind: 'table' | 'actor', key: string, insert: () => void, select: () => unknown): number {
+    const k = `${kind}:${key}`;
+    let n = this.numbers.get(k);
+    if (n === undefined) {
+      insert();
+      n = (select() as { n: number }).n;
+      this.numbers.set(k, n);
+    }
+    return n;
   }
 
   /** Runs `fn` in one transaction: all of it commits, or none. */
@@ -48,9 +65,34 @@ export class BatchWriter {
     const cols = Object.keys(row);
     const sqlText = `INSERT INTO ${snake(table)} (id, ${cols.map(snake).join(', ')}, hlc) VALUES (?, ${cols.map(() => '?').join(', ')}, ?)`;
     const info = this.statement(sqlText).run([id, ...Object.values(row).map(sqlValue), hlc]);
-    const logged = loggedFields(table, row);
-    if (logged)
-      this.insChange.run([hlc, this.changes.workstationId, this.changes.accountId, table, id, JSON.stringify(logged)]);
+    if (loggedFields(table, row)) {
+      const stamp = decodeHlc(hlc);
+      const ws = this.changes.workstationId;
+      const acc = this.changes.accountId ?? '';
+      const tbl = this.dictionary(
+        'table',
+        table,
+        () => this.statement('INSERT OR IGNORE INTO log_tables (name) VALUES (?)').run([table]),
+        () => this.statement('SELECT n FROM log_tables WHERE name = ?').get([table]),
+      );
+      const actor = this.dictionary(
+        'actor',
+        `${ws}/${acc}/${stamp.node}`,
+        () =>
+          this.statement('INSERT OR IGNORE INTO log_actors (workstation_id, account_id, node) VALUES (?, ?, ?)').run([
+            ws,
+            acc,
+            stamp.node,
+          ]),
+        () =>
+          this.statement('SELECT n FROM log_actors WHERE workstation_id = ? AND account_id = ? AND node = ?').get([
+            ws,
+            acc,
+            stamp.node,
+          ]),
+      );
+      this.insChange.run([stamp.wall, stamp.counter, actor, tbl, recordKey(id)]);
+    }
     return { pk: Number(info.lastInsertRowid) };
   }
 }

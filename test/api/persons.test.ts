@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, err, ok, TestClock } from '../support/host';
 import { as, cccd, personsWorld } from '../support/persons';
+import { readRecordEntries } from '../../electron/changelog/log-store';
 
 type World = Awaited<ReturnType<typeof personsWorld>>;
 
@@ -38,11 +39,8 @@ describe('person records', () => {
     expect((await ok(w.host, 'persons.search', { query: 'duc' })).items).toHaveLength(0);
     const f = await ok(w.host, 'persons.create', duc(w));
     expect(f.person).toMatchObject({ fullName: 'Nguyễn Văn Đức', category: 'unclassified', citizenIdWarnings: [] });
-    const changes = w.host
-      .openState()
-      .raw.prepare("SELECT changes FROM change_log WHERE table_name = 'persons' AND record_id = ?")
-      .all(f.person.id)
-      .flatMap((c) => Object.keys(JSON.parse((c as { changes: string }).changes) as object))
+    const changes = (await readRecordEntries(w.host.openState().db, 'persons', f.person.id))
+      .flatMap((c) => Object.keys(JSON.parse(c.changes) as object))
       .map((field) => ({ field }));
     expect(changes.map((c) => c.field)).toEqual(
       expect.arrayContaining(['fullName', 'sex', 'birthDate', 'citizenId', 'curCommune']),
@@ -173,10 +171,7 @@ describe('updating a person', () => {
       substances: ['heroin'],
     });
     expect(u.currentAddress).toEqual(p.currentAddress);
-    const last = w.host
-      .openState()
-      .raw.prepare('SELECT changes FROM change_log WHERE record_id = ? ORDER BY seq DESC LIMIT 1')
-      .get(p.id) as { changes: string };
+    const last = (await readRecordEntries(w.host.openState().db, 'persons', p.id)).at(-1)!;
     // Times are not logged: they follow from the change's stamp.
     expect(Object.keys(JSON.parse(last.changes)).sort()).toEqual(['occupation']);
     const renamed = (await ok(w.host, 'persons.update', { personId: p.id, patch: { fullName: 'Nguyễn Văn Đắc' } }))

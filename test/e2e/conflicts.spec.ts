@@ -5,6 +5,7 @@ import { expect, test } from './support/fixtures';
 import { signIn } from './support/flows';
 import { asAccount, createPerson, openPersons, PEOPLE, seedPersonsWorld } from './support/persons';
 import { checkScreen, screenshot } from './support/screens';
+import { readRecordEntries } from '../../electron/changelog/log-store';
 
 const OTHER_WS = '0196b1d0-0000-7000-8000-0000000000c2';
 
@@ -25,9 +26,7 @@ test('a leader sees the conflict badge on a file and resolves it by typing the r
   // The commune's workstation changed the occupation too, before the two synchronised: its change arrives.
   await asAccount(hoso, 'leader', async () => {
     const s = (hoso.server.host as HostCore).openState();
-    const created = s.raw
-      .prepare(`SELECT hlc FROM change_log WHERE record_id = ? ORDER BY hlc LIMIT 1`)
-      .get(file.person.id) as { hlc: string };
+    const created = (await readRecordEntries(s.db, 'persons', file.person.id))[0]!;
     const stamp = encodeHlc({ wall: decodeHlc(s.hlc.now()).wall + 1000, counter: 0, node: OTHER_WS });
     await s.db.transaction().execute((trx) =>
       applyChanges(

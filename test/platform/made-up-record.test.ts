@@ -15,6 +15,7 @@ import { ALL_COLUMNS, type TableSpec } from '../../electron/platform/table-spec'
 import { project, registerTable } from '../../electron/platform/tables';
 import { err, ok } from '../support/host';
 import { as, personsWorld } from '../support/persons';
+import { readEntries } from '../../electron/changelog/log-store';
 
 /**
  * The platform's promise: a new record type is a table spec, a contract entry and a handler, and it is then
@@ -116,9 +117,7 @@ describe('a made-up record type on the platform', () => {
     const widget = (created as { value: Widget }).value;
     expect(widget).toMatchObject({ name: 'Bàn cân', communeCode: w.communeA.code, secretNote: null });
     const raw = () => w.host.openState().raw;
-    const logged = raw().prepare(`SELECT changes FROM change_log WHERE table_name = 'widgets'`).all() as {
-      changes: string;
-    }[];
+    const logged = await readEntries(w.host.openState().db, { tables: ['widgets'] });
     expect(logged.map((l) => Object.keys(JSON.parse(l.changes)).sort())).toEqual([
       ['colour', 'communeCode', 'name', 'provinceCode', 'secretNote', 'unitId'],
     ]);
@@ -148,9 +147,7 @@ describe('a made-up record type on the platform', () => {
 
     // Merge: another workstation renamed it concurrently with a local rename: both kept, one as a conflict.
     const s = w.host.openState();
-    const insertStamp = (
-      raw().prepare(`SELECT hlc FROM change_log WHERE table_name = 'widgets'`).get() as { hlc: string }
-    ).hlc;
+    const insertStamp = (await readEntries(s.db, { tables: ['widgets'] }))[0]!.hlc;
     await updateRecord(
       s.db,
       { hlc: s.hlc, workstationId: s.workstationId, accountId: null, now: () => new Date() },

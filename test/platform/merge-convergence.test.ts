@@ -11,6 +11,7 @@ import {
   type ReplicatedTable,
 } from '../../electron/changelog/changelog';
 import { HlcClock } from '../../electron/changelog/hlc';
+import { readEntries } from '../../electron/changelog/log-store';
 import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
 import { migrateToLatest } from '../../electron/db/migrate';
 import type { ColumnSpec, TableSpec } from '../../electron/platform/table-spec';
@@ -55,7 +56,7 @@ function writable(spec: TableSpec): string[] {
 }
 
 async function syncInto(to: Replica, from: Replica, today: string) {
-  const changes = await from.db.selectFrom('changeLog').selectAll().execute();
+  const changes = await readEntries(from.db);
   await to.db.transaction().execute((trx) => applyChanges(trx, to.ctx.hlc, changes, today));
 }
 
@@ -201,7 +202,7 @@ describe('record platform: merge', () => {
         code: 'INVALID_INPUT',
       });
     }
-    expect(await a.db.selectFrom('changeLog').selectAll().execute()).toEqual([]);
+    expect(await readEntries(a.db)).toEqual([]);
   });
 });
 

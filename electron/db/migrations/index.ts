@@ -4,6 +4,8 @@ import * as m20261123_1800 from './2026_11_23_1800_persons';
 import * as m20261203_1020 from './2026_12_03_1020_role_grants';
 import * as m20261203_1100 from './2026_12_03_1100_platform';
 import * as m20261203_1150 from './2026_12_03_1150_compact_change_log';
+import * as m20261203_1200 from './2026_12_03_1200_investigations';
+import * as m20261203_1400 from './2026_12_03_1400_exchange';
 import * as m20261203_1500 from './2026_12_03_1500_drafts';
 import * as m20261203_1600 from './2026_12_03_1600_reports';
 
@@ -17,6 +19,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1020_role_grants': m20261203_1020,
   '2026_12_03_1100_platform': m20261203_1100,
   '2026_12_03_1150_compact_change_log': m20261203_1150,
+  '2026_12_03_1200_investigations': m20261203_1200,
+  '2026_12_03_1400_exchange': m20261203_1400,
   '2026_12_03_1500_drafts': m20261203_1500,
   '2026_12_03_1600_reports': m20261203_1600,
 };
