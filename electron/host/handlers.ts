@@ -5,11 +5,14 @@ import { auditHandlers, auditLifecycleHandlers } from '../audit/audit.service';
 import { integrityHandlers } from '../audit/integrity.service';
 import { backupHandlers } from '../backup/backup.service';
 import { draftHandlers } from '../drafts/draft.service';
+import { homeHandlers } from '../home/home.service';
 import { measureHandlers } from '../persons/measure.service';
 import { investigationHandlers } from '../investigations/handlers';
 import { personAdminHandlers } from '../persons/person-admin.service';
 import { personHandlers } from '../persons/person.service';
+import { rehabHandlers } from '../rehab/handlers';
 import { conflictHandlers } from '../platform/conflict.service';
+import { exchangeHandlers } from '../exchange/exchange.service';
 import { communeStatusHandlers } from '../reports/commune-status.service';
 import { planHandlers } from '../reports/plan.service';
 import { reportHandlers } from '../reports/report.service';
@@ -33,16 +36,19 @@ export const lifecycleHandlers = {
 /** Domain services: the router gives them only the narrow DomainContext. */
 export const domainHandlers = {
   ...unitHandlers,
+  ...homeHandlers,
   ...auditHandlers,
   ...personHandlers,
   ...measureHandlers,
   ...personAdminHandlers,
   ...conflictHandlers,
+  ...exchangeHandlers,
   ...planHandlers,
   ...communeStatusHandlers,
   ...reportHandlers,
   ...investigationHandlers,
   ...draftHandlers,
+  ...rehabHandlers,
 };
 
 type Covered = keyof typeof lifecycleHandlers | keyof typeof domainHandlers;

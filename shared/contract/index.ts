@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { Permissions, PUBLIC, type Role, type UnitKind } from '../domain/roles';
+import { commune, province } from '../places';
 import { audited, procedure, type ProcedureDef } from './define';
 import { grantsContract } from './grants';
 import { conflictsContract } from './conflicts';
 import { exchangeContract } from './exchange';
 import { draftsContract } from './drafts';
+import { homeContract } from './home';
 import { personsContract } from './persons';
 import { reportsContract } from './reports';
 import { rehabContract } from './rehab';
@@ -48,6 +50,7 @@ export type { RecoveryRotated } from './vault-keys';
 export type { ProcedureDef } from './define';
 export * from './rehab-types';
 export type { DraftSummary, DraftView } from './drafts';
+export type { RecentFile } from './home';
 
 const empty = z.object({}).strict();
 const P = Permissions;
@@ -69,6 +72,16 @@ export const accountCreateSchema = z
   })
   .strict();
 
+/** Places are picked from the official list (shared/places): a code must name a province or commune in it. */
+const unitProvinceSchema = z
+  .string()
+  .regex(/^\d{2}$/, { message: 'province_code_format' })
+  .refine((c) => province(c) !== undefined, { message: 'province_unknown' });
+const unitCommuneSchema = z
+  .string()
+  .regex(/^\d{5}$/, { message: 'commune_code_format' })
+  .refine((c) => commune(c) !== undefined, { message: 'commune_unknown' });
+
 export const unitCreateSchema = z
   .object({
     code: z
@@ -77,16 +90,19 @@ export const unitCreateSchema = z
       .regex(/^[A-Za-z0-9._-]{1,32}$/, { message: 'unit_code_format' }),
     name: z.string().trim().min(2, { message: 'required' }).max(200, { message: 'too_long' }),
     kind: unitKindSchema.transform((k) => k as UnitKind),
-    provinceCode: z
-      .string()
-      .regex(/^\d{2}$/, { message: 'province_code_format' })
-      .nullable()
-      .default(null),
-    communeCode: z
-      .string()
-      .regex(/^\d{5}$/, { message: 'commune_code_format' })
-      .nullable()
-      .default(null),
+    provinceCode: unitProvinceSchema.nullable().default(null),
+    communeCode: unitCommuneSchema.nullable().default(null),
+  })
+  .strict();
+
+/** A unit changed by an administrator: its name, kind and place (the code, which others quote, stays). */
+export const unitUpdateSchema = z
+  .object({
+    unitId: idSchema,
+    name: unitCreateSchema.shape.name,
+    kind: unitCreateSchema.shape.kind,
+    provinceCode: unitProvinceSchema.nullable(),
+    communeCode: unitCommuneSchema.nullable(),
   })
   .strict();
 
@@ -95,7 +111,8 @@ export const vaultCreateSchema = z
     adminUsername: usernameSchema,
     adminDisplayName: displayNameSchema,
     password: passwordSchema,
-    unit: unitCreateSchema.omit({ provinceCode: true, communeCode: true }).optional(),
+    /** The workstation's unit, with its province: the header of every printed document names it. */
+    unit: unitCreateSchema.omit({ communeCode: true }).optional(),
     /** The first leader, with its own password: it approves every later grant of a role that reads records. */
     leader: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),
   })
@@ -228,6 +245,11 @@ export const coreContract = {
     access: [P.unitsManage],
     audit: audited('unit.create', 'unit'),
   }),
+  'units.update': procedure<UnitView>()({
+    input: unitUpdateSchema,
+    access: [P.unitsManage],
+    audit: audited('unit.update', 'unit'),
+  }),
 
   'audit.list': procedure<AuditEntryView[]>()({ input: auditListSchema, access: [P.auditRead], audit: null }),
   'audit.accounts': procedure<{ id: string; username: string; displayName: string }[]>()({
@@ -291,6 +313,7 @@ export const contract = {
   ...exchangeContract,
   ...reportsContract,
   ...draftsContract,
+  ...homeContract,
   ...investigationsContract,
 } as const;
 

@@ -56,11 +56,13 @@ export const AuditActions = Object.freeze({
   sessionSignin: 'session.signin',
   sessionUnlock: 'session.unlock',
   unitCreate: 'unit.create',
+  unitUpdate: 'unit.update',
   vaultCreate: 'vault.create',
   vaultRekey: 'vault.rekey',
   vaultRecoveryRotate: 'vault.recovery_rotate',
   // The exchange (issue 12)
   stationCard: 'exchange.station_card',
+  stationUnit: 'exchange.station_unit',
   peerAdd: 'exchange.peer_add',
   peerSuspend: 'exchange.peer_suspend',
   peerResume: 'exchange.peer_resume',

@@ -39,7 +39,13 @@ export const Permissions = Object.freeze({
   casesWrite: 'cases.write',
   referralsRead: 'referrals.read',
   referralsWrite: 'referrals.write',
+  /** Leaders: send a dossier to court, admit beyond a facility's capacity. */
+  referralsApprove: 'referrals.approve',
+  /** Add and edit rehab facilities (reference data). */
+  facilitiesManage: 'facilities.manage',
   reportsRead: 'reports.read',
+  /** Plans and their targets, communes' yearly status (drug-free recognition, key-area type, population). */
+  reportsManage: 'reports.manage',
   /** Reach: which records beyond one's own unit's files a reader sees (the widest held applies). */
   reachProvince: 'reach.province',
   reachCommune: 'reach.commune',
@@ -48,6 +54,10 @@ export const Permissions = Object.freeze({
   /** Records tied to the caller's own facility (rehab centres: residents and people referred to it). */
   reachFacility: 'reach.facility',
   conflictsResolve: 'conflicts.resolve',
+  /** The exchange: this station's card, peers and their policies, archive recipients (administrators). */
+  exchangeManage: 'exchange.manage',
+  /** Writing and importing bundles for registered peers. */
+  exchangeTransfer: 'exchange.transfer',
 } as const);
 export type Permission = (typeof Permissions)[keyof typeof Permissions];
 
@@ -57,7 +67,16 @@ export type ProcedurePermission = Permission | typeof PUBLIC;
 
 const P = Permissions;
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Object.freeze({
-  admin: [P.session, P.accountsManage, P.unitsManage, P.vaultManage, P.backupCreate, P.backupRestore],
+  admin: [
+    P.session,
+    P.accountsManage,
+    P.unitsManage,
+    P.vaultManage,
+    P.backupCreate,
+    P.backupRestore,
+    P.exchangeManage,
+    P.exchangeTransfer,
+  ],
   leader: [
     P.session,
     P.accountsApproveGrants,
@@ -73,7 +92,11 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Ob
     P.casesWrite,
     P.referralsRead,
     P.referralsWrite,
+    P.referralsApprove,
+    P.facilitiesManage,
     P.reportsRead,
+    P.reportsManage,
+    P.exchangeTransfer,
   ],
   investigator: [
     P.session,
