@@ -109,7 +109,7 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
             code: input.unit.code,
             name: input.unit.name,
             kind: input.unit.kind,
-            provinceCode: null,
+            provinceCode: input.unit.provinceCode,
             communeCode: null,
           });
         }

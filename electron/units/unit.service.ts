@@ -3,7 +3,8 @@ import type { UnitView } from '../../shared/contract/types';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import type { UnitKind } from '../../shared/domain/roles';
 import { compareVietnamese } from '../../shared/text/fold';
-import { insertRecord } from '../changelog/changelog';
+import { commune } from '../../shared/places';
+import { insertRecord, updateRecord } from '../changelog/changelog';
 import type { UnitRow } from '../db/schema';
 import type { DomainHandlerGroup } from '../host/context';
 
@@ -19,13 +20,28 @@ function toUnitView(r: UnitRow): UnitView {
   };
 }
 
-export const unitHandlers: DomainHandlerGroup<'units.list' | 'units.create'> = {
+/** A commune must lie in the unit's province, and needs one: the pickers offer only those, the API says why. */
+function checkPlace(provinceCode: string | null, communeCode: string | null): void {
+  if (!communeCode) return;
+  const c = commune(communeCode);
+  if (!provinceCode)
+    throw new AppError(ErrorCodes.INVALID_INPUT, 'a commune needs its province', {
+      issues: [{ path: 'provinceCode', code: 'required' }],
+    });
+  if (c?.provinceCode !== provinceCode)
+    throw new AppError(ErrorCodes.INVALID_INPUT, 'the commune is not in the province', {
+      issues: [{ path: 'communeCode', code: 'commune_unknown' }],
+    });
+}
+
+export const unitHandlers: DomainHandlerGroup<'units.list' | 'units.create' | 'units.update'> = {
   async 'units.list'(ctx) {
     const rows = await ctx.db().selectFrom('units').selectAll().where('deletedAt', 'is', null).execute();
     return rows.map(toUnitView).sort((a, b) => compareVietnamese(a.name, b.name));
   },
 
   async 'units.create'(ctx, input) {
+    checkPlace(input.provinceCode, input.communeCode);
     const taken = await ctx
       .db()
       .selectFrom('units')
@@ -48,5 +64,33 @@ export const unitHandlers: DomainHandlerGroup<'units.list' | 'units.create'> = {
     ctx.target({ recordType: 'unit', recordId: id });
     const row = await ctx.db().selectFrom('units').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     return toUnitView(row);
+  },
+
+  /** Name, kind and place; audited (unit.update) with the names of the fields changed, never their values. */
+  async 'units.update'(ctx, input) {
+    ctx.target({ recordType: 'unit', recordId: input.unitId });
+    const row = await ctx
+      .db()
+      .selectFrom('units')
+      .select('id')
+      .where('id', '=', input.unitId)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (!row) throw new AppError(ErrorCodes.NOT_FOUND, 'unit not found');
+    checkPlace(input.provinceCode, input.communeCode);
+    const changed = await updateRecord(ctx.db(), ctx.changes(), 'units', input.unitId, {
+      name: input.name,
+      kind: input.kind,
+      provinceCode: input.provinceCode,
+      communeCode: input.communeCode,
+    });
+    ctx.target({ recordType: 'unit', recordId: input.unitId, detail: { fields: changed.join(',') } });
+    const updated = await ctx
+      .db()
+      .selectFrom('units')
+      .selectAll()
+      .where('id', '=', input.unitId)
+      .executeTakeFirstOrThrow();
+    return toUnitView(updated);
   },
 };

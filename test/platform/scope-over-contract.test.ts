@@ -39,6 +39,7 @@ const PERSON_PROCEDURES: Partial<Record<ProcedureName, (ownId: string) => Input>
   'persons.readers': () => ({ personId: FOREIGN.id }),
   'persons.print': () => ({ personId: FOREIGN.id, purpose: 'kiểm tra' }),
   'persons.due': () => ({ withinDays: 365 }),
+  'home.recent': () => ({ limit: 50 }),
   'persons.update': () => ({ personId: FOREIGN.id, patch: { occupation: 'x' } }),
   'persons.setPhoto': () => ({ personId: FOREIGN.id, photo: null }),
   'persons.merge': (own) => ({ keepId: own, mergeId: FOREIGN.id }),
@@ -66,6 +67,11 @@ const PERSON_PROCEDURES: Partial<Record<ProcedureName, (ownId: string) => Input>
     result: 'pending',
   }),
   'conflicts.list': () => ({}),
+  // Reports count persons of the caller's area only, and return counts, never a record.
+  'reports.kpi': () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  'reports.communes': () => ({ year: 2026 }),
+  'reports.tables': () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  'reports.export': () => ({ from: '2026-01-01', to: '2026-12-31', format: 'csv' }),
   'conflicts.resolve': () => ({ conflictId: 1, choice: 'current' }),
 };
 /** Procedures that neither read nor write person records (accounts, keys, audit metadata, units, setup). */
@@ -96,6 +102,7 @@ const OTHER_PROCEDURES = new Set<string>([
   'accounts.rejectGrant',
   'units.list',
   'units.create',
+  'units.update',
   'audit.list',
   'audit.accounts',
   'audit.verify',
@@ -113,6 +120,15 @@ const OTHER_PROCEDURES = new Set<string>([
   'drafts.get',
   'drafts.discard',
   'drafts.list',
+  // Plans and commune statuses: issued decisions (reference records), no person in them.
+  'plans.list',
+  'plans.save',
+  'plans.delete',
+  'communeStatus.list',
+  'communeStatus.set',
+  'communeStatus.setMany',
+  'communeStatus.importPopulation',
+  'reports.print',
 ]);
 
 describe('fail-closed scope over the contract', () => {
