@@ -5,7 +5,7 @@
 type Labels = Readonly<Record<string, { vi: string; en: string }>>;
 
 export const RECORD_TYPE_LABELS: Labels = Object.freeze({
-  person: { vi: 'Người quản lý', en: 'Person' },
+  person: { vi: 'Người thuộc diện quản lý', en: 'Person' },
   person_photo: { vi: 'Ảnh chân dung', en: 'Photo' },
   measure: { vi: 'Biện pháp', en: 'Measure' },
   check_in: { vi: 'Lần làm việc', en: 'Check-in' },

@@ -41,7 +41,7 @@ export const personLabels: Record<'vi' | 'en', PersonLabels> = {
     measureStatus: { active: 'Đang thực hiện', completed: 'Đã hoàn thành', interrupted: 'Gián đoạn' },
     testResult: { positive: 'Dương tính', negative: 'Âm tính' },
     testMethod: {
-      urine_quick: 'Test nhanh nước tiểu',
+      urine_quick: 'Xét nghiệm nhanh nước tiểu',
       lab: 'Xét nghiệm tại phòng thí nghiệm',
       hair: 'Xét nghiệm tóc',
       other: 'Khác',

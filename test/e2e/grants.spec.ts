@@ -35,7 +35,7 @@ test('a leader approves a role grant on screen; until then the account reads not
   await app.goto(hoso.url);
   await signIn(app, INVESTIGATOR.username, INVESTIGATOR.password);
   await expect(app.getByText('Vai trò của bạn đang chờ lãnh đạo duyệt')).toBeVisible();
-  expect(await navigationEntries(app)).not.toContain('Người quản lý');
+  expect(await navigationEntries(app)).not.toContain('Người thuộc diện quản lý');
   expect(await navigationEntries(app)).toEqual(['Trang chủ', 'Cài đặt']);
   await checkScreen(app, '47-role-pending');
 
@@ -72,7 +72,7 @@ test('a leader approves a role grant on screen; until then the account reads not
   await app.keyboard.press('Control+l');
   await signIn(app, INVESTIGATOR.username, INVESTIGATOR.password);
   await expect(app.getByText('Vai trò của bạn đang chờ lãnh đạo duyệt')).toBeHidden();
-  expect(await navigationEntries(app)).toContain('Người quản lý');
+  expect(await navigationEntries(app)).toContain('Người thuộc diện quản lý');
   await hoso.ok('session.lock', {});
   expect(
     (await hoso.fails('session.unlock', { username: AUDITOR.username, password: `${AUDITOR.password} tạm` })).code,

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { HostEvents, Preferences, SessionInfo } from '../../../shared/contract';
 import { useApi } from '../api/api-context';
 
@@ -20,8 +20,18 @@ interface SessionState {
   signedIn(session: SessionInfo): void;
   updateSession(patch: Partial<SessionInfo>): void;
   setPreferences(preferences: Preferences): void;
-  /** Locks the host and the renderer (button, Ctrl+L, idle). */
+  /** Locks the host and the renderer (button, Ctrl+L, idle); unsaved drafts are written first. */
   lock(reason: 'manual' | 'idle'): Promise<void>;
+  /**
+   * The account name last signed in during this app session, offered again on the unlock screen. Kept in memory
+   * only (never its password, never on disk); a reload forgets it.
+   */
+  lastUsername: string | null;
+  /**
+   * Forms with a draft not yet written (drafts/useDraft.ts) register here, so that a lock writes it before the
+   * host closes. The function sends its pending `drafts.save` at once and returns its answer, or null.
+   */
+  registerDraftFlush(flush: () => Promise<unknown> | null): () => void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -32,6 +42,8 @@ export function SessionProvider({ children, onLocked }: { children: ReactNode; o
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [preferences, setPreferences] = useState<Preferences>(DEFAULT_PREFERENCES);
   const [generation, setGeneration] = useState(0);
+  const [lastUsername, setLastUsername] = useState<string | null>(null);
+  const draftFlushes = useRef(new Set<() => Promise<unknown> | null>());
 
   useEffect(() => {
     let cancelled = false;
@@ -43,8 +55,10 @@ export function SessionProvider({ children, onLocked }: { children: ReactNode; o
       }
       setPreferences(r.value.preferences);
       if (!r.value.vaultExists) setPhase({ kind: 'setup' });
-      else if (r.value.session) setPhase({ kind: 'signed-in', session: r.value.session });
-      else setPhase({ kind: 'locked', reason: null });
+      else if (r.value.session) {
+        setLastUsername(r.value.session.username);
+        setPhase({ kind: 'signed-in', session: r.value.session });
+      } else setPhase({ kind: 'locked', reason: null });
     });
     return () => {
       cancelled = true;
@@ -83,7 +97,9 @@ export function SessionProvider({ children, onLocked }: { children: ReactNode; o
       phase,
       preferences,
       generation,
+      lastUsername,
       signedIn(session) {
+        setLastUsername(session.username);
         setGeneration((g) => g + 1);
         setPhase({ kind: 'signed-in', session });
       },
@@ -94,12 +110,20 @@ export function SessionProvider({ children, onLocked }: { children: ReactNode; o
       },
       setPreferences,
       async lock(reason) {
-        // The screen is cleared first: even if the host is slow to answer, nothing stays on display.
+        // Drafts still waiting for their debounce are sent now, before the screen is cleared (which unmounts
+        // the forms holding them); the screen is cleared at once, even if the host is slow to answer, and the
+        // host locks only once the drafts are written inside it.
+        const pending = [...draftFlushes.current].map((flush) => flush()).filter((p) => p !== null);
         markLocked(reason);
+        await Promise.allSettled(pending);
         await api.invoke('session.lock', {});
       },
+      registerDraftFlush(flush) {
+        draftFlushes.current.add(flush);
+        return () => void draftFlushes.current.delete(flush);
+      },
     }),
-    [api, phase, preferences, generation, markLocked],
+    [api, phase, preferences, generation, lastUsername, markLocked],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,9 +1,16 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { investigationLabels } from '../../../shared/i18n/investigation-labels';
 import en from './en.json';
+import investigationsEn from './investigations.en.json';
+import investigationsVi from './investigations.vi.json';
 import personsEn from './persons.en.json';
 import personsVi from './persons.vi.json';
+import rehabEn from './rehab.en.json';
+import rehabVi from './rehab.vi.json';
 import vi from './vi.json';
+import workdayEn from './workday.en.json';
+import workdayVi from './workday.vi.json';
 
 export type Language = 'vi' | 'en';
 export const LANGUAGES: readonly Language[] = ['vi', 'en'];
@@ -19,5 +26,12 @@ void i18next.use(initReactI18next).init({
 // The persons feature keeps its texts in files of its own, merged in deeply (nav, validation, audit keys too).
 i18next.addResourceBundle('vi', 'translation', personsVi, true, false);
 i18next.addResourceBundle('en', 'translation', personsEn, true, false);
+// Investigations: screen texts, with the field errors of the shared label table (the same words as the CLI's).
+i18next.addResourceBundle('vi', 'translation', { ...investigationsVi, validation: investigationLabels.vi.validation }, true, false);
+i18next.addResourceBundle('en', 'translation', { ...investigationsEn, validation: investigationLabels.en.validation }, true, false);
+i18next.addResourceBundle('vi', 'translation', rehabVi, true, false);
+i18next.addResourceBundle('en', 'translation', rehabEn, true, false);
+i18next.addResourceBundle('vi', 'translation', workdayVi, true, false);
+i18next.addResourceBundle('en', 'translation', workdayEn, true, false);
 
 export const i18n = i18next;

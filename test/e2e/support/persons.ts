@@ -117,7 +117,7 @@ export async function seedManyPersons(hoso: HosoServer, count: number): Promise<
 
 /** The sidebar entry of the persons area. */
 export async function openPersons(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Người quản lý').click();
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Người thuộc diện quản lý').click();
   await expect(page.getByRole('heading', { name: 'Người thuộc diện quản lý' })).toBeVisible();
 }
 

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useRestoredView } from '../drafts/draft-screen';
 import { PersonFilePage } from './file/PersonFilePage';
 import { PersonFormPage } from './form/PersonFormPage';
 import { PersonsListPage } from './list/PersonsListPage';
@@ -36,8 +37,14 @@ function screenOf(view: PersonsView): ReactNode {
  * loses nothing, and the list keeps its search and scroll position.
  */
 export function PersonsPage() {
-  const counter = useRef(1);
-  const [stack, setStack] = useState<StackEntry[]>([{ key: 0, view: { kind: 'list' }, scrollY: 0 }]);
+  const counter = useRef(2);
+  // After an unlock, the form whose draft was left open is on top of the list again.
+  const view = useRestoredView<PersonsView>('persons');
+  const restored = view && (view.kind === 'create' || view.kind === 'edit') ? view : null;
+  const [stack, setStack] = useState<StackEntry[]>(() => [
+    { key: 0, view: { kind: 'list' }, scrollY: 0 },
+    ...(restored ? [{ key: 1, view: restored, scrollY: 0 }] : []),
+  ]);
   const [version, setVersion] = useState(0);
 
   const open = useCallback((view: PersonsView) => {

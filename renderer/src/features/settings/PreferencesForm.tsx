@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Form, InputNumber, Radio } from 'antd';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -12,24 +13,33 @@ import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { LANGUAGES } from '../../i18n';
 
 const shape = preferencesPatchSchema.shape;
-const preferencesFormSchema = z.object({
-  language: shape.language.unwrap(),
-  idleMinutes: z
-    .number({ message: 'idle_minutes_range' })
-    .int({ message: 'idle_minutes_range' })
-    .min(1, { message: 'idle_minutes_range' })
-    .max(120, { message: 'idle_minutes_range' }),
-});
-type PreferencesFormValues = z.input<typeof preferencesFormSchema>;
 
-/** Language and idle timeout, saved on this workstation with `prefs.set` (they are not secret). */
-export function PreferencesForm() {
+/** The idle timeout a user may choose: 1–120 minutes, and never above the administrator's maximum. */
+function preferencesFormSchema(maxMinutes: number) {
+  return z.object({
+    language: shape.language.unwrap(),
+    idleMinutes: z
+      .number({ message: 'idle_minutes_range' })
+      .int({ message: 'idle_minutes_range' })
+      .min(1, { message: 'idle_minutes_range' })
+      .max(120, { message: 'idle_minutes_range' })
+      .max(maxMinutes, { message: 'idle_above_max' }),
+  });
+}
+type PreferencesFormValues = z.input<ReturnType<typeof preferencesFormSchema>>;
+
+/**
+ * Language and idle timeout, saved on this workstation with `prefs.set` (they are not secret). The idle timeout
+ * may only be shorter than the workstation's maximum (`settings.idleMax`), which the host enforces as well.
+ */
+export function PreferencesForm({ maxMinutes }: { maxMinutes: number }) {
   const { t } = useTranslation();
   const api = useApi();
   const { message } = App.useApp();
   const { preferences, setPreferences } = useSession();
+  const schema = useMemo(() => preferencesFormSchema(maxMinutes), [maxMinutes]);
   const { control, handleSubmit, setError, formState } = useForm<PreferencesFormValues>({
-    resolver: zodResolver(preferencesFormSchema),
+    resolver: zodResolver(schema),
     defaultValues: preferences,
   });
 
@@ -59,7 +69,12 @@ export function PreferencesForm() {
             />
           )}
         </Field>
-        <Field control={control} name="idleMinutes" label={t('settings.idleMinutes')} extra={t('settings.idleHint')}>
+        <Field
+          control={control}
+          name="idleMinutes"
+          label={t('settings.idleMinutes')}
+          extra={t('settings.idleHintMax', { count: maxMinutes })}
+        >
           {({ ref: _ref, ...f }) => (
             // No min/max here: antd would silently clamp an out-of-range number; the schema explains it instead.
             <InputNumber {...f} suffix={t('settings.minutes')} style={{ width: 180 }} />

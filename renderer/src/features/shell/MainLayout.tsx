@@ -6,8 +6,12 @@ import { palette } from '../../app/theme';
 import { AccountsPage } from '../accounts/AccountsPage';
 import { AuditPage } from '../audit/AuditPage';
 import { BackupPage } from '../backup/BackupPage';
+import { RestoredScreenProvider, useDraftReturn } from '../drafts/draft-screen';
+import { IdleCountdown } from '../drafts/IdleCountdown';
+import { InvestigationsPage } from '../investigations/InvestigationsPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { PersonsPage } from '../persons/PersonsPage';
+import { RehabPage } from '../rehab/RehabPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { UnitsPage } from '../units/UnitsPage';
 import { AppHeader } from './AppHeader';
@@ -22,6 +26,10 @@ function pageContent(page: PageKey, navigate: (p: PageKey) => void): ReactNode {
       return <OverviewPage onNavigate={navigate} />;
     case 'persons':
       return <PersonsPage />;
+    case 'investigations':
+      return <InvestigationsPage />;
+    case 'rehab':
+      return <RehabPage />;
     case 'accounts':
       return <AccountsPage />;
     case 'units':
@@ -40,13 +48,24 @@ export function MainLayout() {
   const api = useApi();
   const session = useSignedInSession();
   const { preferences, lock } = useSession();
-  const [page, setPage] = useState<PageKey>('overview');
+  const [chosen, setChosen] = useState<PageKey>('overview');
+  // After an unlock, the screen of the newest draft, until the user goes elsewhere (drafts/draft-screen.tsx).
+  const draftReturn = useDraftReturn();
+  const page = draftReturn.screen?.page ?? chosen;
+  const { leave } = draftReturn;
+  const setPage = useCallback(
+    (p: PageKey) => {
+      leave();
+      setChosen(p);
+    },
+    [leave],
+  );
   const [unitName, setUnitName] = useState<string | null>(null);
 
   const lockNow = useCallback(() => void lock('manual'), [lock]);
   const lockIdle = useCallback(() => void lock('idle'), [lock]);
   useLockShortcut(lockNow);
-  useIdleLock(preferences.idleMinutes, lockIdle);
+  const idleSecondsLeft = useIdleLock(preferences.idleMinutes, lockIdle);
 
   useEffect(() => {
     if (!session.unitId) return;
@@ -69,8 +88,13 @@ export function MainLayout() {
       <SideNav page={shown} onNavigate={setPage} />
       <Layout>
         <AppHeader page={shown} unitName={unitName} onLock={lockNow} onNavigate={setPage} />
-        <Layout.Content className="app-content">{pageContent(shown, setPage)}</Layout.Content>
+        <Layout.Content className="app-content">
+          <RestoredScreenProvider value={draftReturn.screen}>
+            {draftReturn.ready ? pageContent(shown, setPage) : null}
+          </RestoredScreenProvider>
+        </Layout.Content>
       </Layout>
+      <IdleCountdown secondsLeft={idleSecondsLeft} />
     </Layout>
   );
 }

@@ -19,15 +19,18 @@ const unlockFormSchema = z.object({
 });
 type UnlockFormValues = z.input<typeof unlockFormSchema>;
 
-/** Account name and password. After a failure the password is cleared and the account name kept. */
+/**
+ * Account name and password. After a failure the password is cleared and the account name kept; after a lock the
+ * account name of this app session is offered again (kept in memory only) and the cursor waits in the password.
+ */
 export function UnlockForm() {
   const { t } = useTranslation();
   const api = useApi();
-  const { signedIn } = useSession();
+  const { signedIn, lastUsername } = useSession();
   const { secondsLeft, startFrom } = useRetryCountdown();
   const { control, handleSubmit, setError, setValue, setFocus, formState } = useForm<UnlockFormValues>({
     resolver: zodResolver(unlockFormSchema),
-    defaultValues: { username: '', password: '' },
+    defaultValues: { username: lastUsername ?? '', password: '' },
   });
 
   const submit = handleSubmit(async (values) => {
@@ -58,10 +61,20 @@ export function UnlockForm() {
           />
         ) : null}
         <Field control={control} name="username" label={t('fields.username')}>
-          {(f) => <Input {...f} size="large" prefix={<UserOutlined />} autoComplete="username" autoFocus />}
+          {(f) => (
+            <Input {...f} size="large" prefix={<UserOutlined />} autoComplete="username" autoFocus={!lastUsername} />
+          )}
         </Field>
         <Field control={control} name="password" label={t('fields.password')}>
-          {(f) => <Input.Password {...f} size="large" prefix={<LockOutlined />} autoComplete="current-password" />}
+          {(f) => (
+            <Input.Password
+              {...f}
+              size="large"
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              autoFocus={Boolean(lastUsername)}
+            />
+          )}
         </Field>
         <Button type="primary" htmlType="submit" size="large" block loading={formState.isSubmitting} disabled={waiting}>
           {waiting

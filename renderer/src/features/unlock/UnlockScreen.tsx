@@ -30,9 +30,14 @@ export function UnlockScreen({ reason }: { reason: LockReason | null }) {
               {t('recover.back')}
             </Button>
           ) : (
-            <Button type="link" icon={<KeyOutlined />} onClick={() => setRecovering(true)}>
-              {t('unlock.recoverLink')}
-            </Button>
+            <>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+                {t('unlock.forgotHint')}
+              </Typography.Paragraph>
+              <Button type="link" icon={<KeyOutlined />} onClick={() => setRecovering(true)}>
+                {t('unlock.recoverLink')}
+              </Button>
+            </>
           )}
         </div>
       </Card>

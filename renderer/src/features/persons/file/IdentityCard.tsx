@@ -2,6 +2,7 @@ import { UserOutlined } from '@ant-design/icons';
 import { Avatar, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PersonRecord } from '../../../../../shared/contract';
+import { missingFields } from '../../../../../shared/persons/missing-fields';
 import { useProcedure } from '../../../api/useProcedure';
 import { formatPartialDate } from '../format';
 import { addressLine, usePersonLabels } from '../labels';
@@ -78,8 +79,18 @@ export function IdentityCard({ person, unitName }: { person: PersonRecord; unitN
     },
     { key: 'unit', label: t('persons.fields.unit'), children: unitName || dash },
   ];
+  const missing = missingFields(person);
   return (
     <Card title={t('persons.form.identity')}>
+      {missing.length ? (
+        // A file saved with what was known says what it still lacks.
+        <Typography.Paragraph data-testid="person-missing" className="persons-missing">
+          <Typography.Text strong>
+            {t('persons.file.missing', { fields: missing.map((f) => t(`persons.missing.${f}`)).join(', ') })}
+          </Typography.Text>{' '}
+          <Typography.Text type="secondary">{t('persons.file.missingHint')}</Typography.Text>
+        </Typography.Paragraph>
+      ) : null}
       <Flex gap={24} align="flex-start" wrap>
         {person.hasPhoto ? (
           <Photo personId={person.id} />

@@ -18,7 +18,7 @@ export function AddressFields(props: {
 }) {
   const { t } = useTranslation();
   const { control, name } = props;
-  const provinceCode = useWatch({ control, name: `${name}.provinceCode` });
+  const [provinceCode, street] = useWatch({ control, name: [`${name}.provinceCode`, `${name}.street`] });
   const provinceOptions = useMemo(() => provinces().map((p) => ({ value: p.code, label: p.name })), []);
   const communeOptions = useMemo(
     () => communesOf(provinceCode).map((c) => ({ value: c.code, label: c.name })),
@@ -49,7 +49,7 @@ export function AddressFields(props: {
           control={control}
           name={`${name}.communeCode`}
           label={t('persons.fields.commune')}
-          required={Boolean(provinceCode)}
+          required={Boolean(provinceCode && street.trim())}
         >
           {({ ref: _ref, onChange, ...f }) => (
             <Select

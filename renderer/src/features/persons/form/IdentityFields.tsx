@@ -1,6 +1,6 @@
 import { Col, Input, Radio, Row, Select } from 'antd';
 import { useMemo } from 'react';
-import type { Control } from 'react-hook-form';
+import type { Control, UseFormSetValue } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   educationLevelLabels,
@@ -13,11 +13,18 @@ import { foldVietnamese } from '../../../../../shared/text/fold';
 import { Field } from '../../../components/Field';
 import { usePersonLabels } from '../labels';
 import { CitizenIdField } from './CitizenIdField';
+import { NameHint } from './NameHint';
 import { PartialDateField } from './PartialDateField';
 import type { PersonFormValues } from './person-form';
 
 /** Names, sex, birth, citizen ID, ethnicity, schooling, work and a family contact. */
-export function IdentityFields({ control }: { control: Control<PersonFormValues> }) {
+export function IdentityFields({
+  control,
+  setValue,
+}: {
+  control: Control<PersonFormValues>;
+  setValue: UseFormSetValue<PersonFormValues>;
+}) {
   const { t } = useTranslation();
   const labels = usePersonLabels();
   const language = labels.language;
@@ -44,7 +51,13 @@ export function IdentityFields({ control }: { control: Control<PersonFormValues>
   return (
     <Row gutter={16}>
       <Col xs={24} md={12}>
-        <Field control={control} name="fullName" label={t('persons.fields.fullName')} required>
+        <Field
+          control={control}
+          name="fullName"
+          label={t('persons.fields.fullName')}
+          required
+          extra={<NameHint control={control} setValue={setValue} />}
+        >
           {(f) => <Input {...f} autoComplete="off" placeholder={t('persons.form.fullNamePlaceholder')} />}
         </Field>
       </Col>

@@ -1,13 +1,15 @@
-import { Checkbox } from 'antd';
+import { Button, Checkbox, Flex } from 'antd';
 import { useController, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { DateField } from '../DateField';
+import { yearOfText } from '../../../../../shared/text/typed-date';
 import type { PersonFormValues } from './person-form';
 
 /**
  * A date that may be known only by its year (births of older people, first use): a date picker, or a year
- * picker once "year only" is ticked. Switching keeps the year of a full date.
+ * picker once "year only" is ticked. Switching keeps the year of a full date (or of typed text that is not a
+ * date); four digits typed into the full-date picker offer "Chỉ biết năm" at once.
  */
 export function PartialDateField(props: {
   control: Control<PersonFormValues>;
@@ -19,6 +21,12 @@ export function PartialDateField(props: {
   const { t } = useTranslation();
   const yearOnly = useController({ control: props.control, name: props.yearOnlyName });
   const date = useController({ control: props.control, name: props.name });
+  const setYearOnly = (checked: boolean) => {
+    yearOnly.field.onChange(checked);
+    // A full date becomes its year; a year cannot become a date, so the field starts empty.
+    date.field.onChange(checked ? yearOfText(date.field.value) : '');
+  };
+  const typedYear = !yearOnly.field.value && /^\d{4}$/.test(date.field.value) ? date.field.value : null;
   return (
     <Field
       control={props.control}
@@ -26,17 +34,16 @@ export function PartialDateField(props: {
       label={props.label}
       required={props.required}
       extra={
-        <Checkbox
-          checked={yearOnly.field.value}
-          onChange={(e) => {
-            yearOnly.field.onChange(e.target.checked);
-            const v = date.field.value;
-            // A full date becomes its year; a year cannot become a date, so the field starts empty.
-            date.field.onChange(e.target.checked ? v.slice(0, 4) : '');
-          }}
-        >
-          {t('persons.form.yearOnly')}
-        </Checkbox>
+        <Flex gap={8} wrap align="center">
+          <Checkbox checked={yearOnly.field.value} onChange={(e) => setYearOnly(e.target.checked)}>
+            {t('persons.form.yearOnly')}
+          </Checkbox>
+          {typedYear ? (
+            <Button size="small" type="primary" ghost onClick={() => setYearOnly(true)}>
+              {t('persons.form.useYearOnly', { year: typedYear })}
+            </Button>
+          ) : null}
+        </Flex>
       }
     >
       {(f) => (

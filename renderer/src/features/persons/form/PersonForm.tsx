@@ -1,11 +1,14 @@
 import { CheckOutlined, SaveOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, Col, Flex, Form, Row } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { PersonFile, UnitView } from '../../../../../shared/contract';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/useDraft';
+import { focusFirstError } from './focus-first-error';
 import { IdentityFields } from './IdentityFields';
 import { personFormSchema, type PersonFormValues } from './person-form';
 import { PhotoField } from './PhotoField';
@@ -27,7 +30,8 @@ function countFieldErrors(errors: FieldErrors): number {
 /**
  * The person form, for a new file or an existing one. Validation uses the contract's schemas with their
  * message keys; the host's objections land on the fields they concern; nothing typed is ever cleared by
- * a failed save.
+ * a failed save, and a refused save brings the first field in error into view. What is typed is kept as a
+ * draft inside the encrypted database (drafts/useDraft.ts), so that a lock does not lose it.
  */
 export function PersonForm(props: {
   initial: PersonFormValues;
@@ -38,40 +42,66 @@ export function PersonForm(props: {
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const { control, handleSubmit, setError, setValue, formState } = useForm<PersonFormValues>({
+  const formRef = useRef<HTMLFormElement>(null);
+  const { control, handleSubmit, setError, setValue, setFocus, reset, formState } = useForm<PersonFormValues>({
     resolver: zodResolver(personFormSchema),
     defaultValues: props.initial,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
+    // Focus goes to the first field in error as drawn (focusFirstError): selects and radio groups have no ref.
+    shouldFocusError: false,
   });
+  const personId = props.file?.person.id ?? null;
+  const draft = useFormDraft(
+    personId ? `persons.edit:${personId}` : 'persons.create',
+    { control, reset },
+    { page: 'persons', view: personId ? { kind: 'edit', personId } : { kind: 'create' } },
+  );
   const [photo, setPhoto] = useState<string | null | undefined>(props.file ? undefined : null);
   const { confirmation, duplicate, save } = usePersonSave({
-    personId: props.file?.person.id ?? null,
+    personId,
     original: props.file,
     setError,
-    onSaved: props.onSaved,
+    onSaved: (saved) => {
+      void draft.saved();
+      props.onSaved(saved);
+    },
   });
   const identity = useWatch({ control, name: ['fullName', 'birthDate', 'sex', 'citizenId'] });
   const key = identityKey({ fullName: identity[0], birthDate: identity[1], sex: identity[2], citizenId: identity[3] });
   const activeConfirmation = confirmation?.key === key ? confirmation : null;
 
-  const submit = handleSubmit((values) => save(values, photo));
-  // Beside the save button, a reminder of what is still wrong further up a long form.
-  const invalid = formState.submitCount > 0 ? countFieldErrors(formState.errors) : 0;
+  // The first Tab of a form lands in its first field: the cursor starts there.
+  useEffect(() => {
+    if (!draft.loading) setFocus('fullName');
+  }, [draft.loading, setFocus]);
+
+  // Built when the form is submitted: a refused save brings the first field in error into view.
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const focusError = () => focusFirstError(formRef.current);
+    void handleSubmit(async (values) => {
+      await save(values, photo);
+      focusError();
+    }, focusError)(e);
+  };
+  // Beside the save button, a reminder of what is still wrong further up a long form; one summary at most.
+  const invalid = formState.submitCount > 0 && !activeConfirmation ? countFieldErrors(formState.errors) : 0;
 
   return (
     <form
-      onSubmit={(e) => void submit(e)}
+      ref={formRef}
+      onSubmit={onSubmit}
       noValidate
       aria-label={t(props.file ? 'persons.form.editTitle' : 'persons.form.createTitle')}
     >
       <Form component={false} layout="vertical">
+        <DraftNotice draft={draft} />
         <FormErrorAlert errors={formState.errors} />
         <Flex vertical gap={20}>
           <Card title={t('persons.form.identity')}>
             <Row gutter={24}>
               <Col xs={24} xl={18}>
-                <IdentityFields control={control} />
+                <IdentityFields control={control} setValue={setValue} />
               </Col>
               <Col xs={24} xl={6}>
                 <PhotoField value={photo} current={props.currentPhoto} onChange={setPhoto} />
@@ -90,7 +120,15 @@ export function PersonForm(props: {
             <Alert type="error" showIcon role="alert" title={t('persons.form.invalidFields', { count: invalid })} />
           ) : null}
           <Flex gap={12} justify="flex-end" className="persons-form-actions">
-            <Button onClick={props.onCancel}>{t('common.cancel')}</Button>
+            <Button
+              onClick={() => {
+                // Cancelling gives the typed values up, draft included.
+                draft.discard();
+                props.onCancel();
+              }}
+            >
+              {t('common.cancel')}
+            </Button>
             <Button
               type="primary"
               htmlType="submit"

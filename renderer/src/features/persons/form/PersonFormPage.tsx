@@ -62,7 +62,11 @@ function CreateForm() {
   if (units.loading) return <Skeleton active paragraph={{ rows: 12 }} />;
   return (
     <PersonForm
-      initial={emptyPersonForm({ unitId: units.own?.id ?? null, provinceCode: units.provinceCode })}
+      initial={emptyPersonForm({
+        unitId: units.own?.id ?? null,
+        provinceCode: units.provinceCode,
+        communeCode: units.own?.communeCode ?? null,
+      })}
       file={null}
       currentPhoto={null}
       units={units.units}

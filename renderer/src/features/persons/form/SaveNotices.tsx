@@ -73,7 +73,10 @@ export function DuplicateNotice({ duplicate }: { duplicate: Duplicate }) {
   );
 }
 
-/** Similar names with the same birth year, and CCCD warnings: shown before the save that confirms them. */
+/**
+ * Similar names with the same birth year, and CCCD warnings: shown before the save that confirms them. The CCCD
+ * warnings themselves are told once, at the field (CitizenIdField); this is the one summary beside the button.
+ */
 export function ConfirmationNotice({ confirmation }: { confirmation: Confirmation }) {
   const { t } = useTranslation();
   return (
@@ -100,15 +103,13 @@ export function ConfirmationNotice({ confirmation }: { confirmation: Confirmatio
               </section>
             </>
           ) : null}
+          {confirmation.warnings.length ? (
+            <Typography.Paragraph style={{ marginBottom: 4 }}>
+              {t('persons.form.confirmCitizenId')}
+            </Typography.Paragraph>
+          ) : null}
           {confirmation.similarUnlisted ? (
             <Typography.Paragraph>{t('persons.form.similarUnlisted')}</Typography.Paragraph>
-          ) : null}
-          {confirmation.warnings.length ? (
-            <ul className="persons-plain-list">
-              {confirmation.warnings.map((w) => (
-                <li key={w}>{t(`validation.${w}`)}</li>
-              ))}
-            </ul>
           ) : null}
           <Typography.Paragraph strong style={{ margin: '8px 0 0' }}>
             {confirmation.warnings.length ? t('persons.form.confirmWithReason') : t('persons.form.confirmHint')}

@@ -12,6 +12,7 @@ import {
 } from '../../../../../shared/contract';
 import type { Substance } from '../../../../../shared/domain/persons';
 import { isValidCommune } from '../../../../../shared/places';
+import { dateTextIssue } from '../../../../../shared/text/typed-date';
 
 /**
  * The person form: what the screen holds (strings for text boxes, '' for "not given") validated with the
@@ -20,14 +21,17 @@ import { isValidCommune } from '../../../../../shared/places';
 const addressFormSchema = z.object({ provinceCode: z.string(), communeCode: z.string(), street: z.string() });
 type AddressForm = z.infer<typeof addressFormSchema>;
 
-/** An address is optional, but once a province is chosen its commune must be one of that province's. */
+/**
+ * An address is optional: a province alone (as the form opens, from the account's unit) is no address yet and
+ * is not saved; once a street is typed, the commune is needed, and it must be one of the province's.
+ */
 function checkAddress(a: AddressForm, key: string, ctx: z.RefinementCtx): void {
   if (!addressSchema.shape.street.safeParse(a.street).success) {
     ctx.addIssue({ code: 'custom', path: [key, 'street'], message: 'too_long' });
   }
   if (!a.provinceCode && (a.communeCode || a.street.trim())) {
     ctx.addIssue({ code: 'custom', path: [key, 'provinceCode'], message: 'required' });
-  } else if (a.provinceCode && !a.communeCode) {
+  } else if (a.provinceCode && !a.communeCode && a.street.trim()) {
     ctx.addIssue({ code: 'custom', path: [key, 'communeCode'], message: 'required' });
   } else if (a.communeCode && !isValidCommune(a.provinceCode, a.communeCode)) {
     ctx.addIssue({ code: 'custom', path: [key, 'communeCode'], message: 'commune_unknown' });
@@ -54,16 +58,27 @@ const otherNamesSchema = z.string().superRefine((text, ctx) => {
   }
 });
 
-const optionalDate = z.string().refine((s) => s === '' || birthDateSchema.safeParse(s).success, {
-  message: 'date_format',
-});
+/** A date field's value: a full date or, with "year only", a year; typed text that is neither says why. */
+function partialDate(value: string, yearOnly: boolean, path: string, ctx: z.RefinementCtx): void {
+  if (value === '') return;
+  if (!yearOnly && /^\d{4}$/.test(value)) {
+    ctx.addIssue({ code: 'custom', path: [path], message: 'date_year_only' });
+  } else if (!birthDateSchema.safeParse(value).success) {
+    const issue = dateTextIssue(value);
+    ctx.addIssue({
+      code: 'custom',
+      path: [path],
+      message: yearOnly && issue === 'date_year_only' ? 'date_format' : issue,
+    });
+  }
+}
 
 export const personFormSchema = z
   .object({
     fullName: personNameSchema,
     otherNames: otherNamesSchema,
     sex: z.union([sexSchema, z.literal('')]).refine((s) => s !== '', { message: 'sex_required' }),
-    birthDate: z.string().min(1, { message: 'required' }).pipe(birthDateSchema),
+    birthDate: z.string().min(1, { message: 'required' }),
     birthYearOnly: z.boolean(),
     citizenId: z.string().refine((s) => s.trim() === '' || citizenIdSchema.safeParse(s.replace(/\s+/g, '')).success, {
       message: 'citizen_id_format',
@@ -77,15 +92,18 @@ export const personFormSchema = z
     currentAddress: addressFormSchema,
     sameAddress: z.boolean(),
     substances: z.array(substanceSchema).max(8),
-    firstUseDate: optionalDate,
+    firstUseDate: z.string(),
     firstUseYearOnly: z.boolean(),
     unitId: z.string(),
   })
   .superRefine((v, ctx) => {
+    partialDate(v.birthDate, v.birthYearOnly, 'birthDate', ctx);
+    partialDate(v.firstUseDate, v.firstUseYearOnly, 'firstUseDate', ctx);
     checkAddress(v.permanentAddress, 'permanentAddress', ctx);
     // "Same as permanent" hides the current address: it is neither shown nor checked.
     if (!v.sameAddress) checkAddress(v.currentAddress, 'currentAddress', ctx);
-    if (v.firstUseDate && v.birthDate && v.firstUseDate.slice(0, 4) < v.birthDate.slice(0, 4)) {
+    const dates = birthDateSchema.safeParse(v.firstUseDate).success && birthDateSchema.safeParse(v.birthDate).success;
+    if (dates && v.firstUseDate.slice(0, 4) < v.birthDate.slice(0, 4)) {
       ctx.addIssue({ code: 'custom', path: ['firstUseDate'], message: 'first_use_before_birth' });
     }
   });
@@ -117,8 +135,17 @@ export const PERSON_FIELDS = [
 
 const EMPTY_ADDRESS = { provinceCode: '', communeCode: '', street: '' };
 
-export function emptyPersonForm(defaults: { unitId: string | null; provinceCode: string | null }): PersonFormValues {
-  const address = { ...EMPTY_ADDRESS, provinceCode: defaults.provinceCode ?? '' };
+/** A new person's form: the province and commune of the account's unit are where its people usually live. */
+export function emptyPersonForm(defaults: {
+  unitId: string | null;
+  provinceCode: string | null;
+  communeCode?: string | null;
+}): PersonFormValues {
+  const commune =
+    defaults.provinceCode && defaults.communeCode && isValidCommune(defaults.provinceCode, defaults.communeCode)
+      ? defaults.communeCode
+      : '';
+  const address = { ...EMPTY_ADDRESS, provinceCode: defaults.provinceCode ?? '', communeCode: commune };
   return {
     fullName: '',
     otherNames: '',

@@ -60,6 +60,8 @@ export function usePersonSave(props: {
         similarUnlisted: issues.some((i) => i.code === 'similar_person_exists'),
         warnings: issues.filter((i) => i.path === 'citizenId').map((i) => i.code),
       });
+      // Not an error: the notice above the save button and the warning at the CCCD field say it once each.
+      return;
     }
     applyApiError(error, props.setError, PERSON_FIELDS);
   };
