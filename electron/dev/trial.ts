@@ -3,26 +3,28 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { policyFromEnv } from '../vault/kdf-policy';
 import { startLoopbackServer } from './loopback-server';
+import { trialDataDir } from './trial-options';
 
 /**
  * `npm run trial`: the real host and a real encrypted database behind the loopback transport, to try the
  * renderer in a browser on a development machine. Never part of the packaged app.
  *
  *   npm run trial -- --data-dir ./.hoso-trial [--port 5180]
+ *   HOSO_DATA_DIR=./.hoso-trial npm run trial
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      'data-dir': { type: 'string', default: './.hoso-trial' },
+      'data-dir': { type: 'string' },
       port: { type: 'string', default: '0' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('npm run trial -- [--data-dir ./.hoso-trial] [--port 0]');
+    console.log('npm run trial -- [--data-dir DIR (or HOSO_DATA_DIR; default ./.hoso-trial)] [--port 0]');
     return;
   }
-  const dataDir = path.resolve(values['data-dir']);
+  const dataDir = trialDataDir(values['data-dir']);
   // The bundle lives in dist/electron/, the built renderer beside it in dist/renderer/.
   const rendererDir = path.resolve(__dirname, '../renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
