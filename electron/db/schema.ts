@@ -3,6 +3,7 @@ import type { CommuneStatusTable, ReportPlanTable } from '../reports/report.sche
 import type { DraftTable } from '../drafts/draft.schema';
 import type * as X from '../exchange/exchange.schema';
 import type * as I from '../investigations/investigation.schema';
+import type * as R from '../rehab/rehab.schema';
 
 /** Columns every replicated record carries (see electron/changelog). */
 export interface SyncColumns {
@@ -250,6 +251,12 @@ export interface DB {
   caseSuspects: I.CaseSuspectTable;
   seizures: I.SeizureTable;
   hotspots: I.HotspotTable;
+  rehabFacilities: R.FacilityTable;
+  rehabReferrals: R.ReferralTable;
+  rehabDocuments: R.DocumentTable;
+  rehabStays: R.StayTable;
+  rehabVoluntary: R.VoluntaryTable;
+  rehabMethadone: R.MethadoneTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;

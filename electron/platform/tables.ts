@@ -2,6 +2,9 @@ import { unitTable } from '../units/unit.table';
 import { personPhotoTable, personTable } from '../persons/person.table';
 import { checkInTable, measureTable } from '../persons/measure.table';
 import { determinationTable, drugTestTable } from '../persons/test.table';
+import { INVESTIGATION_TABLES } from '../investigations/investigation.table';
+import { REHAB_TABLES } from '../rehab/rehab.table';
+import { communeStatusTable, reportPlanTable } from '../reports/report.table';
 import type { Role } from '../../shared/domain/roles';
 import { ALL_COLUMNS, type ReplicatedTable, type TableSpec } from './table-spec';
 
@@ -14,6 +17,10 @@ export const TABLE_SPECS: readonly TableSpec[] = Object.freeze([
   checkInTable,
   drugTestTable,
   determinationTable,
+  ...INVESTIGATION_TABLES,
+  ...REHAB_TABLES,
+  reportPlanTable,
+  communeStatusTable,
 ]);
 
 const byName = new Map<string, TableSpec>(TABLE_SPECS.map((s) => [s.table, s]));

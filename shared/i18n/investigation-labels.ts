@@ -70,7 +70,10 @@ export type InvestigationIssueCode =
   | 'suspect_person_required'
   | 'suspect_already_linked'
   | 'partner_needs_international'
-  | 'hotspot_needs_case'
+  | 'limit_not_running'
+  | 'date_before_status'
+  | 'commune_unknown'
+  | 'person_not_found'
   | 'commune_not_in_scope'
   | 'tip_source_invalid'
   | 'tip_channel_invalid'
@@ -218,7 +221,10 @@ export const investigationLabels: Record<'vi' | 'en', InvestigationLabels> = {
       suspect_person_required: 'Chọn một người trong hồ sơ hoặc nhập người mới.',
       suspect_already_linked: 'Người này đã có trong vụ án.',
       partner_needs_international: 'Chỉ chọn nước phối hợp với án phối hợp quốc tế.',
-      hotspot_needs_case: 'Cần ghi vụ án đã triệt xóa điểm này.',
+      limit_not_running: 'Chỉ gia hạn khi thời hạn đang chạy (đang xác minh hoặc đang điều tra).',
+      date_before_status: 'Ngày này không được trước ngày của trạng thái hiện tại.',
+      commune_unknown: 'Không có xã/phường với mã này.',
+      person_not_found: 'Không tìm thấy người này trong hồ sơ.',
       commune_not_in_scope: 'Xã/phường này ngoài địa bàn của đơn vị.',
       tip_source_invalid: 'Nguồn tin không hợp lệ.',
       tip_channel_invalid: 'Tuyến, phương thức không hợp lệ.',
@@ -360,7 +366,10 @@ export const investigationLabels: Record<'vi' | 'en', InvestigationLabels> = {
       suspect_person_required: 'Choose a person of the registry or enter a new one.',
       suspect_already_linked: 'This person is already in the case.',
       partner_needs_international: 'A partner country goes with an international joint case only.',
-      hotspot_needs_case: 'Name the case that eliminated this hot spot.',
+      limit_not_running: 'Only a running time limit (verifying, investigating) can be extended.',
+      date_before_status: 'This date may not be before the date of the current status.',
+      commune_unknown: 'There is no commune with this code.',
+      person_not_found: 'This person is not in the registry.',
       commune_not_in_scope: 'This commune is outside your unit’s area.',
       tip_source_invalid: 'The source is not valid.',
       tip_channel_invalid: 'The channel is not valid.',

@@ -5,6 +5,7 @@ import * as m20261203_1020 from './2026_12_03_1020_role_grants';
 import * as m20261203_1100 from './2026_12_03_1100_platform';
 import * as m20261203_1150 from './2026_12_03_1150_compact_change_log';
 import * as m20261203_1200 from './2026_12_03_1200_investigations';
+import * as m20261203_1300 from './2026_12_03_1300_rehabilitation';
 import * as m20261203_1400 from './2026_12_03_1400_exchange';
 import * as m20261203_1500 from './2026_12_03_1500_drafts';
 import * as m20261203_1600 from './2026_12_03_1600_reports';
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1100_platform': m20261203_1100,
   '2026_12_03_1150_compact_change_log': m20261203_1150,
   '2026_12_03_1200_investigations': m20261203_1200,
+  '2026_12_03_1300_rehabilitation': m20261203_1300,
   '2026_12_03_1400_exchange': m20261203_1400,
   '2026_12_03_1500_drafts': m20261203_1500,
   '2026_12_03_1600_reports': m20261203_1600,

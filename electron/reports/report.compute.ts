@@ -1,0 +1,256 @@
+import type {
+  CommuneRow,
+  IndicatorResult,
+  KpiReport,
+  ReportArea,
+  StatTable,
+} from '../../shared/contract/reports';
+import { educationLevelLabels, ethnicity, occupationLabels } from '../../shared/domain/ethnicities';
+import {
+  AGE_BANDS,
+  ageBand,
+  delta,
+  growth,
+  INDICATORS,
+  meets,
+  periodYear,
+  rate,
+  round1,
+  samePeriodYearBefore,
+  targetFor,
+  type IndicatorDef,
+  type IndicatorSource,
+  type ReportPeriod,
+} from '../../shared/domain/indicators';
+import { PERSON_CATEGORY_LIST, type PersonCategory } from '../../shared/domain/persons';
+import { personLabels } from '../../shared/i18n/person-labels';
+import { communesOf } from '../../shared/places';
+import { compareVietnamese } from '../../shared/text/fold';
+import type { RecordFamily } from '../platform/scope';
+import type { Db } from '../platform/table-spec';
+import { statusesOf, statusView } from './commune-status.service';
+import * as Q from './indicator.queries';
+import { planForYear } from './plan.service';
+import { areaName } from './report.area';
+
+/** Which record family's reading permission an indicator's source needs (fail-closed: no view, no figure). */
+const SOURCE_FAMILY: Record<IndicatorSource, RecordFamily> = {
+  persons: 'persons',
+  communeStatus: 'reference',
+  cases: 'cases',
+  tips: 'tips',
+  hotSpots: 'tips',
+  seizures: 'cases',
+  referrals: 'rehab',
+};
+
+/** What the caller may see per family: from the router's scopes. */
+export type Visible = (family: RecordFamily) => boolean;
+
+interface Raw {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  breakdown?: IndicatorResult['breakdown'];
+}
+
+/**
+ * The counters of each indicator. An indicator whose records have no table in this build has no counter and
+ * reports `no_source` (investigations and rehab indicators until their tables land).
+ */
+type Counter = (db: Db, a: ReportArea, p: ReportPeriod) => Promise<Raw>;
+const COUNTERS: Partial<Record<string, Counter>> = {
+  async managedReachedRate(db, a, p) {
+    const [d, n] = await Promise.all([Q.onRecord(db, a), Q.reachedInPeriod(db, a, p)]);
+    return { numerator: n, denominator: d, value: rate(n, d) };
+  },
+  async newAddicts(db, a, p) {
+    const n = await Q.newAddicts(db, a, p);
+    return { numerator: n, denominator: null, value: n };
+  },
+  async newAddictsGrowth(db, a, p) {
+    const [n, prev] = await Promise.all([Q.newAddicts(db, a, p), Q.newAddicts(db, a, samePeriodYearBefore(p))]);
+    return { numerator: n, denominator: prev, value: growth(n, prev) };
+  },
+  async drugFreeCommuneRate(db, a, p) {
+    const c = await Q.drugFreeCommunes(db, a, periodYear(p));
+    return { ...c, value: rate(c.numerator!, c.denominator!) };
+  },
+  async keyCommunesUnderTreatment(db, a, p) {
+    const c = await Q.keyCommunes(db, a, periodYear(p));
+    return { ...c, value: c.numerator };
+  },
+};
+
+/** Lets another module's counters be added (the investigations and rehab indicators, as their tables land). */
+export function registerCounter(id: string, counter: Counter): void {
+  COUNTERS[id] = counter;
+}
+
+async function computeOne(
+  db: Db,
+  def: IndicatorDef,
+  a: ReportArea,
+  p: ReportPeriod,
+  visible: Visible,
+): Promise<Raw & { status: IndicatorResult['status'] }> {
+  if (!visible(SOURCE_FAMILY[def.source])) return { status: 'not_visible', value: null, numerator: null, denominator: null };
+  const counter = COUNTERS[def.id];
+  if (!counter) return { status: 'no_source', value: null, numerator: null, denominator: null };
+  return { status: 'ok', ...(await counter(db, a, p)) };
+}
+
+function trendLabel(p: ReportPeriod): string {
+  const y = p.to.slice(0, 4);
+  return p.from.slice(0, 4) === y && p.from.endsWith('-01-01') && p.to.endsWith('-12-31') ? y : `${p.from.slice(0, 4)}`;
+}
+
+export async function computeKpi(
+  db: Db,
+  area: ReportArea,
+  period: ReportPeriod,
+  visible: Visible,
+  opts: { planId?: string; trendYears?: number } = {},
+): Promise<KpiReport> {
+  const year = periodYear(period);
+  const plan = await planForYear(db, area.provinceCode, year, opts.planId);
+  const indicators: IndicatorResult[] = [];
+  for (const def of INDICATORS) {
+    const r = await computeOne(db, def, area, period, visible);
+    const target = plan ? targetFor(plan.targets, def.id, year) : null;
+    const result: IndicatorResult = {
+      id: def.id,
+      label: def.label,
+      unit: def.unit,
+      direction: def.direction,
+      source: def.source,
+      status: r.status,
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      target,
+      delta: def.unit === 'breakdown' ? null : delta(r.value, target),
+      meets: meets(def.direction, r.value, target),
+      ...(r.breakdown ? { breakdown: r.breakdown } : {}),
+    };
+    if (opts.trendYears && r.status === 'ok' && def.unit !== 'breakdown') {
+      const trend: { label: string; value: number | null }[] = [];
+      let q = period;
+      for (let i = 0; i < opts.trendYears; i++) {
+        q = samePeriodYearBefore(q);
+        trend.unshift({ label: trendLabel(q), value: (await computeOne(db, def, area, q, visible)).value });
+      }
+      trend.push({ label: trendLabel(period), value: r.value });
+      result.trend = trend;
+    }
+    indicators.push(result);
+  }
+  return {
+    period,
+    area: { ...area, name: areaName(area) },
+    plan: plan ? { id: plan.id, title: plan.title, decisionNumber: plan.decisionNumber } : null,
+    indicators,
+  };
+}
+
+export async function computeCommuneTable(
+  db: Db,
+  area: ReportArea,
+  year: number,
+  visible: Visible,
+): Promise<CommuneRow[]> {
+  const period = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const statuses = await statusesOf(db, area.provinceCode, year);
+  const figures = visible('persons') ? await Q.perCommune(db, area.provinceCode, period) : new Map();
+  const communes = communesOf(area.provinceCode).filter((c) => area.communeCode === null || c.code === area.communeCode);
+  return communes
+    .map((c) => {
+      const s = statusView(c.code, year, statuses.get(c.code));
+      const f = figures.get(c.code) ?? { onRecord: 0, reached: 0 };
+      return {
+        ...s,
+        onRecord: f.onRecord,
+        reached: f.reached,
+        onRecordShare: s.population ? Math.round((f.onRecord / s.population) * 100_000) / 1000 : null,
+      };
+    })
+    .sort((a, b) => compareVietnamese(a.communeName, b.communeName));
+}
+
+const L = personLabels;
+const both = (vi: string, en: string) => ({ vi, en });
+const BAND_LABELS: Record<string, { vi: string; en: string }> = {
+  lt14: both('Dưới 14', 'Under 14'),
+  '14to16': both('14 – dưới 16', '14 – under 16'),
+  '16to18': both('16 – dưới 18', '16 – under 18'),
+  '18to30': both('18 – 30', '18 – 30'),
+  gt30: both('Trên 30', 'Over 30'),
+};
+
+export async function computeTables(db: Db, area: ReportArea, period: ReportPeriod, visible: Visible): Promise<StatTable[]> {
+  if (!visible('persons')) return [];
+  const byCat = await Q.personsByCategorySexAge(db, area, period.to);
+  const columns = AGE_BANDS.flatMap((b) =>
+    (['male', 'female'] as const).map((s) => ({
+      key: `${b}.${s}`,
+      label: both(`${BAND_LABELS[b]!.vi} · ${L.vi.sex[s]}`, `${BAND_LABELS[b]!.en} · ${L.en.sex[s]}`),
+    })),
+  );
+  columns.push({ key: 'total', label: both('Tổng', 'Total') });
+  const categories = PERSON_CATEGORY_LIST.filter((c) => c !== 'unclassified') as PersonCategory[];
+  const rows: StatTable['rows'] = categories.map((cat) => {
+    const values = columns.map(() => 0);
+    for (const r of byCat.filter((x) => x.category === cat)) {
+      const i = columns.findIndex((c) => c.key === `${ageBand(r.age)}.${r.sex}`);
+      if (i >= 0) values[i]! += r.n;
+      values[values.length - 1]! += r.n;
+    }
+    return { key: cat, label: both(L.vi.category[cat], L.en.category[cat]), values };
+  });
+  rows.push({
+    key: 'total',
+    label: both('Tổng cộng', 'Total'),
+    values: columns.map((_, i) => rows.reduce((s, r) => s + r.values[i]!, 0)),
+  });
+  const single = async (
+    id: string,
+    title: { vi: string; en: string },
+    rowHead: { vi: string; en: string },
+    lines: { key: string; n: number }[],
+    label: (k: string) => { vi: string; en: string },
+  ): Promise<StatTable> => ({
+    id,
+    title,
+    rowHead,
+    columns: [{ key: 'persons', label: both('Số người', 'Persons') }],
+    rows: lines
+      .map((l) => ({ key: l.key, label: label(l.key), values: [l.n] }))
+      .sort((a, b) => compareVietnamese(a.label.vi, b.label.vi)),
+    status: 'ok',
+  });
+  const unknown = both('Chưa rõ', 'Unknown');
+  const labelOf = (m: Readonly<Record<string, { vi: string; en: string }>>) => (k: string) => m[k] ?? (k ? both(k, k) : unknown);
+  return [
+    {
+      id: 'personsByCategoryAgeSex',
+      title: both('Người sử dụng, người nghiện theo diện, độ tuổi và giới tính', 'Users and addicts by category, age band and sex'),
+      rowHead: both('Diện quản lý', 'Category'),
+      columns,
+      rows,
+      status: 'ok',
+    },
+    await single('personsByEthnicity', both('Theo dân tộc', 'By ethnicity'), both('Dân tộc', 'Ethnicity'),
+      await Q.personsBy(db, area, 'ethnicity'), (k) => {
+        const e = ethnicity(k);
+        return e ? both(e.name, e.nameEn) : k ? both(k, k) : unknown;
+      }),
+    await single('personsByEducation', both('Theo trình độ học vấn', 'By education'), both('Trình độ', 'Education'),
+      await Q.personsBy(db, area, 'education'), labelOf(educationLevelLabels)),
+    await single('personsByOccupation', both('Theo nghề nghiệp', 'By occupation'), both('Nghề nghiệp', 'Occupation'),
+      await Q.personsBy(db, area, 'occupation'), labelOf(occupationLabels)),
+    await single('personsBySubstance', both('Theo chất ma túy sử dụng', 'By substance used'), both('Chất', 'Substance'),
+      await Q.personsBySubstance(db, area), (k) => both(L.vi.substance?.[k as never] ?? k, L.en.substance?.[k as never] ?? k)),
+  ];
+}
+
+export { round1 };

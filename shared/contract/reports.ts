@@ -1,0 +1,284 @@
+import { z } from 'zod';
+import {
+  INDICATOR_IDS,
+  KEY_AREA_TYPE_LIST,
+  PlanScopes,
+  type AgeBand,
+  type BreakdownLine,
+  type IndicatorDirection,
+  type IndicatorSource,
+  type IndicatorUnit,
+  type KeyAreaType,
+  type PlanScope,
+  type PlanTarget,
+} from '../domain/indicators';
+import { Permissions } from '../domain/roles';
+import { audited, procedure } from './define';
+import { isoDay } from './person-fields';
+
+const P = Permissions;
+const id = z.string().uuid({ message: 'id_invalid' });
+const year = z.number().int().min(2000, { message: 'year_range' }).max(2100, { message: 'year_range' });
+const provinceCode = z.string().regex(/^\d{2}$/, { message: 'province_code_format' });
+const communeCode = z.string().regex(/^\d{5}$/, { message: 'commune_code_format' });
+const decisionText = z.string().trim().min(1, { message: 'required' }).max(200, { message: 'too_long' });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Views.
+
+export interface PlanView {
+  id: string;
+  title: string;
+  decisionNumber: string;
+  decisionDate: string;
+  authority: string;
+  scope: PlanScope;
+  provinceCode: string | null;
+  fromYear: number;
+  toYear: number;
+  targets: PlanTarget[];
+  updatedAt: string;
+}
+
+export interface CommuneStatusView {
+  communeCode: string;
+  communeName: string;
+  provinceCode: string;
+  year: number;
+  population: number | null;
+  drugFree: boolean;
+  drugFreeDecision: string | null;
+  drugFreeDate: string | null;
+  keyAreaType: KeyAreaType | null;
+  keyAreaDecision: string | null;
+}
+
+/** Where a report is about: a province (every commune of it) or one commune. */
+export interface ReportArea {
+  provinceCode: string;
+  communeCode: string | null;
+}
+
+export type IndicatorStatus = 'ok' | 'no_source' | 'not_visible';
+
+export interface IndicatorResult {
+  id: string;
+  label: { vi: string; en: string };
+  unit: IndicatorUnit;
+  direction: IndicatorDirection;
+  source: IndicatorSource;
+  /** `no_source`: the records it counts have no table yet; `not_visible`: the caller's role does not read them. */
+  status: IndicatorStatus;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  /** value − target: points for shares and growths, records for counts. */
+  delta: number | null;
+  meets: boolean | null;
+  breakdown?: BreakdownLine[];
+  /** The same period in earlier years, oldest first (for the trend chart). */
+  trend?: { label: string; value: number | null }[];
+}
+
+export interface KpiReport {
+  period: { from: string; to: string };
+  area: ReportArea & { name: string };
+  plan: { id: string; title: string; decisionNumber: string } | null;
+  indicators: IndicatorResult[];
+}
+
+export interface CommuneRow extends CommuneStatusView {
+  /** Users and addicts on record living in the commune. */
+  onRecord: number;
+  /** Of them, with a measure, treatment or rehab during the year. */
+  reached: number;
+  /** onRecord ÷ population × 100, three decimals (Decision 28/2025 criterion: ≥ 0.5 % for type I). */
+  onRecordShare: number | null;
+}
+
+export interface StatTable {
+  id: string;
+  title: { vi: string; en: string };
+  /** Column keys after the row key; the row key's label is `rowHead`. */
+  columns: { key: string; label: { vi: string; en: string } }[];
+  rowHead: { vi: string; en: string };
+  rows: { key: string; label: { vi: string; en: string }; values: number[] }[];
+  status: IndicatorStatus;
+}
+
+export interface ReportFile {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64. */
+  base64: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Inputs.
+
+export const planTargetSchema = z
+  .object({
+    indicatorId: z.enum(INDICATOR_IDS as unknown as [string, ...string[]], { message: 'indicator_unknown' }),
+    year: year.nullable().default(null),
+    value: z.number({ message: 'number_required' }).min(-1000).max(1_000_000),
+  })
+  .strict();
+
+export const planInputSchema = z
+  .object({
+    title: z.string().trim().min(2, { message: 'required' }).max(300, { message: 'too_long' }),
+    decisionNumber: decisionText,
+    decisionDate: isoDay,
+    authority: decisionText,
+    scope: z.enum([PlanScopes.national, PlanScopes.province], { message: 'plan_scope_invalid' }),
+    provinceCode: provinceCode.nullable().default(null),
+    fromYear: year,
+    toYear: year,
+    targets: z.array(planTargetSchema).max(500).default([]),
+  })
+  .strict()
+  .refine((p) => p.toYear >= p.fromYear, { message: 'plan_years_order', path: ['toYear'] })
+  .refine((p) => (p.scope === 'province') === (p.provinceCode !== null), {
+    message: 'plan_province_required',
+    path: ['provinceCode'],
+  })
+  .refine((p) => p.targets.every((t) => t.year === null || (t.year >= p.fromYear && t.year <= p.toYear)), {
+    message: 'plan_target_year_outside',
+    path: ['targets'],
+  });
+export type PlanInput = z.input<typeof planInputSchema>;
+
+const periodFields = {
+  from: isoDay,
+  to: isoDay,
+  provinceCode: provinceCode.optional(),
+  communeCode: communeCode.optional(),
+};
+const periodOrder = (p: { from: string; to: string }) => p.from <= p.to;
+export const reportQuerySchema = z
+  .object({
+    ...periodFields,
+    planId: id.optional(),
+    /** How many earlier years of the same period the trend shows (0: none). */
+    trendYears: z.number().int().min(0).max(10).default(0),
+  })
+  .strict()
+  .refine(periodOrder, { message: 'period_order', path: ['to'] });
+export type ReportQuery = z.input<typeof reportQuerySchema>;
+
+const statusPatch = {
+  population: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  drugFree: z.boolean().optional(),
+  drugFreeDecision: decisionText.nullable().optional(),
+  drugFreeDate: isoDay.nullable().optional(),
+  keyAreaType: z.enum(KEY_AREA_TYPE_LIST as unknown as [string, ...string[]], { message: 'key_area_type_invalid' })
+    .nullable()
+    .optional(),
+  keyAreaDecision: decisionText.nullable().optional(),
+};
+
+export const reportsContract = {
+  'plans.list': procedure<PlanView[]>()({
+    input: z.object({}).strict(),
+    access: [P.reportsRead, P.reportsManage],
+    audit: null,
+  }),
+  /** Creates a plan (no id) or replaces one's fields and targets. */
+  'plans.save': procedure<PlanView>()({
+    input: z.object({ planId: id.optional(), plan: planInputSchema }).strict(),
+    access: [P.reportsManage],
+    audit: audited('plan.save', 'report_plan'),
+  }),
+  'plans.delete': procedure<{ deleted: true }>()({
+    input: z.object({ planId: id }).strict(),
+    access: [P.reportsManage],
+    audit: audited('record.delete', 'report_plan'),
+  }),
+
+  /** Every commune of a province (default: the caller's) with its status in a year. */
+  'communeStatus.list': procedure<CommuneStatusView[]>()({
+    input: z.object({ year, provinceCode: provinceCode.optional() }).strict(),
+    access: [P.reportsRead, P.reportsManage],
+    audit: null,
+  }),
+  'communeStatus.set': procedure<CommuneStatusView>()({
+    input: z
+      .object({ communeCode, year, ...statusPatch })
+      .strict()
+      .refine((s) => s.drugFree !== true || (s.drugFreeDecision ?? null) !== null, {
+        message: 'drug_free_decision_required',
+        path: ['drugFreeDecision'],
+      }),
+    access: [P.reportsManage],
+    audit: audited('commune_status.set', 'commune_status'),
+  }),
+  /** Marks many communes drug-free (or not) in a year from one decision of the province. */
+  'communeStatus.setMany': procedure<{ updated: number }>()({
+    input: z
+      .object({
+        year,
+        communeCodes: z.array(communeCode).min(1, { message: 'communes_required' }).max(5000),
+        drugFree: z.boolean(),
+        drugFreeDecision: decisionText.nullable().default(null),
+        drugFreeDate: isoDay.nullable().default(null),
+      })
+      .strict()
+      .refine((s) => !s.drugFree || s.drugFreeDecision !== null, {
+        message: 'drug_free_decision_required',
+        path: ['drugFreeDecision'],
+      }),
+    access: [P.reportsManage],
+    audit: audited('commune_status.set', 'commune_status'),
+  }),
+  /** Commune populations from CSV text: `commune code,population` per line (a header line is skipped). */
+  'communeStatus.importPopulation': procedure<{ updated: number }>()({
+    input: z
+      .object({ year, csv: z.string().min(1, { message: 'required' }).max(2_000_000, { message: 'too_long' }) })
+      .strict(),
+    access: [P.reportsManage],
+    audit: audited('commune_status.set', 'commune_status'),
+  }),
+
+  /** Every indicator for a period and area, with the plan's targets and differences. Audited (who, period, area). */
+  'reports.kpi': procedure<KpiReport>()({
+    input: reportQuerySchema,
+    access: [P.reportsRead],
+    audit: audited('report.view', 'report'),
+  }),
+  /** The map-free commune table: every commune of the area with its status and key figures for a year. */
+  'reports.communes': procedure<CommuneRow[]>()({
+    input: z.object({ year, provinceCode: provinceCode.optional(), communeCode: communeCode.optional() }).strict(),
+    access: [P.reportsRead],
+    audit: audited('report.view', 'report'),
+  }),
+  /** The ministry's statistical tables (persons by category × age band × sex, by ethnicity, …). */
+  'reports.tables': procedure<StatTable[]>()({
+    input: z
+      .object(periodFields)
+      .strict()
+      .refine(periodOrder, { message: 'period_order', path: ['to'] }),
+    access: [P.reportsRead],
+    audit: audited('report.view', 'report'),
+  }),
+  /** The indicators and tables as a file the user chose (XLSX or CSV); aggregated, without names. */
+  'reports.export': procedure<ReportFile>()({
+    input: z
+      .object({ ...periodFields, planId: id.optional(), format: z.enum(['xlsx', 'csv'], { message: 'format_invalid' }) })
+      .strict()
+      .refine(periodOrder, { message: 'period_order', path: ['to'] }),
+    access: [P.reportsRead],
+    audit: audited('report.export', 'report'),
+  }),
+  /** The A4 print (or PDF through the print dialog) of the dashboard: recorded before the dialog opens. */
+  'reports.print': procedure<{ recorded: true }>()({
+    input: z
+      .object(periodFields)
+      .strict()
+      .refine(periodOrder, { message: 'period_order', path: ['to'] }),
+    access: [P.reportsRead],
+    audit: audited('report.export', 'report'),
+  }),
+} as const;
+
+export type { AgeBand, BreakdownLine, KeyAreaType, PlanScope, PlanTarget };
