@@ -56,7 +56,8 @@ export function statusView(communeCode: string, year: number, r: CommuneStatusTa
 /** The commune must be one of the caller's province (leaders mark their own province's communes). */
 function ownCommune(ctx: DomainContext, communeCode: string, path = 'communeCode') {
   const c = commune(communeCode);
-  if (!c) throw new AppError(ErrorCodes.INVALID_INPUT, 'unknown commune', { issues: [{ path, code: 'commune_unknown' }] });
+  if (!c)
+    throw new AppError(ErrorCodes.INVALID_INPUT, 'unknown commune', { issues: [{ path, code: 'commune_unknown' }] });
   if (c.provinceCode !== callerProvince(ctx) || !ctx.scope('persons').provinceCode)
     throw new AppError(ErrorCodes.FORBIDDEN, 'this commune is outside your province');
   return c;
@@ -64,7 +65,12 @@ function ownCommune(ctx: DomainContext, communeCode: string, path = 'communeCode
 
 async function writeStatus(ctx: DomainContext, communeCode: string, provinceCode: string, year: number, patch: Patch) {
   const id = statusId(communeCode, year);
-  const existing = await ctx.db().selectFrom('communeStatuses').select(['id', 'deletedAt']).where('id', '=', id).executeTakeFirst();
+  const existing = await ctx
+    .db()
+    .selectFrom('communeStatuses')
+    .select(['id', 'deletedAt'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Patch;
   if (existing) {
     await updateRecord(ctx.db(), ctx.changes(), 'communeStatuses', id, clean);
@@ -156,7 +162,9 @@ export const communeStatusHandlers: DomainHandlerGroup<
         issues: bad.slice(0, 20).map((line) => ({ path: `csv.line${line}`, code: 'population_line_invalid' })),
       });
     if (!rows.length)
-      throw new AppError(ErrorCodes.INVALID_INPUT, 'no population lines', { issues: [{ path: 'csv', code: 'required' }] });
+      throw new AppError(ErrorCodes.INVALID_INPUT, 'no population lines', {
+        issues: [{ path: 'csv', code: 'required' }],
+      });
     const communes = rows.map((r, i) => ({ c: ownCommune(ctx, r.code, `csv.line${i + 1}`), population: r.population }));
     for (const { c, population } of communes) await writeStatus(ctx, c.code, c.provinceCode, year, { population });
     ctx.target({ recordType: 'commune_status', detail: { year, populations: communes.length } });

@@ -119,13 +119,18 @@ export async function personsBy(db: Db, a: ReportArea, column: 'ethnicity' | 'ed
 
 /** Persons on record by substance used (a person using two substances counts under each). */
 export async function personsBySubstance(db: Db, a: ReportArea) {
-  const r = await sql<{ k: string; n: number }>`SELECT j.value AS k, count(*) AS n FROM persons p, json_each(p.substances) j
+  const r = await sql<{
+    k: string;
+    n: number;
+  }>`SELECT j.value AS k, count(*) AS n FROM persons p, json_each(p.substances) j
     WHERE ${personArea(a)} AND ${ON_RECORD} GROUP BY 1`.execute(db);
   return r.rows.map((x) => ({ key: x.k, n: Number(x.n) }));
 }
 
 /** Whether a table exists yet (the investigations and rehab tables land in their own migrations). */
 export async function tableExists(db: Db, name: string): Promise<boolean> {
-  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${name}`.execute(db);
+  const r = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${name}`.execute(db);
   return Number(r.rows[0]?.n ?? 0) > 0;
 }

@@ -72,8 +72,13 @@ export const planHandlers: DomainHandlerGroup<'plans.list' | 'plans.save' | 'pla
     const fields = { ...plan, targets: JSON.stringify(plan.targets) };
     let id = planId;
     if (id) {
-      const existing = await ctx.db().selectFrom('reportPlans').select(['id', 'provinceCode', 'scope'])
-        .where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+      const existing = await ctx
+        .db()
+        .selectFrom('reportPlans')
+        .select(['id', 'provinceCode', 'scope'])
+        .where('id', '=', id)
+        .where('deletedAt', 'is', null)
+        .executeTakeFirst();
       if (!existing) throw new AppError(ErrorCodes.NOT_FOUND, 'no such plan');
       if (existing.scope === 'province' && existing.provinceCode !== own)
         throw new AppError(ErrorCodes.FORBIDDEN, 'a plan of another province');
@@ -82,15 +87,24 @@ export const planHandlers: DomainHandlerGroup<'plans.list' | 'plans.save' | 'pla
       id = uuidv7();
       await insertRecord(ctx.db(), ctx.changes(), 'reportPlans', id, fields);
     }
-    ctx.target({ recordType: 'report_plan', recordId: id, detail: { decision: plan.decisionNumber, targets: plan.targets.length } });
+    ctx.target({
+      recordType: 'report_plan',
+      recordId: id,
+      detail: { decision: plan.decisionNumber, targets: plan.targets.length },
+    });
     const row = await ctx.db().selectFrom('reportPlans').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     return toView(row);
   },
 
   async 'plans.delete'(ctx, { planId }) {
     const own = ctx.scope('persons').provinceCode;
-    const existing = await ctx.db().selectFrom('reportPlans').select(['id', 'provinceCode', 'scope'])
-      .where('id', '=', planId).where('deletedAt', 'is', null).executeTakeFirst();
+    const existing = await ctx
+      .db()
+      .selectFrom('reportPlans')
+      .select(['id', 'provinceCode', 'scope'])
+      .where('id', '=', planId)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
     if (!existing) throw new AppError(ErrorCodes.NOT_FOUND, 'no such plan');
     if (existing.scope === 'province' && existing.provinceCode !== own)
       throw new AppError(ErrorCodes.FORBIDDEN, 'a plan of another province');

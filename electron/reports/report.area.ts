@@ -12,7 +12,8 @@ export function reportArea(ctx: DomainContext, asked: { provinceCode?: string; c
   const s = ctx.scope('persons');
   if (s.view !== 'none' && s.provinceCode) {
     const provinceCode = asked.provinceCode ?? s.provinceCode;
-    if (provinceCode !== s.provinceCode) throw new AppError(ErrorCodes.FORBIDDEN, 'this province is outside your scope');
+    if (provinceCode !== s.provinceCode)
+      throw new AppError(ErrorCodes.FORBIDDEN, 'this province is outside your scope');
     if (asked.communeCode) {
       if (commune(asked.communeCode)?.provinceCode !== provinceCode)
         throw new AppError(ErrorCodes.INVALID_INPUT, 'unknown commune', {
@@ -25,7 +26,10 @@ export function reportArea(ctx: DomainContext, asked: { provinceCode?: string; c
   if (s.view !== 'none' && s.communeCode) {
     const own = commune(s.communeCode);
     if (!own) throw new AppError(ErrorCodes.FORBIDDEN, 'your unit has no known commune');
-    if ((asked.communeCode && asked.communeCode !== own.code) || (asked.provinceCode && asked.provinceCode !== own.provinceCode))
+    if (
+      (asked.communeCode && asked.communeCode !== own.code) ||
+      (asked.provinceCode && asked.provinceCode !== own.provinceCode)
+    )
       throw new AppError(ErrorCodes.FORBIDDEN, 'this area is outside your scope');
     return { provinceCode: own.provinceCode, communeCode: own.code };
   }

@@ -1,10 +1,4 @@
-import type {
-  CommuneRow,
-  IndicatorResult,
-  KpiReport,
-  ReportArea,
-  StatTable,
-} from '../../shared/contract/reports';
+import type { CommuneRow, IndicatorResult, KpiReport, ReportArea, StatTable } from '../../shared/contract/reports';
 import { educationLevelLabels, ethnicity, occupationLabels } from '../../shared/domain/ethnicities';
 import {
   AGE_BANDS,
@@ -94,7 +88,8 @@ async function computeOne(
   p: ReportPeriod,
   visible: Visible,
 ): Promise<Raw & { status: IndicatorResult['status'] }> {
-  if (!visible(SOURCE_FAMILY[def.source])) return { status: 'not_visible', value: null, numerator: null, denominator: null };
+  if (!visible(SOURCE_FAMILY[def.source]))
+    return { status: 'not_visible', value: null, numerator: null, denominator: null };
   const counter = COUNTERS[def.id];
   if (!counter) return { status: 'no_source', value: null, numerator: null, denominator: null };
   return { status: 'ok', ...(await counter(db, a, p)) };
@@ -162,7 +157,9 @@ export async function computeCommuneTable(
   const period = { from: `${year}-01-01`, to: `${year}-12-31` };
   const statuses = await statusesOf(db, area.provinceCode, year);
   const figures = visible('persons') ? await Q.perCommune(db, area.provinceCode, period) : new Map();
-  const communes = communesOf(area.provinceCode).filter((c) => area.communeCode === null || c.code === area.communeCode);
+  const communes = communesOf(area.provinceCode).filter(
+    (c) => area.communeCode === null || c.code === area.communeCode,
+  );
   return communes
     .map((c) => {
       const s = statusView(c.code, year, statuses.get(c.code));
@@ -187,7 +184,12 @@ const BAND_LABELS: Record<string, { vi: string; en: string }> = {
   gt30: both('Trên 30', 'Over 30'),
 };
 
-export async function computeTables(db: Db, area: ReportArea, period: ReportPeriod, visible: Visible): Promise<StatTable[]> {
+export async function computeTables(
+  db: Db,
+  area: ReportArea,
+  period: ReportPeriod,
+  visible: Visible,
+): Promise<StatTable[]> {
   if (!visible('persons')) return [];
   const byCat = await Q.personsByCategorySexAge(db, area, period.to);
   const columns = AGE_BANDS.flatMap((b) =>
@@ -229,27 +231,51 @@ export async function computeTables(db: Db, area: ReportArea, period: ReportPeri
     status: 'ok',
   });
   const unknown = both('Chưa rõ', 'Unknown');
-  const labelOf = (m: Readonly<Record<string, { vi: string; en: string }>>) => (k: string) => m[k] ?? (k ? both(k, k) : unknown);
+  const labelOf = (m: Readonly<Record<string, { vi: string; en: string }>>) => (k: string) =>
+    m[k] ?? (k ? both(k, k) : unknown);
   return [
     {
       id: 'personsByCategoryAgeSex',
-      title: both('Người sử dụng, người nghiện theo diện, độ tuổi và giới tính', 'Users and addicts by category, age band and sex'),
+      title: both(
+        'Người sử dụng, người nghiện theo diện, độ tuổi và giới tính',
+        'Users and addicts by category, age band and sex',
+      ),
       rowHead: both('Diện quản lý', 'Category'),
       columns,
       rows,
       status: 'ok',
     },
-    await single('personsByEthnicity', both('Theo dân tộc', 'By ethnicity'), both('Dân tộc', 'Ethnicity'),
-      await Q.personsBy(db, area, 'ethnicity'), (k) => {
+    await single(
+      'personsByEthnicity',
+      both('Theo dân tộc', 'By ethnicity'),
+      both('Dân tộc', 'Ethnicity'),
+      await Q.personsBy(db, area, 'ethnicity'),
+      (k) => {
         const e = ethnicity(k);
         return e ? both(e.name, e.nameEn) : k ? both(k, k) : unknown;
-      }),
-    await single('personsByEducation', both('Theo trình độ học vấn', 'By education'), both('Trình độ', 'Education'),
-      await Q.personsBy(db, area, 'education'), labelOf(educationLevelLabels)),
-    await single('personsByOccupation', both('Theo nghề nghiệp', 'By occupation'), both('Nghề nghiệp', 'Occupation'),
-      await Q.personsBy(db, area, 'occupation'), labelOf(occupationLabels)),
-    await single('personsBySubstance', both('Theo chất ma túy sử dụng', 'By substance used'), both('Chất', 'Substance'),
-      await Q.personsBySubstance(db, area), (k) => both(L.vi.substance?.[k as never] ?? k, L.en.substance?.[k as never] ?? k)),
+      },
+    ),
+    await single(
+      'personsByEducation',
+      both('Theo trình độ học vấn', 'By education'),
+      both('Trình độ', 'Education'),
+      await Q.personsBy(db, area, 'education'),
+      labelOf(educationLevelLabels),
+    ),
+    await single(
+      'personsByOccupation',
+      both('Theo nghề nghiệp', 'By occupation'),
+      both('Nghề nghiệp', 'Occupation'),
+      await Q.personsBy(db, area, 'occupation'),
+      labelOf(occupationLabels),
+    ),
+    await single(
+      'personsBySubstance',
+      both('Theo chất ma túy sử dụng', 'By substance used'),
+      both('Chất', 'Substance'),
+      await Q.personsBySubstance(db, area),
+      (k) => both(L.vi.substance?.[k as never] ?? k, L.en.substance?.[k as never] ?? k),
+    ),
   ];
 }
 

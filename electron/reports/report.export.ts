@@ -7,7 +7,12 @@ import type { CommuneRow, KpiReport, StatTable } from '../../shared/contract/rep
  * reads Vietnamese correctly). Aggregates only: no names, no record ids.
  */
 const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const UNIT_VI: Record<string, string> = { count: 'số', percent: '%', growth: '% so với cùng kỳ', breakdown: 'chi tiết' };
+const UNIT_VI: Record<string, string> = {
+  count: 'số',
+  percent: '%',
+  growth: '% so với cùng kỳ',
+  breakdown: 'chi tiết',
+};
 const STATUS_VI: Record<string, string> = {
   ok: '',
   no_source: 'Chưa có nguồn dữ liệu',
@@ -34,7 +39,17 @@ function indicatorRows(kpi: KpiReport): (string | number | null)[][] {
       STATUS_VI[i.status] ?? i.status,
     ]);
     for (const b of i.breakdown ?? [])
-      rows.push([`${i.id}.${b.key}${b.measure ? `.${b.measure}` : ''}`, `  ${b.key}${b.measure ? ` (${b.measure})` : ''}`, b.measure ?? '', b.value, b.numerator ?? null, b.denominator ?? null, null, null, '']);
+      rows.push([
+        `${i.id}.${b.key}${b.measure ? `.${b.measure}` : ''}`,
+        `  ${b.key}${b.measure ? ` (${b.measure})` : ''}`,
+        b.measure ?? '',
+        b.value,
+        b.numerator ?? null,
+        b.denominator ?? null,
+        null,
+        null,
+        '',
+      ]);
   }
   return rows;
 }

@@ -37,7 +37,11 @@ export const reportHandlers: DomainHandlerGroup<
     auditReport(ctx, 'export', area, period, { format: input.format });
     const kpi = await computeKpi(ctx.db(), area, period, visibleTo(ctx), { planId: input.planId });
     if (input.format === 'csv')
-      return { fileName: reportFileName(kpi, 'csv'), mimeType: 'text/csv;charset=utf-8', base64: toCsv(kpi).toString('base64') };
+      return {
+        fileName: reportFileName(kpi, 'csv'),
+        mimeType: 'text/csv;charset=utf-8',
+        base64: toCsv(kpi).toString('base64'),
+      };
     const year = Number(input.to.slice(0, 4));
     const communes = await computeCommuneTable(ctx.db(), area, year, visibleTo(ctx));
     const tables = await computeTables(ctx.db(), area, period, visibleTo(ctx));

@@ -172,7 +172,8 @@ const statusPatch = {
   drugFree: z.boolean().optional(),
   drugFreeDecision: decisionText.nullable().optional(),
   drugFreeDate: isoDay.nullable().optional(),
-  keyAreaType: z.enum(KEY_AREA_TYPE_LIST as unknown as [string, ...string[]], { message: 'key_area_type_invalid' })
+  keyAreaType: z
+    .enum(KEY_AREA_TYPE_LIST as unknown as [string, ...string[]], { message: 'key_area_type_invalid' })
     .nullable()
     .optional(),
   keyAreaDecision: decisionText.nullable().optional(),
@@ -264,7 +265,11 @@ export const reportsContract = {
   /** The indicators and tables as a file the user chose (XLSX or CSV); aggregated, without names. */
   'reports.export': procedure<ReportFile>()({
     input: z
-      .object({ ...periodFields, planId: id.optional(), format: z.enum(['xlsx', 'csv'], { message: 'format_invalid' }) })
+      .object({
+        ...periodFields,
+        planId: id.optional(),
+        format: z.enum(['xlsx', 'csv'], { message: 'format_invalid' }),
+      })
       .strict()
       .refine(periodOrder, { message: 'period_order', path: ['to'] }),
     access: [P.reportsRead],

@@ -230,7 +230,7 @@ export function indicator(id: string): IndicatorDef | undefined {
 
 /** One decimal, as the reports print it (28.2258 → 28.2); exact halves round away from zero. */
 export function round1(x: number): number {
-  return Math.sign(x) * Math.round(Math.abs(x) * 10 + 1e-9) / 10;
+  return (Math.sign(x) * Math.round(Math.abs(x) * 10 + 1e-9)) / 10;
 }
 
 /** numerator ÷ denominator × 100, one decimal; null when there is nothing to divide by. */
@@ -278,7 +278,9 @@ export function sumByUnit(rows: readonly { key: string; measure: string; quantit
     line.value = Math.round((line.value + r.quantity) * 1000) / 1000;
     m.set(k, line);
   }
-  return [...m.values()].sort((a, b) => (a.key === b.key ? (a.measure! < b.measure! ? -1 : 1) : a.key < b.key ? -1 : 1));
+  return [...m.values()].sort((a, b) =>
+    a.key === b.key ? (a.measure! < b.measure! ? -1 : 1) : a.key < b.key ? -1 : 1,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

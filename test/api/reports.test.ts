@@ -51,18 +51,26 @@ describe('reports over the records', () => {
     expect(plan).toMatchObject({ provinceCode: '08', targets: [{ indicatorId: 'drugFreeCommuneRate', value: 20 }] });
     expect((await ok(w.host, 'plans.list', {})).map((p) => p.id)).toEqual([plan.id]);
 
-    const codes = communesOf('08').slice(0, 35).map((c) => c.code);
+    const codes = communesOf('08')
+      .slice(0, 35)
+      .map((c) => c.code);
     // Without a decision number nothing is written, and the field is named.
     const bad = await err(w.host, 'communeStatus.setMany', { year: 2025, communeCodes: codes, drugFree: true });
     expect(bad.issues).toEqual([{ path: 'drugFreeDecision', code: 'drug_free_decision_required' }]);
-    expect(await ok(w.host, 'communeStatus.setMany', {
+    expect(
+      await ok(w.host, 'communeStatus.setMany', {
+        year: 2025,
+        communeCodes: codes,
+        drugFree: true,
+        drugFreeDecision: '123/QĐ-UBND',
+        drugFreeDate: '2026-01-20',
+      }),
+    ).toEqual({ updated: 35 });
+    await ok(w.host, 'communeStatus.set', {
+      communeCode: codes[40] ?? communesOf('08')[40]!.code,
       year: 2025,
-      communeCodes: codes,
-      drugFree: true,
-      drugFreeDecision: '123/QĐ-UBND',
-      drugFreeDate: '2026-01-20',
-    })).toEqual({ updated: 35 });
-    await ok(w.host, 'communeStatus.set', { communeCode: codes[40] ?? communesOf('08')[40]!.code, year: 2025, keyAreaType: 'I' });
+      keyAreaType: 'I',
+    });
 
     const kpi = await ok(w.host, 'reports.kpi', { ...YEAR_2025, trendYears: 2 });
     expect(kpi.plan?.id).toBe(plan.id);
@@ -80,7 +88,10 @@ describe('reports over the records', () => {
       { label: '2024', value: 0 },
       { label: '2025', value: 28.2 },
     ]);
-    expect(byId(kpi.indicators, 'keyCommunesUnderTreatment')).toMatchObject({ value: 1, breakdown: [{ key: 'I', value: 1 }] });
+    expect(byId(kpi.indicators, 'keyCommunesUnderTreatment')).toMatchObject({
+      value: 1,
+      breakdown: [{ key: 'I', value: 1 }],
+    });
     // Investigations and rehab indicators are declared and say they have no source yet (or are wired).
     for (const id of ['casesResolvedRate', 'abscondingCount'])
       expect(['no_source', 'ok']).toContain(byId(kpi.indicators, id).status);
@@ -88,7 +99,9 @@ describe('reports over the records', () => {
     // The router audited the view with the period and area, and no names.
     const audit = w.host
       .openState()
-      .raw.prepare(`SELECT action, detail FROM audit_log WHERE action IN ('report.view', 'commune_status.set') ORDER BY seq`)
+      .raw.prepare(
+        `SELECT action, detail FROM audit_log WHERE action IN ('report.view', 'commune_status.set') ORDER BY seq`,
+      )
       .all() as { action: string; detail: string }[];
     expect(audit.map((a) => a.action)).toEqual(['commune_status.set', 'commune_status.set', 'report.view']);
     expect(JSON.parse(audit[2]!.detail)).toMatchObject({ report: 'kpi', province: '08', from: '2025-01-01' });
@@ -104,7 +117,11 @@ describe('reports over the records', () => {
 
     await as(w.host, w.accounts.leader.username);
     const province = await ok(w.host, 'reports.kpi', YEAR_2025);
-    expect(byId(province.indicators, 'managedReachedRate')).toMatchObject({ numerator: 2, denominator: 3, value: 66.7 });
+    expect(byId(province.indicators, 'managedReachedRate')).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+      value: 66.7,
+    });
     expect(byId(province.indicators, 'newAddicts')).toMatchObject({ value: 2 });
     expect(byId(province.indicators, 'newAddictsGrowth')).toMatchObject({ numerator: 2, denominator: 1, value: 100 });
     const oneCommune = await ok(w.host, 'reports.kpi', { ...YEAR_2025, communeCode: w.communeB.code });
@@ -143,7 +160,9 @@ describe('reports over the records', () => {
     await ok(w.host, 'plans.save', { plan: planForProvince(PLAN_TEMPLATES[2]!.plan, '08') });
     await ok(w.host, 'communeStatus.setMany', {
       year: 2025,
-      communeCodes: communesOf('08').slice(0, 35).map((c) => c.code),
+      communeCodes: communesOf('08')
+        .slice(0, 35)
+        .map((c) => c.code),
       drugFree: true,
       drugFreeDecision: '123/QĐ-UBND',
     });
@@ -163,7 +182,9 @@ describe('reports over the records', () => {
     const bytes = Buffer.from(csv.base64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('drugFreeCommuneRate,Tỷ lệ xã, phường'.slice(0, 20));
-    expect(bytes.toString('utf8')).toMatch(/drugFreeCommuneRate,"Tỷ lệ xã, phường được công nhận không ma túy",%,28.2,35,124,20,8.2/);
+    expect(bytes.toString('utf8')).toMatch(
+      /drugFreeCommuneRate,"Tỷ lệ xã, phường được công nhận không ma túy",%,28.2,35,124,20,8.2/,
+    );
     await ok(w.host, 'reports.print', YEAR_2025);
 
     const exports = w.host
