@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { investigationLabels } from '../../../shared/i18n/investigation-labels';
+import { rehabIssues } from '../../../shared/i18n/rehab-labels';
 import en from './en.json';
 import investigationsEn from './investigations.en.json';
 import investigationsVi from './investigations.vi.json';
@@ -29,8 +30,9 @@ i18next.addResourceBundle('en', 'translation', personsEn, true, false);
 // Investigations: screen texts, with the field errors of the shared label table (the same words as the CLI's).
 i18next.addResourceBundle('vi', 'translation', { ...investigationsVi, validation: investigationLabels.vi.validation }, true, false);
 i18next.addResourceBundle('en', 'translation', { ...investigationsEn, validation: investigationLabels.en.validation }, true, false);
-i18next.addResourceBundle('vi', 'translation', rehabVi, true, false);
-i18next.addResourceBundle('en', 'translation', rehabEn, true, false);
+// Rehabilitation: screen texts, with the field issues of the shared label table (the host's and the CLI's words).
+i18next.addResourceBundle('vi', 'translation', { ...rehabVi, validation: { ...rehabVi.validation, ...rehabIssues.vi } }, true, false);
+i18next.addResourceBundle('en', 'translation', { ...rehabEn, validation: { ...rehabEn.validation, ...rehabIssues.en } }, true, false);
 i18next.addResourceBundle('vi', 'translation', workdayVi, true, false);
 i18next.addResourceBundle('en', 'translation', workdayEn, true, false);
 

@@ -4,13 +4,14 @@ import {
   ClusterOutlined,
   HomeOutlined,
   IdcardOutlined,
+  MedicineBoxOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Permissions, type Permission } from '../../../../shared/domain/roles';
 
-export type PageKey = 'overview' | 'persons' | 'accounts' | 'units' | 'audit' | 'backup' | 'settings';
+export type PageKey = 'overview' | 'persons' | 'rehab' | 'accounts' | 'units' | 'audit' | 'backup' | 'settings';
 
 interface NavEntry {
   key: PageKey;
@@ -26,6 +27,7 @@ interface NavEntry {
 export const NAVIGATION: readonly NavEntry[] = [
   { key: 'overview', icon: <HomeOutlined />, permission: null },
   { key: 'persons', icon: <IdcardOutlined />, permission: [Permissions.personsRead, Permissions.personsReadLimited] },
+  { key: 'rehab', icon: <MedicineBoxOutlined />, permission: Permissions.referralsRead },
   { key: 'accounts', icon: <TeamOutlined />, permission: Permissions.accountsManage },
   { key: 'units', icon: <ClusterOutlined />, permission: Permissions.unitsManage },
   { key: 'audit', icon: <AuditOutlined />, permission: Permissions.auditRead },

@@ -10,6 +10,7 @@ import { useSignedInSession } from '../../../app/session-context';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../i18n/dates';
 import { ConflictsAlert } from '../../conflicts/ConflictsAlert';
+import { PersonRehabCard } from '../../rehab/person/PersonRehabCard';
 import { CategoryTag } from '../CategoryTag';
 import { usePersonsNavigation, useScreenActive } from '../persons-navigation';
 import { useReloadOn } from '../useReloadOn';
@@ -156,6 +157,9 @@ export function PersonFilePage({ personId }: { personId: string }) {
             <Col xs={24} xl={9}>
               <Flex vertical gap={20}>
                 <TimelineCard events={f.timeline} />
+                {can(Permissions.referralsRead) ? (
+                  <PersonRehabCard personId={personId} name={p.fullName} canWrite={canWrite} onChanged={changed} />
+                ) : null}
                 {can(Permissions.personsReadAudit) ? <ReadersCard personId={personId} version={round} /> : null}
               </Flex>
             </Col>
