@@ -31,8 +31,20 @@ i18next.addResourceBundle('en', 'translation', personsEn, true, false);
 i18next.addResourceBundle('vi', 'translation', { ...investigationsVi, validation: investigationLabels.vi.validation }, true, false);
 i18next.addResourceBundle('en', 'translation', { ...investigationsEn, validation: investigationLabels.en.validation }, true, false);
 // Rehabilitation: screen texts, with the field issues of the shared label table (the host's and the CLI's words).
-i18next.addResourceBundle('vi', 'translation', { ...rehabVi, validation: { ...rehabVi.validation, ...rehabIssues.vi } }, true, false);
-i18next.addResourceBundle('en', 'translation', { ...rehabEn, validation: { ...rehabEn.validation, ...rehabIssues.en } }, true, false);
+i18next.addResourceBundle(
+  'vi',
+  'translation',
+  { ...rehabVi, validation: { ...rehabVi.validation, ...rehabIssues.vi } },
+  true,
+  false,
+);
+i18next.addResourceBundle(
+  'en',
+  'translation',
+  { ...rehabEn, validation: { ...rehabEn.validation, ...rehabIssues.en } },
+  true,
+  false,
+);
 i18next.addResourceBundle('vi', 'translation', workdayVi, true, false);
 i18next.addResourceBundle('en', 'translation', workdayEn, true, false);
 
