@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './commands/account.commands';
 import { registerAuditCommands } from './commands/audit.commands';
 import { registerConflictCommands } from './commands/conflict.commands';
+import { registerExchangeCommands } from './commands/exchange.commands';
 import { registerGrantCommands } from './commands/grant.commands';
 import { registerPersonCommands } from './commands/person.commands';
 import { registerRecoveryCommands } from './commands/recovery.commands';
+import { registerReportCommands } from './commands/report.commands';
 import { registerSeedCommands } from './commands/seed.commands';
 import { registerVaultCommands } from './commands/vault.commands';
 import { CliUsageError } from './io';
@@ -62,6 +64,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerSeedCommands(program, run);
   registerPersonCommands(program, run);
   registerConflictCommands(program, run);
+  registerReportCommands(program, run);
+  registerExchangeCommands(program, run);
   return program;
 }
 

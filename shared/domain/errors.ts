@@ -37,6 +37,17 @@ export const ErrorCodes = Object.freeze({
   DB_ROLLED_BACK: 'DB_ROLLED_BACK',
   VAULT_DB_MISMATCH: 'VAULT_DB_MISMATCH',
   CHECKPOINT_INVALID: 'CHECKPOINT_INVALID',
+  /** Bundles (electron/exchange): each refusal names what a district officer can act on. */
+  BUNDLE_INVALID: 'BUNDLE_INVALID',
+  BUNDLE_NOT_FOR_US: 'BUNDLE_NOT_FOR_US',
+  BUNDLE_UNKNOWN_SENDER: 'BUNDLE_UNKNOWN_SENDER',
+  BUNDLE_SENDER_SUSPENDED: 'BUNDLE_SENDER_SUSPENDED',
+  BUNDLE_ALREADY_APPLIED: 'BUNDLE_ALREADY_APPLIED',
+  BUNDLE_REPLAYED: 'BUNDLE_REPLAYED',
+  BUNDLE_GAP: 'BUNDLE_GAP',
+  BUNDLE_TOO_LARGE: 'BUNDLE_TOO_LARGE',
+  PEER_CARD_INVALID: 'PEER_CARD_INVALID',
+  FINGERPRINT_MISMATCH: 'FINGERPRINT_MISMATCH',
   INTERNAL: 'INTERNAL',
 } as const);
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -52,6 +63,8 @@ export interface ApiError {
   existingId?: string;
   /** For DUPLICATE_CITIZEN_ID outside the caller's scope: whom to ask, never the file's contents. */
   owningUnit?: { code: string; name: string } | null;
+  /** For BUNDLE_GAP: the numbers of the bundles from that peer to import first. */
+  missing?: number[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

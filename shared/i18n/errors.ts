@@ -40,6 +40,19 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     VAULT_DB_MISMATCH:
       'Không mở dữ liệu: tệp khóa (vault.json) và cơ sở dữ liệu (hoso.db) không khớp nhau, một trong hai có thể đã bị thay bằng bản cũ. Quản trị viên cần kiểm tra rồi chạy lệnh “hoso audit reanchor”.',
     CHECKPOINT_INVALID: 'Mã mốc nhật ký không đúng định dạng (ví dụ: 1234-ABCD-EFGH-JKLM-NPQR).',
+    BUNDLE_INVALID:
+      'Gói dữ liệu bị hỏng hoặc đã bị sửa (chữ ký, mã băm hoặc cấu trúc không đúng). Không có gì được ghi vào dữ liệu.',
+    BUNDLE_NOT_FOR_US: 'Gói dữ liệu này dành cho một máy khác, không phải máy này. Không có gì được ghi vào dữ liệu.',
+    BUNDLE_UNKNOWN_SENDER: 'Gói dữ liệu đến từ một máy chưa được đăng ký làm đối tác. Không có gì được ghi vào dữ liệu.',
+    BUNDLE_SENDER_SUSPENDED: 'Máy gửi gói dữ liệu này đang bị tạm ngừng trao đổi. Không có gì được ghi vào dữ liệu.',
+    BUNDLE_ALREADY_APPLIED: 'Gói dữ liệu này đã được nhập trước đây. Không có gì thay đổi.',
+    BUNDLE_REPLAYED:
+      'Gói dữ liệu này trùng số thứ tự với một gói đã nhập nhưng nội dung khác (có thể bị phát lại hoặc giả mạo). Không có gì được ghi vào dữ liệu.',
+    BUNDLE_GAP: 'Còn thiếu gói dữ liệu trước đó từ máy này: hãy nhập các gói còn thiếu trước. Không có gì được ghi vào dữ liệu.',
+    BUNDLE_TOO_LARGE: 'Gói dữ liệu vượt quá giới hạn cho phép. Không có gì được ghi vào dữ liệu.',
+    PEER_CARD_INVALID: 'Tệp thẻ máy không hợp lệ.',
+    FINGERPRINT_MISMATCH:
+      'Mã xác nhận vừa nhập không khớp với thẻ máy. Hãy gọi lại cho đơn vị kia để đọc lại mã; không thêm đối tác này.',
     INTERNAL: 'Đã xảy ra lỗi nội bộ. Dữ liệu không bị thay đổi.',
   },
   en: {
@@ -79,6 +92,19 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     VAULT_DB_MISMATCH:
       'Not opened: the vault file (vault.json) and the database (hoso.db) do not belong together; one of them may have been replaced by an older copy. An administrator must check, then run “hoso audit reanchor”.',
     CHECKPOINT_INVALID: 'The checkpoint code is not in the expected form (e.g. 1234-ABCD-EFGH-JKLM-NPQR).',
+    BUNDLE_INVALID:
+      'The bundle is damaged or was altered (signature, hash or structure does not check out). Nothing was written.',
+    BUNDLE_NOT_FOR_US: 'This bundle is for another workstation, not this one. Nothing was written.',
+    BUNDLE_UNKNOWN_SENDER: 'The bundle comes from a workstation that is not a registered peer. Nothing was written.',
+    BUNDLE_SENDER_SUSPENDED: 'The workstation that sent this bundle is suspended. Nothing was written.',
+    BUNDLE_ALREADY_APPLIED: 'This bundle was imported before. Nothing changed.',
+    BUNDLE_REPLAYED:
+      'This bundle reuses the number of one already imported with different contents (replayed or forged). Nothing was written.',
+    BUNDLE_GAP: 'An earlier bundle from this workstation is missing: import it first. Nothing was written.',
+    BUNDLE_TOO_LARGE: 'The bundle exceeds the allowed limits. Nothing was written.',
+    PEER_CARD_INVALID: 'The station card file is not valid.',
+    FINGERPRINT_MISMATCH:
+      'The code you typed does not match the station card. Call the other unit and read the code again; the peer was not added.',
     INTERNAL: 'An internal error occurred. No data was changed.',
   },
 };

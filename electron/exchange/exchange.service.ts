@@ -1,0 +1,617 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import type { BundleImported, ExchangePolicy, PeerKind, PeerView, RefusedItem } from '../../shared/contract/exchange';
+import { AppError, ErrorCodes } from '../../shared/domain/errors';
+import { vietnamDay } from '../../shared/domain/working-days';
+import { applyChanges, validateChange } from '../changelog/apply';
+import { readEntries } from '../changelog/log-store';
+import type { ChangeEntry } from '../changelog/merge';
+import type { ExchangePeerTable } from './exchange.schema';
+import type { DomainContext, DomainHandlerGroup } from '../host/context';
+import type { Db } from '../platform/table-spec';
+import { allSpecs, specOf } from '../platform/tables';
+import { parseAgeRecipient } from './bech32';
+import {
+  chunkEntries,
+  invalid,
+  readBundle,
+  verifySignature,
+  writeBundle,
+  BUNDLE_FORMAT,
+  type Manifest,
+} from './bundle';
+import { defaultPolicy, facilityChildren, localLookups, placedIn } from './policy';
+import {
+  cardOf,
+  parseCard,
+  sameFingerprint,
+  STATION_UNIT_SETTING,
+  stationKeys,
+  stationUnit,
+  stationView,
+} from './station';
+
+/**
+ * The exchange's procedures: station identity, peers, archive recipients, bundle export and import. Import
+ * verifies the whole bundle before applying anything, then applies it in the call's transaction (the router's):
+ * any failure rolls everything back, and the router's audit entry records the refusal and its code.
+ */
+type PeerRow = ExchangePeerTable;
+
+function peerView(r: PeerRow): PeerView {
+  return {
+    id: r.id,
+    name: r.name,
+    unitCode: r.unitCode,
+    kind: r.kind as PeerKind,
+    status: r.status as PeerView['status'],
+    fingerprint: r.fingerprint,
+    ageRecipient: r.ageRecipient,
+    policy: JSON.parse(r.policy) as ExchangePolicy,
+    addedAt: r.addedAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+async function peerRow(db: Db, id: string): Promise<PeerRow> {
+  const r = await db.selectFrom('exchangePeers').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw new AppError(ErrorCodes.NOT_FOUND, 'no such peer');
+  return r;
+}
+
+const stationId = (ctx: DomainContext) => ctx.changes().workstationId;
+const nowIso = (ctx: DomainContext) => ctx.now().toISOString();
+
+/** File names carry station codes and the number, never personal data. */
+function bundleFileName(from: string, to: string, seq: number): string {
+  const clean = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 32);
+  return `hoso-${clean(from)}-to-${clean(to)}-${String(seq).padStart(6, '0')}.age`;
+}
+
+async function lastBundle(db: Db, direction: 'out' | 'in', peerId: string) {
+  return db
+    .selectFrom('exchangeBundles')
+    .selectAll()
+    .where('direction', '=', direction)
+    .where('peerId', '=', peerId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+async function auditHead(db: Db): Promise<Manifest['auditHead']> {
+  const r = await db.selectFrom('auditLog').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return r ? { seq: r.seq, hash: r.hash } : null;
+}
+
+/** The changes a peer has not acknowledged and its policy lets travel to it. */
+async function selectOutgoing(db: Db, peer: PeerRow, policy: ExchangePolicy): Promise<ChangeEntry[]> {
+  const tables = allSpecs()
+    .filter((s) => policy.send.families.includes(s.family))
+    .map((s) => s.table as string);
+  if (!tables.length || policy.send.scope.kind === 'none') return [];
+  const acked = await db
+    .selectFrom('exchangeBundles')
+    .select((eb) => eb.fn.max('throughChangeSeq').as('through'))
+    .where('direction', '=', 'out')
+    .where('peerId', '=', peer.id)
+    .where('ackedAt', 'is not', null)
+    .executeTakeFirst();
+  let after = Number(acked?.through ?? 0);
+  const { lookup, children } = localLookups(db);
+  const placed = new Map<string, boolean>();
+  const out: ChangeEntry[] = [];
+  for (;;) {
+    const page = await readEntries(db, { afterSeq: after, limit: 5000, tables });
+    if (!page.length) break;
+    for (const e of page) {
+      after = e.seq;
+      // What the peer wrote itself it already holds.
+      if (e.workstationId === peer.id) continue;
+      const key = `${e.tableName}:${e.recordId}`;
+      let ok = placed.get(key);
+      if (ok === undefined) {
+        const spec = specOf(e.tableName);
+        const row = await lookup(e.tableName, e.recordId);
+        ok = row ? await placedIn(spec, row, policy.send.scope, lookup, children) : false;
+        placed.set(key, ok);
+      }
+      if (ok) {
+        const { seq: _seq, ...entry } = e;
+        void _seq;
+        out.push(entry);
+      }
+    }
+  }
+  return out;
+}
+
+/** What pass 1 learns of each record a bundle touches: the values that place it (scope and parent columns). */
+interface Incoming {
+  table: string;
+  id: string;
+  values: Record<string, unknown>;
+}
+
+function placingColumns(table: string): string[] {
+  const s = specOf(table);
+  return [
+    ...Object.values(s.scope ?? {}).filter((c): c is string => typeof c === 'string'),
+    ...(s.parent && s.parent.column !== 'id' ? [s.parent.column] : []),
+  ];
+}
+
+async function importBundle(ctx: DomainContext, file: string, preview: boolean): Promise<BundleImported> {
+  const db = ctx.db();
+  const me = stationId(ctx);
+  const keys = await stationKeys(db, me);
+  let peer: PeerRow | null = null;
+  let manifest: Manifest | null = null;
+  let hash = '';
+  const counts: Record<string, number> = {};
+  const incoming = new Map<string, Incoming>();
+
+  // Pass 1: verify everything, write nothing.
+  hash = await readBundle(file, keys.agePrivate, {
+    manifest: async (m, bytes, sig, fileHash) => {
+      if (m.recipient !== me) throw new AppError(ErrorCodes.BUNDLE_NOT_FOR_US, 'bundle addressed to another station');
+      const p = await db.selectFrom('exchangePeers').selectAll().where('id', '=', m.sender).executeTakeFirst();
+      if (!p) throw new AppError(ErrorCodes.BUNDLE_UNKNOWN_SENDER, 'sender is not a peer');
+      ctx.target({ recordType: 'bundle', recordId: p.id, detail: { peer: p.id, seq: m.seq, preview } });
+      if (!verifySignature(Buffer.from(p.signingPublic, 'base64'), bytes, sig)) throw invalid('signature');
+      if (p.status !== 'active') throw new AppError(ErrorCodes.BUNDLE_SENDER_SUSPENDED, 'sender is suspended');
+      const last = await lastBundle(db, 'in', p.id);
+      const lastSeq = last?.seq ?? 0;
+      if (m.seq <= lastSeq) {
+        const same = await db
+          .selectFrom('exchangeBundles')
+          .select('hash')
+          .where('direction', '=', 'in')
+          .where('peerId', '=', p.id)
+          .where('seq', '=', m.seq)
+          .executeTakeFirst();
+        if (same?.hash === fileHash)
+          throw new AppError(ErrorCodes.BUNDLE_ALREADY_APPLIED, `bundle ${m.seq} was imported before`);
+        throw new AppError(ErrorCodes.BUNDLE_REPLAYED, `bundle ${m.seq} differs from the one imported`);
+      }
+      if (m.seq > lastSeq + 1) {
+        const missing = Array.from({ length: Math.min(m.seq - lastSeq - 1, 1000) }, (_, i) => lastSeq + 1 + i);
+        throw new AppError(ErrorCodes.BUNDLE_GAP, `bundles ${lastSeq + 1}..${m.seq - 1} are missing`, { missing });
+      }
+      if (m.prevHash !== (last?.hash ?? null)) throw invalid('chain: previous bundle hash differs');
+      peer = p;
+      manifest = m;
+    },
+    entry: (e) => {
+      try {
+        validateChange(e);
+      } catch {
+        throw invalid('a change does not match its table spec');
+      }
+      counts[e.tableName] = (counts[e.tableName] ?? 0) + 1;
+      const key = `${e.tableName}:${e.recordId}`;
+      let rec = incoming.get(key);
+      if (!rec) incoming.set(key, (rec = { table: e.tableName, id: e.recordId, values: {} }));
+      const fields = JSON.parse(e.changes) as Record<string, unknown>;
+      for (const c of placingColumns(e.tableName)) if (c in fields) rec.values[c] = fields[c];
+    },
+  });
+  if (!peer || !manifest) throw invalid('no manifest');
+  const p: PeerRow = peer;
+  const m: Manifest = manifest;
+  const declared = Object.entries(m.counts).filter(([, n]) => n > 0);
+  if (declared.length !== Object.keys(counts).length || declared.some(([t, n]) => counts[t] !== n))
+    throw invalid('counts differ from the manifest');
+
+  // Policy: what this peer may send us. Placement reads the bundle's own values over the local row.
+  const policy = JSON.parse(p.policy) as ExchangePolicy;
+  const local = localLookups(db);
+  const lookup = async (table: string, id: string) => {
+    const here = await local.lookup(table, id);
+    const there = incoming.get(`${table}:${id}`);
+    if (!here && !there) return undefined;
+    return { ...(here ?? {}), ...(there?.values ?? {}) };
+  };
+  const children = async (table: string, id: string, facilityId: string) => {
+    if (await local.children(table, id, facilityId)) return true;
+    for (const c of facilityChildren(table)) {
+      for (const r of incoming.values())
+        if (r.table === c.table && r.values[c.parent!.column] === id && r.values[c.scope!.facility!] === facilityId)
+          return true;
+    }
+    return false;
+  };
+  const refused: RefusedItem[] = [];
+  const refusedKeys = new Set<string>();
+  let newRecords = 0;
+  let updatedRecords = 0;
+  for (const [key, r] of incoming) {
+    const spec = specOf(r.table);
+    let reason: RefusedItem['reason'] | null = null;
+    if (!policy.accept.families.includes(spec.family)) reason = 'family';
+    else {
+      const row = await lookup(r.table, r.id);
+      if (!row || !(await placedIn(spec, { id: r.id, ...row }, policy.accept.scope, lookup, children)))
+        reason = 'scope';
+    }
+    if (reason) {
+      refused.push({ tableName: r.table, recordId: r.id, reason });
+      refusedKeys.add(key);
+      continue;
+    }
+    if (await local.lookup(r.table, r.id)) updatedRecords++;
+    else newRecords++;
+  }
+
+  // Pass 2: apply, in this call's transaction; the file is read and checked again as it is applied.
+  const conflictsBefore = await countConflicts(db);
+  const today = vietnamDay(ctx.now());
+  let duplicates = 0;
+  if (preview) await sql`SAVEPOINT bundle_preview`.execute(db);
+  let pending: ChangeEntry[] = [];
+  const again = await readBundle(file, keys.agePrivate, {
+    manifest: (m2, _bytes, _sig, fileHash) => {
+      // The same file as pass 1 verified, byte for byte (a stick swapped meanwhile is refused).
+      if (fileHash !== hash || m2.seq !== m.seq || m2.sender !== m.sender) throw invalid('the file changed');
+    },
+    entry: (e) => {
+      if (!refusedKeys.has(`${e.tableName}:${e.recordId}`)) pending.push(e);
+    },
+    chunkEnd: async () => {
+      const batch = pending;
+      pending = [];
+      try {
+        const r = await applyChanges(db, ctx.changes().hlc, batch, today);
+        duplicates += r.duplicates;
+      } catch (e) {
+        if (e instanceof AppError && e.code !== ErrorCodes.INVALID_INPUT) throw e;
+        throw invalid(`a change could not be applied (${e instanceof Error ? e.message : 'error'})`);
+      }
+    },
+  });
+  if (again !== hash) throw invalid('the file changed while it was read');
+  const conflicts = (await countConflicts(db)) - conflictsBefore;
+  if (preview) {
+    await sql`ROLLBACK TO bundle_preview`.execute(db);
+    await sql`RELEASE bundle_preview`.execute(db);
+  }
+
+  let acknowledged: number | null = null;
+  if (!preview) {
+    await db
+      .insertInto('exchangeBundles')
+      .values({
+        direction: 'in',
+        peerId: p.id,
+        seq: m.seq,
+        hash,
+        prevHash: m.prevHash,
+        throughChangeSeq: null,
+        counts: JSON.stringify(counts),
+        refused: refused.length,
+        auditHead: m.auditHead ? JSON.stringify(m.auditHead) : null,
+        at: nowIso(ctx),
+        ackedAt: null,
+      })
+      .execute();
+    if (m.receipt) {
+      const mine = await db
+        .selectFrom('exchangeBundles')
+        .select('hash')
+        .where('direction', '=', 'out')
+        .where('peerId', '=', p.id)
+        .where('seq', '=', m.receipt.seq)
+        .executeTakeFirst();
+      if (mine?.hash === m.receipt.hash) {
+        await db
+          .updateTable('exchangeBundles')
+          .set({ ackedAt: nowIso(ctx) })
+          .where('direction', '=', 'out')
+          .where('peerId', '=', p.id)
+          .where('seq', '<=', m.receipt.seq)
+          .where('ackedAt', 'is', null)
+          .execute();
+        acknowledged = m.receipt.seq;
+      }
+    }
+  }
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  ctx.target({
+    recordType: 'bundle',
+    recordId: p.id,
+    detail: {
+      peer: p.id,
+      seq: m.seq,
+      preview,
+      changes: total,
+      newRecords,
+      updatedRecords,
+      conflicts,
+      refused: refused.length,
+      acknowledged,
+    },
+  });
+  return {
+    peerId: p.id,
+    peerName: p.name,
+    seq: m.seq,
+    preview,
+    counts,
+    newRecords,
+    updatedRecords,
+    duplicates,
+    conflicts,
+    refused,
+    acknowledged,
+  };
+}
+
+async function countConflicts(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('conflicts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+type ExchangeProcedure =
+  | 'station.show'
+  | 'station.setUnit'
+  | 'station.card'
+  | 'peers.list'
+  | 'peers.add'
+  | 'peers.suspend'
+  | 'peers.resume'
+  | 'peers.replaceKeys'
+  | 'archive.list'
+  | 'archive.add'
+  | 'bundles.export'
+  | 'bundles.import'
+  | 'bundles.status';
+
+export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
+  async 'station.show'(ctx) {
+    return stationView(ctx.db(), stationId(ctx));
+  },
+
+  async 'station.card'(ctx) {
+    const v = await stationView(ctx.db(), stationId(ctx));
+    ctx.target({ recordType: 'station', recordId: v.id, detail: { fingerprint: v.fingerprint } });
+    const code = (v.unit?.code ?? v.id.slice(0, 8)).replace(/[^A-Za-z0-9._-]/g, '_');
+    return { card: `${JSON.stringify(cardOf(v), null, 2)}\n`, fileName: `hoso-station-${code}.card.json` };
+  },
+
+  async 'station.setUnit'(ctx, { unitId }) {
+    const db = ctx.db();
+    const unit = await db.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst();
+    if (!unit) throw new AppError(ErrorCodes.NOT_FOUND, 'no such unit');
+    ctx.target({ recordType: 'station', recordId: stationId(ctx), detail: { unitId } });
+    await db
+      .insertInto('settings')
+      .values({ key: STATION_UNIT_SETTING, value: unitId, updatedAt: nowIso(ctx) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: unitId, updatedAt: nowIso(ctx) }))
+      .execute();
+    return stationView(db, stationId(ctx));
+  },
+
+  async 'peers.list'(ctx) {
+    const rows = await ctx.db().selectFrom('exchangePeers').selectAll().orderBy('name').execute();
+    return rows.map(peerView);
+  },
+
+  async 'peers.add'(ctx, input) {
+    const db = ctx.db();
+    const card = parseCard(input.card);
+    ctx.target({ recordType: 'peer', recordId: card.id, detail: { kind: input.kind, policy: input.policy } });
+    if (!sameFingerprint(input.fingerprint, card.fingerprint))
+      throw new AppError(ErrorCodes.FINGERPRINT_MISMATCH, 'the typed fingerprint does not match the card');
+    if (card.id === stationId(ctx)) throw new AppError(ErrorCodes.PEER_CARD_INVALID, 'this is our own card');
+    if (await db.selectFrom('exchangePeers').select('id').where('id', '=', card.id).executeTakeFirst())
+      throw new AppError(ErrorCodes.CONFLICT, 'this peer is already registered');
+    const policy = defaultPolicy(input.policy, await stationUnit(db, stationId(ctx)), card.unit, input.facilityId);
+    const at = nowIso(ctx);
+    await db
+      .insertInto('exchangePeers')
+      .values({
+        id: card.id,
+        name: card.name,
+        unitCode: card.unit?.code ?? card.id.slice(0, 8),
+        provinceCode: card.unit?.provinceCode ?? null,
+        communeCode: card.unit?.communeCode ?? null,
+        facilityId: input.facilityId ?? null,
+        kind: input.kind,
+        policy: JSON.stringify(policy),
+        signingPublic: card.signingPublic.toString('base64'),
+        ageRecipient: card.ageRecipient,
+        fingerprint: card.fingerprint,
+        status: 'active',
+        addedAt: at,
+        updatedAt: at,
+      })
+      .execute();
+    return peerView(await peerRow(db, card.id));
+  },
+
+  async 'peers.suspend'(ctx, { peerId }) {
+    return setStatus(ctx, peerId, 'suspended');
+  },
+
+  async 'peers.resume'(ctx, { peerId }) {
+    return setStatus(ctx, peerId, 'active');
+  },
+
+  async 'peers.replaceKeys'(ctx, { peerId, card: text, fingerprint }) {
+    const db = ctx.db();
+    const old = await peerRow(db, peerId);
+    const card = parseCard(text);
+    ctx.target({ recordType: 'peer', recordId: peerId, detail: { oldFingerprint: old.fingerprint } });
+    if (card.id !== peerId) throw new AppError(ErrorCodes.PEER_CARD_INVALID, 'the card is of another station');
+    if (!sameFingerprint(fingerprint, card.fingerprint))
+      throw new AppError(ErrorCodes.FINGERPRINT_MISMATCH, 'the typed fingerprint does not match the card');
+    await db
+      .updateTable('exchangePeers')
+      .set({
+        signingPublic: card.signingPublic.toString('base64'),
+        ageRecipient: card.ageRecipient,
+        fingerprint: card.fingerprint,
+        updatedAt: nowIso(ctx),
+      })
+      .where('id', '=', peerId)
+      .execute();
+    ctx.target({
+      recordType: 'peer',
+      recordId: peerId,
+      detail: { oldFingerprint: old.fingerprint, newFingerprint: card.fingerprint },
+    });
+    return peerView(await peerRow(db, peerId));
+  },
+
+  async 'archive.list'(ctx) {
+    return ctx.db().selectFrom('exchangeArchiveRecipients').selectAll().orderBy('addedAt').execute();
+  },
+
+  async 'archive.add'(ctx, { recipient, label }) {
+    const db = ctx.db();
+    if (!parseAgeRecipient(recipient))
+      throw new AppError(ErrorCodes.INVALID_INPUT, 'not an age recipient', {
+        issues: [{ path: 'recipient', code: 'age_recipient_format' }],
+      });
+    ctx.target({ recordType: 'archive_recipient', recordId: recipient, detail: { label } });
+    if (
+      await db
+        .selectFrom('exchangeArchiveRecipients')
+        .select('recipient')
+        .where('recipient', '=', recipient)
+        .executeTakeFirst()
+    )
+      throw new AppError(ErrorCodes.CONFLICT, 'this archive recipient is already added');
+    const row = { recipient, label, addedAt: nowIso(ctx) };
+    await db.insertInto('exchangeArchiveRecipients').values(row).execute();
+    return row;
+  },
+
+  async 'bundles.export'(ctx, { peerId, out, purpose }) {
+    const db = ctx.db();
+    const me = stationId(ctx);
+    const p = await peerRow(db, peerId);
+    ctx.target({ recordType: 'bundle', recordId: p.id, detail: { peer: p.id, purpose } });
+    if (p.status !== 'active') throw new AppError(ErrorCodes.BUNDLE_SENDER_SUSPENDED, 'this peer is suspended');
+    const keys = await stationKeys(db, me);
+    const policy = JSON.parse(p.policy) as ExchangePolicy;
+    const entries = await selectOutgoing(db, p, policy);
+    const last = await lastBundle(db, 'out', p.id);
+    const seq = (last?.seq ?? 0) + 1;
+    const received = await lastBundle(db, 'in', p.id);
+    const maxSeq = await db
+      .selectFrom('changeLog')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    const counts: Record<string, number> = {};
+    for (const e of entries) counts[e.tableName] = (counts[e.tableName] ?? 0) + 1;
+    const stamps = entries.map((e) => e.hlc).sort();
+    const unit = await stationUnit(db, me);
+    const name = bundleFileName(unit?.code ?? me.slice(0, 8), p.unitCode, seq);
+    let target: string;
+    try {
+      target = fs.existsSync(out) && fs.statSync(out).isDirectory() ? path.join(out, name) : out;
+    } catch {
+      throw new AppError(ErrorCodes.IO_ERROR, 'the output folder cannot be read');
+    }
+    if (fs.existsSync(target)) throw new AppError(ErrorCodes.IO_ERROR, 'a file of that name exists already');
+    const archive = await db.selectFrom('exchangeArchiveRecipients').select('recipient').execute();
+    const recipients = [parseAgeRecipient(p.ageRecipient)!, ...archive.map((a) => parseAgeRecipient(a.recipient)!)];
+    let written;
+    try {
+      written = writeBundle(
+        target,
+        recipients,
+        keys.signingPrivate,
+        {
+          format: BUNDLE_FORMAT,
+          sender: me,
+          recipient: p.id,
+          seq,
+          prevHash: last?.hash ?? null,
+          createdAt: nowIso(ctx),
+          purpose,
+          hlc: stamps.length ? { from: stamps[0]!, to: stamps[stamps.length - 1]! } : null,
+          counts,
+          auditHead: await auditHead(db),
+          receipt: received ? { seq: received.seq, hash: received.hash } : null,
+        },
+        chunkEntries(entries),
+      );
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw new AppError(ErrorCodes.IO_ERROR, 'the bundle could not be written');
+    }
+    await db
+      .insertInto('exchangeBundles')
+      .values({
+        direction: 'out',
+        peerId: p.id,
+        seq,
+        hash: written.hash,
+        prevHash: last?.hash ?? null,
+        throughChangeSeq: Number(maxSeq?.seq ?? 0),
+        counts: JSON.stringify(counts),
+        refused: 0,
+        auditHead: null,
+        at: nowIso(ctx),
+        ackedAt: null,
+      })
+      .execute();
+    ctx.target({
+      recordType: 'bundle',
+      recordId: p.id,
+      detail: { peer: p.id, seq, purpose, changes: entries.length, file: path.basename(target), bytes: written.bytes },
+    });
+    return {
+      file: target,
+      seq,
+      hash: written.hash,
+      counts,
+      changes: entries.length,
+      receiptFor: received?.seq ?? null,
+    };
+  },
+
+  async 'bundles.import'(ctx, { path: file, preview }) {
+    return importBundle(ctx, file, preview);
+  },
+
+  async 'bundles.status'(ctx) {
+    const db = ctx.db();
+    const peers = await db.selectFrom('exchangePeers').selectAll().orderBy('name').execute();
+    const out = [];
+    for (const p of peers) {
+      const rows = await db.selectFrom('exchangeBundles').selectAll().where('peerId', '=', p.id).execute();
+      const sent = rows.filter((r) => r.direction === 'out');
+      const lastSent = Math.max(0, ...sent.map((r) => r.seq));
+      const lastAcknowledged = Math.max(0, ...sent.filter((r) => r.ackedAt).map((r) => r.seq));
+      out.push({
+        peerId: p.id,
+        name: p.name,
+        status: p.status as 'active' | 'suspended',
+        lastSent,
+        lastAcknowledged,
+        outstanding: lastSent - lastAcknowledged,
+        lastReceived: Math.max(0, ...rows.filter((r) => r.direction === 'in').map((r) => r.seq)),
+      });
+    }
+    return out;
+  },
+};
+
+async function setStatus(ctx: DomainContext, peerId: string, status: 'active' | 'suspended'): Promise<PeerView> {
+  const db = ctx.db();
+  await peerRow(db, peerId);
+  ctx.target({ recordType: 'peer', recordId: peerId, detail: { status } });
+  await db
+    .updateTable('exchangePeers')
+    .set({ status, updatedAt: nowIso(ctx) })
+    .where('id', '=', peerId)
+    .execute();
+  return peerView(await peerRow(db, peerId));
+}

@@ -1,0 +1,156 @@
+import type { ExchangeFamily, ExchangePolicy, PolicyName, PolicyScope } from '../../shared/contract/exchange';
+import { EXCHANGE_FAMILIES } from '../../shared/contract/exchange';
+import { AppError, ErrorCodes } from '../../shared/domain/errors';
+import type { Db, ReplicatedTable, TableSpec } from '../platform/table-spec';
+import { allSpecs, specOf } from '../platform/tables';
+
+/**
+ * Export policies: which families travel and where their records must be placed. Selection is generic over
+ * the registered table specs (family, scope columns, parent): no list of tables here, so a family added by a
+ * new module travels under the policies that name its family.
+ */
+interface PlaceCodes {
+  provinceCode: string | null;
+  communeCode: string | null;
+}
+
+function unitScope(u: PlaceCodes | null): PolicyScope {
+  if (u?.communeCode) return { kind: 'commune', code: u.communeCode };
+  if (u?.provinceCode) return { kind: 'province', code: u.provinceCode };
+  return { kind: 'all' };
+}
+
+function invalid(path: string, code: string): AppError {
+  return new AppError(ErrorCodes.INVALID_INPUT, `policy needs ${path}`, { issues: [{ path, code }] });
+}
+
+/** The default policy of a name, made concrete for this station and the peer (the issue's defaults). */
+export function defaultPolicy(
+  name: PolicyName,
+  station: PlaceCodes | null,
+  peer: PlaceCodes | null,
+  facilityId: string | undefined,
+): ExchangePolicy {
+  const all = [...EXCHANGE_FAMILIES] as ExchangeFamily[];
+  switch (name) {
+    // This station is a commune; the peer its province hub: everything of the commune goes up, the commune's
+    // persons and referral status come back.
+    case 'commune-to-hub':
+      return {
+        name,
+        send: { families: all, scope: unitScope(station) },
+        accept: { families: ['persons', 'rehab', 'reference'], scope: unitScope(station) },
+      };
+    // This station is the hub; the peer a commune.
+    case 'hub-to-commune': {
+      if (!peer?.communeCode) throw invalid('card', 'peer_commune_required');
+      const scope: PolicyScope = { kind: 'commune', code: peer.communeCode };
+      return {
+        name,
+        send: { families: ['persons', 'rehab', 'reference'], scope },
+        accept: { families: all, scope },
+      };
+    }
+    // The peer is a rehab centre: it receives the people referred to it, their referrals and rehab records,
+    // never tips, cases or other persons, and sends back stays and discharges.
+    case 'police-to-rehab': {
+      if (!facilityId) throw invalid('facilityId', 'required');
+      const scope: PolicyScope = { kind: 'facility', id: facilityId };
+      return { name, send: { families: ['persons', 'rehab'], scope }, accept: { families: ['rehab'], scope } };
+    }
+    // This station is the rehab centre (its facility), the peer the police.
+    case 'rehab-to-police': {
+      if (!facilityId) throw invalid('facilityId', 'required');
+      const scope: PolicyScope = { kind: 'facility', id: facilityId };
+      return { name, send: { families: ['rehab'], scope }, accept: { families: ['persons', 'rehab'], scope } };
+    }
+    // A neighbouring province: nothing travels unless a leader selects it (a joint-investigation extract,
+    // not built yet); what it sends of persons and cases is accepted.
+    case 'neighbour':
+      return {
+        name,
+        send: { families: [], scope: { kind: 'none' } },
+        accept: { families: ['persons', 'cases'], scope: { kind: 'all' } },
+      };
+  }
+}
+
+/** Reads a record's values: the local row, or (on import) the values a bundle brings. */
+export type RowLookup = (table: string, id: string) => Promise<Record<string, unknown> | undefined>;
+/** Whether a record of `table` has a child placed in the facility (a person referred to it). */
+export type FacilityChildLookup = (table: string, id: string, facilityId: string) => Promise<boolean>;
+
+/**
+ * Whether a record is placed within a policy's scope: by its own scope columns, by its parent's (recursively),
+ * or for a facility, by a child record placed in that facility. Reference data (no scope, no parent) is placed
+ * everywhere. Fail-closed: a record that cannot be placed is outside.
+ */
+export async function placedIn(
+  spec: TableSpec,
+  row: Record<string, unknown>,
+  scope: PolicyScope,
+  lookup: RowLookup,
+  children: FacilityChildLookup,
+  depth = 0,
+): Promise<boolean> {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'none') return false;
+  if (!spec.scope && !spec.parent) return true;
+  if (spec.scope) {
+    const col =
+      scope.kind === 'province'
+        ? spec.scope.province
+        : scope.kind === 'commune'
+          ? spec.scope.commune
+          : spec.scope.facility;
+    const want = scope.kind === 'facility' ? scope.id : scope.code;
+    if (col && row[col] === want) return true;
+  }
+  if (scope.kind === 'facility' && typeof row.id === 'string' && (await children(spec.table, row.id, scope.id)))
+    return true;
+  if (spec.parent && depth < 5) {
+    const parentId = spec.parent.column === 'id' ? row.id : row[spec.parent.column];
+    if (typeof parentId !== 'string') return false;
+    const parent = await lookup(spec.parent.table, parentId);
+    if (!parent) return false;
+    return placedIn(specOf(spec.parent.table), { id: parentId, ...parent }, scope, lookup, children, depth + 1);
+  }
+  return false;
+}
+
+/** Tables whose records are tied to a facility and to a parent of `table`: the children that place it. */
+export function facilityChildren(table: string): TableSpec[] {
+  return allSpecs().filter((s) => s.parent?.table === table && s.scope?.facility && s.parent.column !== 'id');
+}
+
+/** The local database's lookups, for export (and for records already here, on import). */
+export function localLookups(db: Db): { lookup: RowLookup; children: FacilityChildLookup } {
+  return {
+    lookup: async (table, id) =>
+      (await db
+        .selectFrom(table as ReplicatedTable)
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()) as Record<string, unknown> | undefined,
+    children: async (table, id, facilityId) => {
+      for (const c of facilityChildren(table)) {
+        const hit = await db
+          .selectFrom(c.table)
+          .select('id')
+          .where(c.parent!.column as never, '=', id as never)
+          .where(c.scope!.facility as never, '=', facilityId as never)
+          .executeTakeFirst();
+        if (hit) return true;
+      }
+      return false;
+    },
+  };
+}
+
+export function familyOf(table: string): ExchangeFamily | null {
+  try {
+    return specOf(table).family;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Decrypter } from 'age-encryption';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, err, ok, setupVault } from '../support/host';
+import { as } from '../support/persons';
+import { footprint, lastAudit, person, twoStations } from './world';
+
+describe('the exchange between a commune and its hub', () => {
+  it('identifies stations by card and fingerprint, and refuses a peer whose typed fingerprint differs', async () => {
+    const s = await twoStations();
+    expect(s.cShow.fingerprint).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(s.cShow.ageRecipient).toMatch(/^age1/);
+    expect(s.cShow.id).not.toBe(s.hShow.id);
+    expect(s.communePeer.policy.send.scope).toEqual({ kind: 'commune', code: s.commune.communeA.code });
+    // The private halves live only in the encrypted database; the card holds public keys only.
+    expect(s.cCard).not.toMatch(/AGE-SECRET|signingPrivate|agePrivate/);
+    // A third workstation's card, with the fingerprint of the commune typed in.
+    const other = await setupVault();
+    const wrong = await err(s.hub.host, 'peers.add', {
+      card: (await ok(other.host, 'station.card', {})).card,
+      kind: 'commune',
+      policy: 'hub-to-commune',
+      fingerprint: s.cShow.fingerprint,
+    });
+    expect(wrong.code).toBe('FINGERPRINT_MISMATCH');
+    expect(lastAudit(s.hub.host)).toMatchObject({ action: 'exchange.peer_add', outcome: 'failed' });
+    expect((await ok(s.hub.host, 'peers.list', {})).map((p) => p.id)).toEqual([s.cShow.id]);
+  });
+
+  it('carries the commune’s records to the hub, acknowledges them, and the age CLI opens it with an archive key', async () => {
+    const s = await twoStations();
+    // An archive key held on paper: every bundle is also encrypted to it.
+    const keyFile = path.join(s.dir, 'archive-key.txt');
+    expect(spawnSync('age-keygen', ['-o', keyFile]).status).toBe(0);
+    const archiveRecipient = /public key: (age1\w+)/.exec(fs.readFileSync(keyFile, 'utf8'))![1]!;
+    await as(s.commune.host, ADMIN.username);
+    await ok(s.commune.host, 'archive.add', { recipient: archiveRecipient, label: 'lưu trữ tỉnh' });
+
+    await as(s.commune.host, s.commune.accounts.officerA.username);
+    const a = await ok(s.commune.host, 'persons.create', person(s.commune.communeA.code, 'Nguyễn Văn Đức', '100001'));
+    await as(s.commune.host, s.commune.accounts.officerB.username);
+    await ok(s.commune.host, 'persons.create', person(s.commune.communeB.code, 'Trần Văn Bình', '100002'));
+
+    await as(s.commune.host, ADMIN.username);
+    const out = await ok(s.commune.host, 'bundles.export', { peerId: s.hShow.id, out: s.dir, purpose: 'gửi tỉnh' });
+    expect(path.basename(out.file)).toMatch(/^hoso-CAX-A-to-PC04-HUB-000001\.age$/);
+    expect(out.counts.persons).toBe(1);
+
+    // The standard age tool opens it with the archive key; the plaintext is a tar with the manifest first.
+    const tarFile = path.join(s.dir, 'plain.tar');
+    const dec = spawnSync('age', ['-d', '-i', keyFile, '-o', tarFile, out.file]);
+    expect(dec.status).toBe(0);
+    const list = spawnSync('tar', ['-tf', tarFile], { encoding: 'utf8' });
+    expect(list.stdout.trim().split('\n')).toEqual(['manifest.json', 'manifest.sig', 'changes/000001.jsonl']);
+    // And so does age-encryption, the other implementation.
+    const d = new Decrypter();
+    d.addIdentity(
+      fs
+        .readFileSync(keyFile, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('AGE-SECRET-KEY-'))!,
+    );
+    const plain = await d.decrypt(fs.readFileSync(out.file));
+    expect(Buffer.from(plain).equals(fs.readFileSync(tarFile))).toBe(true);
+
+    // Preview changes nothing; the import applies the person of commune A.
+    const before = footprint(s.hub.host);
+    const pv = await ok(s.hub.host, 'bundles.import', { path: out.file, preview: true });
+    // One person of commune A (B's stays home) and the units, reference data every station needs.
+    expect(pv).toMatchObject({ preview: true, counts: { persons: 1, units: 5 }, newRecords: 6, refused: [] });
+    expect(footprint(s.hub.host)).toEqual(before);
+    const r = await ok(s.hub.host, 'bundles.import', { path: out.file });
+    expect(r).toMatchObject({ seq: 1, newRecords: 6, refused: [], conflicts: 0 });
+    const hubRow = s.hub.host
+      .openState()
+      .raw.prepare('SELECT full_name, cur_commune FROM persons WHERE id = ?')
+      .get(a.person.id) as { full_name: string; cur_commune: string };
+    expect(hubRow).toEqual({ full_name: 'Nguyễn Văn Đức', cur_commune: s.commune.communeA.code });
+    expect(lastAudit(s.hub.host)).toMatchObject({ action: 'exchange.bundle_import', outcome: 'ok' });
+
+    // Importing it again says so and changes nothing.
+    const again = footprint(s.hub.host);
+    expect((await err(s.hub.host, 'bundles.import', { path: out.file })).code).toBe('BUNDLE_ALREADY_APPLIED');
+    expect(footprint(s.hub.host)).toEqual(again);
+
+    // The hub's bundle back carries the receipt; the commune then sends only what is new.
+    const back = await ok(s.hub.host, 'bundles.export', { peerId: s.cShow.id, out: s.dir, purpose: 'xác nhận' });
+    expect(back.receiptFor).toBe(1);
+    const got = await ok(s.commune.host, 'bundles.import', { path: back.file });
+    expect(got.acknowledged).toBe(1);
+    const status = await ok(s.commune.host, 'bundles.status', {});
+    expect(status[0]).toMatchObject({ lastSent: 1, lastAcknowledged: 1, outstanding: 0, lastReceived: 1 });
+    const second = await ok(s.commune.host, 'bundles.export', { peerId: s.hShow.id, out: s.dir, purpose: 'gửi tỉnh' });
+    expect(second.changes).toBe(0);
+  });
+});
