@@ -7,6 +7,8 @@ import { TIP_TRANSITIONS, canMove, type TipState } from '../../shared/domain/inv
 import { Permissions, roleHas } from '../../shared/domain/roles';
 import { insertRecord, updateRecord } from '../changelog/changelog';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
+import { recordInScope } from '../platform/record-access';
+import { specOf } from '../platform/tables';
 import { createCase } from './case.service';
 import { invalid, placement, requireInScope, todayOf } from './investigation.access';
 import { orderExtensions, tipDerived, tipRow, tipView } from './investigation.mapper';
@@ -28,8 +30,11 @@ export async function loadTip(ctx: DomainContext, id: string): Promise<TipView> 
   return tipView(row, await repo.tipExtensions(db, id), seizures, todayOf(ctx));
 }
 
+/** Persons a tip names: each must be a person of the registry the caller may see (persons scope). */
 async function checkPersons(ctx: DomainContext, ids: readonly string[]) {
-  for (const id of ids) if (!(await repo.personExists(ctx.db(), id))) throw invalid('personIds', 'person_not_found');
+  for (const id of ids)
+    if (!(await repo.personExists(ctx.db(), id)) || !(await recordInScope(ctx, specOf('persons'), id)))
+      throw invalid('personIds', 'person_not_found');
 }
 
 export const tipHandlers: DomainHandlerGroup<Procs> = {

@@ -73,6 +73,11 @@ const PERSON_PROCEDURES: Partial<Record<ProcedureName, (ownId: string) => Input>
   'reports.tables': () => ({ from: '2026-01-01', to: '2026-12-31' }),
   'reports.export': () => ({ from: '2026-01-01', to: '2026-12-31', format: 'csv' }),
   'conflicts.resolve': () => ({ conflictId: 1, choice: 'current' }),
+  // Investigations: a case search by a suspect's name or CCCD, a person's cases, linking a person to a tip or a case.
+  'cases.find': () => ({ query: 'quang van ngoai' }),
+  'cases.ofPerson': () => ({ personId: FOREIGN.id }),
+  'cases.addSuspect': () => ({ caseId: FOREIGN.measureId, personId: FOREIGN.id, role: 'user' }),
+  'tips.create': () => ({ receivedOn: '2026-11-01', source: 'citizen', summary: 'Tin báo', personIds: [FOREIGN.id] }),
 };
 /** Procedures that neither read nor write person records (accounts, keys, audit metadata, units, setup). */
 const OTHER_PROCEDURES = new Set<string>([
@@ -129,6 +134,30 @@ const OTHER_PROCEDURES = new Set<string>([
   'communeStatus.setMany',
   'communeStatus.importPopulation',
   'reports.print',
+  // Investigations: tips, cases and hot spots are scoped by their own families (test/api/investigations.test.ts
+  // refuses them to the wrong role and commune); these touch no person record beyond the ids their records hold.
+  'tips.get',
+  'tips.update',
+  'tips.decide',
+  'tips.extend',
+  'tips.list',
+  'cases.create',
+  'cases.get',
+  'cases.update',
+  'cases.advance',
+  'cases.extend',
+  'cases.updateSuspect',
+  'cases.removeSuspect',
+  'cases.print',
+  'seizures.add',
+  'seizures.remove',
+  'hotspots.create',
+  'hotspots.get',
+  'hotspots.list',
+  'hotspots.update',
+  'hotspots.advance',
+  'investigations.deadlines',
+  'investigations.seed',
 ]);
 
 describe('fail-closed scope over the contract', () => {
