@@ -1,0 +1,295 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AgeWriter, newX25519 } from '../../electron/exchange/age';
+import { parseAgeRecipient } from '../../electron/exchange/bech32';
+import { stationKeys } from '../../electron/exchange/station';
+import { TAR_END, tarPadding } from '../../electron/exchange/ustar';
+import type { ChangeEntry } from '../../electron/changelog/merge';
+import { encodeHlc } from '../../electron/changelog/hlc';
+import { err, ok } from '../support/host';
+import { as } from '../support/persons';
+import { ADMIN, forge, footprint, lastAudit, person, twoStations, type Stations } from './world';
+
+/**
+ * Hostile bundles, each refused with a clear code and nothing written: record counts, change log, open conflicts
+ * and the exchange's own tables stay as they were; only the router's audit entry of the refusal is added.
+ * One pair of stations for the file; every case starts from the same state, since none may change it.
+ */
+let s: Stations;
+let valid: string;
+
+beforeAll(async () => {
+  s = await twoStations();
+  await as(s.commune.host, s.commune.accounts.officerA.username);
+  await ok(s.commune.host, 'persons.create', person(s.commune.communeA.code, 'Nguyễn Văn Đức', '100001'));
+  await as(s.commune.host, ADMIN.username);
+  valid = (await ok(s.commune.host, 'bundles.export', { peerId: s.hShow.id, out: s.dir, purpose: 'thử' })).file;
+}, 300_000);
+
+async function refused(file: string, code: string | RegExp) {
+  const before = footprint(s.hub.host);
+  const e = await err(s.hub.host, 'bundles.import', { path: file });
+  expect(e.code).toMatch(code);
+  expect(footprint(s.hub.host)).toEqual(before);
+  expect(lastAudit(s.hub.host)).toMatchObject({ action: 'exchange.bundle_import', outcome: 'failed' });
+  expect(lastAudit(s.hub.host).detail).toContain(e.code);
+  return e;
+}
+
+function write(name: string, data: Uint8Array): string {
+  const f = path.join(s.dir, name);
+  fs.writeFileSync(f, data);
+  return f;
+}
+
+/** A tar member header written by hand, without the writer's checks (names, sizes, types as a test needs). */
+function rawHeader(name: string, size: number, type = '0', sizeField?: string): Buffer {
+  const h = Buffer.alloc(512);
+  h.write(name, 0, 'latin1');
+  h.write('0000644\0', 100);
+  h.write('0000000\0', 108);
+  h.write('0000000\0', 116);
+  h.write(sizeField ?? `${size.toString(8).padStart(11, '0')}\0`, 124);
+  h.write('00000000000\0', 136);
+  h.write('        ', 148);
+  h.write(type, 156);
+  h.write('ustar\u000000', 257);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  return h;
+}
+
+interface Member {
+  name: string;
+  data: Buffer;
+  type?: string;
+  sizeField?: string;
+}
+
+/** Encrypts a plaintext to the hub, as a correct age file (the test controls what is inside). */
+function sealToHub(plain: Buffer, recipients = [parseAgeRecipient(s.hShow.ageRecipient)!]): Buffer {
+  const parts: Buffer[] = [];
+  const w = new AgeWriter(recipients, (b) => parts.push(Buffer.from(b)));
+  w.write(plain);
+  w.end();
+  return Buffer.concat(parts);
+}
+
+function tar(members: Member[]): Buffer {
+  const parts: Buffer[] = [];
+  for (const m of members) {
+    parts.push(rawHeader(m.name, m.data.length, m.type, m.sizeField), m.data, tarPadding(m.data.length));
+  }
+  parts.push(TAR_END);
+  return Buffer.concat(parts);
+}
+
+const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
+
+/** A signed manifest and the members of a one-chunk bundle from the commune, for hand-made variants. */
+async function signedParts(chunk: Buffer, over: Record<string, unknown> = {}) {
+  const keys = await stationKeys(s.commune.host.openState().db, s.cShow.id);
+  const manifest = Buffer.from(
+    JSON.stringify({
+      format: 'hoso-bundle/1',
+      sender: s.cShow.id,
+      recipient: s.hShow.id,
+      seq: 1,
+      prevHash: null,
+      createdAt: new Date().toISOString(),
+      purpose: 'thử',
+      hlc: null,
+      counts: { persons: chunk.toString().split('\n').filter(Boolean).length },
+      members: [{ name: 'changes/000001.jsonl', size: chunk.length, entries: 1, sha256: sha(chunk) }],
+      auditHead: null,
+      receipt: null,
+      ...over,
+    }),
+  );
+  return { manifest, sig: crypto.sign(null, manifest, keys.signingPrivate) };
+}
+
+function personChange(communeCode: string, id = crypto.randomUUID()): ChangeEntry {
+  return {
+    hlc: encodeHlc({ wall: Date.parse('2026-11-23T08:00:00Z'), counter: 1, node: s.cShow.id }),
+    tableName: 'persons',
+    recordId: id,
+    changes: JSON.stringify({
+      fullName: 'Lò Văn Thử',
+      sex: 'male',
+      birthDate: '1991-01-01',
+      curProvince: '08',
+      curCommune: communeCode,
+    }),
+    base: null,
+    workstationId: s.cShow.id,
+    accountId: null,
+  };
+}
+
+describe('hostile bundles are refused and change nothing', () => {
+  it('every C2SP age vector, fed to the import path', async () => {
+    const dir = path.resolve(__dirname, '../../../shared/testdata/age-cctv');
+    const names = fs.readdirSync(dir).filter((f) => !f.includes('.'));
+    expect(names.length).toBeGreaterThan(140);
+    for (const name of names) {
+      const raw = fs.readFileSync(path.join(dir, name));
+      const split = raw.indexOf('\n\n');
+      let body = raw.subarray(split + 2);
+      if (/^compressed: zlib$/m.test(raw.subarray(0, split).toString())) body = zlib.inflateSync(body);
+      // Not for this station (or not valid age at all): refused either way.
+      await refused(write(`cctv-${name}`, body), /^BUNDLE_(NOT_FOR_US|INVALID)$/);
+    }
+  });
+
+  it('bit flips anywhere, truncation anywhere, appended junk', async () => {
+    const good = fs.readFileSync(valid);
+    const positions = [0, 5, 30, 60, 100, good.length >> 2, good.length >> 1, good.length - 17, good.length - 1];
+    for (const p of positions) {
+      const b = Buffer.from(good);
+      b[p]! ^= 0x04;
+      await refused(write(`flip-${p}.age`, b), /^BUNDLE_(NOT_FOR_US|INVALID)$/);
+    }
+    for (const n of [0, 10, 100, good.length >> 1, good.length - 16, good.length - 1])
+      await refused(write(`cut-${n}.age`, good.subarray(0, n)), /^BUNDLE_(NOT_FOR_US|INVALID)$/);
+    await refused(write('junk.age', Buffer.concat([good, Buffer.from('junk')])), 'BUNDLE_INVALID');
+  });
+
+  it('a tar truncated at every member boundary, inside a valid age file to this station', async () => {
+    const chunk = Buffer.from(`${JSON.stringify(personChange(s.commune.communeA.code))}\n`);
+    const { manifest, sig } = await signedParts(chunk);
+    const full = tar([
+      { name: 'manifest.json', data: manifest },
+      { name: 'manifest.sig', data: sig },
+      { name: 'changes/000001.jsonl', data: chunk },
+    ]);
+    const boundaries = [0, 512, 512 + Math.ceil(manifest.length / 512) * 512];
+    boundaries.push(boundaries[2]! + 1024, full.length - 1024, full.length - 512);
+    for (const b of boundaries)
+      await refused(write(`tar-cut-${b}.age`, sealToHub(full.subarray(0, b))), 'BUNDLE_INVALID');
+    // The same archive complete goes in (this proves the cuts above were refused for the cut alone): preview only.
+    const pv = await ok(s.hub.host, 'bundles.import', { path: write('tar-whole.age', sealToHub(full)), preview: true });
+    expect(pv.counts).toEqual({ persons: 1 });
+  });
+
+  it('a tar member with a path escape, a link, a size lie, a duplicate, or a member the manifest lacks', async () => {
+    const chunk = Buffer.from(`${JSON.stringify(personChange(s.commune.communeA.code))}\n`);
+    const { manifest, sig } = await signedParts(chunk);
+    const head = [
+      { name: 'manifest.json', data: manifest },
+      { name: 'manifest.sig', data: sig },
+    ];
+    const cases: Member[][] = [
+      [...head, { name: '../changes/000001.jsonl', data: chunk }],
+      [...head, { name: '/etc/passwd', data: chunk }],
+      [...head, { name: 'changes/000001.jsonl', data: Buffer.alloc(0), type: '2' }],
+      [...head, { name: 'changes/000001.jsonl', data: chunk, sizeField: '77777777777\0' }],
+      [...head, { name: 'changes/000001.jsonl', data: chunk }, { name: 'changes/000001.jsonl', data: chunk }],
+      [...head, { name: 'changes/000001.jsonl', data: chunk }, { name: 'changes/000002.jsonl', data: chunk }],
+      [head[1]!, head[0]!, { name: 'changes/000001.jsonl', data: chunk }],
+    ];
+    for (const [i, members] of cases.entries())
+      await refused(write(`tar-evil-${i}.age`, sealToHub(tar(members))), 'BUNDLE_INVALID');
+  });
+
+  it('a manifest whose hashes or counts lie, an altered change, an unsigned or foreign-signed manifest', async () => {
+    const chunk = Buffer.from(`${JSON.stringify(personChange(s.commune.communeA.code))}\n`);
+    const altered = Buffer.from(chunk.toString().replace('Lò Văn Thử', 'Lò Văn Thứ'));
+    const lie = await signedParts(chunk, {
+      members: [{ name: 'changes/000001.jsonl', size: chunk.length, entries: 1, sha256: sha(Buffer.from('x')) }],
+    });
+    const wrongCount = await signedParts(chunk, { counts: { persons: 2 } });
+    const good = await signedParts(chunk);
+    const other = crypto.generateKeyPairSync('ed25519').privateKey;
+    const variants: [string, Member[]][] = [
+      ['hash', [m('manifest.json', lie.manifest), m('manifest.sig', lie.sig), m('changes/000001.jsonl', chunk)]],
+      [
+        'count',
+        [m('manifest.json', wrongCount.manifest), m('manifest.sig', wrongCount.sig), m('changes/000001.jsonl', chunk)],
+      ],
+      ['altered', [m('manifest.json', good.manifest), m('manifest.sig', good.sig), m('changes/000001.jsonl', altered)]],
+      [
+        'foreign-sig',
+        [
+          m('manifest.json', good.manifest),
+          m('manifest.sig', crypto.sign(null, good.manifest, other)),
+          m('changes/000001.jsonl', chunk),
+        ],
+      ],
+      ['no-sig', [m('manifest.json', good.manifest), m('changes/000001.jsonl', chunk)]],
+    ];
+    for (const [name, members] of variants)
+      await refused(write(`lie-${name}.age`, sealToHub(tar(members))), 'BUNDLE_INVALID');
+    // Too many recipient stanzas, and a manifest in a file far past the size limits.
+    const many = Array.from({ length: 40 }, () => newX25519().publicKey);
+    await refused(
+      write('stanzas.age', sealToHub(tar(variants[2]![1]), [parseAgeRecipient(s.hShow.ageRecipient)!, ...many])),
+      'BUNDLE_INVALID',
+    );
+    const huge = Buffer.alloc(2 * 1024 * 1024, 0x20);
+    await refused(write('big-manifest.age', sealToHub(tar([m('manifest.json', huge)]))), 'BUNDLE_INVALID');
+  });
+
+  it('a bundle for another station, from an unknown or suspended sender, replayed, out of order or with a gap', async () => {
+    // Encrypted to someone else entirely.
+    await refused(await forge(s, { recipients: [newX25519().publicKey] }), 'BUNDLE_NOT_FOR_US');
+    // Encrypted to us, but the signed manifest names another recipient.
+    await refused(await forge(s, { recipient: crypto.randomUUID() }), 'BUNDLE_NOT_FOR_US');
+    // A sender that is no peer of ours.
+    await refused(await forge(s, { sender: crypto.randomUUID() }), 'BUNDLE_UNKNOWN_SENDER');
+    // A gap: bundle 3 before 1 and 2, named.
+    const gap = await refused(await forge(s, { seq: 3 }), 'BUNDLE_GAP');
+    expect(gap.missing).toEqual([1, 2]);
+    // Suspended: refused until resumed.
+    await ok(s.hub.host, 'peers.suspend', { peerId: s.cShow.id });
+    await refused(valid, 'BUNDLE_SENDER_SUSPENDED');
+    await ok(s.hub.host, 'peers.resume', { peerId: s.cShow.id });
+    // Bundle 1 applied; then 1 again (already applied), another bundle numbered 1 (a replay), a broken chain.
+    await ok(s.hub.host, 'bundles.import', { path: valid });
+    await refused(valid, 'BUNDLE_ALREADY_APPLIED');
+    await refused(await forge(s, { seq: 1 }), 'BUNDLE_REPLAYED');
+    await refused(await forge(s, { seq: 2, prevHash: sha(Buffer.from('another chain')) }), 'BUNDLE_INVALID');
+  });
+
+  it('a peer sending records its policy does not allow: listed, never applied', async () => {
+    // The hub accepts from this commune only records of that commune: one of commune B is refused.
+    const prev = s.hub.host
+      .openState()
+      .raw.prepare(`SELECT hash FROM exchange_bundles WHERE direction = 'in' ORDER BY seq DESC LIMIT 1`)
+      .get() as { hash: string } | undefined;
+    const seq = prev ? 2 : 1;
+    const inA = personChange(s.commune.communeA.code);
+    const inB = personChange(s.commune.communeB.code);
+    const file = await forge(s, { seq, prevHash: prev?.hash ?? null, entries: [inA, inB] });
+    const r = await ok(s.hub.host, 'bundles.import', { path: file });
+    expect(r.refused).toEqual([{ tableName: 'persons', recordId: inB.recordId, reason: 'scope' }]);
+    const has = (id: string) =>
+      s.hub.host.openState().raw.prepare('SELECT count(*) AS n FROM persons WHERE id = ?').get(id) as { n: number };
+    expect(has(inA.recordId).n).toBe(1);
+    expect(has(inB.recordId).n).toBe(0);
+    // A family the policy does not accept at all (the policy is data: here narrowed to reference data).
+    s.hub.host
+      .openState()
+      .raw.prepare(`UPDATE exchange_peers SET policy = json_set(policy, '$.accept.families', json('["reference"]'))`)
+      .run();
+    const last = s.hub.host
+      .openState()
+      .raw.prepare(`SELECT hash FROM exchange_bundles WHERE direction = 'in' ORDER BY seq DESC LIMIT 1`)
+      .get() as { hash: string };
+    const inA2 = personChange(s.commune.communeA.code);
+    const before = footprint(s.hub.host);
+    const r2 = await ok(s.hub.host, 'bundles.import', {
+      path: await forge(s, { seq: seq + 1, prevHash: last.hash, entries: [inA2] }),
+    });
+    expect(r2.refused).toEqual([{ tableName: 'persons', recordId: inA2.recordId, reason: 'family' }]);
+    expect(footprint(s.hub.host)).toEqual({ ...before, exchange_bundles: before.exchange_bundles + 1 });
+  });
+});
+
+function m(name: string, data: Buffer): Member {
+  return { name, data };
+}
