@@ -64,7 +64,10 @@ export const planHandlers: DomainHandlerGroup<'plans.list' | 'plans.save' | 'pla
 
   async 'plans.save'(ctx, { planId, plan }) {
     const own = ctx.scope('persons').provinceCode;
-    // A leader keeps the plans of their own province; national plans are templates any province may load.
+    if (!own) throw new AppError(ErrorCodes.FORBIDDEN, 'plans are kept by a province');
+    // A leader keeps the plans of their own province (a template without a code becomes theirs); national plans
+    // are templates any province may load.
+    if (plan.scope === 'province' && plan.provinceCode === null) plan = { ...plan, provinceCode: own };
     if (plan.scope === 'province' && plan.provinceCode !== own)
       throw new AppError(ErrorCodes.FORBIDDEN, 'a plan of another province', {
         issues: [{ path: 'provinceCode', code: 'plan_other_province' }],

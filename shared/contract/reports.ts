@@ -139,8 +139,9 @@ export const planInputSchema = z
   })
   .strict()
   .refine((p) => p.toYear >= p.fromYear, { message: 'plan_years_order', path: ['toYear'] })
-  .refine((p) => (p.scope === 'province') === (p.provinceCode !== null), {
-    message: 'plan_province_required',
+  // A province plan without its code (a template) becomes the caller's province's; a national one has none.
+  .refine((p) => p.scope === 'province' || p.provinceCode === null, {
+    message: 'plan_national_no_province',
     path: ['provinceCode'],
   })
   .refine((p) => p.targets.every((t) => t.year === null || (t.year >= p.fromYear && t.year <= p.toYear)), {

@@ -1,0 +1,244 @@
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import type { IndicatorResult } from '../../../shared/contract/reports';
+import { periodOf } from '../../../shared/domain/indicators';
+import { PLAN_TEMPLATES } from '../../../shared/plans';
+import { CliUsageError } from '../io';
+import type { RunCommand } from '../program';
+import type { CliRuntime } from '../runtime';
+
+const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const viNumber = (n: number | null) => (n === null ? '–' : n.toLocaleString('vi-VN', { maximumFractionDigits: 3 }));
+
+function yearOf(v: string | undefined, name = '--year'): number {
+  const y = Number(v);
+  if (!v || !Number.isInteger(y) || y < 2000 || y > 2100) throw new CliUsageError(`${name} must be a year (YYYY)`);
+  return y;
+}
+
+function readFileArg(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new CliUsageError(`cannot read ${file}`);
+  }
+}
+
+interface PeriodOptions {
+  year?: string;
+  from?: string;
+  to?: string;
+  province?: string;
+  unit?: string;
+  commune?: string;
+  plan?: string;
+}
+
+/** The period (a year, or --from/--to) and area (--province PP or --unit/--commune CODE) of a report command. */
+function reportQuery(o: PeriodOptions) {
+  let period: { from: string; to: string };
+  if (o.from || o.to) {
+    if (!o.from || !o.to) throw new CliUsageError('give both --from and --to (YYYY-MM-DD)');
+    period = { from: o.from, to: o.to };
+  } else period = periodOf('year', yearOf(o.year));
+  const commune = o.unit ?? o.commune;
+  return {
+    ...period,
+    ...(o.province ? { provinceCode: o.province } : {}),
+    ...(commune ? { communeCode: commune } : {}),
+    ...(o.plan ? { planId: o.plan } : {}),
+  };
+}
+
+function indicatorLine(rt: CliRuntime, i: IndicatorResult): string {
+  const label = i.label[rt.lang].padEnd(60).slice(0, 60);
+  if (i.status !== 'ok')
+    return `${label} ${i.status === 'no_source' ? (rt.lang === 'vi' ? 'chưa có nguồn dữ liệu' : 'no data source yet') : rt.lang === 'vi' ? 'ngoài quyền xem' : 'not visible to your role'}`;
+  const unit = i.unit === 'percent' || i.unit === 'growth' ? ' %' : '';
+  const value = i.breakdown
+    ? i.breakdown.map((b) => `${b.key}${b.measure ? ` ${b.measure}` : ''}: ${viNumber(b.value)}`).join('; ') || '–'
+    : i.value === null
+      ? '–'
+      : `${viNumber(i.value)}${unit}`;
+  const target = i.target === null ? '' : ` (${rt.lang === 'vi' ? 'chỉ tiêu' : 'target'} ${viNumber(i.target)}${unit}`;
+  const delta =
+    i.delta === null
+      ? target
+        ? ')'
+        : ''
+      : `, ${i.delta >= 0 ? '+' : ''}${viNumber(i.delta)} ${unit ? (rt.lang === 'vi' ? 'điểm' : 'points') : ''})`;
+  return `${label} ${value}${target}${delta}`;
+}
+
+/** plan list|import|template, commune status set, commune population import, report kpi|export. */
+export function registerReportCommands(program: Command, run: RunCommand): void {
+  const plan = program.command('plan').description('Kế hoạch và chỉ tiêu / plans and targets');
+  plan
+    .command('list')
+    .description('Liệt kê kế hoạch / list plans')
+    .action(
+      run(async (rt) => {
+        const plans = await rt.call('plans.list', {});
+        rt.print(
+          plans,
+          () =>
+            plans
+              .map(
+                (p) =>
+                  `${p.id}  ${p.decisionNumber} (${viDate(p.decisionDate)}) ${p.fromYear}–${p.toYear}  ${p.title}  [${p.targets.length} ${rt.lang === 'vi' ? 'chỉ tiêu' : 'targets'}]`,
+              )
+              .join('\n') || (rt.lang === 'vi' ? 'Chưa có kế hoạch.' : 'No plans.'),
+        );
+      }),
+    );
+  plan
+    .command('import <file>')
+    .description(
+      'Nạp kế hoạch từ tệp JSON (mẫu: hoso plan template); kế hoạch cấp tỉnh chưa có mã tỉnh nhận tỉnh của bạn / ' +
+        'load a plan from a JSON file (templates: hoso plan template); a province plan without a code takes yours',
+    )
+    .option('--replace <planId>', 'thay kế hoạch đã có / replace an existing plan')
+    .action(
+      run(async (rt, file: string, o: { replace?: string }) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(readFileArg(file));
+        } catch (e) {
+          if (e instanceof CliUsageError) throw e;
+          throw new CliUsageError(`${file} is not JSON`);
+        }
+        const p = await rt.call('plans.save', { plan: json as never, ...(o.replace ? { planId: o.replace } : {}) });
+        rt.print(p, () => `${rt.lang === 'vi' ? 'Đã nạp' : 'Loaded'}: ${p.id}  ${p.decisionNumber}  ${p.title}`);
+      }),
+    );
+  plan
+    .command('template [key]')
+    .description('In mẫu kế hoạch từ các văn bản gốc (JSON) / print a seed plan template (JSON)')
+    .action(
+      run(
+        async (rt, key: string | undefined) => {
+          if (!key) {
+            process.stdout.write(`${PLAN_TEMPLATES.map((t) => `${t.key}  ${t.plan.title}`).join('\n')}\n`);
+            return;
+          }
+          const t = PLAN_TEMPLATES.find((x) => x.key === key);
+          if (!t) throw new CliUsageError(`no template ${key}`);
+          process.stdout.write(`${JSON.stringify(t.plan, null, 2)}\n`);
+        },
+        { signIn: false },
+      ),
+    );
+
+  const communeCmd = program.command('commune').description('Tình hình xã, phường theo năm / communes per year');
+  const status = communeCmd.command('status').description('Công nhận không ma túy, địa bàn trọng điểm / status');
+  status
+    .command('set')
+    .description('Ghi tình hình một xã trong năm / set one commune’s status for a year')
+    .requiredOption('--commune <code>', 'mã xã (5 số) / commune code')
+    .requiredOption('--year <yyyy>', 'năm / year')
+    .option('--drug-free', 'được công nhận không ma túy / recognised drug-free')
+    .option('--not-drug-free', 'bỏ công nhận / not drug-free')
+    .option('--decision <text>', 'số quyết định công nhận / decision number')
+    .option('--date <yyyy-mm-dd>', 'ngày quyết định / decision date')
+    .option('--key-area <type>', 'loại địa bàn trọng điểm I, II, III hoặc none / key-area type')
+    .option('--population <n>', 'dân số / population')
+    .action(
+      run(
+        async (
+          rt,
+          o: {
+            commune: string;
+            year: string;
+            drugFree?: boolean;
+            notDrugFree?: boolean;
+            decision?: string;
+            date?: string;
+            keyArea?: string;
+            population?: string;
+          },
+        ) => {
+          if (o.drugFree && o.notDrugFree)
+            throw new CliUsageError('--drug-free and --not-drug-free exclude each other');
+          const s = await rt.call('communeStatus.set', {
+            communeCode: o.commune,
+            year: yearOf(o.year),
+            ...(o.drugFree ? { drugFree: true } : o.notDrugFree ? { drugFree: false } : {}),
+            ...(o.decision ? { drugFreeDecision: o.decision } : {}),
+            ...(o.date ? { drugFreeDate: o.date } : {}),
+            ...(o.keyArea ? { keyAreaType: o.keyArea === 'none' ? null : o.keyArea } : {}),
+            ...(o.population ? { population: Number(o.population) } : {}),
+          });
+          rt.print(
+            s,
+            () =>
+              `${s.communeName} ${s.year}: ${s.drugFree ? (rt.lang === 'vi' ? 'không ma túy' : 'drug-free') : '–'}${s.drugFreeDecision ? ` (${s.drugFreeDecision})` : ''}${s.keyAreaType ? `, ${rt.lang === 'vi' ? 'trọng điểm loại' : 'key area type'} ${s.keyAreaType}` : ''}${s.population !== null ? `, ${rt.lang === 'vi' ? 'dân số' : 'population'} ${viNumber(s.population)}` : ''}`,
+          );
+        },
+      ),
+    );
+  communeCmd
+    .command('population')
+    .description('Dân số các xã / commune populations')
+    .command('import <file>')
+    .description('Nạp dân số từ CSV: mã xã,dân số / import populations from CSV: commune code,population')
+    .requiredOption('--year <yyyy>', 'năm / year')
+    .action(
+      run(async (rt, file: string, o: { year: string }) => {
+        const r = await rt.call('communeStatus.importPopulation', { year: yearOf(o.year), csv: readFileArg(file) });
+        rt.print(r, () => `${rt.lang === 'vi' ? 'Đã cập nhật dân số' : 'Populations updated'}: ${r.updated}`);
+      }),
+    );
+
+  const report = program.command('report').description('Báo cáo, chỉ tiêu / reports and indicators');
+  const periodOptions = (c: Command) =>
+    c
+      .option('--year <yyyy>', 'năm báo cáo / report year')
+      .option('--from <yyyy-mm-dd>', 'từ ngày / from')
+      .option('--to <yyyy-mm-dd>', 'đến ngày / to')
+      .option('--province <pp>', 'mã tỉnh / province code')
+      .option('--unit <code>', 'mã xã (5 số) / commune code')
+      .option('--plan <id>', 'kế hoạch so sánh / plan to compare against');
+  periodOptions(report.command('kpi').description('Các chỉ tiêu của kỳ / every indicator of a period')).action(
+    run(async (rt, o: PeriodOptions) => {
+      const k = await rt.call('reports.kpi', reportQuery(o));
+      const out = k.indicators.map((i) => ({
+        id: i.id,
+        status: i.status,
+        value: i.value,
+        numerator: i.numerator,
+        denominator: i.denominator,
+        target: i.target,
+        delta: i.delta,
+        ...(i.breakdown ? { breakdown: i.breakdown } : {}),
+      }));
+      rt.print(out, () =>
+        [
+          `${k.area.name}, ${viDate(k.period.from)} – ${viDate(k.period.to)}${k.plan ? `; ${k.plan.decisionNumber}` : ''}`,
+          ...k.indicators.map((i) => indicatorLine(rt, i)),
+        ].join('\n'),
+      );
+    }),
+  );
+  periodOptions(
+    report
+      .command('export')
+      .description('Xuất báo cáo ra tệp (được ghi nhật ký) / export the report to a file (audited)'),
+  )
+    .requiredOption('--format <format>', 'xlsx | csv | pdf')
+    .requiredOption('--out <file>', 'tệp ghi ra / output file')
+    .action(
+      run(async (rt, o: PeriodOptions & { format: string; out: string }) => {
+        if (o.format === 'pdf')
+          throw new CliUsageError(
+            'PDF is printed from the Reports screen (In / PDF); the command line writes xlsx or csv',
+          );
+        if (o.format !== 'xlsx' && o.format !== 'csv') throw new CliUsageError('--format must be xlsx, csv or pdf');
+        if (fs.existsSync(o.out)) throw new CliUsageError(`${o.out} already exists`);
+        const f = await rt.call('reports.export', { ...reportQuery(o), format: o.format });
+        fs.writeFileSync(o.out, Buffer.from(f.base64, 'base64'), { flag: 'wx' });
+        rt.print({ file: o.out, bytes: Buffer.from(f.base64, 'base64').length }, () =>
+          rt.lang === 'vi' ? `Đã ghi ${o.out}` : `Wrote ${o.out}`,
+        );
+      }),
+    );
+}

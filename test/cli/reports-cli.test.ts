@@ -1,0 +1,112 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHost } from '../../electron/host/root';
+import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
+import { communesOf } from '../../shared/places';
+import { tempDir } from '../support/host';
+import { CLI_ADMIN_PW, CLI_LEADER_PW, hoso, initVault } from '../support/cli';
+
+const asLeader = (dir: string, args: string[]) =>
+  hoso(dir, ['--user', 'truongphong', '--password-stdin', ...args], `${CLI_LEADER_PW}\n`);
+
+/** The unit `init` made belongs to no province yet: the administrator places it in Tuyên Quang (08). */
+async function placeUnitInProvince(dir: string) {
+  const host = createHost({ dataDir: dir, kdfPolicy: 'floor', preferences: new MemoryPreferencesStore() });
+  const r = await host.call('session.unlock', { username: 'quantri', password: CLI_ADMIN_PW });
+  expect(r.ok).toBe(true);
+  const unit = host.openState().raw.prepare(`SELECT id FROM units WHERE code = 'PC04'`).get() as { id: string };
+  const u = await host.call('units.update', {
+    unitId: unit.id,
+    name: 'Phòng PC04 Công an tỉnh Tuyên Quang',
+    kind: 'province_department',
+    provinceCode: '08',
+    communeCode: null,
+  });
+  expect(u.ok).toBe(true);
+  await host.close();
+}
+
+describe('hoso plan, commune status and report', () => {
+  it('loads a seed plan, marks drug-free communes and prints the rate, the target and the difference', async () => {
+    const dir = tempDir('hoso-cli-reports-');
+    expect(initVault(dir).code).toBe(0);
+    await placeUnitInProvince(dir);
+
+    // The template ships as JSON; import fills in the leader's province.
+    const tpl = hoso(dir, ['plan', 'template', 'xa-phuong-khong-ma-tuy-2025']);
+    expect(tpl.code).toBe(0);
+    const file = path.join(dir, 'plan.json');
+    fs.writeFileSync(file, tpl.out);
+    const imported = asLeader(dir, ['--json', 'plan', 'import', file]);
+    expect(imported.code, imported.err).toBe(0);
+    expect(JSON.parse(imported.out)).toMatchObject({ provinceCode: '08', fromYear: 2025 });
+    expect(asLeader(dir, ['plan', 'list']).out).toContain('Chỉ tiêu xây dựng xã, phường không ma túy năm 2025');
+
+    // A drug-free mark without its decision is refused, naming the field, and writes nothing.
+    const [first, second] = communesOf('08');
+    const refused = asLeader(dir, [
+      'commune',
+      'status',
+      'set',
+      '--commune',
+      first!.code,
+      '--year',
+      '2025',
+      '--drug-free',
+    ]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('drugFreeDecision');
+    for (const c of [first!, second!]) {
+      const r = asLeader(dir, [
+        'commune',
+        'status',
+        'set',
+        '--commune',
+        c.code,
+        '--year',
+        '2025',
+        '--drug-free',
+        '--decision',
+        '15/QĐ-UBND',
+      ]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('không ma túy (15/QĐ-UBND)');
+    }
+
+    const kpi = asLeader(dir, ['--json', 'report', 'kpi', '--year', '2025']);
+    expect(kpi.code, kpi.err).toBe(0);
+    const rows = JSON.parse(kpi.out) as {
+      id: string;
+      value: number;
+      numerator: number;
+      denominator: number;
+      target: number;
+      delta: number;
+    }[];
+    expect(rows.find((r) => r.id === 'drugFreeCommuneRate')).toEqual({
+      id: 'drugFreeCommuneRate',
+      status: 'ok',
+      value: 1.6,
+      numerator: 2,
+      denominator: 124,
+      target: 20,
+      delta: -18.4,
+    });
+    const text = asLeader(dir, ['report', 'kpi', '--year', '2025']);
+    expect(text.out).toMatch(/Tỷ lệ xã, phường được công nhận không ma túy\s+1,6 % \(chỉ tiêu 20 %, -18,4 điểm\)/);
+
+    const out = path.join(dir, 'bao-cao.xlsx');
+    const exported = asLeader(dir, ['report', 'export', '--year', '2025', '--format', 'xlsx', '--out', out]);
+    expect(exported.code, exported.err).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('Chỉ tiêu')!;
+    const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'drugFreeCommuneRate')!;
+    expect(row.getCell(4).value).toBe(1.6);
+    expect(asLeader(dir, ['report', 'export', '--year', '2025', '--format', 'doc', '--out', `${out}.doc`]).code).toBe(
+      2,
+    );
+  });
+});
