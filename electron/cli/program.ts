@@ -7,7 +7,6 @@ import { registerGrantCommands } from './commands/grant.commands';
 import { registerPersonCommands } from './commands/person.commands';
 import { registerRecoveryCommands } from './commands/recovery.commands';
 import { registerReportCommands } from './commands/report.commands';
-import { registerReportCommands } from './commands/report.commands';
 import { registerSeedCommands } from './commands/seed.commands';
 import { registerVaultCommands } from './commands/vault.commands';
 import { CliUsageError } from './io';
@@ -65,7 +64,6 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerSeedCommands(program, run);
   registerPersonCommands(program, run);
   registerConflictCommands(program, run);
-  registerReportCommands(program, run);
   registerReportCommands(program, run);
   registerExchangeCommands(program, run);
   return program;
