@@ -1,0 +1,128 @@
+import { expect, type Page } from '@playwright/test';
+import type { FacilityView, ReferralDossier } from '../../../shared/contract';
+import type { PersonFile } from '../../../shared/contract';
+import type { Commune } from '../../../shared/places';
+import { ADMIN, type HosoServer } from './hoso-server';
+import { signIn } from './flows';
+import { asAccount, createPerson, PEOPLE, seedPersonsWorld, type PersonsWorld, type Who } from './persons';
+import { expectAccessible, screenshot } from './screens';
+
+/** Rehab staff of a second centre, whose facility receives none of the test's people. */
+export const OTHER_REHAB = {
+  username: 'cn.binh',
+  displayName: 'Đặng Văn Bình',
+  role: 'rehab_staff',
+  password: 'cơ sở cai nghiện Bình',
+} as const;
+
+export interface RehabWorld extends PersonsWorld {
+  facility: FacilityView;
+  otherFacility: FacilityView;
+}
+
+/**
+ * The persons world (province department, two communes, a rehab centre and their accounts), plus a second
+ * rehab centre with its own staff account, and a compulsory-rehab facility for each centre (added by the
+ * leader). Leaves the host locked.
+ */
+export async function seedRehabWorld(hoso: HosoServer, who: readonly Who[]): Promise<RehabWorld> {
+  const world = await seedPersonsWorld(hoso, who);
+  await hoso.ok('session.unlock', { username: ADMIN.username, password: ADMIN.password });
+  const otherUnit = await hoso.ok('units.create', {
+    code: 'CSCN-B',
+    name: 'Cơ sở cai nghiện ma túy số 2',
+    kind: 'rehab_centre',
+    provinceCode: '08',
+    communeCode: null,
+  });
+  await hoso.ok('accounts.create', { ...OTHER_REHAB, password: `${OTHER_REHAB.password} tạm`, unitId: otherUnit.id });
+  await hoso.ok('session.lock', {});
+  await hoso.ok('session.unlock', { username: OTHER_REHAB.username, password: `${OTHER_REHAB.password} tạm` });
+  await hoso.ok('session.changePassword', {
+    currentPassword: `${OTHER_REHAB.password} tạm`,
+    newPassword: OTHER_REHAB.password,
+  });
+  await hoso.ok('session.lock', {});
+  await hoso.approveGrants();
+  const [facility, otherFacility] = await asAccount(hoso, 'leader', async () => [
+    await hoso.ok('facilities.create', {
+      code: 'CSCN-TQ',
+      name: 'Cơ sở cai nghiện ma túy tỉnh Tuyên Quang',
+      kind: 'public_compulsory',
+      provinceCode: '08',
+      communeCode: null,
+      capacity: 300,
+      unitId: world.units.rehab,
+    }),
+    await hoso.ok('facilities.create', {
+      code: 'CSCN-2',
+      name: 'Cơ sở cai nghiện ma túy số 2',
+      kind: 'public_compulsory',
+      provinceCode: '08',
+      communeCode: null,
+      capacity: 120,
+      unitId: otherUnit.id,
+    }),
+  ]);
+  return { ...world, facility: facility!, otherFacility: otherFacility! };
+}
+
+/** A person of `commune` with a positive urine test and a positive addiction determination (an addict). */
+export async function createAddict(
+  hoso: HosoServer,
+  p: { fullName: string; sex: 'male' | 'female'; birthDate: string; commune: Commune; on: string },
+): Promise<PersonFile> {
+  const file = await createPerson(hoso, p);
+  const personId = file.person.id;
+  await hoso.ok('persons.addTest', {
+    personId,
+    date: p.on,
+    method: 'urine_quick',
+    result: 'positive',
+    substances: ['heroin'],
+  });
+  await hoso.ok('persons.addDetermination', {
+    personId,
+    requestedDate: p.on,
+    facility: 'Trung tâm Y tế khu vực Yên Sơn',
+    resultDate: p.on,
+    result: 'addicted',
+    formRef: '12/PKQ',
+  });
+  return hoso.ok('persons.get', { personId });
+}
+
+/** Every required document of a referral marked present (through the host). */
+export async function completeChecklist(hoso: HosoServer, dossier: ReferralDossier, on: string): Promise<void> {
+  for (const c of dossier.checklist.filter((x) => x.required && !x.done)) {
+    await hoso.ok('referrals.setDocument', { referralId: dossier.referral.id, item: c.item, done: true, on });
+  }
+}
+
+/** Locks the app from the header and signs in as another account. */
+export async function switchAccount(page: Page, account: { username: string; password: string }): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: /Khóa$/ }).click();
+  await signIn(page, account.username, account.password);
+}
+
+export function accountOf(who: Who): { username: string; password: string } {
+  return PEOPLE[who];
+}
+
+/** The sidebar entry of the rehab area. */
+export async function openRehab(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Cai nghiện').click();
+  await expect(page.getByRole('heading', { name: 'Cai nghiện ma túy' })).toBeVisible();
+}
+
+/** A rehab screen checked (axe) and pictured at 1366×768 and 1024×768. */
+export async function checkRehabScreen(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.evaluate('window.scrollTo(0, 0)');
+  await expectAccessible(page, name);
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    await screenshot(page, `${name}-${width}`, false);
+  }
+  if (size) await page.setViewportSize(size);
+}
