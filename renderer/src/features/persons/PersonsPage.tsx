@@ -37,13 +37,17 @@ function screenOf(view: PersonsView): ReactNode {
  * loses nothing, and the list keeps its search and scroll position.
  */
 export function PersonsPage() {
-  const counter = useRef(2);
-  // After an unlock, the form whose draft was left open is on top of the list again.
+  const counter = useRef(3);
   const view = useRestoredView<PersonsView>('persons');
-  const restored = view && (view.kind === 'create' || view.kind === 'edit') ? view : null;
+  const restored = view && view.kind !== 'list' ? view : null; // a draft's form, or a file opened from home
+  // After an unlock, the form whose draft was left open is on top again (an edit above its file, where saving
+  // returns to).
   const [stack, setStack] = useState<StackEntry[]>(() => [
     { key: 0, view: { kind: 'list' }, scrollY: 0 },
-    ...(restored ? [{ key: 1, view: restored, scrollY: 0 }] : []),
+    ...(restored?.kind === 'edit'
+      ? [{ key: 1, view: { kind: 'file' as const, personId: restored.personId }, scrollY: 0 }]
+      : []),
+    ...(restored ? [{ key: 2, view: restored, scrollY: 0 }] : []),
   ]);
   const [version, setVersion] = useState(0);
 

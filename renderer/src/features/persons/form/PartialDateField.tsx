@@ -1,9 +1,10 @@
-import { Button, Checkbox, Flex } from 'antd';
+import { Button, Checkbox, Flex, Typography } from 'antd';
 import { useController, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { DateField } from '../DateField';
-import { yearOfText } from '../../../../../shared/text/typed-date';
+import { birthDateSchema } from '../../../../../shared/contract';
+import { dateTextIssue, yearOfText } from '../../../../../shared/text/typed-date';
 import type { PersonFormValues } from './person-form';
 
 /**
@@ -26,7 +27,17 @@ export function PartialDateField(props: {
     // A full date becomes its year; a year cannot become a date, so the field starts empty.
     date.field.onChange(checked ? yearOfText(date.field.value) : '');
   };
-  const typedYear = !yearOnly.field.value && /^\d{4}$/.test(date.field.value) ? date.field.value : null;
+  const value = date.field.value;
+  const typedYear = !yearOnly.field.value && /^\d{4}$/.test(value) ? value : null;
+  const fits = yearOnly.field.value ? /^\d{4}$/.test(value) : /^\d{4}-\d{2}-\d{2}$/.test(value);
+  // Typed text that is not a date is explained as soon as the field is left, before any save; after a save
+  // the field's own error says the same, once.
+  const issue =
+    value && !date.fieldState.error && !(fits && birthDateSchema.safeParse(value).success)
+      ? yearOnly.field.value
+        ? 'date_format'
+        : dateTextIssue(value)
+      : null;
   return (
     <Field
       control={props.control}
@@ -35,6 +46,11 @@ export function PartialDateField(props: {
       required={props.required}
       extra={
         <Flex gap={8} wrap align="center">
+          {issue ? (
+            <Typography.Text type="danger" role="alert" style={{ flexBasis: '100%' }}>
+              {t(`validation.${issue}`)}
+            </Typography.Text>
+          ) : null}
           <Checkbox checked={yearOnly.field.value} onChange={(e) => setYearOnly(e.target.checked)}>
             {t('persons.form.yearOnly')}
           </Checkbox>
