@@ -276,7 +276,7 @@ test("a minor's referral shows the court's 15-day limit and the 6–12 month ter
   await expect(app.getByText('Lường Thị Hoa')).toHaveCount(0);
   await expect(app.getByText('Không có hồ sơ nào.')).toBeVisible();
   await app.getByRole('tab', { name: 'Học viên tại cơ sở' }).click();
-  await expect(app.getByText('Cơ sở cai nghiện ma túy số 2')).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Cơ sở cai nghiện ma túy số 2' })).toBeVisible();
   await expect(app.getByText('Lường Thị Hoa')).toHaveCount(0);
   const refused = await hoso.call('referrals.get', { referralId });
   expect(refused.ok).toBe(false);

@@ -167,6 +167,7 @@ export function FacilityRoster() {
         <Table<BoardItem>
           rowKey="id"
           size="small"
+          aria-label={t('rehab.roster.views.incoming')}
           columns={incomingColumns}
           dataSource={data?.incoming ?? []}
           loading={roster.loading}
@@ -177,6 +178,7 @@ export function FacilityRoster() {
         <Table<RosterRow>
           rowKey="stayId"
           size="small"
+          aria-label={t('rehab.roster.tableLabel')}
           columns={columns}
           dataSource={rows}
           loading={roster.loading}
