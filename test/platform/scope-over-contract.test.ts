@@ -158,6 +158,21 @@ const OTHER_PROCEDURES = new Set<string>([
   'hotspots.advance',
   'investigations.deadlines',
   'investigations.seed',
+  // The exchange: station identity, peers and archive keys hold no records; bundles are written to and read from
+  // files and answer with counts, sequence numbers and the ids of refused items, never a record's contents.
+  'station.show',
+  'station.setUnit',
+  'station.card',
+  'peers.list',
+  'peers.add',
+  'peers.suspend',
+  'peers.resume',
+  'peers.replaceKeys',
+  'archive.list',
+  'archive.add',
+  'bundles.export',
+  'bundles.import',
+  'bundles.status',
 ]);
 
 describe('fail-closed scope over the contract', () => {
