@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { investigationLabels } from '../../../shared/i18n/investigation-labels';
 import { rehabIssues } from '../../../shared/i18n/rehab-labels';
 import en from './en.json';
+import homeEn from './home.en.json';
+import homeVi from './home.vi.json';
 import investigationsEn from './investigations.en.json';
 import investigationsVi from './investigations.vi.json';
 import personsEn from './persons.en.json';
@@ -47,5 +49,8 @@ i18next.addResourceBundle(
 );
 i18next.addResourceBundle('vi', 'translation', workdayVi, true, false);
 i18next.addResourceBundle('en', 'translation', workdayEn, true, false);
+// Home (work queue, recent files), the workstation page, place pickers, units' edit.
+i18next.addResourceBundle('vi', 'translation', homeVi, true, false);
+i18next.addResourceBundle('en', 'translation', homeEn, true, false);
 
 export const i18n = i18next;

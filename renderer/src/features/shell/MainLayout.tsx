@@ -6,7 +6,7 @@ import { palette } from '../../app/theme';
 import { AccountsPage } from '../accounts/AccountsPage';
 import { AuditPage } from '../audit/AuditPage';
 import { BackupPage } from '../backup/BackupPage';
-import { RestoredScreenProvider, useDraftReturn } from '../drafts/draft-screen';
+import { RestoredScreenProvider, useDraftReturn, type DraftScreen } from '../drafts/draft-screen';
 import { IdleCountdown } from '../drafts/IdleCountdown';
 import { InvestigationsPage } from '../investigations/InvestigationsPage';
 import { OverviewPage } from '../overview/OverviewPage';
@@ -14,6 +14,9 @@ import { PersonsPage } from '../persons/PersonsPage';
 import { RehabPage } from '../rehab/RehabPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { UnitsPage } from '../units/UnitsPage';
+import { WorkstationPage } from '../home/WorkstationPage';
+import { OpenScreenProvider } from '../home/open-screen';
+import '../home/small-screens.css';
 import { AppHeader } from './AppHeader';
 import { allowedNavigation, type PageKey } from './navigation';
 import { SideNav } from './SideNav';
@@ -40,6 +43,8 @@ function pageContent(page: PageKey, navigate: (p: PageKey) => void): ReactNode {
       return <BackupPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'workstation':
+      return <WorkstationPage />;
   }
 }
 
@@ -53,10 +58,21 @@ export function MainLayout() {
   const draftReturn = useDraftReturn();
   const page = draftReturn.screen?.page ?? chosen;
   const { leave } = draftReturn;
+  // A screen inside a page opened from elsewhere (home's work queue opens a person's file): read like a draft's.
+  const [target, setTarget] = useState<DraftScreen | null>(null);
   const setPage = useCallback(
     (p: PageKey) => {
       leave();
+      setTarget(null);
       setChosen(p);
+    },
+    [leave],
+  );
+  const openScreen = useCallback(
+    (screen: DraftScreen) => {
+      leave();
+      setTarget(screen);
+      setChosen(screen.page);
     },
     [leave],
   );
@@ -89,8 +105,10 @@ export function MainLayout() {
       <Layout>
         <AppHeader page={shown} unitName={unitName} onLock={lockNow} onNavigate={setPage} />
         <Layout.Content className="app-content">
-          <RestoredScreenProvider value={draftReturn.screen}>
-            {draftReturn.ready ? pageContent(shown, setPage) : null}
+          <RestoredScreenProvider value={draftReturn.screen ?? target}>
+            <OpenScreenProvider value={openScreen}>
+              {draftReturn.ready ? pageContent(shown, setPage) : null}
+            </OpenScreenProvider>
           </RestoredScreenProvider>
         </Layout.Content>
       </Layout>

@@ -1,7 +1,9 @@
 import {
   AuditOutlined,
   CloudDownloadOutlined,
+  DesktopOutlined,
   ClusterOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   IdcardOutlined,
   MedicineBoxOutlined,
@@ -11,7 +13,7 @@ import {
 import type { ReactNode } from 'react';
 import { Permissions, type Permission } from '../../../../shared/domain/roles';
 
-export type PageKey = 'overview' | 'persons' | 'rehab' | 'accounts' | 'units' | 'audit' | 'backup' | 'settings';
+export type PageKey = 'overview' | 'persons' | 'rehab' | 'investigations' | 'accounts' | 'units' | 'audit' | 'backup' | 'workstation' | 'settings';
 
 interface NavEntry {
   key: PageKey;
@@ -28,10 +30,12 @@ export const NAVIGATION: readonly NavEntry[] = [
   { key: 'overview', icon: <HomeOutlined />, permission: null },
   { key: 'persons', icon: <IdcardOutlined />, permission: [Permissions.personsRead, Permissions.personsReadLimited] },
   { key: 'rehab', icon: <MedicineBoxOutlined />, permission: Permissions.referralsRead },
+  { key: 'investigations', icon: <FileSearchOutlined />, permission: [Permissions.tipsRead, Permissions.casesRead] },
   { key: 'accounts', icon: <TeamOutlined />, permission: Permissions.accountsManage },
   { key: 'units', icon: <ClusterOutlined />, permission: Permissions.unitsManage },
   { key: 'audit', icon: <AuditOutlined />, permission: Permissions.auditRead },
   { key: 'backup', icon: <CloudDownloadOutlined />, permission: Permissions.backupCreate },
+  { key: 'workstation', icon: <DesktopOutlined />, permission: Permissions.vaultManage },
   { key: 'settings', icon: <SettingOutlined />, permission: null },
 ];
 
