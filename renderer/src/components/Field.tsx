@@ -16,6 +16,8 @@ interface FieldProps<T extends FieldValues, N extends Path<T>> {
   label: ReactNode;
   required?: boolean;
   extra?: ReactNode;
+  /** Guidance shown under the field until an error takes its place (an error never repeats its hint). */
+  hint?: ReactNode;
   children: (field: FieldControl<T, N>) => ReactNode;
 }
 
@@ -24,7 +26,7 @@ interface FieldProps<T extends FieldValues, N extends Path<T>> {
  * translation keys (the zod schemas' messages and the host's issue codes) and are translated here.
  */
 export function Field<T extends FieldValues, N extends Path<T>>(props: FieldProps<T, N>) {
-  const { control, name, label, required, extra, children } = props;
+  const { control, name, label, required, extra, hint, children } = props;
   const { t } = useTranslation();
   const id = `${useId()}-${name}`.replace(/[^A-Za-z0-9_-]/g, '-');
   const { field, fieldState } = useController({ control, name });
@@ -35,7 +37,17 @@ export function Field<T extends FieldValues, N extends Path<T>>(props: FieldProp
       label={label}
       htmlFor={id}
       required={required}
-      extra={extra}
+      extra={
+        message || !hint ? (
+          extra
+        ) : extra ? (
+          <>
+            {hint} {extra}
+          </>
+        ) : (
+          hint
+        )
+      }
       validateStatus={message ? 'error' : undefined}
       help={
         message ? (

@@ -19,7 +19,7 @@ export function PasswordPair<T extends FieldValues>(props: {
         name={props.name}
         label={props.label ?? t('fields.newPassword')}
         required
-        extra={props.hint ?? t('fields.passwordHint')}
+        hint={props.hint ?? t('fields.passwordHint')}
       >
         {(f) => <Input.Password {...f} autoComplete="new-password" />}
       </Field>

@@ -84,7 +84,7 @@ export function AccountCreateModal(props: {
                 name="username"
                 label={t('fields.username')}
                 required
-                extra={t('fields.usernameHint')}
+                hint={t('fields.usernameHint')}
               >
                 {(f) => <Input {...f} autoComplete="off" />}
               </Field>

@@ -55,7 +55,7 @@ export function ChangePasswordForm({ onChanged, submitLabel }: { onChanged: () =
           name="newPassword"
           label={t('fields.newPassword')}
           required
-          extra={t('fields.passwordHint')}
+          hint={t('fields.passwordHint')}
         >
           {(f) => <Input.Password {...f} autoComplete="new-password" />}
         </Field>

@@ -86,7 +86,7 @@ export function RecoverForm() {
           name="newPassword"
           label={t('fields.newPassword')}
           required
-          extra={t('fields.passwordHint')}
+          hint={t('fields.passwordHint')}
         >
           {(f) => <Input.Password {...f} autoComplete="new-password" />}
         </Field>
