@@ -109,12 +109,16 @@ test('an administrator resets a password, disables and re-enables an account, an
   const unit = app.getByRole('dialog', { name: 'Thêm đơn vị' });
   await unit.getByLabel('Mã đơn vị').fill('CAX-08001');
   await unit.getByLabel('Tên đơn vị').fill('Công an phường Minh Xuân');
-  await unit.getByLabel('Mã tỉnh').fill('8');
-  await unit.getByRole('button', { name: 'Thêm đơn vị' }).click();
-  await expect(unit.getByText('Mã tỉnh gồm đúng 2 chữ số.')).toBeVisible();
-  await unit.getByLabel('Mã tỉnh').fill('08');
+  // Places are picked by name (typed without diacritics), never typed as codes; the commune waits for its province.
+  await expect(unit.getByLabel('Xã/phường/đặc khu')).toBeDisabled();
+  await chooseOption(app, unit.getByLabel('Tỉnh/thành phố'), 'Tuyên Quang');
+  await unit.getByLabel('Xã/phường/đặc khu').fill('minh xuan');
+  await chooseOption(app, unit.getByLabel('Xã/phường/đặc khu'), 'Phường Minh Xuân');
   await unit.getByRole('button', { name: 'Thêm đơn vị' }).click();
   await expect(unit).toBeHidden({ timeout: 20_000 });
-  await expect(app.getByRole('row', { name: /Công an phường Minh Xuân/ })).toContainText('Công an xã/phường');
+  const created = app.getByRole('row', { name: /Công an phường Minh Xuân/ });
+  await expect(created).toContainText('Công an xã/phường');
+  await expect(created).toContainText('Tuyên Quang');
+  await expect(created).toContainText('Phường Minh Xuân');
   await checkScreen(app, '44-units');
 });

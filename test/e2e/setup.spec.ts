@@ -1,6 +1,6 @@
 import { ADMIN, LEADER } from './support/hoso-server';
 import { expect, test } from './support/fixtures';
-import { navigationEntries } from './support/flows';
+import { chooseOption, navigationEntries } from './support/flows';
 import { checkScreen, screenshot } from './support/screens';
 
 const RECOVERY_KEY = /^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/;
@@ -34,6 +34,9 @@ test('first run creates the vault and administrator, hands over the recovery she
   await app.getByLabel('Tên đơn vị').fill('Phòng Cảnh sát điều tra tội phạm về ma túy');
   await app.getByRole('button', { name: 'Khởi tạo kho dữ liệu' }).click();
   await expect(app.getByText('Hai mật khẩu không khớp nhau.')).toBeVisible();
+  // The unit's province is asked, by name: it heads every printed document.
+  await expect(app.getByText('Vui lòng nhập trường này.')).toBeVisible();
+  await chooseOption(app, app.getByLabel('Tỉnh/thành phố'), 'Tuyên Quang');
   await screenshot(app, '02-setup-validation');
   expect((await hoso.ok('app.status', {})).vaultExists).toBe(false);
 
@@ -57,7 +60,7 @@ test('first run creates the vault and administrator, hands over the recovery she
   await app.getByText('Tôi đã in hoặc chép lại khóa khôi phục').click();
   await proceed.click();
   await expect(app.getByRole('heading', { name: `Xin chào, ${ADMIN.displayName}` })).toBeVisible();
-  expect(await navigationEntries(app)).toEqual(['Trang chủ', 'Tài khoản', 'Đơn vị', 'Sao lưu', 'Cài đặt']);
+  expect(await navigationEntries(app)).toEqual(['Trang chủ', 'Tài khoản', 'Đơn vị', 'Sao lưu', 'Máy trạm', 'Cài đặt']);
   // The key is gone from the renderer once confirmed.
   await expect(app.locator('body')).not.toContainText(key);
   await expect(app.locator('#print-root')).toBeEmpty();

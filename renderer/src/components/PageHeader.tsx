@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 export function PageHeader({ title, description, extra }: { title: string; description?: string; extra?: ReactNode }) {
   return (
     <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 20 }}>
-      <div>
+      <div className="page-header-title">
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {title}
         </Typography.Title>
@@ -15,7 +15,11 @@ export function PageHeader({ title, description, extra }: { title: string; descr
           </Typography.Paragraph>
         ) : null}
       </div>
-      {extra ? <Flex gap={8}>{extra}</Flex> : null}
+      {extra ? (
+        <Flex gap={8} className="page-header-extra">
+          {extra}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

@@ -8,6 +8,7 @@ import { useApi } from '../../api/api-context';
 import { applyApiError } from '../../api/api-errors';
 import { Field } from '../../components/Field';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
+import { ProvinceSelect } from '../../components/PlacePickers';
 import { setupFormDefaults, setupFormSchema, toVaultCreateInput, type SetupFormValues } from './setup-form';
 
 const FIELDS = [
@@ -22,6 +23,7 @@ const FIELDS = [
   'unit.code',
   'unit.name',
   'unit.kind',
+  'unit.provinceCode',
 ] as const;
 
 /** Step one: the workstation's first administrator and, optionally, the unit it belongs to. */
@@ -69,7 +71,7 @@ export function SetupAccountForm({ onCreated }: { onCreated: (created: VaultCrea
               name="password"
               label={t('fields.password')}
               required
-              extra={t('fields.passwordHint')}
+              hint={t('fields.passwordHint')}
             >
               {(f) => <Input.Password {...f} autoComplete="new-password" />}
             </Field>
@@ -103,7 +105,7 @@ export function SetupAccountForm({ onCreated }: { onCreated: (created: VaultCrea
               name="leader.password"
               label={t('fields.password')}
               required
-              extra={t('fields.passwordHint')}
+              hint={t('fields.passwordHint')}
             >
               {(f) => <Input.Password {...f} autoComplete="new-password" />}
             </Field>
@@ -139,11 +141,22 @@ export function SetupAccountForm({ onCreated }: { onCreated: (created: VaultCrea
                 {(f) => <Input {...f} placeholder={t('setup.account.unitNamePlaceholder')} />}
               </Field>
             </Col>
-            <Col xs={24}>
+            <Col xs={24} md={12}>
               <Field control={control} name="unit.kind" label={t('fields.unitKind')} required>
                 {({ ref: _ref, ...f }) => (
                   <Select {...f} options={UNIT_KIND_LIST.map((k) => ({ value: k, label: t(`unitKinds.${k}`) }))} />
                 )}
+              </Field>
+            </Col>
+            <Col xs={24} md={12}>
+              <Field
+                control={control}
+                name="unit.provinceCode"
+                label={t('places.province')}
+                required
+                extra={t('setupPlaces.provinceHint')}
+              >
+                {({ ref: _ref, ...f }) => <ProvinceSelect {...f} />}
               </Field>
             </Col>
           </Row>

@@ -4,6 +4,8 @@ import type { UnitKind } from '../../../../shared/domain/roles';
 
 const fields = vaultCreateSchema.shape;
 const unitFields = unitCreateSchema.pick({ code: true, name: true, kind: true });
+/** The unit's province, picked by name: the header of every printed document and the default of new records. */
+const unitProvince = unitCreateSchema.shape.provinceCode;
 
 /**
  * The first-run form: the contract's own field schemas, plus what only a form needs (the password typed twice,
@@ -23,7 +25,7 @@ export const setupFormSchema = z
       confirmPassword: z.string(),
     }),
     withUnit: z.boolean(),
-    unit: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
+    unit: z.object({ code: z.string(), name: z.string(), kind: z.string(), provinceCode: z.string() }),
   })
   .superRefine((v, ctx) => {
     if (v.password !== v.confirmPassword) {
@@ -40,6 +42,14 @@ export const setupFormSchema = z
     for (const issue of unit.success ? [] : unit.error.issues) {
       ctx.addIssue({ code: 'custom', path: ['unit', ...issue.path], message: issue.message });
     }
+    const province = v.unit.provinceCode ? unitProvince.safeParse(v.unit.provinceCode) : null;
+    if (!province || !province.success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit', 'provinceCode'],
+        message: province?.error?.issues[0]?.message ?? 'required',
+      });
+    }
   });
 
 export type SetupFormValues = z.input<typeof setupFormSchema>;
@@ -51,7 +61,7 @@ export const setupFormDefaults: SetupFormValues = {
   confirmPassword: '',
   leader: { username: '', displayName: '', password: '', confirmPassword: '' },
   withUnit: true,
-  unit: { code: '', name: '', kind: 'province_department' },
+  unit: { code: '', name: '', kind: 'province_department', provinceCode: '' },
 };
 
 export function toVaultCreateInput(v: SetupFormValues): InputOf<'vault.create'> {
@@ -60,6 +70,15 @@ export function toVaultCreateInput(v: SetupFormValues): InputOf<'vault.create'> 
     adminDisplayName: v.adminDisplayName,
     password: v.password,
     leader: { username: v.leader.username, displayName: v.leader.displayName, password: v.leader.password },
-    ...(v.withUnit ? { unit: { code: v.unit.code, name: v.unit.name, kind: v.unit.kind as UnitKind } } : {}),
+    ...(v.withUnit
+      ? {
+          unit: {
+            code: v.unit.code,
+            name: v.unit.name,
+            kind: v.unit.kind as UnitKind,
+            provinceCode: v.unit.provinceCode || null,
+          },
+        }
+      : {}),
   };
 }

@@ -1,44 +1,70 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useForm } from 'react-hook-form';
+import { useEffect } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { unitCreateSchema, type UnitView } from '../../../../shared/contract';
 import { UNIT_KIND_LIST, type UnitKind } from '../../../../shared/domain/roles';
+import { communesOf } from '../../../../shared/places';
 import { useApi } from '../../api/api-context';
 import { applyApiError } from '../../api/api-errors';
 import { Field } from '../../components/Field';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
+import { CommunePicker, ProvinceSelect } from '../../components/PlacePickers';
 
 const shape = unitCreateSchema.shape;
-/** The contract's unit fields; the optional codes are '' in the form and null for the host. */
+/**
+ * The contract's unit fields; the places are '' in the form (none) and null for the host. Provinces and
+ * communes are picked by name, so a code the list does not know cannot be entered; the commune must lie in
+ * the province, which the pickers ensure and the host checks again.
+ */
 const unitFormSchema = z.object({
   code: shape.code,
   name: shape.name,
   kind: shape.kind,
-  provinceCode: z.string().refine((s) => s === '' || /^\d{2}$/.test(s), { message: 'province_code_format' }),
-  communeCode: z.string().refine((s) => s === '' || /^\d{5}$/.test(s), { message: 'commune_code_format' }),
+  provinceCode: z.string(),
+  communeCode: z.string(),
 });
 type UnitFormValues = z.input<typeof unitFormSchema>;
 const DEFAULTS: UnitFormValues = { code: '', name: '', kind: 'commune_police', provinceCode: '', communeCode: '' };
 const FIELDS = ['code', 'name', 'kind', 'provinceCode', 'communeCode'] as const;
 
-export function UnitCreateModal(props: { open: boolean; onClose: () => void; onCreated: (u: UnitView) => void }) {
+function valuesOf(u: UnitView | null): UnitFormValues {
+  return u
+    ? { code: u.code, name: u.name, kind: u.kind, provinceCode: u.provinceCode ?? '', communeCode: u.communeCode ?? '' }
+    : DEFAULTS;
+}
+
+/** Adds a unit, or edits one (`unit` given): name, kind, province and commune; the code stays. */
+export function UnitCreateModal(props: {
+  open: boolean;
+  unit?: UnitView | null;
+  onClose: () => void;
+  onCreated: (u: UnitView) => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
-  const { control, handleSubmit, setError, reset, formState } = useForm<UnitFormValues>({
+  const editing = props.unit ?? null;
+  const { control, handleSubmit, setError, reset, setValue, getValues, formState } = useForm<UnitFormValues>({
     resolver: zodResolver(unitFormSchema),
-    defaultValues: DEFAULTS,
+    defaultValues: valuesOf(editing),
   });
+  useEffect(() => {
+    if (props.open) reset(valuesOf(editing));
+  }, [props.open, editing, reset]);
+  const provinceCode = useWatch({ control, name: 'provinceCode' });
+  // A commune of another province does not stay behind when the province changes.
+  useEffect(() => {
+    const c = getValues('communeCode');
+    if (c && !communesOf(provinceCode).some((x) => x.code === c)) setValue('communeCode', '');
+  }, [provinceCode, getValues, setValue]);
 
   const submit = handleSubmit(async (v) => {
-    const r = await api.invoke('units.create', {
-      code: v.code,
-      name: v.name,
-      kind: v.kind as UnitKind,
-      provinceCode: v.provinceCode || null,
-      communeCode: v.communeCode || null,
-    });
+    const place = { provinceCode: v.provinceCode || null, communeCode: v.communeCode || null };
+    const r = editing
+      ? await api.invoke('units.update', { unitId: editing.id, name: v.name, kind: v.kind as UnitKind, ...place })
+      : await api.invoke('units.create', { code: v.code, name: v.name, kind: v.kind as UnitKind, ...place });
     if (!r.ok) {
       applyApiError(r.error, setError, FIELDS);
       return;
@@ -46,12 +72,13 @@ export function UnitCreateModal(props: { open: boolean; onClose: () => void; onC
     reset(DEFAULTS);
     props.onCreated(r.value);
   });
+  const title = editing ? t('unitsEdit.title') : t('units.create.title');
 
   return (
     <Modal
       open={props.open}
-      title={t('units.create.title')}
-      okText={t('units.create.submit')}
+      title={title}
+      okText={editing ? t('unitsEdit.submit') : t('units.create.submit')}
       cancelText={t('common.cancel')}
       onOk={() => void submit()}
       onCancel={() => {
@@ -63,13 +90,19 @@ export function UnitCreateModal(props: { open: boolean; onClose: () => void; onC
       destroyOnHidden
       maskClosable={false}
     >
-      <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('units.create.title')}>
+      <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
         <Form component={false} layout="vertical">
           <FormErrorAlert errors={formState.errors} />
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Field control={control} name="code" label={t('fields.unitCode')} required>
-                {(f) => <Input {...f} autoComplete="off" />}
+              <Field
+                control={control}
+                name="code"
+                label={t('fields.unitCode')}
+                required
+                extra={editing ? t('unitsEdit.codeFixed') : undefined}
+              >
+                {(f) => <Input {...f} autoComplete="off" disabled={Boolean(editing)} />}
               </Field>
             </Col>
             <Col xs={24} md={16}>
@@ -88,20 +121,20 @@ export function UnitCreateModal(props: { open: boolean; onClose: () => void; onC
               <Field
                 control={control}
                 name="provinceCode"
-                label={t('fields.provinceCode')}
-                extra={t('units.provinceHint')}
+                label={t('places.province')}
+                extra={t('unitsEdit.provinceHint')}
               >
-                {(f) => <Input {...f} autoComplete="off" inputMode="numeric" maxLength={2} />}
+                {({ ref: _ref, ...f }) => <ProvinceSelect {...f} allowClear />}
               </Field>
             </Col>
             <Col xs={24} md={12}>
               <Field
                 control={control}
                 name="communeCode"
-                label={t('fields.communeCode')}
-                extra={t('units.communeHint')}
+                label={t('places.commune')}
+                extra={t('unitsEdit.communeHint')}
               >
-                {(f) => <Input {...f} autoComplete="off" inputMode="numeric" maxLength={5} />}
+                {({ ref: _ref, ...f }) => <CommunePicker {...f} provinceCode={provinceCode} allowClear />}
               </Field>
             </Col>
           </Row>

@@ -1,8 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitView } from '../../../../shared/contract';
+import { commune, province } from '../../../../shared/places';
 import { useErrorText } from '../../api/api-errors';
 import { useProcedure } from '../../api/useProcedure';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,6 +17,7 @@ export function UnitsPage() {
   const { message } = App.useApp();
   const units = useProcedure('units.list', {});
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UnitView | null>(null);
 
   const columns: TableColumnsType<UnitView> = [
     {
@@ -29,9 +31,38 @@ export function UnitsPage() {
       render: (_, u) => <Typography.Text strong>{u.name}</Typography.Text>,
     },
     { key: 'kind', title: t('units.columns.kind'), render: (_, u) => <Tag>{t(`unitKinds.${u.kind}`)}</Tag> },
-    { key: 'province', title: t('units.columns.province'), render: (_, u) => u.provinceCode ?? '—' },
-    { key: 'commune', title: t('units.columns.commune'), render: (_, u) => u.communeCode ?? '—' },
-    { key: 'created', title: t('units.columns.created'), render: (_, u) => formatDate(u.createdAt) },
+    // Places by name (the official list); a code only if the list does not know it.
+    {
+      key: 'province',
+      title: t('places.province'),
+      render: (_, u) => (u.provinceCode ? (province(u.provinceCode)?.name ?? u.provinceCode) : '—'),
+    },
+    {
+      key: 'commune',
+      title: t('places.commune'),
+      render: (_, u) => (u.communeCode ? (commune(u.communeCode)?.name ?? u.communeCode) : '—'),
+    },
+    {
+      key: 'created',
+      title: t('units.columns.created'),
+      className: 'nowrap-cell',
+      render: (_, u) => formatDate(u.createdAt),
+    },
+    {
+      key: 'actions',
+      title: '',
+      width: 90,
+      render: (_, u) => (
+        <Button
+          size="small"
+          icon={<EditOutlined />}
+          aria-label={t('unitsEdit.editLabel', { name: u.name })}
+          onClick={() => setEditing(u)}
+        >
+          {t('unitsEdit.edit')}
+        </Button>
+      ),
+    },
   ];
 
   return (
@@ -49,6 +80,7 @@ export function UnitsPage() {
       <Card>
         <Table<UnitView>
           rowKey="id"
+          scroll={{ x: 'max-content' }}
           columns={columns}
           dataSource={units.data ?? []}
           loading={units.loading}
@@ -56,6 +88,16 @@ export function UnitsPage() {
           locale={{ emptyText: t('units.empty') }}
         />
       </Card>
+      <UnitCreateModal
+        open={editing !== null}
+        unit={editing}
+        onClose={() => setEditing(null)}
+        onCreated={(u) => {
+          setEditing(null);
+          void message.success(t('unitsEdit.done', { name: u.name }));
+          units.reload();
+        }}
+      />
       <UnitCreateModal
         open={creating}
         onClose={() => setCreating(false)}

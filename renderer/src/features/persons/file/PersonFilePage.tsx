@@ -24,6 +24,7 @@ import { PrintModal } from './PrintModal';
 import { ReadersCard } from './ReadersCard';
 import { TestsCard } from './TestsCard';
 import { TimelineCard } from './TimelineCard';
+import { UnclassifiedNote } from './UnclassifiedNote';
 
 /**
  * A person's file: identity, residence, category, measures, tests, determinations and the timeline; the
@@ -114,6 +115,7 @@ export function PersonFilePage({ personId }: { personId: string }) {
           {t('persons.file.updatedAt', { at: formatDateTime(p.updatedAt) })}
         </Typography.Text>
       </Flex>
+      {live && !f.limited ? <UnclassifiedNote category={p.category} /> : null}
       {live && can(Permissions.conflictsResolve) ? (
         <ConflictsAlert
           recordId={personId}

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Segmented, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Flex, Segmented, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueItem } from '../../../../../shared/contract';
@@ -7,7 +7,9 @@ import { useErrorText } from '../../../api/api-errors';
 import { useProcedure } from '../../../api/useProcedure';
 import { formatDate } from '../../../i18n/dates';
 import { CategoryTag } from '../CategoryTag';
-import { usePersonLabels } from '../labels';
+import { formatNumber } from '../../home/format-number';
+import { placeName, usePersonLabels } from '../labels';
+import { foldedFilter } from './PersonSearchBar';
 import { ToneTag, type Tone } from '../ToneTag';
 import { useReloadOn } from '../useReloadOn';
 
@@ -29,6 +31,22 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
   const errorText = useErrorText();
   const due = useProcedure('persons.due', {});
   const [reason, setReason] = useState<Reason | 'all'>('all');
+  // '' for every commune; '-' for people whose commune is not known.
+  const [communeCode, setCommuneCode] = useState('');
+  const communeName = (code: string | null) => (code ? placeName(code, null) : t('dueList.noCommune'));
+  // The communes of the list, by name, for the filter: a leader's list spans many.
+  const communes = useMemo(() => {
+    const seen = new Map<string, number>();
+    for (const i of due.data?.items ?? []) {
+      const c = i.person.communeCode ?? '-';
+      seen.set(c, (seen.get(c) ?? 0) + 1);
+    }
+    return [...seen.entries()]
+      .map(([code, n]) => ({ value: code, label: `${communeName(code === '-' ? null : code)} (${formatNumber(n)})` }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+    // communeName depends on the language only
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [due.data]);
   // Persons changed while the panel was kept below another screen: ask again.
   useReloadOn(version, due.reload);
 
@@ -37,8 +55,9 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
     () =>
       (due.data?.items ?? [])
         .filter((i) => reason === 'all' || i.reason === reason)
+        .filter((i) => !communeCode || (i.person.communeCode ?? '-') === communeCode)
         .sort((a, b) => URGENCY[a.reason] - URGENCY[b.reason] || a.date.localeCompare(b.date)),
-    [due.data, reason],
+    [due.data, reason, communeCode],
   );
   const counts = useMemo(() => {
     const c: Record<Reason, number> = { measure_ending: 0, registration_overdue: 0, no_contact: 0 };
@@ -51,17 +70,21 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
       key: 'reason',
       title: t('persons.due.reason'),
       width: 230,
+      sorter: (a, b) => URGENCY[a.reason] - URGENCY[b.reason],
       render: (_, i) => <ToneTag tone={REASON_TONES[i.reason]}>{t(`persons.due.reasons.${i.reason}`)}</ToneTag>,
     },
     {
       key: 'date',
       title: t('persons.due.date'),
       width: 120,
+      className: 'nowrap-cell',
+      sorter: (a, b) => a.date.localeCompare(b.date),
       render: (_, i) => formatDate(i.date),
     },
     {
       key: 'person',
       title: t('persons.fields.fullName'),
+      width: 200,
       render: (_, i) => (
         <Button type="link" className="persons-link-button" onClick={() => onOpen(i.person.id)}>
           {i.person.fullName}
@@ -69,8 +92,16 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
       ),
     },
     {
+      key: 'commune',
+      title: t('dueList.commune'),
+      width: 180,
+      sorter: (a, b) => communeName(a.person.communeCode).localeCompare(communeName(b.person.communeCode), 'vi'),
+      render: (_, i) => communeName(i.person.communeCode),
+    },
+    {
       key: 'detail',
       title: t('persons.due.detail'),
+      width: 240,
       render: (_, i) =>
         i.reason === 'measure_ending' && i.detail
           ? t('persons.due.measureEnds', { kind: labels.measureKind[i.detail as MeasureKind] })
@@ -79,7 +110,7 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
     {
       key: 'category',
       title: t('persons.fields.category'),
-      width: 260,
+      width: 240,
       render: (_, i) => <CategoryTag category={i.person.category} />,
     },
   ];
@@ -90,7 +121,15 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
       {due.data?.noContactTruncated ? (
         <Alert type="warning" showIcon title={t('persons.due.noContactTruncated', { count: counts.no_contact })} />
       ) : null}
-      <Flex justify="space-between" align="center" wrap gap={12}>
+      <Flex justify="space-between" align="center" wrap gap={12} className="due-filter-bar">
+        <Select
+          aria-label={t('dueList.communeFilter')}
+          value={communeCode}
+          onChange={setCommuneCode}
+          showSearch={{ filterOption: foldedFilter }}
+          style={{ minWidth: 220, maxWidth: '100%' }}
+          options={[{ value: '', label: t('dueList.allCommunes') }, ...communes]}
+        />
         <Segmented<Reason | 'all'>
           value={reason}
           onChange={setReason}
@@ -98,7 +137,7 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
             { value: 'all', label: t('persons.due.all', { count: due.data?.items.length ?? 0 }) },
             ...(Object.keys(counts) as Reason[]).map((r) => ({
               value: r,
-              label: `${t(`persons.due.reasons.${r}`)} (${counts[r]})`,
+              label: `${t(`persons.due.reasons.${r}`)} (${formatNumber(counts[r])})`,
             })),
           ]}
         />
@@ -114,6 +153,7 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
         columns={columns}
         dataSource={items}
         loading={due.loading}
+        scroll={{ x: 'max-content' }}
         pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
         locale={{ emptyText: <Typography.Text type="secondary">{t('persons.due.empty')}</Typography.Text> }}
       />
