@@ -4,6 +4,7 @@ import { registerAuditCommands } from './commands/audit.commands';
 import { registerConflictCommands } from './commands/conflict.commands';
 import { registerExchangeCommands } from './commands/exchange.commands';
 import { registerGrantCommands } from './commands/grant.commands';
+import { registerInvestigationCommands } from './commands/investigation.commands';
 import { registerPersonCommands } from './commands/person.commands';
 import { registerRecoveryCommands } from './commands/recovery.commands';
 import { registerReportCommands } from './commands/report.commands';
@@ -62,6 +63,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerGrantCommands(program, run);
   registerAuditCommands(program, run);
   registerSeedCommands(program, run);
+  registerInvestigationCommands(program, run);
   registerPersonCommands(program, run);
   registerConflictCommands(program, run);
   registerReportCommands(program, run);

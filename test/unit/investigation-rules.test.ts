@@ -254,7 +254,10 @@ describe('workflows', () => {
       changed = false;
       for (const s of [...seen])
         for (const t of CASE_TRANSITIONS[s as keyof typeof CASE_TRANSITIONS])
-          if (!seen.has(t)) (seen.add(t), (changed = true));
+          if (!seen.has(t)) {
+            seen.add(t);
+            changed = true;
+          }
     }
     expect(seen.size).toBe(Object.keys(CASE_TRANSITIONS).length);
   });

@@ -25,6 +25,7 @@ export function progressLine(rt: CliRuntime, total: number): () => void {
 
 interface SeedOptions {
   persons?: string;
+  cases?: string;
   seed: string;
   province: string;
   intoLive?: boolean;
@@ -39,6 +40,10 @@ export function registerSeedCommands(program: Command, run: RunCommand): void {
     .command('seed')
     .description('Tạo dữ liệu giả lập để thử nghiệm / generate synthetic records for trials and benchmarks')
     .option('--persons <n>', 'số người / number of persons')
+    .option(
+      '--cases <n>',
+      'số vụ án (kèm tin báo, bị can, thu giữ, điểm) / number of cases (with tips, suspects, seizures, hot spots)',
+    )
     .option('--seed <s>', 'hạt giống (cùng hạt → cùng dữ liệu) / seed (same seed, same data)', '1')
     .option('--province <code>', 'tỉnh chính / main province code', '08')
     .option(
@@ -50,7 +55,8 @@ export function registerSeedCommands(program: Command, run: RunCommand): void {
         const seed = Number(o.seed);
         if (!Number.isInteger(seed)) throw new CliUsageError('--seed must be a whole number');
         const persons = countOption(o.persons, '--persons', 5_000_000);
-        const steps = [persons].filter((n) => n !== null);
+        const cases = countOption(o.cases, '--cases', 2_000_000);
+        const steps = [persons, cases].filter((n) => n !== null);
         if (steps.length === 0) throw new CliUsageError('say what to seed, e.g. --persons 1000');
         const out: Record<string, unknown> = {};
         const lines: string[] = [];
@@ -64,6 +70,18 @@ export function registerSeedCommands(program: Command, run: RunCommand): void {
             rt.lang === 'vi'
               ? `Đã tạo ${r.persons} người, ${r.measures} biện pháp, ${r.tests} xét nghiệm trong ${(r.ms / 1000).toFixed(1)} s.`
               : `Created ${r.persons} persons, ${r.measures} measures, ${r.tests} tests in ${(r.ms / 1000).toFixed(1)} s.`,
+          );
+        }
+        if (cases !== null) {
+          const stop = progressLine(rt, cases);
+          const r = await rt
+            .call('investigations.seed', { cases, seed, provinceCode: o.province, intoLive: Boolean(o.intoLive) })
+            .finally(stop);
+          Object.assign(out, r);
+          lines.push(
+            rt.lang === 'vi'
+              ? `Đã tạo ${r.cases} vụ án, ${r.tips} tin báo, ${r.suspects} bị can, ${r.seizures} mục thu giữ, ${r.hotspots} điểm trong ${(r.ms / 1000).toFixed(1)} s.`
+              : `Created ${r.cases} cases, ${r.tips} tips, ${r.suspects} suspects, ${r.seizures} seizures, ${r.hotspots} hot spots in ${(r.ms / 1000).toFixed(1)} s.`,
           );
         }
         rt.print(out, () => lines.join('\n'));
