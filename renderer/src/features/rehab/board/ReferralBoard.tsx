@@ -1,14 +1,19 @@
-import { Alert, Button, Checkbox, Flex, Input, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Checkbox, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardItem } from '../../../../../shared/contract';
 import type { ReferralState } from '../../../../../shared/domain/rehab';
+import { Permissions } from '../../../../../shared/domain/roles';
+import { communesOf } from '../../../../../shared/places';
 import { foldVietnamese } from '../../../../../shared/text/fold';
+import { useSignedInSession } from '../../../app/session-context';
 import { useErrorText } from '../../../api/api-errors';
 import { useProcedure } from '../../../api/useProcedure';
 import { formatDate } from '../../../i18n/dates';
 import { placeName } from '../../persons/labels';
+import { foldedFilter } from '../../persons/list/PersonSearchBar';
 import { ToneTag } from '../../persons/ToneTag';
+import { useUnits } from '../../persons/useUnits';
 import { useReloadOn } from '../../persons/useReloadOn';
 import { DaysLeftTag } from '../DaysLeftTag';
 import { useRehabLabels } from '../labels';
@@ -30,7 +35,17 @@ export function ReferralBoard() {
   const labels = useRehabLabels();
   const errorText = useErrorText();
   const nav = useRehabNavigation();
-  const board = useProcedure('referrals.board', {});
+  const units = useUnits();
+  const session = useSignedInSession();
+  const wide = session.permissions.includes(Permissions.reachProvince);
+  const [includeClosed, setIncludeClosed] = useState(false);
+  const [communeCode, setCommuneCode] = useState<string | undefined>(undefined);
+  const board = useProcedure('referrals.board', { includeClosed, communeCode });
+  const communeOptions = useMemo(
+    () =>
+      wide && units.provinceCode ? communesOf(units.provinceCode).map((c) => ({ value: c.code, label: c.name })) : [],
+    [wide, units.provinceCode],
+  );
   useReloadOn(nav.version, board.reload, useRehabScreenActive());
   const [state, setState] = useState<ReferralState | 'all'>('all');
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -157,6 +172,21 @@ export function ReferralBoard() {
         <Checkbox checked={minorOnly} onChange={(e) => setMinorOnly(e.target.checked)}>
           {t('rehab.board.minorOnly')}
         </Checkbox>
+        <Checkbox checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)}>
+          {t('rehab.board.includeClosed')}
+        </Checkbox>
+        {communeOptions.length ? (
+          <Select
+            allowClear
+            value={communeCode}
+            onChange={(v: string | undefined) => setCommuneCode(v)}
+            placeholder={t('rehab.board.allCommunes')}
+            aria-label={t('rehab.board.commune')}
+            showSearch={{ filterOption: foldedFilter }}
+            options={communeOptions}
+            style={{ minWidth: 240 }}
+          />
+        ) : null}
       </Flex>
       <Table<BoardItem>
         rowKey="id"
