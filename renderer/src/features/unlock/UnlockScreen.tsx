@@ -34,7 +34,12 @@ export function UnlockScreen({ reason }: { reason: LockReason | null }) {
               <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
                 {t('unlock.forgotHint')}
               </Typography.Paragraph>
-              <Button type="link" icon={<KeyOutlined />} onClick={() => setRecovering(true)}>
+              <Button
+                type="link"
+                icon={<KeyOutlined />}
+                onClick={() => setRecovering(true)}
+                style={{ whiteSpace: 'normal', height: 'auto' }}
+              >
                 {t('unlock.recoverLink')}
               </Button>
             </>

@@ -7,6 +7,8 @@ import { MEASURE_KIND_LIST, type MeasureKind } from '../../../../../shared/domai
 import { useApi } from '../../../api/api-context';
 import { applyApiError } from '../../../api/api-errors';
 import { Field } from '../../../components/Field';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/useDraft';
 import { contractResolver, fieldControl } from '../contract-resolver';
 import { DateField } from '../DateField';
 import { usePersonLabels } from '../labels';
@@ -40,6 +42,7 @@ export function AddMeasureModal(props: {
     control: formControl,
     handleSubmit,
     setError,
+    reset,
     formState,
   } = useForm<MeasureForm, unknown, z.output<typeof measureInputSchema>>({
     resolver: contractResolver(measureInputSchema, (v: MeasureForm) => ({
@@ -62,10 +65,17 @@ export function AddMeasureModal(props: {
       notes: '',
     },
   });
+  // A decision copied from paper is kept across a lock: after unlocking, the file opens with this dialog again.
+  const draft = useFormDraft(
+    `persons.measure:${props.personId}`,
+    { control: formControl, reset },
+    { page: 'persons', view: { kind: 'file', personId: props.personId, modal: 'measure' } },
+  );
   const control = fieldControl(formControl);
   const submit = handleSubmit(async (input) => {
     const r = await api.invoke('persons.addMeasure', input);
     if (!r.ok) return applyApiError(r.error, setError, FIELDS);
+    void draft.saved();
     props.onAdded(r.value);
   });
   const authorities = ['authorityCommune', 'authorityCourt', 'authorityFacility'].map((k) => ({
@@ -79,9 +89,13 @@ export function AddMeasureModal(props: {
       submitting={formState.isSubmitting}
       errors={formState.errors}
       onSubmit={() => void submit()}
-      onCancel={props.onClose}
+      onCancel={() => {
+        draft.discard();
+        props.onClose();
+      }}
       width={720}
     >
+      <DraftNotice draft={draft} />
       <Field control={control} name="kind" label={t('persons.measure.kind')} required>
         {({ ref: _ref, ...f }) => (
           <Select

@@ -8,6 +8,7 @@ import { useApi } from '../../../api/api-context';
 import { useErrorText } from '../../../api/api-errors';
 import { formatDate } from '../../../i18n/dates';
 import { usePersonLabels } from '../labels';
+import { useRestoredView } from '../../drafts/draft-screen';
 import { AddMeasureModal } from './AddMeasureModal';
 import { CheckInModal } from './CheckInModal';
 
@@ -129,7 +130,9 @@ export function MeasuresCard(props: {
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [adding, setAdding] = useState(false);
+  // After an unlock, the measure dialog whose draft was left open opens again.
+  const restored = useRestoredView<{ personId?: string; modal?: string }>('persons');
+  const [adding, setAdding] = useState(() => restored?.modal === 'measure' && restored.personId === props.personId);
   const [checkIn, setCheckIn] = useState<Measure | null>(null);
   return (
     <Card
