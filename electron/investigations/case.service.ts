@@ -169,17 +169,7 @@ export const caseHandlers: DomainHandlerGroup<Procs> = {
   },
 
   async 'cases.find'(ctx, { query, state, limit }) {
-    const db = ctx.db();
-    const found: { row: Parameters<typeof caseSummary>[0]; matchedBy: CaseSummary['matchedBy'] }[] = [];
-    if (/^(\d{9}|\d{12})$/.test(query)) {
-      for (const c of await repo.casesOfPersons(db, await repo.personsByCitizenId(db, query)))
-        found.push({ row: c.row, matchedBy: 'citizen_id' });
-    }
-    for (const row of await repo.casesByNumber(db, query, limit * 4)) found.push({ row, matchedBy: 'number' });
-    if (/\p{L}/u.test(query)) {
-      for (const c of await repo.casesOfPersons(db, await repo.personsByName(db, query, 500)))
-        found.push({ row: c.row, matchedBy: 'name' });
-    }
+    const found = await repo.findCaseRows(ctx.db(), query, limit);
     const out = await summaries(ctx, found, limit, state);
     // The search is audited without what was searched for.
     ctx.target({ recordType: 'case', detail: { results: out.length } });

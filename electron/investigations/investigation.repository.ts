@@ -363,13 +363,14 @@ export const investigationRepository = Object.freeze({
     const counts = new Map(stats.map((s) => [s.token, Number(s.n)]));
     const rarest = [...words].sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0))[0]!;
     if (!counts.get(rarest)) return [];
-    const rows = await db
-      .selectFrom('personNameTokens')
-      .innerJoin('persons', 'persons.pk', 'personNameTokens.pk')
-      .select(['persons.id', 'personNameTokens.nameFolded'])
-      .where('personNameTokens.token', '=', rarest)
-      .limit(cap * 20)
-      .execute();
+    // The other words filter the index rows themselves (their folded names), before any person row is read.
+    let q = db
+      .selectFrom('personNameTokens as t')
+      .innerJoin('persons', 'persons.pk', 't.pk')
+      .select(['persons.id', 't.nameFolded'])
+      .where('t.token', '=', rarest);
+    for (const w of words) if (w !== rarest) q = q.where('t.nameFolded', 'like', `%${w}%`);
+    const rows = await q.limit(cap * 4).execute();
     const out = new Set<string>();
     for (const r of rows) {
       const have = new Set(r.nameFolded.replace(/[^a-z0-9]+/g, ' ').split(' '));
@@ -377,6 +378,28 @@ export const investigationRepository = Object.freeze({
       if (out.size >= cap) break;
     }
     return [...out];
+  },
+  /**
+   * Cases matching a search, with what matched: a CCCD (9 or 12 digits) held by a suspect, a case number (exact
+   * or prefix, case-insensitive), a suspect's name (diacritics-insensitive, every word). Unscoped: the caller
+   * filters by scope.
+   */
+  async findCaseRows(
+    db: Db,
+    query: string,
+    limit: number,
+  ): Promise<{ row: CaseRowDb; matchedBy: 'number' | 'name' | 'citizen_id' }[]> {
+    const found: { row: CaseRowDb; matchedBy: 'number' | 'name' | 'citizen_id' }[] = [];
+    if (/^(\d{9}|\d{12})$/.test(query)) {
+      for (const c of await this.casesOfPersons(db, await this.personsByCitizenId(db, query)))
+        found.push({ row: c.row, matchedBy: 'citizen_id' });
+    }
+    for (const row of await this.casesByNumber(db, query, limit * 4)) found.push({ row, matchedBy: 'number' });
+    if (/\p{L}/u.test(query)) {
+      for (const c of await this.casesOfPersons(db, await this.personsByName(db, query, 500)))
+        found.push({ row: c.row, matchedBy: 'name' });
+    }
+    return found;
   },
   /** The live cases in which any of these persons is a suspect, with the person's role. */
   async casesOfPersons(

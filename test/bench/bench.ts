@@ -1,5 +1,6 @@
 import { benchCore } from './core.bench';
 import { benchPersons } from './persons.bench';
+import { benchInvestigations } from './investigations.bench';
 
 /** `npm run bench`: prints figures and ratios against plain SQLite measured in the same run; asserts nothing. */
 async function main() {
@@ -11,6 +12,12 @@ async function main() {
     .map(Number)
     .filter((n) => n > 0);
   for (const n of sizes) await benchPersons(n);
+  // BENCH_CASES=500000 (off by default): cases with twice as many persons (BENCH_CASES_PERSONS), issue 10's figures.
+  for (const n of (process.env.BENCH_CASES ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0))
+    await benchInvestigations(n);
 }
 
 main().catch((e) => {

@@ -1,4 +1,4 @@
-import { addDays, isWorkingDay, defaultHolidays, dayNumber } from '../working-days';
+import { addDays, dayNumber, defaultHolidays, isWeekend } from '../working-days';
 import { Severities, type Severity } from './severity';
 
 /**
@@ -28,16 +28,25 @@ export function addMonths(date: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month0 + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function holidaysAround(date: string): string[] {
+const holidayCache = new Map<number, ReadonlySet<string>>();
+
+/** The default holidays of the year before, of, and after a date's year (memoised: deadlines are computed often). */
+function holidaysAround(date: string): ReadonlySet<string> {
   const y = Number(date.slice(0, 4));
-  return [...defaultHolidays(y - 1), ...defaultHolidays(y), ...defaultHolidays(y + 1)];
+  let set = holidayCache.get(y);
+  if (!set) {
+    set = new Set([...defaultHolidays(y - 1), ...defaultHolidays(y), ...defaultHolidays(y + 1)]);
+    if (holidayCache.size > 200) holidayCache.clear();
+    holidayCache.set(y, set);
+  }
+  return set;
 }
 
 /** A limit's last day moved off a rest day: the first working day on or after it. */
 export function onWorkingDay(date: string, holidays?: Iterable<string>): string {
-  const h = new Set(holidays ?? holidaysAround(date));
+  const h = holidays ? new Set(holidays) : holidaysAround(date);
   let d = date;
-  for (let i = 0; i < 30 && !isWorkingDay(d, h); i++) d = addDays(d, 1);
+  for (let i = 0; i < 30 && (isWeekend(d) || h.has(d)); i++) d = addDays(d, 1);
   return d;
 }
 
