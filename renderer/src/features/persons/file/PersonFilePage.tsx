@@ -10,6 +10,7 @@ import { useSignedInSession } from '../../../app/session-context';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../i18n/dates';
 import { ConflictsAlert } from '../../conflicts/ConflictsAlert';
+import { PersonCasesCard } from '../../investigations/person/PersonCasesCard';
 import { PersonRehabCard } from '../../rehab/person/PersonRehabCard';
 import { CategoryTag } from '../CategoryTag';
 import { usePersonsNavigation, useScreenActive } from '../persons-navigation';
@@ -162,6 +163,7 @@ export function PersonFilePage({ personId }: { personId: string }) {
                 {can(Permissions.referralsRead) ? (
                   <PersonRehabCard personId={personId} name={p.fullName} canWrite={canWrite} onChanged={changed} />
                 ) : null}
+                {can(Permissions.casesRead) ? <PersonCasesCard personId={personId} /> : null}
                 {can(Permissions.personsReadAudit) ? <ReadersCard personId={personId} version={round} /> : null}
               </Flex>
             </Col>
