@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
 import { migrateTo } from '../../electron/db/migrate';
+import { migrations } from '../../electron/db/migrations';
 import { tempDir } from '../support/host';
 
 function freshDb() {
@@ -20,10 +21,14 @@ const tables = (raw: ReturnType<typeof freshDb>['raw']) =>
     }[]
   ).map((r) => r.name);
 
+const NAME = '2026_12_03_1500_drafts';
+/** The migration just before this one, whatever others are added around it. */
+const PREVIOUS = Object.keys(migrations)[Object.keys(migrations).indexOf(NAME) - 1]!;
+
 describe('migration 2026_12_03_1500_drafts', () => {
   it('adds drafts per account and form beside existing data, and its down removes them alone', async () => {
     const { raw, db } = freshDb();
-    await migrateTo(db, '2026_12_03_1100_platform');
+    await migrateTo(db, PREVIOUS);
     raw
       .prepare(
         "INSERT INTO accounts (id, username, display_name, role, status, created_at, updated_at) VALUES ('a1', 'canbo', 'Cán bộ', 'commune_officer', 'active', 'x', 'x')",
@@ -31,7 +36,7 @@ describe('migration 2026_12_03_1500_drafts', () => {
       .run();
     const before = tables(raw);
 
-    await migrateTo(db, '2026_12_03_1500_drafts');
+    await migrateTo(db, NAME);
     const insert = raw.prepare(
       'INSERT INTO drafts (account_id, form_key, payload, screen, updated_at) VALUES (?, ?, ?, NULL, ?)',
     );
@@ -41,7 +46,7 @@ describe('migration 2026_12_03_1500_drafts', () => {
     expect(() => insert.run('nobody', 'persons.create', '{}', 'x')).toThrow(/FOREIGN KEY/);
     expect(raw.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 1 });
 
-    await migrateTo(db, '2026_12_03_1100_platform');
+    await migrateTo(db, PREVIOUS);
     expect(tables(raw)).toEqual(before);
     expect(raw.prepare('SELECT username FROM accounts').all()).toEqual([{ username: 'canbo' }]);
     await db.destroy();

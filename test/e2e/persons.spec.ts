@@ -36,9 +36,9 @@ test('a person is created after fixing validation errors, found without diacriti
   await expect(form.getByText('Họ tên chỉ gồm chữ cái')).toBeVisible();
   await expect(form.getByText('Vui lòng chọn giới tính.')).toBeVisible();
   await expect(form.getByText('Số định danh gồm 12 chữ số (CCCD) hoặc 9 chữ số (CMND).')).toBeVisible();
-  // The unit's province is offered; a province without its commune is not an address.
-  await expect(form.getByText('Vui lòng nhập trường này.')).toHaveCount(2);
-  await expect(form.getByText('Còn 5 trường chưa hợp lệ: xem các ô được đánh dấu đỏ ở trên.')).toBeVisible();
+  // The unit's province is offered; a province alone (no commune, no street) is no address yet, and no error.
+  await expect(form.getByText('Vui lòng nhập trường này.')).toHaveCount(1);
+  await expect(form.getByText('Còn 4 trường chưa hợp lệ: xem các ô được đánh dấu đỏ ở trên.')).toBeVisible();
   await expect(form.getByLabel('Họ và tên')).toHaveValue('Nguyễn Văn Đức 2');
   await expect(form.getByLabel('Số định danh (CCCD/CMND)')).toHaveValue('12345');
   await checkPersonsScreen(app, '81-person-form-errors');
