@@ -69,6 +69,20 @@ describe(`migration ${NAME}`, () => {
       )
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX drug_cases_unit_due/);
+    // Case search by number (case-insensitive prefix) and a person's cases are index seeks, not scans.
+    const planOf = (q: string) =>
+      (raw.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
+    expect(
+      planOf("SELECT * FROM drug_cases WHERE number COLLATE NOCASE >= '1/' AND number COLLATE NOCASE < '1/\uffff'"),
+    ).toMatch(/USING INDEX drug_cases_number/);
+    expect(
+      planOf(
+        "SELECT c.* FROM case_suspects s JOIN drug_cases c ON c.id = s.case_id WHERE s.person_id IN ('a', 'b') AND s.deleted_at IS NULL",
+      ),
+    ).toMatch(/case_suspects_person/);
+    expect(
+      planOf("SELECT * FROM tips WHERE commune_code = 'x' AND state = 'verifying' AND deadline <= '2027-01-01'"),
+    ).toMatch(/USING INDEX tips_commune_due/);
     await migrateTo(db, previous);
     expect(schemaOf(raw)).toEqual(before);
     expect(raw.prepare('SELECT code FROM units').all()).toEqual([{ code: 'PC04' }]);
