@@ -20,7 +20,7 @@ import type { Db } from '../changelog/changelog';
 import type { CheckInRow, DeterminationRow, DrugTestRow, MeasureRow, PersonRow } from '../db/schema';
 import { rowToRecord } from './person.mapper';
 import { mayView, project } from '../platform/tables';
-import { inScope, type PersonScope } from './person.scope';
+import { inFacilityScope, inScope, type PersonScope } from './person.scope';
 
 /** Loads a person's whole file: identity, measures with check-ins, tests, determinations, timeline. */
 export function measureOf(r: MeasureRow, checkIns: CheckInRow[]): Measure {
@@ -101,7 +101,8 @@ function timelineOf(measures: Measure[], tests: DrugTest[], dets: Determination[
 export async function accessiblePerson(db: Db, scope: PersonScope, id: string): Promise<PersonRow> {
   const row = await db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || row.deletedAt) throw new AppError(ErrorCodes.NOT_FOUND, 'person not found');
-  if (!inScope(scope, row)) throw new AppError(ErrorCodes.FORBIDDEN, 'this person is outside your unit');
+  if (!inScope(scope, row) && !(await inFacilityScope(db, scope, id)))
+    throw new AppError(ErrorCodes.FORBIDDEN, 'this person is outside your unit');
   return row;
 }
 

@@ -1,3 +1,4 @@
+import { facilityPeopleSql } from '../rehab/rehab.scope';
 import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../changelog/changelog';
 import type { DB } from '../db/schema';
@@ -80,6 +81,10 @@ export function entryConditions(alias: 'p' | 't', scope: PersonScope, f: SearchF
       ];
       if (scope.communeCode) ors.push(sql<SqlBool>`${col('curCommune')} = ${scope.communeCode}`);
       if (scope.provinceCode) ors.push(sql<SqlBool>`${col('curProvince')} = ${scope.provinceCode}`);
+      if (scope.facilityId)
+        ors.push(
+          sql<SqlBool>`${col('pk')} IN (SELECT pk FROM persons WHERE id IN (${facilityPeopleSql(scope.facilityId)}))`,
+        );
       and.push(sql<SqlBool>`(${sql.join(ors, sql` OR `)})`);
     }
     if (f.communeCode) and.push(sql<SqlBool>`${col('curCommune')} = ${f.communeCode}`);

@@ -122,7 +122,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Ob
     P.referralsWrite,
     P.reportsRead,
   ],
-  rehab_staff: [P.session, P.reachAllLimited, P.reachFacility, P.personsReadLimited, P.referralsRead, P.referralsWrite],
+  rehab_staff: [P.session, P.reachFacility, P.personsReadLimited, P.referralsRead, P.referralsWrite],
   auditor: [P.session, P.auditRead],
 });
 
