@@ -7,7 +7,7 @@ test('the idle lock maximum is the administrator’s; a user may only choose a s
   app,
   hoso,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await hoso.seedVault();
   await app.setViewportSize({ width: 1366, height: 768 });
   await app.goto(hoso.url);
