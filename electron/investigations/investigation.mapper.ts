@@ -92,10 +92,27 @@ function validDay(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 }
 
+/**
+ * Where a tip's Art. 147 limit runs from: its receipt, or — once a suspended verification is resumed (state back to
+ * verifying with a decision date) — the resumption decision, from which the limit runs afresh (CPC Art. 149).
+ */
+export function tipStart(row: Pick<TipRowDb, 'receivedOn'> & Partial<Pick<TipRowDb, 'state' | 'decidedOn'>>): string {
+  return row.state === 'verifying' && row.decidedOn && row.decidedOn > row.receivedOn ? row.decidedOn : row.receivedOn;
+}
+
 /** Derived columns of a tip: the Art. 147 deadline. */
-export function tipDerived(row: Pick<TipRowDb, 'receivedOn'>, extensions: readonly Pick<ExtensionRowDb, 'months'>[]) {
-  if (!validDay(row.receivedOn)) return { deadline: row.receivedOn };
-  return { deadline: tipDeadline(row.receivedOn, sane(extensions)) };
+export function tipDerived(
+  row: Pick<TipRowDb, 'receivedOn'> & Partial<Pick<TipRowDb, 'state' | 'decidedOn'>>,
+  extensions: readonly (Pick<ExtensionRowDb, 'months'> & { decidedOn?: string })[],
+) {
+  const start = tipStart(row);
+  if (!validDay(start)) return { deadline: row.receivedOn };
+  return { deadline: tipDeadline(start, sane(currentExtensions(start, extensions))) };
+}
+
+/** The extensions that count: those decided since the limit last started (a resumption starts it afresh). */
+export function currentExtensions<T extends { decidedOn?: string }>(start: string, extensions: readonly T[]): T[] {
+  return extensions.filter((e) => !e.decidedOn || e.decidedOn >= start);
 }
 
 /** Derived columns of a case: severity and the Art. 172 deadline. */
@@ -201,7 +218,7 @@ export function tipView(
   today: string,
 ): TipView {
   const state = r.state as TipState;
-  const ordered = orderExtensions(extensions);
+  const ordered = currentExtensions(tipStart(r), orderExtensions(extensions));
   return {
     id: r.id,
     receivedOn: r.receivedOn,
@@ -221,7 +238,7 @@ export function tipView(
     decisionNote: r.decisionNote,
     transferredTo: r.transferredTo,
     caseId: r.caseId,
-    extensions: extensionViews(ordered, (n) => limitDeadline(TIP_LIMIT, r.receivedOn, sane(ordered.slice(0, n)))),
+    extensions: extensionViews(ordered, (n) => limitDeadline(TIP_LIMIT, tipStart(r), sane(ordered.slice(0, n)))),
     deadline: r.deadline,
     daysLeft: tipOpen(state) ? daysBetween(today, r.deadline) : null,
     resolved: tipResolved(state),

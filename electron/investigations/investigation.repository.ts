@@ -205,7 +205,11 @@ export const investigationRepository = Object.freeze({
 
   /** Recomputes a tip's deadline from its receipt and extensions (after a write or a merge). */
   async refreshTip(db: Db, id: string): Promise<void> {
-    const row = await db.selectFrom('tips').select(['receivedOn', 'deadline']).where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('tips')
+      .select(['receivedOn', 'state', 'decidedOn', 'deadline'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) return;
     const { deadline } = tipDerived(row, orderExtensions(await this.tipExtensions(db, id)));
     if (deadline !== row.deadline) await db.updateTable('tips').set({ deadline }).where('id', '=', id).execute();

@@ -11,7 +11,7 @@ import { recordInScope } from '../platform/record-access';
 import { specOf } from '../platform/tables';
 import { createCase } from './case.service';
 import { invalid, placement, requireInScope, todayOf } from './investigation.access';
-import { orderExtensions, tipDerived, tipRow, tipView } from './investigation.mapper';
+import { currentExtensions, orderExtensions, tipDerived, tipRow, tipStart, tipView } from './investigation.mapper';
 import { investigationRepository as repo } from './investigation.repository';
 import { tipTable } from './investigation.table';
 
@@ -126,6 +126,7 @@ export const tipHandlers: DomainHandlerGroup<Procs> = {
       transferredTo: d.decision === 'transferred' ? d.transferredTo : row.transferredTo,
       caseId,
     });
+    await repo.refreshTip(ctx.db(), d.tipId);
     ctx.target({
       recordType: 'tip',
       recordId: d.tipId,
@@ -138,8 +139,8 @@ export const tipHandlers: DomainHandlerGroup<Procs> = {
     ctx.target({ recordType: 'tip', recordId: e.tipId });
     const row = await scopedTip(ctx, e.tipId);
     if (row.state !== 'verifying') throw invalid('months', 'limit_not_running');
-    const previous = orderExtensions(await repo.tipExtensions(ctx.db(), e.tipId));
-    const problem = checkExtension(TIP_LIMIT, row.receivedOn, previous, e);
+    const previous = currentExtensions(tipStart(row), orderExtensions(await repo.tipExtensions(ctx.db(), e.tipId)));
+    const problem = checkExtension(TIP_LIMIT, tipStart(row), previous, e);
     if (problem) throw invalid(problem.path, problem.code);
     if (e.decidedOn > todayOf(ctx)) throw invalid('decidedOn', 'date_in_future');
     const id = uuidv7();

@@ -98,6 +98,30 @@ describe('investigations through the router', () => {
     expect(auditOf(w.host, 'case').map((a) => a.action)).toContain('case.read');
   });
 
+  it('a suspended verification resumed runs its 20 days afresh from the resumption (CPC Art. 149)', async () => {
+    const w = await personsWorld();
+    await as(w.host, w.accounts.officerA.username);
+    const t = await tip(w, { receivedAt: undefined, receivedOn: '2026-10-01' });
+    expect(t).toMatchObject({ deadline: '2026-10-21', daysLeft: -33 });
+    const suspended = await ok(w.host, 'tips.decide', { tipId: t.id, decision: 'suspended', decidedOn: '2026-10-10' });
+    expect(suspended).toMatchObject({ state: 'suspended', daysLeft: null, resolved: false });
+    const resumed = await ok(w.host, 'tips.decide', { tipId: t.id, decision: 'verifying', decidedOn: '2026-11-16' });
+    // 16/11 + 20 days = 06/12/2026, a Sunday → Monday 07/12.
+    expect(resumed).toMatchObject({ state: 'verifying', deadline: '2026-12-07', daysLeft: 14 });
+    // A commune officer opens no case from the tip: that needs cases.write.
+    expect(
+      (
+        await err(w.host, 'tips.decide', {
+          tipId: t.id,
+          decision: 'prosecuted',
+          decidedOn: '2026-11-20',
+          case: { number: '1/2026', prosecutedOn: '2026-11-20', offences: [{ article: '249', clause: 1 }] },
+        })
+      ).code,
+    ).toBe('FORBIDDEN');
+    expect((await ok(w.host, 'tips.get', { tipId: t.id })).state).toBe('verifying');
+  });
+
   it('a case with two offences: severity and deadline from the gravest clause, extended within the law only', async () => {
     const w = await personsWorld();
     await as(w.host, w.accounts.investigator.username);
