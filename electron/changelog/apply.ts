@@ -36,7 +36,8 @@ function checkValue(table: string, field: string, col: ColumnSpec, value: unknow
       : col.type === 'json'
         ? typeof value === 'string'
         : col.type === 'date'
-          ? typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)
+          ? // A date may be partial where the form allows it (a birth year alone, a year and month).
+            typeof value === 'string' && /^\d{4}(-\d{2}(-\d{2}.*)?)?$/.test(value)
           : typeof value === 'string';
   if (!ok) throw invalid(`${table}.${field} has the wrong type`);
   if (col.enum && !col.enum.includes(value as string)) throw invalid(`${table}.${field} is not an allowed value`);

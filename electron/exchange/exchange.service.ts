@@ -186,8 +186,9 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
     entry: (e) => {
       try {
         validateChange(e);
-      } catch {
-        throw invalid('a change does not match its table spec');
+      } catch (e) {
+        // The reason names the table and field, never a value.
+        throw invalid(`a change does not match its table spec (${e instanceof Error ? e.message : ''})`);
       }
       counts[e.tableName] = (counts[e.tableName] ?? 0) + 1;
       const key = `${e.tableName}:${e.recordId}`;

@@ -94,6 +94,19 @@ export function registerExchangeCommands(program: Command, run: RunCommand): voi
       }),
     );
   station
+    .command('set-unit <code>')
+    .description('Đơn vị mà máy này phục vụ (thẻ máy, phạm vi mặc định) / the unit this station serves')
+    .action(
+      run(async (rt, code: string) => {
+        const unit = (await rt.call('units.list', {})).find((u) => u.code === code);
+        if (!unit) throw new CliUsageError(`no unit ${code}`);
+        const v = await rt.call('station.setUnit', { unitId: unit.id });
+        rt.print({ id: v.id, unit: v.unit, fingerprint: v.fingerprint }, () =>
+          rt.lang === 'vi' ? `Máy này phục vụ ${v.name}.` : `This station serves ${v.name}.`,
+        );
+      }),
+    );
+  station
     .command('card')
     .description('Ghi thẻ máy (khóa công khai) ra tệp / write the public station card to a file')
     .requiredOption('--out <file>', 'tệp thẻ máy / card file')

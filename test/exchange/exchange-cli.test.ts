@@ -1,0 +1,207 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { communesOf } from '../../shared/places';
+import { BIN, CLI_ADMIN_PW, CLI_LEADER_PW, hoso } from '../support/cli';
+import { tempDir } from '../support/host';
+
+/**
+ * Two data directories exchanging bundles through the real `hoso` binary: a commune workstation and its
+ * province hub, both ways, with a receipt; then an importer killed with SIGKILL at random points.
+ */
+function station(unitCode: string) {
+  const dir = tempDir('hoso-station-');
+  const r = hoso(
+    dir,
+    [
+      '--password-stdin',
+      'init',
+      '--admin',
+      'quantri',
+      '--display-name',
+      'Quản Trị',
+      '--unit-code',
+      unitCode,
+      '--unit-name',
+      `Đơn vị ${unitCode}`,
+      '--leader',
+      'truongphong',
+      '--leader-display-name',
+      'Trưởng Phòng',
+    ],
+    `${CLI_ADMIN_PW}\n${CLI_LEADER_PW}\n`,
+  );
+  expect(r.code, r.err).toBe(0);
+  const admin = (args: string[], extra = '') =>
+    hoso(dir, ['--user', 'quantri', '--password-stdin', ...args], `${CLI_ADMIN_PW}\n${extra}`);
+  const leader = (args: string[], extra = '') =>
+    hoso(dir, ['--user', 'truongphong', '--password-stdin', ...args], `${CLI_LEADER_PW}\n${extra}`);
+  return { dir, admin, leader };
+}
+
+function json<T>(r: { code: number | null; out: string; err: string }): T {
+  expect(r.code, r.err).toBe(0);
+  return JSON.parse(r.out) as T;
+}
+
+interface Show {
+  id: string;
+  fingerprint: string;
+  ageRecipient: string;
+}
+
+/** Cards written and exchanged; each side adds the other after typing the fingerprint it was told. */
+function pair(commune: ReturnType<typeof station>, hub: ReturnType<typeof station>, hubPolicy: string, kind: string) {
+  const sticks = tempDir('hoso-stick-');
+  const cShow = json<Show>(commune.admin(['--json', 'station', 'show']));
+  const hShow = json<Show>(hub.admin(['--json', 'station', 'show']));
+  expect(commune.admin(['station', 'card', '--out', path.join(sticks, 'commune.card.json')]).code).toBe(0);
+  expect(hub.admin(['station', 'card', '--out', path.join(sticks, 'hub.card.json')]).code).toBe(0);
+  const add = (s: ReturnType<typeof station>, card: string, k: string, policy: string, fp: string) =>
+    s.admin(['peer', 'add', path.join(sticks, card), '--kind', k, '--policy', policy, '--fingerprint', fp]);
+  expect(add(commune, 'hub.card.json', 'hub', 'commune-to-hub', hShow.fingerprint).code).toBe(0);
+  expect(add(hub, 'commune.card.json', kind, hubPolicy, cShow.fingerprint).code).toBe(0);
+  return { sticks, cShow, hShow };
+}
+
+const communeCode = communesOf('08')[0]!.code;
+
+describe('hoso station, peer and bundle', () => {
+  it('a commune and its hub exchange bundles both ways and acknowledge them', () => {
+    const commune = station('CAX-A');
+    const hub = station('PC04-HUB');
+    expect(
+      commune.admin([
+        'unit',
+        'add',
+        '--code',
+        'CAX-A1',
+        '--name',
+        'Công an xã A',
+        '--kind',
+        'commune_police',
+        '--province',
+        '08',
+        '--commune',
+        communeCode,
+      ]).code,
+    ).toBe(0);
+    expect(commune.admin(['station', 'set-unit', 'CAX-A1']).out).toContain('Công an xã A');
+
+    // A fingerprint typed wrong: refused in words, nothing added.
+    const sticks0 = tempDir('hoso-stick-');
+    commune.admin(['station', 'card', '--out', path.join(sticks0, 'c.json')]);
+    const wrong = hub.admin([
+      'peer',
+      'add',
+      path.join(sticks0, 'c.json'),
+      '--kind',
+      'commune',
+      '--policy',
+      'hub-to-commune',
+      '--fingerprint',
+      'AAAA-BBBB-CCCC-DDDD',
+    ]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('Mã xác nhận vừa nhập không khớp');
+    expect(json<unknown[]>(hub.admin(['--json', 'peer', 'list']))).toEqual([]);
+
+    const { sticks, hShow } = pair(commune, hub, 'hub-to-commune', 'commune');
+    const add = commune.leader(
+      ['--json', 'person', 'add'],
+      JSON.stringify({
+        fullName: 'Hoàng Thị Mỵ',
+        sex: 'female',
+        birthDate: '1995',
+        citizenId: '008195123456',
+        currentAddress: { provinceCode: '08', communeCode, street: 'Thôn Một' },
+      }),
+    );
+    const personId = json<{ person: { id: string } }>(add).person.id;
+
+    const out = commune.admin(['bundle', 'export', '--to', 'PC04-HUB', '--out', sticks, '--purpose', 'Gửi tỉnh']);
+    expect(out.code, out.err).toBe(0);
+    const file = path.join(sticks, 'hoso-CAX-A1-to-PC04-HUB-000001.age');
+    expect(fs.existsSync(file)).toBe(true);
+    // The file holds no personal data in clear.
+    expect(fs.readFileSync(file).includes(Buffer.from('Hoàng'))).toBe(false);
+
+    const preview = hub.admin(['bundle', 'import', file, '--preview']);
+    expect(preview.out, preview.err).toContain('Xem trước gói số 1');
+    expect(hub.leader(['--json', 'person', 'show', personId]).code).not.toBe(0);
+    const imported = json<{ newRecords: number; refused: unknown[] }>(hub.admin(['--json', 'bundle', 'import', file]));
+    expect(imported.refused).toEqual([]);
+    expect(imported.newRecords).toBeGreaterThan(0);
+    const again = hub.admin(['bundle', 'import', file]);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('BUNDLE_ALREADY_APPLIED');
+
+    // Back to the commune: the receipt; status shows the bundle acknowledged.
+    const back = json<{ file: string; receiptFor: number }>(
+      hub.admin(['--json', 'bundle', 'export', '--peer', 'CAX-A1', '--out', sticks, '--purpose', 'Xác nhận']),
+    );
+    expect(back.receiptFor).toBe(1);
+    const got = commune.admin(['bundle', 'import', back.file]);
+    expect(got.out).toContain('xác nhận đã nhận các gói đến số 1');
+    const status = json<{ lastSent: number; lastAcknowledged: number; outstanding: number }[]>(
+      commune.admin(['--json', 'bundle', 'status']),
+    );
+    expect(status).toEqual([expect.objectContaining({ lastSent: 1, lastAcknowledged: 1, outstanding: 0 })]);
+    // A bundle for the commune imported at the hub: not for this workstation.
+    const misdirected = hub.admin(['bundle', 'import', back.file]);
+    expect(misdirected.err).toContain('dành cho một máy khác');
+    expect(hShow.id).toBeTruthy();
+  }, 600_000);
+
+  it('an import killed at random points leaves the database as before or fully applied, then succeeds', async () => {
+    const commune = station('CAX-K');
+    const hub = station('PC04-K');
+    const { sticks } = pair(commune, hub, 'neighbour', 'partner');
+    const seeded = commune.leader(['seed', '--persons', '1500']);
+    expect(seeded.code, seeded.err).toBe(0);
+    const out = json<{ file: string; changes: number }>(
+      commune.admin(['--json', 'bundle', 'export', '--peer', 'PC04-K', '--out', sticks, '--purpose', 'thử']),
+    );
+    expect(out.changes).toBeGreaterThan(1500);
+    const state = () => {
+      const info = json<{ counts: Record<string, number> }>(hub.admin(['--json', 'info']));
+      const received = json<{ lastReceived: number }[]>(hub.admin(['--json', 'bundle', 'status']))[0]!.lastReceived;
+      return { received, changes: info.counts.change_log ?? -1 };
+    };
+    // What the import will do, seen first without changing anything: the commune's own unit is reference data
+    // this policy does not accept (one change, refused); everything else applies.
+    const pv = json<{ refused: { tableName: string }[] }>(
+      hub.admin(['--json', 'bundle', 'import', out.file, '--preview']),
+    );
+    expect(pv.refused.map((r) => r.tableName)).toEqual(['units']);
+    const before = state();
+    expect(before.received).toBe(0);
+    let after: ReturnType<typeof state> | null = null;
+    const outcomes: string[] = [];
+    for (let i = 0; i < 6 && !after; i++) {
+      const child = spawn(
+        process.execPath,
+        [BIN, '--data-dir', hub.dir, '--user', 'quantri', '--password-stdin', 'bundle', 'import', out.file],
+        { env: { ...process.env, HOSO_KDF: 'floor', HOSO_LANG: 'vi', HOSO_QUIET: '1' } },
+      );
+      child.stdin.end(`${CLI_ADMIN_PW}\n`);
+      // Random points, from signing in to committing (an import of this size takes a few seconds here).
+      const timer = setTimeout(() => child.kill('SIGKILL'), 300 + Math.floor(Math.random() * 2500));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      clearTimeout(timer);
+      const now = state();
+      outcomes.push(`${code ?? 'killed'}:${now.received}`);
+      if (now.received === 0) expect(now).toEqual(before);
+      else after = now;
+    }
+    if (!after) {
+      const r = hub.admin(['bundle', 'import', out.file]);
+      expect(r.code, r.err).toBe(0);
+      after = state();
+    }
+    // Fully applied: every change of the bundle is in the hub's log, once.
+    expect(after).toEqual({ received: 1, changes: before.changes + out.changes - 1 });
+    expect(outcomes.length).toBeGreaterThan(0);
+  }, 900_000);
+});
