@@ -53,7 +53,9 @@ test('the idle lock maximum is the administrator’s; a user may only choose a s
   await signIn(app, LEADER.username, LEADER.password);
   expect(await navigationEntries(app)).toContain('Người thuộc diện quản lý');
   await app.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Cài đặt').click();
-  await expect(app.getByRole('form', { name: 'Tùy chọn máy trạm' }).getByText('từ 1 đến 15', { exact: false })).toBeVisible();
+  await expect(
+    app.getByRole('form', { name: 'Tùy chọn máy trạm' }).getByText('từ 1 đến 15', { exact: false }),
+  ).toBeVisible();
   await expect(app.getByRole('form', { name: 'Tự khóa trên máy trạm (quản trị viên)' })).toHaveCount(0);
   expect((await hoso.fails('settings.setIdleMax', { maxMinutes: 120 })).code).toBe('FORBIDDEN');
   await checkScreen(app, 'A13-settings-leader-1024');

@@ -32,9 +32,13 @@ export function WorkstationPage() {
             <Card title={t('workstation.technical')}>
               <Descriptions
                 size="small"
-                column={{ xs: 1, md: 2 }}
+                column={1}
                 items={[
-                  { key: 'ws', label: t('overview.workstationId'), children: info.data.workstationId },
+                  {
+                    key: 'ws',
+                    label: t('overview.workstationId'),
+                    children: <span className="nowrap">{info.data.workstationId}</span>,
+                  },
                   { key: 'schema', label: t('overview.schema'), children: info.data.schemaVersion },
                   { key: 'cipher', label: t('overview.cipher'), children: info.data.cipher },
                   { key: 'sqlite', label: t('overview.sqlite'), children: info.data.sqlite },

@@ -7,6 +7,7 @@ import { rehabLabels } from '../../../../shared/i18n/rehab-labels';
 import { Permissions, type Permission } from '../../../../shared/domain/roles';
 import type { ApiClient } from '../../api/client';
 import type { DraftScreen } from '../drafts/draft-screen';
+import { commune } from '../../../../shared/places';
 import { placeName, type PersonVocabulary } from '../persons/labels';
 
 /** What one line of home's work queue says. */
@@ -60,16 +61,14 @@ const personsSource: WorkSource = {
   key: 'persons',
   permissions: [Permissions.personsRead],
   page: 'persons',
-  async load(api, { t, labels }) {
+  async load(api, { labels }) {
     const r = await api.invoke('persons.due', {});
     if (!r.ok) throw new SourceFailed(r.error);
     const today = r.value.today;
     return r.value.items.map((i: DueItem): WorkItem => {
-      const place = placeName(i.person.communeCode, null);
-      const what =
-        i.reason === 'measure_ending' && i.detail
-          ? labels.measureKind[i.detail as MeasureKind]
-          : t(`persons.due.dateMeans.${i.reason}`, { defaultValue: '' });
+      // The kind says what is due; the line adds the measure that ends and where the person lives.
+      const place = i.person.communeCode ? (commune(i.person.communeCode)?.name ?? '') : '';
+      const what = i.reason === 'measure_ending' && i.detail ? labels.measureKind[i.detail as MeasureKind] : '';
       return {
         key: `${i.reason}-${i.person.id}-${i.refId ?? ''}`,
         kind: i.reason,

@@ -8,7 +8,8 @@ import { useProcedure } from '../../../api/useProcedure';
 import { formatDate } from '../../../i18n/dates';
 import { CategoryTag } from '../CategoryTag';
 import { formatNumber } from '../../home/format-number';
-import { placeName, usePersonLabels } from '../labels';
+import { commune } from '../../../../../shared/places';
+import { usePersonLabels } from '../labels';
 import { foldedFilter } from './PersonSearchBar';
 import { ToneTag, type Tone } from '../ToneTag';
 import { useReloadOn } from '../useReloadOn';
@@ -33,7 +34,7 @@ export function DuePanel({ version, onOpen }: { version: number; onOpen: (person
   const [reason, setReason] = useState<Reason | 'all'>('all');
   // '' for every commune; '-' for people whose commune is not known.
   const [communeCode, setCommuneCode] = useState('');
-  const communeName = (code: string | null) => (code ? placeName(code, null) : t('dueList.noCommune'));
+  const communeName = (code: string | null) => (code ? (commune(code)?.name ?? code) : t('dueList.noCommune'));
   // The communes of the list, by name, for the filter: a leader's list spans many.
   const communes = useMemo(() => {
     const seen = new Map<string, number>();
