@@ -24,6 +24,7 @@ import type { RecordFamily } from '../platform/scope';
 import type { Db } from '../platform/table-spec';
 import { statusesOf, statusView } from './commune-status.service';
 import * as Q from './indicator.queries';
+import { sourceCounter } from './indicator.sources';
 import { planForYear } from './plan.service';
 import { areaName } from './report.area';
 
@@ -90,9 +91,12 @@ async function computeOne(
 ): Promise<Raw & { status: IndicatorResult['status'] }> {
   if (!visible(SOURCE_FAMILY[def.source]))
     return { status: 'not_visible', value: null, numerator: null, denominator: null };
-  const counter = COUNTERS[def.id];
-  if (!counter) return { status: 'no_source', value: null, numerator: null, denominator: null };
-  return { status: 'ok', ...(await counter(db, a, p)) };
+  const own = COUNTERS[def.id];
+  if (own) return { status: 'ok', ...(await own(db, a, p)) };
+  const other = await sourceCounter(db, def.id);
+  const r = other ? await other(db, a, p) : null;
+  if (!r) return { status: 'no_source', value: null, numerator: null, denominator: null };
+  return { status: 'ok', ...r };
 }
 
 function trendLabel(p: ReportPeriod): string {

@@ -110,7 +110,10 @@ export interface StatTable {
 export interface ReportFile {
   fileName: string;
   mimeType: string;
-  /** The file's bytes, base64. */
+  /** Where the host wrote the file when a path was given (the screen's export); null otherwise. */
+  path: string | null;
+  bytes: number;
+  /** The file's bytes, base64, when no path was given (the CLI writes them itself); '' otherwise. */
   base64: string;
 }
 
@@ -270,6 +273,14 @@ export const reportsContract = {
         ...periodFields,
         planId: id.optional(),
         format: z.enum(['xlsx', 'csv'], { message: 'format_invalid' }),
+        /** An absolute path on this workstation (e.g. a USB stick) to write the file to; it must not exist yet. */
+        path: z
+          .string()
+          .trim()
+          .min(1, { message: 'required' })
+          .max(4096, { message: 'too_long' })
+          .refine((p) => /^(\/|[A-Za-z]:[\\/])/.test(p), { message: 'path_absolute' })
+          .optional(),
       })
       .strict()
       .refine(periodOrder, { message: 'period_order', path: ['to'] }),

@@ -216,4 +216,69 @@ describe('reports over the records', () => {
     const names = rows.map((r) => r.communeName);
     expect(names.slice(0, 3)).toEqual([...names].sort((a, b) => a.localeCompare(b, 'vi')).slice(0, 3));
   });
+
+  it('counts cases, tips by channel and seizures per unit from the investigations records', async () => {
+    const w = await personsWorld();
+    await as(w.host, w.accounts.investigator.username);
+    const tip = await ok(w.host, 'tips.create', {
+      receivedAt: '2026-11-02T09:30',
+      source: 'citizen',
+      channel: 'express',
+      communeCode: w.communeA.code,
+      summary: 'Bưu phẩm chuyển phát nhanh nghi chứa ma túy tổng hợp',
+    } as never);
+    await ok(w.host, 'tips.decide', {
+      tipId: tip.id,
+      decision: 'prosecuted',
+      decidedOn: '2026-11-10',
+      decisionNumber: '45/QĐ-PC04',
+      case: { number: '12/2026', prosecutedOn: '2026-11-10', offences: [{ article: '251', clause: 1 }] },
+    });
+    const c = await ok(w.host, 'cases.create', {
+      number: '30/2026',
+      prosecutedOn: '2026-03-01',
+      offences: [{ article: '249', clause: 1 }],
+    });
+    await ok(w.host, 'cases.create', {
+      number: '3/2025',
+      prosecutedOn: '2025-05-01',
+      offences: [{ article: '249', clause: 1 }],
+    });
+    await ok(w.host, 'cases.advance', { caseId: c.id, state: 'recommended', on: '2026-11-15', decisionNumber: 'ĐN-1' });
+    for (const [substance, quantity, unit] of [
+      ['methamphetamine', 2.5, 'kg'],
+      ['methamphetamine', 300, 'g'],
+      ['methamphetamine', 0.5, 'kg'],
+      ['mdma', 1200, 'tablet'],
+    ] as const)
+      await ok(w.host, 'seizures.add', {
+        caseId: c.id,
+        kind: 'substance',
+        substance,
+        quantity,
+        unit,
+        seizedOn: '2026-11-01',
+      });
+
+    await as(w.host, w.accounts.leader.username);
+    const kpi = await ok(w.host, 'reports.kpi', { from: '2026-01-01', to: '2026-12-31' });
+    expect(byId(kpi.indicators, 'casesDetected')).toMatchObject({ status: 'ok', value: 2 });
+    expect(byId(kpi.indicators, 'casesDetectedGrowth')).toMatchObject({ numerator: 2, denominator: 1, value: 100 });
+    // Open for resolution in 2026: both of 2026 and the one of 2025 still under investigation; one resolved.
+    expect(byId(kpi.indicators, 'casesResolvedRate')).toMatchObject({ numerator: 1, denominator: 3, value: 33.3 });
+    const tips = byId(kpi.indicators, 'tipsVerifiedRateByChannel');
+    expect(tips).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
+    expect(tips.breakdown?.find((b) => b.key === 'express')).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+      value: 100,
+    });
+    // Kilograms and grams stay apart; tablets too.
+    expect(byId(kpi.indicators, 'seizuresBySubstance').breakdown).toEqual([
+      { key: 'mdma', measure: 'tablet', value: 1200 },
+      { key: 'methamphetamine', measure: 'g', value: 300 },
+      { key: 'methamphetamine', measure: 'kg', value: 3 },
+    ]);
+    expect(byId(kpi.indicators, 'hotSpotsReformed')).toMatchObject({ status: 'ok', value: 0 });
+  });
 });

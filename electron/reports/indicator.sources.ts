@@ -1,0 +1,163 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { ReportArea } from '../../shared/contract/reports';
+import { growth, rate, samePeriodYearBefore, type ReportPeriod } from '../../shared/domain/indicators';
+import type { Db } from '../platform/table-spec';
+import { tableExists } from './indicator.queries';
+
+/**
+ * The indicators over the investigations records (tips, cases, seizures, hot spots: migration
+ * 2026_12_03_1200_investigations) and the rehabilitation records (referrals, stays: 2026_12_03_1300). Read-only
+ * aggregates over those tables' place columns, written here so the reports need no code of theirs; each answers
+ * `null` while its table is not in the database (the indicator then says it has no source).
+ */
+export interface Raw {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  breakdown?: { key: string; measure?: string; value: number; numerator?: number; denominator?: number }[];
+}
+type Counter = (db: Db, a: ReportArea, p: ReportPeriod) => Promise<Raw | null>;
+
+const area = (alias: string, a: ReportArea): RawBuilder<unknown> => {
+  const prov = sql.ref(`${alias}.province_code`);
+  const com = sql.ref(`${alias}.commune_code`);
+  return a.communeCode === null
+    ? sql`${prov} = ${a.provinceCode}`
+    : sql`${prov} = ${a.provinceCode} AND ${com} = ${a.communeCode}`;
+};
+
+async function count(db: Db, q: RawBuilder<{ n: number }>): Promise<number> {
+  return Number((await q.execute(db)).rows[0]?.n ?? 0);
+}
+
+const casesIn = (db: Db, a: ReportArea, p: ReportPeriod) =>
+  count(
+    db,
+    sql<{ n: number }>`SELECT count(*) AS n FROM drug_cases c WHERE ${area('c', a)} AND c.deleted_at IS NULL
+      AND c.prosecuted_on BETWEEN ${p.from} AND ${p.to}`,
+  );
+
+/** The day a case first reached a final disposition (recommended, terminated or any later stage). */
+const RESOLVED_ON = sql`(SELECT min(json_extract(h.value, '$.on')) FROM json_each(c.state_history) h
+  WHERE json_extract(h.value, '$.state') IN ('recommended', 'terminated', 'indicted', 'tried', 'closed'))`;
+
+/** The channels the plans count (air, express delivery, sea, inland waterway). */
+const PLAN_CHANNELS = ['air', 'express', 'sea', 'inland_waterway'] as const;
+
+export const SOURCE_COUNTERS: Record<string, { table: string; count: Counter }> = {
+  casesDetected: {
+    table: 'drug_cases',
+    async count(db, a, p) {
+      const n = await casesIn(db, a, p);
+      return { value: n, numerator: n, denominator: null };
+    },
+  },
+  casesDetectedGrowth: {
+    table: 'drug_cases',
+    async count(db, a, p) {
+      const [n, prev] = await Promise.all([casesIn(db, a, p), casesIn(db, a, samePeriodYearBefore(p))]);
+      return { value: growth(n, prev), numerator: n, denominator: prev };
+    },
+  },
+  casesResolvedRate: {
+    table: 'drug_cases',
+    async count(db, a, p) {
+      const r = await sql<{ d: number; n: number }>`SELECT count(*) AS d,
+          coalesce(sum(r.resolved_on BETWEEN ${p.from} AND ${p.to}), 0) AS n
+        FROM (SELECT ${RESOLVED_ON} AS resolved_on FROM drug_cases c
+              WHERE ${area('c', a)} AND c.deleted_at IS NULL AND c.prosecuted_on <= ${p.to}) r
+        WHERE r.resolved_on IS NULL OR r.resolved_on >= ${p.from}`.execute(db);
+      const d = Number(r.rows[0]?.d ?? 0);
+      const n = Number(r.rows[0]?.n ?? 0);
+      return { value: rate(n, d), numerator: n, denominator: d };
+    },
+  },
+  tipsVerifiedRateByChannel: {
+    table: 'tips',
+    async count(db, a, p) {
+      const r = await sql<{ channel: string; d: number; n: number }>`SELECT t.channel AS channel, count(*) AS d,
+          sum(t.state IN ('prosecuted', 'not_prosecuted', 'transferred')) AS n
+        FROM tips t WHERE ${area('t', a)} AND t.deleted_at IS NULL AND t.received_on BETWEEN ${p.from} AND ${p.to}
+          AND t.channel IN (${sql.join(PLAN_CHANNELS.map((c) => sql`${c}`))})
+        GROUP BY t.channel`.execute(db);
+      const by = new Map(r.rows.map((x) => [x.channel, { d: Number(x.d), n: Number(x.n) }]));
+      const breakdown = PLAN_CHANNELS.map((c) => {
+        const x = by.get(c) ?? { d: 0, n: 0 };
+        return { key: c, value: rate(x.n, x.d) ?? 0, numerator: x.n, denominator: x.d };
+      });
+      const n = breakdown.reduce((s, b) => s + b.numerator, 0);
+      const d = breakdown.reduce((s, b) => s + b.denominator, 0);
+      return { value: rate(n, d), numerator: n, denominator: d, breakdown };
+    },
+  },
+  hotSpotsEliminatedRate: {
+    table: 'hotspots',
+    async count(db, a, p) {
+      const r = await sql<{ d: number; n: number }>`SELECT count(*) AS d,
+          coalesce(sum(h.eliminated_on BETWEEN ${p.from} AND ${p.to}), 0) AS n
+        FROM hotspots h WHERE ${area('h', a)} AND h.deleted_at IS NULL AND h.discovered_on <= ${p.to}
+          AND (h.eliminated_on IS NULL OR h.eliminated_on >= ${p.from})`.execute(db);
+      const d = Number(r.rows[0]?.d ?? 0);
+      const n = Number(r.rows[0]?.n ?? 0);
+      return { value: rate(n, d), numerator: n, denominator: d };
+    },
+  },
+  hotSpotsReformed: {
+    table: 'hotspots',
+    async count(db, a, p) {
+      const n = await count(
+        db,
+        sql<{ n: number }>`SELECT count(*) AS n FROM hotspots h WHERE ${area('h', a)} AND h.deleted_at IS NULL
+          AND h.reformed_on BETWEEN ${p.from} AND ${p.to}`,
+      );
+      return { value: n, numerator: n, denominator: null };
+    },
+  },
+  seizuresBySubstance: {
+    table: 'seizures',
+    async count(db, a, p) {
+      // Added per (substance, measuring unit) only: grams and kilograms of heroin stay two lines.
+      const r = await sql<{ substance: string; unit: string; total: number }>`SELECT s.substance AS substance,
+          s.unit AS unit, sum(CAST(s.quantity AS REAL)) AS total
+        FROM seizures s WHERE ${area('s', a)} AND s.deleted_at IS NULL AND s.seized_on BETWEEN ${p.from} AND ${p.to}
+          AND s.substance IS NOT NULL AND s.quantity IS NOT NULL AND s.unit IS NOT NULL
+        GROUP BY s.substance, s.unit ORDER BY s.substance, s.unit`.execute(db);
+      const breakdown = r.rows.map((x) => ({
+        key: x.substance,
+        measure: x.unit,
+        value: Math.round(Number(x.total) * 1000) / 1000,
+      }));
+      return { value: null, numerator: null, denominator: null, breakdown };
+    },
+  },
+  referralsByState: {
+    table: 'rehab_referrals',
+    async count(db, a, p) {
+      const r = await sql<{ state: string; n: number }>`SELECT r.state AS state, count(*) AS n FROM rehab_referrals r
+        WHERE ${area('r', a)} AND r.deleted_at IS NULL AND r.discovered_on BETWEEN ${p.from} AND ${p.to}
+        GROUP BY r.state ORDER BY r.state`.execute(db);
+      const breakdown = r.rows.map((x) => ({ key: x.state, value: Number(x.n) }));
+      const n = breakdown.reduce((s, b) => s + b.value, 0);
+      return { value: n, numerator: n, denominator: null, breakdown };
+    },
+  },
+  abscondingCount: {
+    table: 'rehab_stays',
+    async count(db, a, p) {
+      const n = await count(
+        db,
+        sql<{ n: number }>`SELECT count(*) AS n FROM rehab_stays s, json_each(s.incidents) i
+          WHERE ${area('s', a)} AND s.deleted_at IS NULL AND json_extract(i.value, '$.kind') = 'absconded'
+            AND json_extract(i.value, '$.on') BETWEEN ${p.from} AND ${p.to}`,
+      );
+      return { value: n, numerator: n, denominator: null };
+    },
+  },
+};
+
+/** The counter of an indicator over another module's table, or null while that table does not exist. */
+export async function sourceCounter(db: Db, id: string): Promise<Counter | null> {
+  const s = SOURCE_COUNTERS[id];
+  if (!s) return null;
+  return (await tableExists(db, s.table)) ? s.count : null;
+}
