@@ -11,6 +11,8 @@ import personsEn from './persons.en.json';
 import personsVi from './persons.vi.json';
 import rehabEn from './rehab.en.json';
 import rehabVi from './rehab.vi.json';
+import reportsEn from './reports.en.json';
+import reportsVi from './reports.vi.json';
 import vi from './vi.json';
 import workdayEn from './workday.en.json';
 import workdayVi from './workday.vi.json';
@@ -53,4 +55,6 @@ i18next.addResourceBundle('en', 'translation', workdayEn, true, false);
 i18next.addResourceBundle('vi', 'translation', homeVi, true, false);
 i18next.addResourceBundle('en', 'translation', homeEn, true, false);
 
+i18next.addResourceBundle('vi', 'translation', reportsVi, true, false);
+i18next.addResourceBundle('en', 'translation', reportsEn, true, false);
 export const i18n = i18next;

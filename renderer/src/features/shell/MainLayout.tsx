@@ -12,6 +12,7 @@ import { InvestigationsPage } from '../investigations/InvestigationsPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { PersonsPage } from '../persons/PersonsPage';
 import { RehabPage } from '../rehab/RehabPage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { UnitsPage } from '../units/UnitsPage';
 import { WorkstationPage } from '../home/WorkstationPage';
@@ -45,6 +46,8 @@ function pageContent(page: PageKey, navigate: (p: PageKey) => void): ReactNode {
       return <SettingsPage />;
     case 'workstation':
       return <WorkstationPage />;
+    case 'reports':
+      return <ReportsPage />;
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   CloudDownloadOutlined,
   DesktopOutlined,
   ClusterOutlined,
@@ -13,7 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import { Permissions, type Permission } from '../../../../shared/domain/roles';
 
-export type PageKey = 'overview' | 'persons' | 'rehab' | 'investigations' | 'accounts' | 'units' | 'audit' | 'backup' | 'workstation' | 'settings';
+export type PageKey = 'overview' | 'persons' | 'rehab' | 'investigations' | 'reports' | 'accounts' | 'units' | 'audit' | 'backup' | 'workstation' | 'settings';
 
 interface NavEntry {
   key: PageKey;
@@ -31,6 +32,7 @@ export const NAVIGATION: readonly NavEntry[] = [
   { key: 'persons', icon: <IdcardOutlined />, permission: [Permissions.personsRead, Permissions.personsReadLimited] },
   { key: 'rehab', icon: <MedicineBoxOutlined />, permission: Permissions.referralsRead },
   { key: 'investigations', icon: <FileSearchOutlined />, permission: [Permissions.tipsRead, Permissions.casesRead] },
+  { key: 'reports', icon: <BarChartOutlined />, permission: Permissions.reportsRead },
   { key: 'accounts', icon: <TeamOutlined />, permission: Permissions.accountsManage },
   { key: 'units', icon: <ClusterOutlined />, permission: Permissions.unitsManage },
   { key: 'audit', icon: <AuditOutlined />, permission: Permissions.auditRead },

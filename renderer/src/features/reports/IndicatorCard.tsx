@@ -1,0 +1,108 @@
+import { Card, Flex, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { IndicatorResult } from '../../../../shared/contract/reports';
+import { formatNumber, formatSigned } from './report-format';
+import { TrendChart } from './TrendChart';
+
+const isShare = (i: IndicatorResult) => i.unit === 'percent' || i.unit === 'growth';
+
+/** One indicator: its value, the plan's target, the difference in points and the trend over earlier years. */
+export function IndicatorCard({ indicator: i }: { indicator: IndicatorResult }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const unit = isShare(i) ? ' %' : '';
+  const title = i.label[lang];
+
+  let body;
+  if (i.status !== 'ok') {
+    body = (
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {i.status === 'no_source' ? t('reports.card.noSource') : t('reports.card.notVisible')}
+        {i.status === 'no_source' ? (
+          <>
+            <br />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('reports.card.noSourceHint')}
+            </Typography.Text>
+          </>
+        ) : null}
+      </Typography.Paragraph>
+    );
+  } else if (i.unit === 'breakdown') {
+    body = i.breakdown?.length ? (
+      <ul className="report-breakdown">
+        {i.breakdown.map((b) => (
+          <li key={`${b.key}.${b.measure ?? ''}`}>
+            <span>
+              {b.key}
+              {b.measure ? ` (${b.measure})` : ''}
+            </span>
+            <strong>{formatNumber(b.value, 3)}</strong>
+          </li>
+        ))}
+      </ul>
+    ) : (
+      <Typography.Text type="secondary">{t('reports.tables.empty')}</Typography.Text>
+    );
+  } else {
+    body = (
+      <>
+        <Flex align="baseline" gap={8} wrap>
+          <span className="report-value" data-testid={`value-${i.id}`}>
+            {i.value === null ? '—' : `${formatNumber(i.value)}${unit}`}
+          </span>
+          {i.unit === 'percent' && i.numerator !== null && i.denominator !== null ? (
+            <Typography.Text type="secondary">
+              {t('reports.card.fraction', {
+                numerator: formatNumber(i.numerator, 0),
+                denominator: formatNumber(i.denominator, 0),
+              })}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+        {i.value === null && i.unit !== 'count' ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('reports.card.noValue')}
+          </Typography.Text>
+        ) : null}
+        <Flex gap={8} align="center" wrap style={{ marginTop: 4 }}>
+          {i.target === null ? (
+            <Typography.Text type="secondary">{t('reports.card.noTarget')}</Typography.Text>
+          ) : (
+            <Typography.Text>
+              {t('reports.card.target')}: {formatNumber(i.target)}
+              {unit}
+            </Typography.Text>
+          )}
+          {i.delta !== null ? (
+            <Tag color={i.meets ? 'green' : i.meets === false ? 'red' : 'default'} data-testid={`delta-${i.id}`}>
+              {isShare(i) ? t('reports.card.points', { value: formatSigned(i.delta) }) : formatSigned(i.delta, 0)}
+            </Tag>
+          ) : null}
+          {i.meets !== null ? (
+            <Typography.Text type={i.meets ? 'success' : 'danger'} style={{ fontSize: 12 }}>
+              {i.meets ? t('reports.card.met') : t('reports.card.notMet')}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+        {i.trend && i.trend.length > 1 ? (
+          <TrendChart points={i.trend} target={i.target} label={`${t('reports.card.trend')}: ${title}`} />
+        ) : null}
+      </>
+    );
+  }
+  return (
+    <Card
+      size="small"
+      className={`report-card report-card-${i.status}`}
+      data-testid={`indicator-${i.id}`}
+      title={
+        <Typography.Text strong style={{ whiteSpace: 'normal' }}>
+          {title}
+        </Typography.Text>
+      }
+    >
+      {body}
+    </Card>
+  );
+}

@@ -1,0 +1,148 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { communesOf } from '../../shared/places';
+import { expect, test } from './support/fixtures';
+import { chooseOption, signIn } from './support/flows';
+import { asAccount, createPerson, PEOPLE, seedPersonsWorld } from './support/persons';
+import { checkScreen, screenshot } from './support/screens';
+
+/**
+ * Reports in the browser: a leader loads a seed plan, marks drug-free communes from a decision and sees the
+ * rate, the target and the difference in points, then exports the year to Excel; a commune officer sees
+ * their own commune only.
+ */
+
+async function pictures(page: Page, name: string) {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await checkScreen(page, `reports-${name}-1366`);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.waitForTimeout(400);
+  await screenshot(page, `reports-${name}-1024`);
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+async function openReports(page: Page) {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Báo cáo, chỉ tiêu').click();
+  await expect(page.getByRole('heading', { name: 'Báo cáo, chỉ tiêu' })).toBeVisible();
+}
+
+test("a leader's year: the seed plan's drug-free target, the rate and +8,2 điểm, and an Excel export", async ({
+  app,
+  hoso,
+}) => {
+  test.setTimeout(180_000);
+  const world = await seedPersonsWorld(hoso, ['leader', 'auditor']);
+  // 33 communes recognised by the province's decision through the host; two more are marked on the screen.
+  const communes = communesOf('08');
+  await asAccount(hoso, 'leader', async () => {
+    await hoso.ok('communeStatus.setMany', {
+      year: 2025,
+      communeCodes: communes.slice(2, 35).map((c) => c.code),
+      drugFree: true,
+      drugFreeDecision: '58/QĐ-UBND',
+      drugFreeDate: '2026-01-20',
+    });
+    await createPerson(hoso, {
+      fullName: 'Đặng Văn Thử',
+      sex: 'male',
+      birthDate: '1990-01-02',
+      commune: world.communeA,
+    });
+  });
+  await app.setViewportSize({ width: 1366, height: 768 });
+  app.on('response', (r) => {
+    if (r.status() >= 400) console.log(`HTTP ${r.status()} ${r.url()}`);
+  });
+  await app.goto(hoso.url);
+  await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible({ timeout: 60_000 });
+  await signIn(app, PEOPLE.leader.username, PEOPLE.leader.password);
+  await openReports(app);
+
+  // The plan: the ministry's 2025 target loaded from its template, saved for the province.
+  await app.getByRole('tab', { name: 'Kế hoạch' }).click();
+  await expect(app.getByText('Chưa có kế hoạch nào.')).toBeVisible();
+  await app.getByRole('button', { name: 'Nạp mẫu kế hoạch' }).click();
+  await app.getByText('Chỉ tiêu xây dựng xã, phường không ma túy năm 2025', { exact: false }).first().click();
+  const editor = app.getByRole('dialog', { name: 'Kế hoạch và chỉ tiêu' });
+  await expect(editor.getByLabel('Mức chỉ tiêu')).toHaveValue('20');
+  await pictures(app, 'plan-editor');
+  await editor.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+  await expect(app.getByText('Đã lưu kế hoạch.')).toBeVisible();
+  await expect(app.getByText(/Tỷ lệ xã, phường được công nhận không ma túy: 20 % \(2025\)/)).toBeVisible();
+
+  await chooseOption(app, app.getByRole('combobox', { name: 'Năm', exact: true }), '2025');
+  // Two more communes marked at once from the decision; without its number nothing is written.
+  await app.getByRole('tab', { name: 'Xã, phường' }).click();
+  await app
+    .getByRole('row', { name: new RegExp(communes[0]!.name) })
+    .getByRole('checkbox')
+    .check();
+  await app
+    .getByRole('row', { name: new RegExp(communes[1]!.name) })
+    .getByRole('checkbox')
+    .check();
+  await app.getByRole('button', { name: 'Công nhận không ma túy (2 xã đã chọn)' }).click();
+  const mark = app.getByRole('dialog', { name: 'Công nhận xã, phường không ma túy năm 2025' });
+  await mark.getByRole('button', { name: /Công nhận không ma túy/ }).click();
+  await expect(mark.getByText('Vui lòng nhập số quyết định công nhận.')).toBeVisible();
+  await mark.getByLabel('Số quyết định').fill('58/QĐ-UBND');
+  await mark.getByRole('button', { name: /Công nhận không ma túy/ }).click();
+  await expect(app.getByText('Đã cập nhật 2 xã, phường.')).toBeVisible();
+  await app.getByRole('radio', { name: 'Không ma túy' }).check({ force: true });
+  await expect(app.getByRole('row', { name: new RegExp(communes[0]!.name) })).toContainText('58/QĐ-UBND');
+  await pictures(app, 'communes');
+
+  // The dashboard: 35 of 124 = 28,2 %, against 20 %: +8,2 điểm.
+  await app.getByRole('tab', { name: 'Bảng chỉ tiêu' }).click();
+  const card = app.getByTestId('indicator-drugFreeCommuneRate');
+  await expect(card.getByTestId('value-drugFreeCommuneRate')).toHaveText('28,2 %');
+  await expect(card).toContainText('35 / 124');
+  await expect(card).toContainText('Chỉ tiêu: 20 %');
+  await expect(card.getByTestId('delta-drugFreeCommuneRate')).toHaveText('+8,2 điểm');
+  await expect(card.getByRole('img', { name: /Cùng kỳ các năm/ })).toBeVisible();
+  await expect(app.getByTestId('indicator-managedReachedRate')).toBeVisible();
+  await pictures(app, 'dashboard');
+
+  // Excel: written where the leader says, numbers as numbers, and recorded as an export.
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-e2e-report-')), 'bao-cao-2025.xlsx');
+  await app.getByRole('button', { name: 'Xuất Excel' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Xuất báo cáo (Excel)' });
+  await dialog.getByLabel('Ghi vào tệp').fill('bao-cao.xlsx');
+  await dialog.getByRole('button', { name: 'Xuất tệp' }).click();
+  await expect(dialog.getByText('Vui lòng nhập đường dẫn đầy đủ')).toBeVisible();
+  await dialog.getByLabel('Ghi vào tệp').fill(out);
+  await dialog.getByRole('button', { name: 'Xuất tệp' }).click();
+  await expect(app.getByText(/Đã ghi tệp .*bao-cao-2025\.xlsx/)).toBeVisible();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const sheet = wb.getWorksheet('Chỉ tiêu')!;
+  const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'drugFreeCommuneRate')!;
+  expect(row.getCell(4).value).toBe(28.2);
+  expect(row.getCell(8).value).toBe(8.2);
+  await app.getByRole('button', { name: 'In / PDF' }).click();
+  await asAccount(hoso, 'auditor', async () => {
+    const entries = await hoso.ok('audit.list', { action: 'report.export', limit: 10 });
+    expect(entries.map((e) => e.detail?.format)).toEqual(expect.arrayContaining(['xlsx', 'print']));
+  });
+});
+
+test('a commune officer sees their own commune and no figure of case files', async ({ app, hoso }) => {
+  test.setTimeout(180_000);
+  const world = await seedPersonsWorld(hoso, ['officerA']);
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await app.goto(hoso.url);
+  await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible({ timeout: 60_000 });
+  await signIn(app, PEOPLE.officerA.username, PEOPLE.officerA.password);
+  await openReports(app);
+  await expect(app.getByText(world.communeA.name, { exact: true }).first()).toBeVisible();
+  await expect(app.getByLabel('Địa bàn')).toHaveCount(0);
+  await expect(app.getByTestId('indicator-casesDetected')).toContainText('Ngoài quyền xem của tài khoản');
+  await app.getByRole('tab', { name: 'Xã, phường' }).click();
+  await expect(app.getByRole('row')).toHaveCount(2);
+  await expect(app.getByRole('button', { name: /Công nhận không ma túy/ })).toHaveCount(0);
+  await pictures(app, 'commune-officer');
+});
