@@ -7,6 +7,7 @@ import { registerGrantCommands } from './commands/grant.commands';
 import { registerInvestigationCommands } from './commands/investigation.commands';
 import { registerPersonCommands } from './commands/person.commands';
 import { registerRecoveryCommands } from './commands/recovery.commands';
+import { registerRehabCommands } from './commands/rehab.commands';
 import { registerReportCommands } from './commands/report.commands';
 import { registerSeedCommands } from './commands/seed.commands';
 import { registerVaultCommands } from './commands/vault.commands';
@@ -65,6 +66,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerSeedCommands(program, run);
   registerInvestigationCommands(program, run);
   registerPersonCommands(program, run);
+  registerRehabCommands(program, run);
   registerConflictCommands(program, run);
   registerReportCommands(program, run);
   registerExchangeCommands(program, run);

@@ -7,7 +7,8 @@ type World = Awaited<ReturnType<typeof personsWorld>>;
 
 /** A person of commune A with a positive addiction determination (eligible for a referral). */
 async function addict(w: World, extra: { fullName?: string; birthDate?: string } = {}) {
-  await as(w.host, w.accounts.officerA.username);
+  if (w.host.currentState()?.session.username !== w.accounts.officerA.username)
+    await as(w.host, w.accounts.officerA.username);
   const birthDate = extra.birthDate ?? '1990-05-12';
   const f = await ok(w.host, 'persons.create', {
     fullName: extra.fullName ?? 'Nguyễn Văn Đức',
@@ -280,7 +281,7 @@ describe('rehabilitation through the router', () => {
       ]),
     );
     expect(JSON.stringify(audit)).not.toContain('Đức');
-  });
+  }, 600_000);
 
   it('shows a minor’s 15-day court limit (30 when complex) and the minor’s term range', async () => {
     const w = await personsWorld();
@@ -317,7 +318,7 @@ describe('rehabilitation through the router', () => {
         })
       ).issues,
     ).toEqual([{ path: 'termMonths', code: 'term_out_of_range' }]);
-  });
+  }, 600_000);
 
   it('refuses another commune’s officer and another facility’s staff, even asking the host directly', async () => {
     const w = await personsWorld();
@@ -368,40 +369,34 @@ describe('rehabilitation through the router', () => {
     ).toEqual([{ path: 'personId', code: 'methadone_already_active' }]);
     await ok(w.host, 'methadone.stop', { methadoneId: m.id, on: '2026-11-10', reason: 'voluntary' });
     expect(await category(w.host, personId)).toBe('addict');
-  });
+  }, 600_000);
 
   it('refuses an admission to a full facility unless a leader overrides, and voluntary terms outside 6–12', async () => {
     const w = await personsWorld();
     const { main } = await facilities(w);
     const ids: string[] = [];
-    for (const [name, cid] of [
-      ['Lê Văn Một', 'a'],
-      ['Lê Văn Hai', 'b'],
-    ] as const) {
+    for (const name of ['Lê Văn Một', 'Lê Văn Hai']) {
       const personId = await addict(w, { fullName: name });
-      void cid;
-      await as(w.host, w.accounts.officerA.username);
       const r = await ok(w.host, 'referrals.create', { personId, kind: 'compulsory', discoveredOn: '2026-09-01' });
       for (const c of r.checklist.filter((x) => x.required))
         await ok(w.host, 'referrals.setDocument', { referralId: r.referral.id, item: c.item, done: true });
       await ok(w.host, 'referrals.advance', { referralId: r.referral.id, to: 'dossier_prepared', on: '2026-09-03' });
       await ok(w.host, 'referrals.advance', { referralId: r.referral.id, to: 'legality_checked', on: '2026-09-04' });
-      await as(w.host, w.accounts.leader.username);
-      for (const [to, on] of [
-        ['sent_to_court', '2026-09-07'],
-        ['accepted', '2026-09-08'],
-      ] as const)
-        await ok(w.host, 'referrals.advance', { referralId: r.referral.id, to, on });
+      ids.push(r.referral.id);
+    }
+    await as(w.host, w.accounts.leader.username);
+    for (const referralId of ids) {
+      await ok(w.host, 'referrals.advance', { referralId, to: 'sent_to_court', on: '2026-09-07' });
+      await ok(w.host, 'referrals.advance', { referralId, to: 'accepted', on: '2026-09-08' });
       await ok(w.host, 'referrals.advance', {
-        referralId: r.referral.id,
+        referralId,
         to: 'decided',
         on: '2026-09-15',
         decisionKind: 'apply',
         termMonths: 24,
         facilityId: main.id,
       });
-      await ok(w.host, 'referrals.advance', { referralId: r.referral.id, to: 'complaint_window', on: '2026-09-16' });
-      ids.push(r.referral.id);
+      await ok(w.host, 'referrals.advance', { referralId, to: 'complaint_window', on: '2026-09-16' });
     }
     await as(w.host, w.accounts.rehab.username);
     await ok(w.host, 'stays.admit', { referralId: ids[0]!, facilityId: main.id, admittedOn: '2026-09-30' });
@@ -451,5 +446,5 @@ describe('rehabilitation through the router', () => {
     expect(await category(w.host, personId)).toBe('in_rehab');
     const file = await ok(w.host, 'persons.get', { personId });
     expect(file.determinations[0]?.registeredAt).toBe('2026-08-27');
-  });
+  }, 600_000);
 });

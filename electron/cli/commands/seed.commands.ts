@@ -26,6 +26,7 @@ export function progressLine(rt: CliRuntime, total: number): () => void {
 interface SeedOptions {
   persons?: string;
   cases?: string;
+  referrals?: string;
   seed: string;
   province: string;
   intoLive?: boolean;
@@ -44,6 +45,10 @@ export function registerSeedCommands(program: Command, run: RunCommand): void {
       '--cases <n>',
       'số vụ án (kèm tin báo, bị can, thu giữ, điểm) / number of cases (with tips, suspects, seizures, hot spots)',
     )
+    .option(
+      '--referrals <n>',
+      'số hồ sơ cai nghiện (kèm cơ sở, lượt ở, methadone) / number of rehab referrals (with facilities, stays, methadone)',
+    )
     .option('--seed <s>', 'hạt giống (cùng hạt → cùng dữ liệu) / seed (same seed, same data)', '1')
     .option('--province <code>', 'tỉnh chính / main province code', '08')
     .option(
@@ -56,7 +61,8 @@ export function registerSeedCommands(program: Command, run: RunCommand): void {
         if (!Number.isInteger(seed)) throw new CliUsageError('--seed must be a whole number');
         const persons = countOption(o.persons, '--persons', 5_000_000);
         const cases = countOption(o.cases, '--cases', 2_000_000);
-        const steps = [persons, cases].filter((n) => n !== null);
+        const referrals = countOption(o.referrals, '--referrals', 1_000_000);
+        const steps = [persons, cases, referrals].filter((n) => n !== null);
         if (steps.length === 0) throw new CliUsageError('say what to seed, e.g. --persons 1000');
         const out: Record<string, unknown> = {};
         const lines: string[] = [];
@@ -82,6 +88,16 @@ export function registerSeedCommands(program: Command, run: RunCommand): void {
             rt.lang === 'vi'
               ? `Đã tạo ${r.cases} vụ án, ${r.tips} tin báo, ${r.suspects} bị can, ${r.seizures} mục thu giữ, ${r.hotspots} điểm trong ${(r.ms / 1000).toFixed(1)} s.`
               : `Created ${r.cases} cases, ${r.tips} tips, ${r.suspects} suspects, ${r.seizures} seizures, ${r.hotspots} hot spots in ${(r.ms / 1000).toFixed(1)} s.`,
+          );
+        }
+        if (referrals) {
+          const stop = progressLine(rt, referrals + Math.ceil(referrals / 5));
+          const r = await rt.call('rehab.seed', { referrals, seed, intoLive: Boolean(o.intoLive) }).finally(stop);
+          Object.assign(out, r);
+          lines.push(
+            rt.lang === 'vi'
+              ? `Đã tạo ${r.facilities} cơ sở, ${r.referrals} hồ sơ cai nghiện, ${r.stays} lượt tiếp nhận, ${r.methadone} người điều trị methadone, ${r.voluntary} người cai nghiện tự nguyện trong ${(r.ms / 1000).toFixed(1)} s.`
+              : `Created ${r.facilities} facilities, ${r.referrals} referrals, ${r.stays} stays, ${r.methadone} methadone episodes, ${r.voluntary} voluntary registrations in ${(r.ms / 1000).toFixed(1)} s.`,
           );
         }
         rt.print(out, () => lines.join('\n'));
