@@ -38,7 +38,34 @@ export interface InvestigationLabels {
   flag: { international: string; transnationalRoute: string; organisedRing: string };
   /** Field-level error keys (the `code` of an INVALID_INPUT issue) raised by this domain. */
   validation: Record<InvestigationIssueCode, string>;
+  /** The audit actions of this domain, for the audit page (keys as written: `case.read`). */
+  auditAction: Record<InvestigationAuditAction, string>;
 }
+
+export type InvestigationAuditAction =
+  | 'tip.create'
+  | 'tip.read'
+  | 'tip.update'
+  | 'tip.decide'
+  | 'tip.extend'
+  | 'case.create'
+  | 'case.read'
+  | 'case.search'
+  | 'case.update'
+  | 'case.advance'
+  | 'case.extend'
+  | 'case.of_person'
+  | 'case.print'
+  | 'suspect.create'
+  | 'suspect.update'
+  | 'suspect.remove'
+  | 'seizure.create'
+  | 'seizure.remove'
+  | 'hotspot.create'
+  | 'hotspot.read'
+  | 'hotspot.update'
+  | 'hotspot.advance'
+  | 'investigations.seed';
 
 export type InvestigationIssueCode =
   | 'offence_article_unknown'
@@ -243,6 +270,31 @@ export const investigationLabels: Record<'vi' | 'en', InvestigationLabels> = {
       seizure_kind_invalid: 'Loại mục thu giữ không hợp lệ.',
       end_before_start: 'Ngày kết thúc không được trước ngày bắt đầu.',
     },
+    auditAction: {
+      'tip.create': 'Tiếp nhận tin báo',
+      'tip.read': 'Xem tin báo',
+      'tip.update': 'Sửa tin báo',
+      'tip.decide': 'Quyết định giải quyết tin báo',
+      'tip.extend': 'Gia hạn giải quyết tin báo',
+      'case.create': 'Khởi tố vụ án',
+      'case.read': 'Xem hồ sơ vụ án',
+      'case.search': 'Tìm vụ án',
+      'case.update': 'Sửa hồ sơ vụ án',
+      'case.advance': 'Chuyển trạng thái vụ án',
+      'case.extend': 'Gia hạn điều tra',
+      'case.of_person': 'Xem các vụ án của một người',
+      'case.print': 'In tóm tắt vụ án',
+      'suspect.create': 'Thêm bị can, đối tượng',
+      'suspect.update': 'Sửa thông tin bị can',
+      'suspect.remove': 'Bỏ bị can khỏi vụ án',
+      'seizure.create': 'Ghi nhận thu giữ',
+      'seizure.remove': 'Xóa mục thu giữ',
+      'hotspot.create': 'Ghi nhận điểm, tụ điểm',
+      'hotspot.read': 'Xem điểm, tụ điểm',
+      'hotspot.update': 'Sửa điểm, tụ điểm',
+      'hotspot.advance': 'Chuyển trạng thái điểm, tụ điểm',
+      'investigations.seed': 'Tạo dữ liệu vụ án giả lập',
+    },
   },
   en: {
     severity: {
@@ -387,6 +439,31 @@ export const investigationLabels: Record<'vi' | 'en', InvestigationLabels> = {
       partner_country_invalid: 'The partner country is not valid.',
       seizure_kind_invalid: 'The seizure kind is not valid.',
       end_before_start: 'The end date may not be before the start date.',
+    },
+    auditAction: {
+      'tip.create': 'Recorded a tip',
+      'tip.read': 'Opened a tip',
+      'tip.update': 'Updated a tip',
+      'tip.decide': 'Decided a tip',
+      'tip.extend': 'Extended a tip’s time limit',
+      'case.create': 'Opened a case',
+      'case.read': 'Opened a case file',
+      'case.search': 'Searched cases',
+      'case.update': 'Updated a case',
+      'case.advance': 'Moved a case’s state',
+      'case.extend': 'Extended an investigation',
+      'case.of_person': 'Listed a person’s cases',
+      'case.print': 'Printed a case summary',
+      'suspect.create': 'Added a suspect',
+      'suspect.update': 'Updated a suspect',
+      'suspect.remove': 'Removed a suspect',
+      'seizure.create': 'Recorded a seizure',
+      'seizure.remove': 'Removed a seizure',
+      'hotspot.create': 'Recorded a hot spot',
+      'hotspot.read': 'Opened a hot spot',
+      'hotspot.update': 'Updated a hot spot',
+      'hotspot.advance': 'Moved a hot spot’s status',
+      'investigations.seed': 'Seeded synthetic cases',
     },
   },
 };

@@ -24,7 +24,12 @@ import {
   unitFits,
   type OffenceRef,
 } from '../../shared/domain/investigations';
-import { offenceSchema, offencesSchema, seizureInputSchema } from '../../shared/contract/investigations';
+import {
+  investigationsContract,
+  offenceSchema,
+  offencesSchema,
+  seizureInputSchema,
+} from '../../shared/contract/investigations';
 import { addDays, dayNumber, defaultHolidays, isWorkingDay, weekday } from '../../shared/domain/working-days';
 import { seizureTotals } from '../../electron/investigations/investigation.mapper';
 import { investigationLabels } from '../../shared/i18n/investigation-labels';
@@ -334,5 +339,10 @@ describe('labels', () => {
       Object.keys(investigationLabels.en.validation).sort(),
     );
     expect(investigationLabels.vi.severity.especially_serious).toBe('Đặc biệt nghiêm trọng');
+    // Every audit action of the contract's investigation procedures has its name for the audit page.
+    const actions = Object.values(investigationsContract)
+      .map((d) => d.audit?.action)
+      .filter(Boolean) as string[];
+    for (const a of actions) expect(investigationLabels.vi.auditAction[a as never], a).toBeTruthy();
   });
 });
