@@ -1,8 +1,8 @@
 import { composeCitizenId } from '../../shared/validation/citizen-id';
 import { expect, test } from './support/fixtures';
 import { signIn } from './support/flows';
-import { checkScreen, screenshot } from './support/screens';
-import { asAccount, createPerson, openPersons, PEOPLE, seedPersonsWorld } from './support/persons';
+import { screenshot } from './support/screens';
+import { asAccount, checkPersonsScreen, createPerson, openPersons, PEOPLE, seedPersonsWorld } from './support/persons';
 
 const officer = PEOPLE.officerA;
 
@@ -60,9 +60,9 @@ test('Ctrl+L in the middle of a new person: nothing stays on screen, the draft c
   await expect(form.getByLabel('Tên gọi khác')).toHaveValue('Páo Còi');
   await expect(form.getByRole('radio', { name: 'Nam' })).toBeChecked();
   await expect(form.getByRole('button', { name: 'Chỉ biết năm 1978' })).toBeVisible();
-  await checkScreen(app, 'A02-draft-restored-1366');
+  await checkPersonsScreen(app, 'A02-draft-restored-1366');
   await app.setViewportSize({ width: 1024, height: 768 });
-  await checkScreen(app, 'A03-draft-restored-1024');
+  await checkPersonsScreen(app, 'A03-draft-restored-1024');
   await app.setViewportSize({ width: 1366, height: 768 });
 
   // Saved with what is known: name, sex, year of birth; the file lists what it still lacks.
@@ -75,7 +75,7 @@ test('Ctrl+L in the middle of a new person: nothing stays on screen, the draft c
     'Còn thiếu: số định danh, ngày, tháng sinh, dân tộc, trình độ học vấn, nghề nghiệp, chất ma túy sử dụng, thời điểm bắt đầu sử dụng.',
   );
   await expect(app.getByTestId('person-identity')).toContainText(world.communeA.name);
-  await checkScreen(app, 'A04-partial-file-1366');
+  await checkPersonsScreen(app, 'A04-partial-file-1366');
   // Saving the record discarded its draft.
   expect(await hoso.ok('drafts.list', {})).toEqual([]);
 });
@@ -206,7 +206,7 @@ test('the person form explains wrong dates, offers to fix a name, and says a CCC
   await expect(form.getByText('Họ tên chưa có dấu — kiểm tra lại?')).toBeVisible();
   await expect(form.getByRole('button', { name: 'Viết lại thành “Nguyen Van Duc”' })).toBeVisible();
   await expect(name).toHaveValue('nguyen van duc');
-  await checkScreen(app, 'A06-name-hints-1366');
+  await checkPersonsScreen(app, 'A06-name-hints-1366');
   await name.fill('Nguyễn Văn Đức');
   await name.press('Tab');
   await expect(form.getByTestId('name-hint')).toHaveCount(0);
@@ -218,7 +218,7 @@ test('the person form explains wrong dates, offers to fix a name, and says a CCC
   await birth.press('Tab');
   await expect(birth).toHaveValue('31/02/1990');
   await expect(form.getByText('Ngày này không có trên lịch (ví dụ 31/02): kiểm tra lại ngày và tháng.')).toBeVisible();
-  await checkScreen(app, 'A07-date-explained-1366');
+  await checkPersonsScreen(app, 'A07-date-explained-1366');
 
   // Saving with it: the first field in error (the sex, above the date) gets the cursor, its message in view.
   await form.getByRole('button', { name: 'Lưu hồ sơ' }).click();
@@ -240,9 +240,9 @@ test('the person form explains wrong dates, offers to fix a name, and says a CCC
   await expect(form.getByText('Chữ số thứ 4–6 của CCCD cho năm sinh khác với năm sinh đã nhập.')).toHaveCount(1);
   await expect(form.getByText(/^Còn \d+ trường chưa hợp lệ/)).toHaveCount(0);
   await expect(form.locator('.ant-alert')).toHaveCount(2);
-  await checkScreen(app, 'A08-cccd-mismatch-1366');
+  await checkPersonsScreen(app, 'A08-cccd-mismatch-1366');
   await app.setViewportSize({ width: 1024, height: 768 });
-  await checkScreen(app, 'A09-cccd-mismatch-1024');
+  await checkPersonsScreen(app, 'A09-cccd-mismatch-1024');
   await form.getByLabel('Lý do vẫn lưu số định danh này').fill('Đã đối chiếu thẻ CCCD gốc');
   await form.getByRole('button', { name: 'Xác nhận và lưu' }).click();
   await expect(app.getByRole('heading', { name: 'Nguyễn Văn Đức' })).toBeVisible({ timeout: 60_000 });
