@@ -112,7 +112,7 @@ export function accountOf(who: Who): { username: string; password: string } {
 /** The sidebar entry of the rehab area. */
 export async function openRehab(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Cai nghiện').click();
-  await expect(page.getByRole('heading', { name: 'Cai nghiện ma túy' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Cai nghiện ma túy', exact: true })).toBeVisible();
 }
 
 /** A rehab screen checked (axe) and pictured at 1366×768 and 1024×768. */

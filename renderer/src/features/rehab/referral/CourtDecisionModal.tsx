@@ -1,4 +1,4 @@
-import { Alert, Col, Input, InputNumber, Radio, Row } from 'antd';
+import { Col, Input, InputNumber, Radio, Row, Typography } from 'antd';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -156,7 +156,7 @@ export function CourtDecisionModal(props: {
           ) : null}
         </Col>
       </Row>
-      {r.minor ? <Alert type="info" showIcon title={t('rehab.decision.minorNote')} /> : null}
+      {r.minor ? <Typography.Paragraph type="secondary">{t('rehab.decision.minorNote')}</Typography.Paragraph> : null}
     </RehabModalForm>
   );
 }

@@ -11,6 +11,15 @@ import { CourtDecisionModal } from './CourtDecisionModal';
 
 /** Steps taken on the stay rather than on the referral: admission, absconding, return, discharge. */
 const STAY_STEPS: Partial<Record<ReferralState, true>> = { completed: true, absconded: true };
+/** Steps off the main line, offered apart and smaller: they end or pause the matter. */
+const SIDE_EXITS: Partial<Record<ReferralState, true>> = {
+  died: true,
+  exempted: true,
+  suspended: true,
+  deferred: true,
+  closed: true,
+  transferred: true,
+};
 
 function transitionOf(from: ReferralState, to: ReferralState): Transition | undefined {
   return DEFAULT_REHAB_RULES.transitions.find((t) => t.from === from && t.to === to);
@@ -54,35 +63,43 @@ export function NextStepsCard(props: {
             : t('rehab.next.none')}
         </Typography.Text>
       ) : (
-        <Flex vertical gap={10} className="rehab-next-steps">
-          {steps.map((to) => {
-            const tr = transitionOf(r.state, to);
-            const leaderOnly = Boolean(tr?.leaderOnly) && !can.lead;
-            const blocked = Boolean(tr?.checklistComplete) && missing > 0;
-            const main = to !== 'died' && to !== 'exempted' && to !== 'suspended' && to !== 'deferred';
-            return (
-              <Flex key={to} vertical gap={2}>
-                <Button
-                  type={main ? 'primary' : 'default'}
-                  danger={to === 'died'}
-                  disabled={leaderOnly || blocked}
-                  onClick={() => setStep(to)}
-                >
-                  {t(`rehab.next.to.${to}`, { defaultValue: labels.referralState[to] })}
-                </Button>
-                {leaderOnly ? (
+        <Flex vertical gap={16}>
+          {[steps.filter((to) => !SIDE_EXITS[to]), steps.filter((to) => SIDE_EXITS[to])].map((group, g) =>
+            group.length ? (
+              <Flex key={g} vertical gap={6}>
+                {g === 1 ? <Typography.Text type="secondary">{t('rehab.next.other')}</Typography.Text> : null}
+                <Flex gap={8} wrap className="rehab-next-steps">
+                  {group.map((to) => {
+                    const tr = transitionOf(r.state, to);
+                    const leaderOnly = Boolean(tr?.leaderOnly) && !can.lead;
+                    const blocked = Boolean(tr?.checklistComplete) && missing > 0;
+                    return (
+                      <Button
+                        key={to}
+                        type={g === 0 ? 'primary' : 'default'}
+                        danger={to === 'died'}
+                        size={g === 0 ? 'middle' : 'small'}
+                        disabled={leaderOnly || blocked}
+                        onClick={() => setStep(to)}
+                      >
+                        {t(`rehab.next.to.${to}`, { defaultValue: labels.referralState[to] })}
+                      </Button>
+                    );
+                  })}
+                </Flex>
+                {g === 0 && group.some((to) => transitionOf(r.state, to)?.leaderOnly) && !can.lead ? (
                   <Typography.Text type="secondary" className="rehab-small">
                     {t('rehab.next.leaderOnly')}
                   </Typography.Text>
                 ) : null}
-                {blocked ? (
+                {g === 0 && group.some((to) => transitionOf(r.state, to)?.checklistComplete) && missing > 0 ? (
                   <Typography.Text type="secondary" className="rehab-small">
                     {t('rehab.next.checklistFirst', { count: missing })}
                   </Typography.Text>
                 ) : null}
               </Flex>
-            );
-          })}
+            ) : null,
+          )}
         </Flex>
       )}
       {step === 'decided' ? <CourtDecisionModal dossier={d} onClose={() => setStep(null)} onDone={done} /> : null}
