@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN, err, ok, TestClock } from '../support/host';
 import { as, cccd, personsWorld } from '../support/persons';
 import { readRecordEntries } from '../../electron/changelog/log-store';
+import { referToRehabCentre } from '../support/rehab-world';
 
 type World = Awaited<ReturnType<typeof personsWorld>>;
 
@@ -332,7 +333,7 @@ describe('measures, tests and determinations', () => {
 });
 
 describe('who sees what', () => {
-  it('a commune officer sees only their commune; rehab staff see identity and category only; admins nothing', async () => {
+  it('a commune officer sees only their commune; rehab staff see identity and category of their facility’s people only; admins nothing', async () => {
     const w = await personsWorld();
     await as(w.host, w.accounts.officerB.username);
     const inB = (
@@ -349,6 +350,10 @@ describe('who sees what', () => {
     expect((await ok(w.host, 'persons.get', { personId: inB.id })).person.currentAddress?.communeCode).toBe(
       w.communeB.code,
     );
+    // Rehab staff see the people referred to their own facility, and no one else.
+    await as(w.host, w.accounts.rehab.username);
+    expect((await err(w.host, 'persons.get', { personId: inB.id })).code).toBe('FORBIDDEN');
+    await referToRehabCentre(w, inB.id, w.accounts.officerB.username);
     await as(w.host, w.accounts.rehab.username);
     const limited = await ok(w.host, 'persons.get', { personId: inB.id });
     expect(limited.limited).toBe(true);

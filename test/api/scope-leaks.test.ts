@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { err, ok } from '../support/host';
 import { as, cccd, personsWorld } from '../support/persons';
+import { referToRehabCentre } from '../support/rehab-world';
 
 /**
  * Issue 9, finding 2: persons.checkDuplicates ignored the caller's scope and was not audited, so a commune
@@ -103,7 +104,7 @@ describe('rehab staff see only their allow-list', () => {
   it('attack: rehab staff reading where people live, by result or by filter, learn nothing', async () => {
     const w = await personsWorld();
     await as(w.host, w.accounts.officerA.username);
-    await ok(w.host, 'persons.create', {
+    const long = await ok(w.host, 'persons.create', {
       fullName: 'Đinh Văn Long',
       sex: 'male',
       birthDate: '1988-02-02',
@@ -113,6 +114,10 @@ describe('rehab staff see only their allow-list', () => {
       substances: ['heroin'],
       confirmed: true,
     });
+    // Rehab staff see the people referred to their own facility (and nobody before that).
+    await as(w.host, w.accounts.rehab.username);
+    expect((await ok(w.host, 'persons.search', { query: 'dinh van long' })).items).toEqual([]);
+    await referToRehabCentre(w, long.person.id, w.accounts.officerA.username);
     await as(w.host, w.accounts.rehab.username);
     const r = await ok(w.host, 'persons.search', { query: 'dinh van long', limit: 100_000 });
     expect(r.items).toHaveLength(1);
@@ -132,6 +137,11 @@ describe('rehab staff see only their allow-list', () => {
     const w = await personsWorld();
     await as(w.host, w.accounts.leader.username);
     await ok(w.host, 'persons.seed', { count: 120, seed: 5, provinceCode: '08', intoLive: true });
+    // Seeded referrals spread over two centres; the world's rehab unit runs the first: well over 50 people.
+    await ok(w.host, 'rehab.seed', { referrals: 400, seed: 5 });
+    const unit = (await ok(w.host, 'units.list', {})).find((u) => u.code === 'CSCN-08')!;
+    const centre = (await ok(w.host, 'facilities.list', { kind: 'public_compulsory' }))[0]!;
+    await ok(w.host, 'facilities.update', { facilityId: centre.id, patch: { unitId: unit.id } });
     await as(w.host, w.accounts.rehab.username);
     const r = await ok(w.host, 'persons.search', { query: '', limit: 100_000 });
     expect(r.items).toHaveLength(50);

@@ -78,6 +78,15 @@ const PERSON_PROCEDURES: Partial<Record<ProcedureName, (ownId: string) => Input>
   'cases.ofPerson': () => ({ personId: FOREIGN.id }),
   'cases.addSuspect': () => ({ caseId: FOREIGN.measureId, personId: FOREIGN.id, role: 'user' }),
   'tips.create': () => ({ receivedOn: '2026-11-01', source: 'citizen', summary: 'Tin báo', personIds: [FOREIGN.id] }),
+  // Rehabilitation: a referral, a voluntary registration or a methadone episode for the foreign person; the
+  // lists that join persons (board, roster, hand-over) and a person's rehab records.
+  'referrals.create': () => ({ personId: FOREIGN.id, kind: 'compulsory', discoveredOn: '2026-11-01' }),
+  'voluntary.create': () => ({ personId: FOREIGN.id, setting: 'community', registeredOn: '2026-11-01', termMonths: 6 }),
+  'methadone.start': () => ({ personId: FOREIGN.id, clinicId: FOREIGN.unitId, startedOn: '2026-11-01' }),
+  'rehab.person': () => ({ personId: FOREIGN.id }),
+  'referrals.board': () => ({}),
+  'rehab.handovers': () => ({}),
+  'stays.roster': () => ({}),
 };
 /** Procedures that neither read nor write person records (accounts, keys, audit metadata, units, setup). */
 const OTHER_PROCEDURES = new Set<string>([
@@ -173,6 +182,29 @@ const OTHER_PROCEDURES = new Set<string>([
   'bundles.export',
   'bundles.import',
   'bundles.status',
+  // Rehabilitation: facilities are reference data; the other procedures open one rehab record by id, scoped by
+  // the rehab family (test/api/rehab.test.ts refuses another commune's officer and another facility's staff).
+  'facilities.create',
+  'facilities.list',
+  'facilities.update',
+  'referrals.get',
+  'referrals.advance',
+  'referrals.update',
+  'referrals.setDocument',
+  'referrals.document',
+  'referrals.print',
+  'voluntary.get',
+  'voluntary.update',
+  'methadone.stop',
+  'methadone.update',
+  'methadone.get',
+  'stays.admit',
+  'stays.stage',
+  'stays.incident',
+  'stays.discharge',
+  'stays.get',
+  'stays.printCertificate',
+  'rehab.seed',
 ]);
 
 describe('fail-closed scope over the contract', () => {
