@@ -1,6 +1,7 @@
 import { benchCore } from './core.bench';
 import { benchPersons } from './persons.bench';
 import { benchInvestigations } from './investigations.bench';
+import { benchReports } from './reports.bench';
 
 /** `npm run bench`: prints figures and ratios against plain SQLite measured in the same run; asserts nothing. */
 async function main() {
@@ -18,6 +19,12 @@ async function main() {
     .map(Number)
     .filter((n) => n > 0))
     await benchInvestigations(n);
+  // BENCH_REPORTS=1000000 (off by default): a province's year of every indicator and its XLSX, issue 13's figures.
+  for (const n of (process.env.BENCH_REPORTS ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0))
+    await benchReports(n);
 }
 
 main().catch((e) => {

@@ -107,7 +107,7 @@ export function SeizureModal(props: {
       {kind === 'substance' ? (
         <Row gutter={16}>
           <Col xs={24} md={10}>
-            <Field control={control} name="substance" label={t('investigations.seizure.substance')} required>
+            <Field control={control} name="substance" label={t('investigations.seizure.substanceKind')} required>
               {({ ref: _ref, onChange, ...f }) => (
                 <Select
                   {...f}

@@ -5,21 +5,7 @@ import {
   NodeIndexOutlined,
   PrinterOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Flex,
-  Row,
-  Skeleton,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Flex, Row, Skeleton, Table, Timeline, Typography } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, OffenceView } from '../../../../../shared/contract';
@@ -37,7 +23,8 @@ import { ExtensionsList } from '../ExtensionsList';
 import { useInvestigationScreenActive, useInvestigationsNavigation } from '../investigations-navigation';
 import { communeName, useInvestigationLabels } from '../labels';
 import { SeizuresCard } from '../SeizuresCard';
-import { CaseStateTag } from '../tips/TipStateTag';
+import { ToneTag } from '../../persons/ToneTag';
+import { CaseStateTag, SeverityTag } from '../tips/TipStateTag';
 import { AdvanceModal } from './AdvanceModal';
 import { CasePrintModal } from './CasePrintModal';
 import { SuspectsCard } from './SuspectsCard';
@@ -117,17 +104,12 @@ export function CaseFilePage({ caseId }: { caseId: string }) {
         <span data-testid="case-state">
           <CaseStateTag state={c.state} />
         </span>
-        <Tag
-          color={c.severity === 'especially_serious' || c.severity === 'very_serious' ? 'volcano' : 'gold'}
-          data-testid="case-severity"
-        >
-          {labels.severity[c.severity]}
-        </Tag>
+        <SeverityTag severity={c.severity} testId="case-severity" />
         <Typography.Text>{t('investigations.case.deadline')}:</Typography.Text>
         <span data-testid="case-deadline">
           <DeadlineTag deadline={c.deadline} daysLeft={c.daysLeft} />
         </span>
-        {c.resolved ? <Tag color="green">{t('investigations.case.resolved')}</Tag> : null}
+        {c.resolved ? <ToneTag tone="green">{t('investigations.case.resolved')}</ToneTag> : null}
       </Flex>
       <Flex vertical gap={20}>
         <Row gutter={[20, 20]}>

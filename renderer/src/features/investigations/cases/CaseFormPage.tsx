@@ -87,7 +87,7 @@ function initialOf(c: CaseView | null, tip: TipView | null, fromTip: FromTip, un
   };
 }
 
-function CaseFormBody(props: { existing: CaseView | null; tip: TipView | null; fromTip: FromTip }) {
+function CaseFormBody(props: { existing: CaseView | null; tip: TipView | null; fromTip: FromTip; unitName: string }) {
   const { t } = useTranslation();
   const api = useApi();
   const nav = useInvestigationsNavigation();
@@ -103,7 +103,7 @@ function CaseFormBody(props: { existing: CaseView | null; tip: TipView | null; f
     formState,
   } = useForm<CaseForm, unknown, z.output<typeof caseInputSchema>>({
     resolver: schemaResolver(caseInputSchema, (v: CaseForm) => toInput(v, fromTip?.tipId ?? null)),
-    defaultValues: initialOf(existing, props.tip, fromTip, units.own?.name ?? ''),
+    defaultValues: initialOf(existing, props.tip, fromTip, props.unitName),
     shouldFocusError: false,
   });
   const control = fieldControl(formControl);
@@ -286,20 +286,20 @@ function CaseFormBody(props: { existing: CaseView | null; tip: TipView | null; f
   );
 }
 
-function FromTipForm({ fromTip }: { fromTip: NonNullable<FromTip> }) {
+function FromTipForm({ fromTip, unitName }: { fromTip: NonNullable<FromTip>; unitName: string }) {
   const errorText = useErrorText();
   const tip = useProcedure('tips.get', { tipId: fromTip.tipId });
   if (tip.error) return <Alert type="error" showIcon title={errorText(tip.error)} />;
   if (!tip.data) return <Skeleton active paragraph={{ rows: 10 }} />;
-  return <CaseFormBody existing={null} tip={tip.data} fromTip={fromTip} />;
+  return <CaseFormBody existing={null} tip={tip.data} fromTip={fromTip} unitName={unitName} />;
 }
 
-function EditCaseForm({ caseId }: { caseId: string }) {
+function EditCaseForm({ caseId, unitName }: { caseId: string; unitName: string }) {
   const errorText = useErrorText();
   const file = useProcedure('cases.get', { caseId });
   if (file.error) return <Alert type="error" showIcon title={errorText(file.error)} />;
   if (!file.data) return <Skeleton active paragraph={{ rows: 10 }} />;
-  return <CaseFormBody existing={file.data} tip={null} fromTip={null} />;
+  return <CaseFormBody existing={file.data} tip={null} fromTip={null} unitName={unitName} />;
 }
 
 /**
@@ -310,6 +310,7 @@ export function CaseFormPage(props: { fromTip: FromTip; caseId?: string }) {
   const { t } = useTranslation();
   const nav = useInvestigationsNavigation();
   const units = useUnits();
+  const unitName = units.own?.name ?? '';
   return (
     <>
       <PageHeader
@@ -326,11 +327,11 @@ export function CaseFormPage(props: { fromTip: FromTip; caseId?: string }) {
       {units.loading ? (
         <Skeleton active paragraph={{ rows: 10 }} />
       ) : props.caseId ? (
-        <EditCaseForm caseId={props.caseId} />
+        <EditCaseForm caseId={props.caseId} unitName={unitName} />
       ) : props.fromTip ? (
-        <FromTipForm fromTip={props.fromTip} />
+        <FromTipForm fromTip={props.fromTip} unitName={unitName} />
       ) : (
-        <CaseFormBody existing={null} tip={null} fromTip={null} />
+        <CaseFormBody existing={null} tip={null} fromTip={null} unitName={unitName} />
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Row, Segmented, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, Row, Segmented, Statistic, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeadlineItem } from '../../../../../shared/contract';
@@ -8,6 +8,7 @@ import { useErrorText } from '../../../api/api-errors';
 import { useProcedure } from '../../../api/useProcedure';
 import { useSignedInSession } from '../../../app/session-context';
 import { PageHeader } from '../../../components/PageHeader';
+import { ToneTag } from '../../persons/ToneTag';
 import { useReloadOn } from '../../persons/useReloadOn';
 import { DeadlineTag } from '../DeadlineTag';
 import { useInvestigationScreenActive, useInvestigationsNavigation } from '../investigations-navigation';
@@ -105,7 +106,9 @@ export function DeadlinesBoard() {
             key: 'kind',
             width: 110,
             render: (_, d) => (
-              <Tag color={d.kind === 'case' ? 'geekblue' : 'cyan'}>{t(`investigations.deadlines.kind_${d.kind}`)}</Tag>
+              <ToneTag tone={d.kind === 'case' ? 'purple' : 'blue'}>
+                {t(`investigations.deadlines.kind_${d.kind}`)}
+              </ToneTag>
             ),
           },
           {

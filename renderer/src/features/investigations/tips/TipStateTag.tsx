@@ -1,31 +1,48 @@
-import { Tag } from 'antd';
-import type { CaseState, TipState } from '../../../../../shared/domain/investigations';
+import type { CaseState, Severity, TipState } from '../../../../../shared/domain/investigations';
+import { ToneTag, type Tone } from '../../persons/ToneTag';
 import { useInvestigationLabels } from '../labels';
 
-const TIP_COLORS: Record<TipState, string> = {
-  verifying: 'processing',
+// Tones whose text keeps WCAG AA contrast on its pale background (antd's preset tags do not all).
+const TIP_TONES: Record<TipState, Tone> = {
+  verifying: 'blue',
   prosecuted: 'green',
-  not_prosecuted: 'default',
-  suspended: 'warning',
+  not_prosecuted: 'neutral',
+  suspended: 'gold',
   transferred: 'purple',
 };
 
-const CASE_COLORS: Record<CaseState, string> = {
-  investigating: 'processing',
+const CASE_TONES: Record<CaseState, Tone> = {
+  investigating: 'blue',
   recommended: 'green',
-  suspended: 'warning',
-  terminated: 'default',
-  indicted: 'cyan',
-  tried: 'geekblue',
-  closed: 'default',
+  suspended: 'gold',
+  terminated: 'neutral',
+  indicted: 'purple',
+  tried: 'green',
+  closed: 'neutral',
+};
+
+const SEVERITY_TONES: Record<Severity, Tone> = {
+  less_serious: 'neutral',
+  serious: 'gold',
+  very_serious: 'orange',
+  especially_serious: 'red',
 };
 
 export function TipStateTag({ state }: { state: TipState }) {
   const labels = useInvestigationLabels();
-  return <Tag color={TIP_COLORS[state]}>{labels.tipState[state]}</Tag>;
+  return <ToneTag tone={TIP_TONES[state]}>{labels.tipState[state]}</ToneTag>;
 }
 
 export function CaseStateTag({ state }: { state: CaseState }) {
   const labels = useInvestigationLabels();
-  return <Tag color={CASE_COLORS[state]}>{labels.caseState[state]}</Tag>;
+  return <ToneTag tone={CASE_TONES[state]}>{labels.caseState[state]}</ToneTag>;
+}
+
+export function SeverityTag({ severity, testId }: { severity: Severity; testId?: string }) {
+  const labels = useInvestigationLabels();
+  return (
+    <ToneTag tone={SEVERITY_TONES[severity]} testId={testId}>
+      {labels.severity[severity]}
+    </ToneTag>
+  );
 }

@@ -25,6 +25,7 @@ import { CommuneSelect } from '../CommuneSelect';
 import { DeadlineTag } from '../DeadlineTag';
 import { useInvestigationScreenActive, useInvestigationsNavigation } from '../investigations-navigation';
 import { communeName, useInvestigationLabels } from '../labels';
+import { useTableHeight } from '../useTableHeight';
 import { TipStateTag } from './TipStateTag';
 
 interface TipFilters {
@@ -54,6 +55,7 @@ export function TipsRegisterPage() {
   const errorText = useErrorText();
   const [filters, setFilters] = useState<TipFilters>({});
   const [limit, setLimit] = useState(PAGE);
+  const tableHeight = useTableHeight(430);
   const input = useMemo<InputOf<'tips.list'>>(() => ({ ...filters, offset: 0, limit }), [filters, limit]);
   const list = useProcedure('tips.list', input);
   useReloadOn(nav.version, list.reload, useInvestigationScreenActive());
@@ -82,19 +84,19 @@ export function TipsRegisterPage() {
     {
       title: t('investigations.tip.source'),
       dataIndex: 'source',
-      width: 170,
+      width: 150,
       render: (v: TipSource) => labels.tipSource[v],
     },
     {
       title: t('investigations.tip.channel'),
       dataIndex: 'channel',
-      width: 150,
+      width: 130,
       render: (v: TipChannel) => labels.tipChannel[v],
     },
     {
       title: t('investigations.tip.commune'),
       dataIndex: 'communeCode',
-      width: 160,
+      width: 150,
       ellipsis: true,
       render: (v: string | null) => communeName(v) || '—',
     },
@@ -112,7 +114,7 @@ export function TipsRegisterPage() {
     {
       title: t('investigations.deadline.column'),
       key: 'deadline',
-      width: 210,
+      width: 190,
       render: (_: unknown, row) => <DeadlineTag deadline={row.deadline} daysLeft={row.daysLeft} />,
     },
   ];
@@ -147,7 +149,7 @@ export function TipsRegisterPage() {
           allowClear
           aria-label={t('investigations.tip.channel')}
           placeholder={t('investigations.tip.channel')}
-          style={{ width: 170 }}
+          style={{ width: 190 }}
           value={filters.channel}
           onChange={(v?: TipChannel) => set({ channel: v })}
           options={TIP_CHANNEL_LIST.map((s) => ({ value: s, label: labels.tipChannel[s] }))}
@@ -202,7 +204,7 @@ export function TipsRegisterPage() {
         dataSource={items}
         loading={list.loading}
         pagination={false}
-        scroll={{ x: 1100, y: 'max(360px, calc(100vh - 430px))' as unknown as number }}
+        scroll={{ x: 1060, y: tableHeight }}
         rowClassName={(r) => (r.daysLeft !== null && r.daysLeft < 0 ? 'inv-row-overdue' : '')}
         onRow={(r) => ({ onDoubleClick: () => nav.open({ kind: 'tip', tipId: r.id }) })}
         locale={{ emptyText: t('investigations.tips.empty') }}
