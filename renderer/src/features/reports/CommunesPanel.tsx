@@ -237,10 +237,16 @@ export function CommunesPanel({
         loading={rows.loading}
         columns={columns}
         dataSource={shown}
-        pagination={{ pageSize: 50, showSizeChanger: false }}
+        pagination={{ pageSize: 25, showSizeChanger: false }}
         scroll={{ x: 900 }}
         rowSelection={
-          canManage ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined
+          canManage
+            ? {
+                selectedRowKeys: selected,
+                preserveSelectedRowKeys: true,
+                onChange: (keys) => setSelected(keys as string[]),
+              }
+            : undefined
         }
       />
       <Modal
