@@ -40,10 +40,9 @@ export function CitizenIdField({ control }: { control: Control<PersonFormValues>
                 province: citizenIdProvinceName(decoded.provinceCode) ?? decoded.provinceCode,
               })}
             </span>
-          ) : (
-            t('persons.form.citizenIdHint')
-          )
+          ) : undefined
         }
+        hint={decoded ? undefined : t('persons.form.citizenIdHint')}
       >
         {(f) => <Input {...f} inputMode="numeric" autoComplete="off" maxLength={14} className="persons-mono" />}
       </Field>
