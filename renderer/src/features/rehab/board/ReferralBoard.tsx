@@ -69,7 +69,7 @@ export function ReferralBoard() {
       key: 'person',
       title: t('rehab.board.person'),
       render: (_, i) => (
-        <Flex vertical>
+        <Flex vertical align="flex-start">
           <Button
             type="link"
             className="persons-link-button"

@@ -23,6 +23,7 @@ export function HandoverList() {
     {
       key: 'name',
       title: t('rehab.board.person'),
+      width: 220,
       render: (_, i) => (
         <Flex vertical>
           <Typography.Text strong>{i.fullName}</Typography.Text>
@@ -33,7 +34,12 @@ export function HandoverList() {
       ),
     },
     { key: 'commune', title: t('rehab.board.commune'), render: (_, i) => placeName(i.communeCode, null) },
-    { key: 'facility', title: t('rehab.handovers.facility'), render: (_, i) => i.facilityName },
+    {
+      key: 'facility',
+      title: t('rehab.handovers.facility'),
+      responsive: ['xl'],
+      render: (_, i) => i.facilityName,
+    },
     {
       key: 'discharged',
       title: t('rehab.handovers.dischargedOn'),
@@ -43,13 +49,13 @@ export function HandoverList() {
     {
       key: 'certificate',
       title: t('rehab.handovers.certificate'),
-      width: 150,
+      width: 140,
       render: (_, i) => i.certificateNumber ?? '—',
     },
     {
       key: 'measure',
       title: t('rehab.handovers.measureEnds'),
-      width: 170,
+      width: 130,
       render: (_, i) =>
         i.measureEndsOn ? (
           formatDate(i.measureEndsOn)
