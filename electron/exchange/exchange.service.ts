@@ -5,7 +5,7 @@ import type { BundleImported, ExchangePolicy, PeerKind, PeerView, RefusedItem } 
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { vietnamDay } from '../../shared/domain/working-days';
 import { applyChanges, validateChange } from '../changelog/apply';
-import { readEntries } from '../changelog/log-store';
+import { hasEntry, readEntries } from '../changelog/log-store';
 import type { ChangeEntry } from '../changelog/merge';
 import type { ExchangePeerTable } from './exchange.schema';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
@@ -132,6 +132,8 @@ interface Incoming {
   table: string;
   id: string;
   values: Record<string, unknown>;
+  /** At least one of its changes is not in our log yet (a re-sent bundle repeats changes already applied). */
+  fresh: boolean;
 }
 
 function placingColumns(table: string): string[] {
@@ -183,7 +185,7 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
       peer = p;
       manifest = m;
     },
-    entry: (e) => {
+    entry: async (e) => {
       try {
         validateChange(e);
       } catch (e) {
@@ -193,7 +195,8 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
       counts[e.tableName] = (counts[e.tableName] ?? 0) + 1;
       const key = `${e.tableName}:${e.recordId}`;
       let rec = incoming.get(key);
-      if (!rec) incoming.set(key, (rec = { table: e.tableName, id: e.recordId, values: {} }));
+      if (!rec) incoming.set(key, (rec = { table: e.tableName, id: e.recordId, values: {}, fresh: false }));
+      if (!rec.fresh && !(await hasEntry(db, e.tableName, e.recordId, e.hlc))) rec.fresh = true;
       const fields = JSON.parse(e.changes) as Record<string, unknown>;
       for (const c of placingColumns(e.tableName)) if (c in fields) rec.values[c] = fields[c];
     },
@@ -241,6 +244,7 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
       refusedKeys.add(key);
       continue;
     }
+    if (!r.fresh) continue;
     if (await local.lookup(r.table, r.id)) updatedRecords++;
     else newRecords++;
   }

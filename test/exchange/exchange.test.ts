@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Decrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
+import { updateRecord } from '../../electron/changelog/changelog';
 import { ADMIN, err, ok, setupVault } from '../support/host';
 import { as } from '../support/persons';
 import { footprint, lastAudit, person, twoStations } from './world';
 
-describe('the exchange between a commune and its hub', () => {
+describe('the exchange between a commune and its hub', { timeout: 300_000 }, () => {
   it('identifies stations by card and fingerprint, and refuses a peer whose typed fingerprint differs', async () => {
     const s = await twoStations();
     expect(s.cShow.fingerprint).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
@@ -94,5 +95,46 @@ describe('the exchange between a commune and its hub', () => {
     expect(status[0]).toMatchObject({ lastSent: 1, lastAcknowledged: 1, outstanding: 0, lastReceived: 1 });
     const second = await ok(s.commune.host, 'bundles.export', { peerId: s.hShow.id, out: s.dir, purpose: 'gửi tỉnh' });
     expect(second.changes).toBe(0);
+  });
+
+  it('concurrent edits of one field on both sides become the same open conflict on both stations', async () => {
+    const s = await twoStations();
+    await as(s.commune.host, s.commune.accounts.officerA.username);
+    const p = await ok(s.commune.host, 'persons.create', person(s.commune.communeA.code, 'Lê Văn Hải', '100003'));
+    await as(s.commune.host, ADMIN.username);
+    const one = await ok(s.commune.host, 'bundles.export', { peerId: s.hShow.id, out: s.dir, purpose: 'gửi tỉnh' });
+    await ok(s.hub.host, 'bundles.import', { path: one.file });
+    // Both stations change the occupation before hearing from each other.
+    await as(s.commune.host, s.commune.accounts.officerA.username);
+    await ok(s.commune.host, 'persons.update', { personId: p.person.id, patch: { occupation: 'Làm ruộng' } });
+    const hs = s.hub.host.openState();
+    await hs.db
+      .transaction()
+      .execute((trx) =>
+        updateRecord(
+          trx,
+          { hlc: hs.hlc, workstationId: hs.workstationId, accountId: null, now: () => new Date() },
+          'persons',
+          p.person.id,
+          { occupation: 'Lái xe' },
+        ),
+      );
+    await as(s.commune.host, ADMIN.username);
+    const two = await ok(s.commune.host, 'bundles.export', { peerId: s.hShow.id, out: s.dir, purpose: 'gửi tỉnh' });
+    const atHub = await ok(s.hub.host, 'bundles.import', { path: two.file });
+    // Bundle 1 was not acknowledged yet, so bundle 2 carries its changes again: duplicates, changing nothing.
+    expect(atHub).toMatchObject({ newRecords: 0, updatedRecords: 1, conflicts: 1, refused: [] });
+    expect(atHub.duplicates).toBeGreaterThan(0);
+    const back = await ok(s.hub.host, 'bundles.export', { peerId: s.cShow.id, out: s.dir, purpose: 'trả xã' });
+    const atCommune = await ok(s.commune.host, 'bundles.import', { path: back.file });
+    expect(atCommune.conflicts).toBe(1);
+    const conflicts = (host: typeof s.hub.host) =>
+      host.openState().raw.prepare('SELECT field, current_value, other_value FROM conflicts ORDER BY id').all();
+    const row = (host: typeof s.hub.host) =>
+      host.openState().raw.prepare('SELECT occupation FROM persons WHERE id = ?').get(p.person.id);
+    // Converged: the same value in the record and the same conflict kept for a leader, on both stations.
+    expect(conflicts(s.commune.host)).toEqual(conflicts(s.hub.host));
+    expect(conflicts(s.hub.host)).toHaveLength(1);
+    expect(row(s.commune.host)).toEqual(row(s.hub.host));
   });
 });

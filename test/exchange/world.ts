@@ -68,7 +68,7 @@ export function person(communeCode: string, name: string, tail: string) {
 }
 
 /** Record counts per table, the change-log size and open conflicts: what a refused import must leave alone. */
-export function footprint(host: HostCore) {
+export function footprint(host: HostCore): Record<string, number> {
   const raw = host.openState().raw;
   const n = (sql: string) => (raw.prepare(sql).get() as { n: number }).n;
   const tables = ['persons', 'person_measures', 'units', 'exchange_bundles', 'exchange_peers'];
