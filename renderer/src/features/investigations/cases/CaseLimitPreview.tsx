@@ -1,33 +1,12 @@
 import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  caseDeadline,
-  caseSeverity,
-  clauseOf,
-  daysBetween,
-  type OffenceRef,
-  type Severity,
-} from '../../../../../shared/domain/investigations';
+import { daysBetween } from '../../../../../shared/domain/investigations';
 import { formatDate } from '../../../i18n/dates';
 import { todayIso } from '../../persons/format';
 import { DeadlineTag } from '../DeadlineTag';
 import { useInvestigationLabels } from '../labels';
+import { liveLimit } from './live-limit';
 import type { OffenceForm } from './OffencesField';
-
-/** The severity and the Art. 172 deadline of the offences as typed, by the rules the host applies. */
-export function liveLimit(
-  offences: readonly OffenceForm[] | undefined,
-  prosecutedOn: string,
-  extensions: readonly { months: number }[] = [],
-): { severity: Severity | null; deadline: string | null } {
-  const complete = (offences ?? []).filter(
-    (o): o is OffenceRef => Boolean(o.article) && o.clause !== null && Boolean(clauseOf(o.article, o.clause)),
-  );
-  const severity = complete.length ? caseSeverity(complete) : null;
-  const deadline =
-    severity && /^\d{4}-\d{2}-\d{2}$/.test(prosecutedOn) ? caseDeadline(severity, prosecutedOn, extensions) : null;
-  return { severity, deadline };
-}
 
 export function CaseLimitPreview(props: { offences: readonly OffenceForm[] | undefined; prosecutedOn: string }) {
   const { t } = useTranslation();
