@@ -372,7 +372,7 @@ describe('who sees what', () => {
     await as(w.host, ADMIN.username);
     expect((await err(w.host, 'persons.search', { query: 'nguyen' })).code).toBe('FORBIDDEN');
     expect((await err(w.host, 'persons.get', { personId: inB.id })).code).toBe('FORBIDDEN');
-  });
+  }, 300_000);
 
   it('audits every read and print, and shows leaders who read a file', async () => {
     const w = await personsWorld();

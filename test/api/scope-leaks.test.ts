@@ -131,7 +131,7 @@ describe('rehab staff see only their allow-list', () => {
     // The digits typed into the query are a CCCD for the service itself (the CLI and the screen agree).
     const byId = await ok(w.host, 'persons.search', { query: cccd(1988, 'male', '111999') });
     expect(byId.items.map((i) => i.fullName)).toEqual(['Đinh Văn Long']);
-  });
+  }, 300_000);
 
   it('attack: a limited view cannot list everyone: results are capped, and the audit keeps the query’s shape', async () => {
     const w = await personsWorld();

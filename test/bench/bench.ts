@@ -2,6 +2,7 @@ import { benchCore } from './core.bench';
 import { benchPersons } from './persons.bench';
 import { benchInvestigations } from './investigations.bench';
 import { benchReports } from './reports.bench';
+import { benchRehab } from './rehab.bench';
 
 /** `npm run bench`: prints figures and ratios against plain SQLite measured in the same run; asserts nothing. */
 async function main() {
@@ -25,6 +26,12 @@ async function main() {
     .map(Number)
     .filter((n) => n > 0))
     await benchReports(n);
+  // BENCH_REFERRALS=200000 (off by default): referrals with five persons each (BENCH_REFERRALS_PERSONS), issue 11's.
+  for (const n of (process.env.BENCH_REFERRALS ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0))
+    await benchRehab(n);
 }
 
 main().catch((e) => {

@@ -1,0 +1,213 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RehabSeedResult } from '../../shared/contract/rehab-types';
+import { configureConnection, createKysely } from '../../electron/db/connection';
+import type { DomainContext } from '../../electron/host/context';
+import { createHost } from '../../electron/host/root';
+import type { RecordScope } from '../../electron/platform/scope';
+import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
+import { board, readDossier } from '../../electron/rehab/referral.service';
+import { roster } from '../../electron/rehab/stay.service';
+import { fmt, percentile, printTable, ratio, timeAsync, type Row } from './measure';
+
+const TABLES = [
+  'units',
+  'settings',
+  'persons',
+  'person_measures',
+  'addiction_determinations',
+  'rehab_facilities',
+  'rehab_referrals',
+  'rehab_documents',
+  'rehab_stays',
+];
+
+type Kdb = ReturnType<typeof createKysely>;
+
+/**
+ * The services' own reading of a call, without the router: a database and a scope. (The router adds the
+ * audit entry; the API row below times that too.)
+ */
+function context(db: Kdb, scope: RecordScope): DomainContext {
+  return {
+    db: () => db,
+    scope: () => scope,
+    now: () => new Date(),
+    session: () => ({
+      accountId: 'bench',
+      username: 'bench',
+      displayName: 'Bench',
+      role: scope.role,
+      unitId: scope.unitId,
+      mustChangePassword: false,
+      rolePending: false,
+    }),
+    target: () => undefined,
+    audit: () => undefined,
+    changes: () => {
+      throw new Error('read only');
+    },
+    batch: () => {
+      throw new Error('read only');
+    },
+    progress: () => undefined,
+  };
+}
+
+const scopeOf = (over: Partial<RecordScope>): RecordScope => ({
+  family: 'rehab',
+  view: 'full',
+  all: false,
+  role: 'leader',
+  unitId: null,
+  provinceCode: null,
+  communeCode: null,
+  facilityId: null,
+  ...over,
+});
+
+/**
+ * `BENCH_REFERRALS=200000 npm run bench`: seeds persons (BENCH_REFERRALS_PERSONS, default five per referral) and
+ * referrals in every state with facilities sized ~2,000 residents, stays, voluntary and methadone; copies the rows
+ * into a plain SQLite file with the same schema; times, interleaved on both: a commune's referral board, a
+ * facility's roster, opening a referral's dossier. Prints figures and ratios; asserts nothing.
+ */
+export async function benchRehab(referrals: number): Promise<void> {
+  const persons = Number(process.env.BENCH_REFERRALS_PERSONS ?? referrals * 5);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-bench-rehab-'));
+  try {
+    const host = createHost({
+      dataDir: path.join(dir, 'vault'),
+      kdfPolicy: 'floor',
+      preferences: new MemoryPreferencesStore(),
+    });
+    const pw = 'mật khẩu benchmark dài';
+    const must = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }, what: string): T => {
+      if (!r.ok) throw new Error(`${what} failed: ${r.error.code}`);
+      return r.value;
+    };
+    must(
+      await host.call('vault.create', {
+        adminUsername: 'bench',
+        adminDisplayName: 'Bench',
+        password: pw,
+        unit: { code: 'PC04', name: 'Phòng PC04', kind: 'province_department' },
+        leader: { username: 'lanhdao', displayName: 'Lãnh đạo', password: `${pw}2` },
+      }),
+      'vault.create',
+    );
+    await host.call('session.lock', {});
+    must(await host.call('session.unlock', { username: 'lanhdao', password: `${pw}2` }), 'unlock');
+    const stop = host.on('call.progress', ({ procedure, done, total }) =>
+      process.stderr.write(`\r${procedure} ${done}/${total}   `),
+    );
+    const p = must(
+      await host.call('persons.seed', { count: persons, seed: 42, provinceCode: '08' }),
+      'persons.seed',
+    ) as { ms: number };
+    const r = must(await host.call('rehab.seed', { referrals, seed: 42 }), 'rehab.seed') as RehabSeedResult;
+    stop();
+    process.stderr.write('\n');
+    const state = host.openState();
+    state.raw.pragma('optimize');
+    state.raw.exec('ANALYZE');
+
+    const target = path.join(dir, 'plain.db');
+    const plainRaw0 = new Database(target);
+    configureConnection(plainRaw0);
+    plainRaw0.close();
+    state.raw.prepare("ATTACH DATABASE ? AS plain KEY ''").run(target);
+    for (const t of TABLES) {
+      const ddl = state.raw
+        .prepare("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL AND type IN ('table', 'index')")
+        .all(t) as { sql: string }[];
+      for (const d of ddl)
+        state.raw.exec(
+          d.sql.replace(
+            /^create (unique )?(table|index) "?(\w+)"?/i,
+            (_m, u, k, name) => `CREATE ${u ?? ''}${k} plain."${name}"`,
+          ),
+        );
+      state.raw.exec(`INSERT INTO plain.${t} SELECT * FROM main.${t}`);
+    }
+    state.raw.exec('DETACH DATABASE plain');
+    const plainRaw = new Database(target);
+    configureConnection(plainRaw);
+    plainRaw.exec('ANALYZE');
+    const plain = createKysely(plainRaw);
+    const enc = state.db;
+
+    // The busiest commune (a commune officer's board), the fullest facility (its roster), a sample of referrals.
+    const commune = (
+      state.raw
+        .prepare(
+          'SELECT commune_code AS c, count(*) AS n FROM rehab_referrals GROUP BY commune_code ORDER BY n DESC LIMIT 1',
+        )
+        .get() as { c: string; n: number }
+    ).c;
+    const facility = state.raw
+      .prepare(
+        `SELECT facility_id AS f, count(*) AS n FROM rehab_stays WHERE status IN ('in_stay', 'absconded')
+         GROUP BY facility_id ORDER BY n DESC LIMIT 1`,
+      )
+      .get() as { f: string; n: number };
+    const sample = state.raw
+      .prepare('SELECT id FROM rehab_referrals ORDER BY (rowid * 7919) % 100003 LIMIT 300')
+      .all() as { id: string }[];
+    const communeScope = scopeOf({ role: 'commune_officer', communeCode: commune });
+    const facilityScope = scopeOf({ role: 'rehab_staff', facilityId: facility.f });
+    const allScope = scopeOf({ all: true });
+    const boardInput = { overdueOnly: false, includeClosed: false, limit: 100 };
+
+    const t = { p: { board: [] as number[], roster: [] as number[], open: [] as number[] } };
+    const e = { board: [] as number[], roster: [] as number[], open: [] as number[] };
+    let flip = false;
+    const both = async (probe: (db: Kdb) => Promise<unknown>, key: keyof typeof e) => {
+      flip = !flip;
+      for (const side of flip ? (['p', 'e'] as const) : (['e', 'p'] as const))
+        (side === 'p' ? t.p : e)[key].push((await timeAsync(() => probe(side === 'p' ? plain : enc))).ms);
+    };
+    for (let round = 0; round < 2; round++) {
+      if (round === 1) for (const k of Object.keys(e) as (keyof typeof e)[]) ((t.p[k] = []), (e[k] = []));
+      for (let i = 0; i < 30; i++) await both((db) => board(context(db, communeScope), boardInput), 'board');
+      for (let i = 0; i < 30; i++)
+        await both((db) => roster(context(db, facilityScope), { facilityId: facility.f, limit: 5000 }), 'roster');
+      for (const s of sample) await both((db) => readDossier(context(db, allScope), s.id), 'open');
+    }
+    const apiOpen: number[] = [];
+    for (const s of sample.slice(0, 100)) {
+      const x = await timeAsync(() => host.call('referrals.get', { referralId: s.id }));
+      apiOpen.push(x.ms);
+    }
+    const boardSize = (await board(context(plain, communeScope), boardInput)).total;
+    const pair = (what: string, key: keyof typeof e, goal: string, q = 95): Row => {
+      const en = percentile(e[key], q);
+      const pl = percentile(t.p[key], q);
+      return { what, encrypted: fmt(en), plain: fmt(pl), ratio: ratio(en, pl), goal };
+    };
+    const rows: Row[] = [
+      {
+        what: `seed ${persons.toLocaleString('en')} persons`,
+        encrypted: `${(p.ms / 1000).toFixed(1)} s`,
+      },
+      {
+        what: `seed ${r.referrals.toLocaleString('en')} referrals (+${r.stays} stays, ${r.facilities} facilities, ${r.methadone} methadone, ${r.voluntary} voluntary)`,
+        encrypted: `${(r.ms / 1000).toFixed(1)} s`,
+      },
+      pair(`referral board for a commune (${boardSize} open referrals), p95`, 'board', '≤ 50 ms'),
+      pair(`facility roster (${facility.n} residents), p95`, 'roster', '≤ 50 ms'),
+      pair('open a referral (dossier, services), p95', 'open', '≤ 10 ms'),
+      { what: 'open a referral via the API (+audit), p95', encrypted: fmt(percentile(apiOpen, 95)), goal: '≤ 10 ms' },
+    ];
+    printTable(
+      `Rehabilitation at ${r.referrals.toLocaleString('en')} referrals, ${persons.toLocaleString('en')} persons — encrypted vs plain SQLite`,
+      rows,
+    );
+    await plain.destroy();
+    await host.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
