@@ -249,7 +249,7 @@ export async function seedRehab(ctx: DomainContext, o: ParsedInputOf<'rehab.seed
       checklist: JSON.stringify(
         Object.fromEntries(
           DEFAULT_REHAB_RULES.checklist
-            .filter((c) => state !== 'discovered' || rnd() < 0.5)
+            .filter(() => state !== 'discovered' || rnd() < 0.5)
             .map((c) => [c.item, { done: true, on: history[0]!.on, note: null }]),
         ),
       ),
@@ -379,7 +379,10 @@ export async function seedRehab(ctx: DomainContext, o: ParsedInputOf<'rehab.seed
   for (let start = 0; start < total; start += CHUNK) {
     const end = Math.min(total, start + CHUNK);
     w.transaction(() => {
-      for (let i = start; i < end; i++) i < o.referrals ? one() : side(i);
+      for (let i = start; i < end; i++) {
+        if (i < o.referrals) one();
+        else side(i);
+      }
     })();
     ctx.progress(end, total);
   }

@@ -170,7 +170,11 @@ export async function benchRehab(referrals: number): Promise<void> {
         (side === 'p' ? t.p : e)[key].push((await timeAsync(() => probe(side === 'p' ? plain : enc))).ms);
     };
     for (let round = 0; round < 2; round++) {
-      if (round === 1) for (const k of Object.keys(e) as (keyof typeof e)[]) ((t.p[k] = []), (e[k] = []));
+      if (round === 1)
+        for (const k of Object.keys(e) as (keyof typeof e)[]) {
+          t.p[k] = [];
+          e[k] = [];
+        }
       for (let i = 0; i < 30; i++) await both((db) => board(context(db, communeScope), boardInput), 'board');
       for (let i = 0; i < 30; i++)
         await both((db) => roster(context(db, facilityScope), { facilityId: facility.f, limit: 5000 }), 'roster');
