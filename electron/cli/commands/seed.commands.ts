@@ -64,14 +64,20 @@ export function registerSeedCommands(program: Command, run: RunCommand): void {
         const referrals = countOption(o.referrals, '--referrals', 1_000_000);
         const steps = [persons, cases, referrals].filter((n) => n !== null);
         if (steps.length === 0) throw new CliUsageError('say what to seed, e.g. --persons 1000');
+        // One object of counts for --json; `ms` is the whole run (each step's own time is in its line).
         const out: Record<string, unknown> = {};
+        let totalMs = 0;
+        const add = ({ ms, ...counts }: { ms: number } & Record<string, unknown>) => {
+          Object.assign(out, counts);
+          totalMs += ms;
+        };
         const lines: string[] = [];
         if (persons !== null) {
           const stop = progressLine(rt, persons);
           const r = await rt
             .call('persons.seed', { count: persons, seed, provinceCode: o.province, intoLive: Boolean(o.intoLive) })
             .finally(stop);
-          Object.assign(out, r);
+          add(r);
           lines.push(
             rt.lang === 'vi'
               ? `Đã tạo ${r.persons} người, ${r.measures} biện pháp, ${r.tests} xét nghiệm trong ${(r.ms / 1000).toFixed(1)} s.`
@@ -83,7 +89,7 @@ export function registerSeedCommands(program: Command, run: RunCommand): void {
           const r = await rt
             .call('investigations.seed', { cases, seed, provinceCode: o.province, intoLive: Boolean(o.intoLive) })
             .finally(stop);
-          Object.assign(out, r);
+          add(r);
           lines.push(
             rt.lang === 'vi'
               ? `Đã tạo ${r.cases} vụ án, ${r.tips} tin báo, ${r.suspects} bị can, ${r.seizures} mục thu giữ, ${r.hotspots} điểm trong ${(r.ms / 1000).toFixed(1)} s.`
@@ -93,14 +99,14 @@ export function registerSeedCommands(program: Command, run: RunCommand): void {
         if (referrals) {
           const stop = progressLine(rt, referrals + Math.ceil(referrals / 5));
           const r = await rt.call('rehab.seed', { referrals, seed, intoLive: Boolean(o.intoLive) }).finally(stop);
-          Object.assign(out, r);
+          add(r);
           lines.push(
             rt.lang === 'vi'
               ? `Đã tạo ${r.facilities} cơ sở, ${r.referrals} hồ sơ cai nghiện, ${r.stays} lượt tiếp nhận, ${r.methadone} người điều trị methadone, ${r.voluntary} người cai nghiện tự nguyện trong ${(r.ms / 1000).toFixed(1)} s.`
               : `Created ${r.facilities} facilities, ${r.referrals} referrals, ${r.stays} stays, ${r.methadone} methadone episodes, ${r.voluntary} voluntary registrations in ${(r.ms / 1000).toFixed(1)} s.`,
           );
         }
-        rt.print(out, () => lines.join('\n'));
+        rt.print({ ...out, ms: totalMs }, () => lines.join('\n'));
       }),
     );
 }
