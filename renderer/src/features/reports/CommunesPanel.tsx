@@ -139,7 +139,7 @@ export function CommunesPanel({
       render: (_, r) =>
         r.drugFree ? (
           <Tooltip title={r.drugFreeDate ? viDate(r.drugFreeDate) : undefined}>
-            <Tag color="green">{r.drugFreeDecision ?? t('reports.communes.drugFree')}</Tag>
+            <Tag color="#237804">{r.drugFreeDecision ?? t('reports.communes.drugFree')}</Tag>
           </Tooltip>
         ) : (
           '—'
@@ -163,7 +163,7 @@ export function CommunesPanel({
             ]}
           />
         ) : r.keyAreaType ? (
-          <Tag color="orange">{t('reports.communes.keyType', { type: r.keyAreaType })}</Tag>
+          <Tag color="#ad4e00">{t('reports.communes.keyType', { type: r.keyAreaType })}</Tag>
         ) : (
           '—'
         ),
@@ -231,24 +231,25 @@ export function CommunesPanel({
           </>
         ) : null}
       </Flex>
-      <Table<CommuneRow>
-        rowKey="communeCode"
-        size="small"
-        loading={rows.loading}
-        columns={columns}
-        dataSource={shown}
-        pagination={{ pageSize: 25, showSizeChanger: false }}
-        scroll={{ x: 900 }}
-        rowSelection={
-          canManage
-            ? {
-                selectedRowKeys: selected,
-                preserveSelectedRowKeys: true,
-                onChange: (keys) => setSelected(keys as string[]),
-              }
-            : undefined
-        }
-      />
+      <div className="report-table-scroll">
+        <Table<CommuneRow>
+          rowKey="communeCode"
+          size="small"
+          loading={rows.loading}
+          columns={columns}
+          dataSource={shown}
+          pagination={{ pageSize: 25, showSizeChanger: false }}
+          rowSelection={
+            canManage
+              ? {
+                  selectedRowKeys: selected,
+                  preserveSelectedRowKeys: true,
+                  onChange: (keys) => setSelected(keys as string[]),
+                }
+              : undefined
+          }
+        />
+      </div>
       <Modal
         open={marking}
         title={t('reports.communes.markTitle', { year })}

@@ -75,7 +75,7 @@ export function IndicatorCard({ indicator: i }: { indicator: IndicatorResult }) 
             </Typography.Text>
           )}
           {i.delta !== null ? (
-            <Tag color={i.meets ? 'green' : i.meets === false ? 'red' : 'default'} data-testid={`delta-${i.id}`}>
+            <Tag color={i.meets ? '#237804' : i.meets === false ? '#a8071a' : 'default'} data-testid={`delta-${i.id}`}>
               {isShare(i) ? t('reports.card.points', { value: formatSigned(i.delta) }) : formatSigned(i.delta, 0)}
             </Tag>
           ) : null}

@@ -24,27 +24,27 @@ export function StatTablesPanel({ query }: { query: { from: string; to: string; 
           className="report-table-card"
         >
           {table.rows.length ? (
-            <Table
-              size="small"
-              rowKey="key"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={table.rows}
-              columns={[
-                {
-                  key: 'label',
-                  title: table.rowHead[lang],
-                  fixed: 'left',
-                  render: (_, r) => <Typography.Text strong={r.key === 'total'}>{r.label[lang]}</Typography.Text>,
-                },
-                ...table.columns.map((c, i) => ({
-                  key: c.key,
-                  title: c.label[lang],
-                  align: 'right' as const,
-                  render: (_: unknown, r: StatTable['rows'][number]) => formatNumber(r.values[i] ?? 0, 0),
-                })),
-              ]}
-            />
+            <div className="report-table-scroll">
+              <Table
+                size="small"
+                rowKey="key"
+                pagination={false}
+                dataSource={table.rows}
+                columns={[
+                  {
+                    key: 'label',
+                    title: table.rowHead[lang],
+                    render: (_, r) => <Typography.Text strong={r.key === 'total'}>{r.label[lang]}</Typography.Text>,
+                  },
+                  ...table.columns.map((c, i) => ({
+                    key: c.key,
+                    title: c.label[lang],
+                    align: 'right' as const,
+                    render: (_: unknown, r: StatTable['rows'][number]) => formatNumber(r.values[i] ?? 0, 0),
+                  })),
+                ]}
+              />
+            </div>
           ) : (
             <Empty description={t('reports.tables.empty')} />
           )}
