@@ -67,7 +67,7 @@ export function registerSeedCommands(program: Command, run: RunCommand): void {
         // One object of counts for --json; `ms` is the whole run (each step's own time is in its line).
         const out: Record<string, unknown> = {};
         let totalMs = 0;
-        const add = ({ ms, ...counts }: { ms: number } & Record<string, unknown>) => {
+        const add = <R extends { ms: number }>({ ms, ...counts }: R) => {
           Object.assign(out, counts);
           totalMs += ms;
         };
