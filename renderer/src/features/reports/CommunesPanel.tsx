@@ -37,10 +37,13 @@ export function CommunesPanel({
   year,
   communeCode,
   canManage,
+  onChanged,
 }: {
   year: number;
   communeCode: string | undefined;
   canManage: boolean;
+  /** Called after a write, so the indicators read the new statuses. */
+  onChanged: () => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -84,12 +87,16 @@ export function CommunesPanel({
     setDecision('');
     setError(null);
     rows.reload();
+    onChanged();
   };
 
   const setKeyArea = async (code: string, keyAreaType: string | null) => {
     const r = await api.invoke('communeStatus.set', { communeCode: code, year, keyAreaType });
     if (!r.ok) void message.error(errorText(r.error));
-    else rows.reload();
+    else {
+      rows.reload();
+      onChanged();
+    }
   };
 
   const importPopulation = async () => {
@@ -103,6 +110,7 @@ export function CommunesPanel({
     setCsv('');
     setError(null);
     rows.reload();
+    onChanged();
   };
 
   const fieldError = (path: string) => {

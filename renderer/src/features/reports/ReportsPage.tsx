@@ -173,7 +173,12 @@ export function ReportsPage() {
             key: 'communes',
             label: t('reports.tabs.communes'),
             children: (
-              <CommunesPanel year={Number(period.to.slice(0, 4))} communeCode={communeCode} canManage={canManage} />
+              <CommunesPanel
+                year={Number(period.to.slice(0, 4))}
+                communeCode={communeCode}
+                canManage={canManage}
+                onChanged={kpi.reload}
+              />
             ),
           },
           {
