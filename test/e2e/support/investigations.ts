@@ -10,6 +10,10 @@ export async function openInvestigations(
 ): Promise<void> {
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Điều tra', { exact: true }).click();
   const tabs = page.getByRole('navigation', { name: 'Các mục điều tra' });
+  // The sidebar does not close screens opened over the lists: go back down to them.
+  for (let i = 0; i < 6 && !(await tabs.isVisible()); i++) {
+    await page.getByRole('main').getByRole('button', { name: 'Quay lại' }).click();
+  }
   await expect(tabs).toBeVisible();
   if (tab) await tabs.getByText(tab, { exact: true }).click();
 }
