@@ -43,12 +43,14 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     BUNDLE_INVALID:
       'Gói dữ liệu bị hỏng hoặc đã bị sửa (chữ ký, mã băm hoặc cấu trúc không đúng). Không có gì được ghi vào dữ liệu.',
     BUNDLE_NOT_FOR_US: 'Gói dữ liệu này dành cho một máy khác, không phải máy này. Không có gì được ghi vào dữ liệu.',
-    BUNDLE_UNKNOWN_SENDER: 'Gói dữ liệu đến từ một máy chưa được đăng ký làm đối tác. Không có gì được ghi vào dữ liệu.',
+    BUNDLE_UNKNOWN_SENDER:
+      'Gói dữ liệu đến từ một máy chưa được đăng ký làm đối tác. Không có gì được ghi vào dữ liệu.',
     BUNDLE_SENDER_SUSPENDED: 'Máy gửi gói dữ liệu này đang bị tạm ngừng trao đổi. Không có gì được ghi vào dữ liệu.',
     BUNDLE_ALREADY_APPLIED: 'Gói dữ liệu này đã được nhập trước đây. Không có gì thay đổi.',
     BUNDLE_REPLAYED:
       'Gói dữ liệu này trùng số thứ tự với một gói đã nhập nhưng nội dung khác (có thể bị phát lại hoặc giả mạo). Không có gì được ghi vào dữ liệu.',
-    BUNDLE_GAP: 'Còn thiếu gói dữ liệu trước đó từ máy này: hãy nhập các gói còn thiếu trước. Không có gì được ghi vào dữ liệu.',
+    BUNDLE_GAP:
+      'Còn thiếu gói dữ liệu trước đó từ máy này: hãy nhập các gói còn thiếu trước. Không có gì được ghi vào dữ liệu.',
     BUNDLE_TOO_LARGE: 'Gói dữ liệu vượt quá giới hạn cho phép. Không có gì được ghi vào dữ liệu.',
     PEER_CARD_INVALID: 'Tệp thẻ máy không hợp lệ.',
     FINGERPRINT_MISMATCH:

@@ -153,5 +153,7 @@ test('a narrow window gets the icon sidebar, once the width has settled', async 
   await expect.poll(async () => (await measure(app)).width).toBe(72);
   await app.setViewportSize({ width: 1200, height: 700 });
   await expect.poll(async () => (await measure(app)).width).toBe(SIDEBAR_WIDTH);
-  await expect(app.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Người thuộc diện quản lý')).toBeVisible();
+  await expect(
+    app.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Người thuộc diện quản lý'),
+  ).toBeVisible();
 });

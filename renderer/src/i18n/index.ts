@@ -32,8 +32,20 @@ void i18next.use(initReactI18next).init({
 i18next.addResourceBundle('vi', 'translation', personsVi, true, false);
 i18next.addResourceBundle('en', 'translation', personsEn, true, false);
 // Investigations: screen texts, with the field errors of the shared label table (the same words as the CLI's).
-i18next.addResourceBundle('vi', 'translation', { ...investigationsVi, validation: investigationLabels.vi.validation }, true, false);
-i18next.addResourceBundle('en', 'translation', { ...investigationsEn, validation: investigationLabels.en.validation }, true, false);
+i18next.addResourceBundle(
+  'vi',
+  'translation',
+  { ...investigationsVi, validation: investigationLabels.vi.validation },
+  true,
+  false,
+);
+i18next.addResourceBundle(
+  'en',
+  'translation',
+  { ...investigationsEn, validation: investigationLabels.en.validation },
+  true,
+  false,
+);
 // Rehabilitation: screen texts, with the field issues of the shared label table (the host's and the CLI's words).
 i18next.addResourceBundle(
   'vi',

@@ -14,7 +14,18 @@ import {
 import type { ReactNode } from 'react';
 import { Permissions, type Permission } from '../../../../shared/domain/roles';
 
-export type PageKey = 'overview' | 'persons' | 'rehab' | 'investigations' | 'reports' | 'accounts' | 'units' | 'audit' | 'backup' | 'workstation' | 'settings';
+export type PageKey =
+  | 'overview'
+  | 'persons'
+  | 'rehab'
+  | 'investigations'
+  | 'reports'
+  | 'accounts'
+  | 'units'
+  | 'audit'
+  | 'backup'
+  | 'workstation'
+  | 'settings';
 
 interface NavEntry {
   key: PageKey;
