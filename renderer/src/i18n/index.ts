@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { auditActionLabels } from '../../../shared/i18n/audit-action-labels';
 import { investigationLabels } from '../../../shared/i18n/investigation-labels';
 import { rehabIssues } from '../../../shared/i18n/rehab-labels';
 import en from './en.json';
@@ -69,4 +70,11 @@ i18next.addResourceBundle('en', 'translation', homeEn, true, false);
 
 i18next.addResourceBundle('vi', 'translation', reportsVi, true, false);
 i18next.addResourceBundle('en', 'translation', reportsEn, true, false);
+// Every audit action by name, from the one shared table (i18next reads dots as nesting: keys use underscores).
+for (const lng of LANGUAGES) {
+  const names = Object.fromEntries(
+    Object.entries(auditActionLabels[lng]).map(([action, label]) => [action.replace(/\./g, '_'), label]),
+  );
+  i18next.addResourceBundle(lng, 'translation', { auditActions: names }, true, false);
+}
 export const i18n = i18next;

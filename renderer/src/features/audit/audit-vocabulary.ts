@@ -1,35 +1,12 @@
+import { AuditActions } from '../../../../shared/domain/audit-actions';
 import { formatDateTime } from '../../i18n/dates';
 
 /**
- * The audit actions the host writes today, for the action filter and for showing each by its translated name
- * (an action missing here is still listed and shown by its code). Denied calls are logged under the
- * procedure's own name, e.g. `accounts.list`.
+ * Every audit action the host writes, for the action filter and for showing each by its translated name (one
+ * table, shared/i18n/audit-action-labels.ts). Denied calls are logged under the procedure's own name, e.g.
+ * `accounts.list`, and shown by their code unless the texts name them.
  */
-export const AUDIT_ACTIONS = [
-  'session.signin',
-  'session.unlock',
-  'session.lock',
-  'session.recover',
-  'vault.create',
-  'vault.rekey',
-  'vault.recovery_rotate',
-  'account.create',
-  'account.update',
-  'account.disable',
-  'account.enable',
-  'account.password_reset',
-  'account.password_change',
-  'account.grant_request',
-  'account.grant_approve',
-  'account.grant_reject',
-  'unit.create',
-  'audit.verify',
-  'audit.checkpoint',
-  'audit.integrity_alert',
-  'audit.reanchor',
-  'backup.create',
-  'backup.restore',
-] as const;
+export const AUDIT_ACTIONS: readonly string[] = Object.values(AuditActions);
 
 /** i18next reads dots as nesting, so action codes become keys with underscores. */
 export function actionKey(action: string): string {
