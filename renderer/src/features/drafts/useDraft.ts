@@ -145,9 +145,9 @@ export function useDraft<T>(formKey: string | null, opts: DraftOptions<T>): Draf
  * { page: 'rehab', view })`, then `<DraftNotice draft={draft} />` above the form and `await draft.saved()` after
  * a successful save. The form's own defaults stay what "Bỏ bản nháp" goes back to.
  */
-export function useFormDraft<T extends FieldValues>(
+export function useFormDraft<T extends FieldValues, TTransformed = T>(
   formKey: string | null,
-  form: Pick<UseFormReturn<T>, 'control' | 'reset'>,
+  form: Pick<UseFormReturn<T, unknown, TTransformed>, 'control' | 'reset'>,
   screen: DraftScreen | null,
 ): DraftState {
   const value = useWatch({ control: form.control }) as T;
