@@ -66,7 +66,7 @@ function SearchResults(props: { query: string; state: CaseState | undefined; col
         loading={found.loading}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         scroll={{ x: 980 }}
-        locale={{ emptyText: t('investigations.cases.noMatch') }}
+        locale={{ emptyText: <span className="inv-muted">{t('investigations.cases.noMatch')}</span> }}
       />
     </>
   );
@@ -94,7 +94,7 @@ function OpenCases(props: { columns: ColumnsType<CaseRow> }) {
         loading={due.loading}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         scroll={{ x: 760 }}
-        locale={{ emptyText: t('investigations.cases.noneOpen') }}
+        locale={{ emptyText: <span className="inv-muted">{t('investigations.cases.noneOpen')}</span> }}
       />
     </>
   );

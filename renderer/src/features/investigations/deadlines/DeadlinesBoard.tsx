@@ -93,7 +93,7 @@ export function DeadlinesBoard() {
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         scroll={{ x: 860 }}
         rowClassName={(d) => (d.daysLeft < 0 ? 'inv-row-overdue' : '')}
-        locale={{ emptyText: t('investigations.deadlines.empty') }}
+        locale={{ emptyText: <span className="inv-muted">{t('investigations.deadlines.empty')}</span> }}
         columns={[
           {
             title: t('investigations.deadline.column'),

@@ -32,7 +32,7 @@ function ByCommune(props: { rows: readonly CommuneRow[]; onPick: (communeCode: s
       dataSource={[...props.rows]}
       pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
       scroll={{ x: 760 }}
-      locale={{ emptyText: t('investigations.hotspots.empty') }}
+      locale={{ emptyText: <span className="inv-muted">{t('investigations.hotspots.empty')}</span> }}
       columns={[
         {
           title: t('investigations.hotspot.commune'),
@@ -182,7 +182,7 @@ export function HotspotsPage() {
             pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
             scroll={{ x: 960 }}
             rowClassName={(h) => (h.status === 'reformed' ? 'inv-row-reformed' : '')}
-            locale={{ emptyText: t('investigations.hotspots.empty') }}
+            locale={{ emptyText: <span className="inv-muted">{t('investigations.hotspots.empty')}</span> }}
             columns={[
               {
                 title: t('investigations.hotspot.address'),

@@ -207,7 +207,7 @@ export function TipsRegisterPage() {
         scroll={{ x: 1060, y: tableHeight }}
         rowClassName={(r) => (r.daysLeft !== null && r.daysLeft < 0 ? 'inv-row-overdue' : '')}
         onRow={(r) => ({ onDoubleClick: () => nav.open({ kind: 'tip', tipId: r.id }) })}
-        locale={{ emptyText: t('investigations.tips.empty') }}
+        locale={{ emptyText: <span className="inv-muted">{t('investigations.tips.empty')}</span> }}
       />
       {items.length < total ? (
         <Flex justify="center" style={{ marginTop: 12 }}>
