@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { AgeError, bufferSource, openAge, type AgeFailure } from '../../electron/exchange/age';
 
 /**
- * The C2SP age test vectors (../shared/testdata/age-cctv), each fed to the same reader bundles go through
+ * The C2SP age test vectors (test/fixtures/age-cctv, copied from the team kit), each fed to the same reader bundles go through
  * (electron/exchange/age.ts), which must conclude what the file says: success with the payload's hash, or the
  * named failure. Armored vectors: the reader refuses armor outright (bundles are binary), so each armored vector
  * is also decoded with age-encryption's armor decoder and the binary it yields goes through the same reader.
  */
-const DIR = path.resolve(__dirname, '../../../shared/testdata/age-cctv');
+const DIR = path.resolve(__dirname, '../fixtures/age-cctv');
 
 interface Vector {
   name: string;

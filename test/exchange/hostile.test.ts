@@ -133,7 +133,7 @@ function personChange(communeCode: string, id = crypto.randomUUID()): ChangeEntr
 
 describe('hostile bundles are refused and change nothing', { timeout: 300_000 }, () => {
   it('every C2SP age vector, fed to the import path', async () => {
-    const dir = path.resolve(__dirname, '../../../shared/testdata/age-cctv');
+    const dir = path.resolve(__dirname, '../fixtures/age-cctv');
     const names = fs.readdirSync(dir).filter((f) => !f.includes('.'));
     expect(names.length).toBeGreaterThan(140);
     for (const name of names) {
