@@ -13,19 +13,10 @@ import { addDays, vietnamDay } from '../../shared/domain/working-days';
 import { communesOf } from '../../shared/places';
 import type { DomainContext } from '../host/context';
 import { caseDerived, tipDerived } from './investigation.mapper';
+import { mulberry32 } from '../platform/random';
 
 /** Where the seeder remembers how many of the cases on file it made itself. */
 const SEEDED_KEY = 'seeded_cases';
-
-function mulberry32(a: number) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Offences as the plans see them: trading and possession dominate, then transport, organising, harbouring. */
 const OFFENCE_WEIGHTS: readonly [string, number][] = [

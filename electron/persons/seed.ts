@@ -11,6 +11,7 @@ import { DEFAULT_PERSON_RULES as DEFAULT_RULES_FOR_SEED } from '../../shared/dom
 import { addDays, measureEnd, registrationDeadline, todayIso } from './person.rules';
 import { syntheticPersons } from './synthetic';
 import { vietnameseSortKey } from '../../shared/text/sort-key';
+import { mulberry32 } from '../platform/random';
 
 /**
  * `hoso seed`: realistic synthetic people with measures, tests and determinations, deterministic for a seed,
@@ -23,16 +24,6 @@ export interface SeedOptions {
   provinceCode: string;
   /** Seed even though the database holds records the seeder did not make (never on a live workstation). */
   intoLive: boolean;
-}
-
-function mulberry32(a: number) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const BATCH = 5000;

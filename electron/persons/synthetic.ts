@@ -19,6 +19,7 @@ import {
 } from '../../shared/domain/ethnicities';
 import { Substances, type Sex, type Substance } from '../../shared/domain/persons';
 import { addDays, dayNumber, isoDate } from '../../shared/domain/working-days';
+import { mulberry32 } from '../platform/random';
 
 export interface SyntheticAddress {
   provinceCode: string;
@@ -52,16 +53,6 @@ export interface SyntheticOptions {
 
 /** Dates are drawn up to this day, not today, so that a seed gives the same people next year. */
 const REFERENCE_DATE = '2025-06-30';
-
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 type Pick = (random: Random) => string;

@@ -9,18 +9,9 @@ import { DEFAULT_REHAB_RULES } from '../../shared/domain/rehab/rules';
 import { addDays, vietnamDay } from '../../shared/domain/working-days';
 import type { DomainContext } from '../host/context';
 import { holidaysFor, referralDeadline } from './rehab.derive';
+import { mulberry32 } from '../platform/random';
 
 const SEEDED_KEY = 'seeded_referrals';
-
-function mulberry32(a: number) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** How the seeded referrals spread over the states: most are admitted or done, every state has some. */
 const STATE_WEIGHTS: readonly [ReferralState, number][] = [
