@@ -100,6 +100,29 @@ test('rehab staff see a person’s identity and category only', async ({ app, ho
       result: 'positive',
       substances: ['heroin'],
     });
+    // Rehab staff see only the people referred to (or staying at) their own facility: refer this one there.
+    const facility = await hoso.ok('facilities.create', {
+      code: 'CSCN-TQ',
+      name: 'Cơ sở cai nghiện ma túy tỉnh Tuyên Quang',
+      kind: 'public_compulsory',
+      provinceCode: '08',
+      communeCode: null,
+      capacity: 300,
+      unitId: world.units.rehab,
+    });
+    await hoso.ok('persons.addDetermination', {
+      personId: f.person.id,
+      requestedDate: '2026-01-06',
+      facility: 'Trung tâm Y tế',
+      resultDate: '2026-01-10',
+      result: 'addicted',
+    });
+    await hoso.ok('referrals.create', {
+      personId: f.person.id,
+      kind: 'compulsory',
+      discoveredOn: '2026-01-12',
+      facilityId: facility.id,
+    });
   });
   await app.goto(hoso.url);
   await signIn(app, PEOPLE.rehab.username, PEOPLE.rehab.password);
@@ -111,7 +134,7 @@ test('rehab staff see a person’s identity and category only', async ({ app, ho
   await expect(
     app.getByText('Tài khoản của bạn chỉ được xem thông tin nhân thân và phân loại của người này.'),
   ).toBeVisible();
-  await expect(app.getByTestId('person-category')).toHaveText('Người sử dụng trái phép chất ma túy');
+  await expect(app.getByTestId('person-category')).toHaveText('Người nghiện ma túy');
   await expect(app.getByText('20/11/1985')).toBeVisible();
   for (const hidden of ['In hồ sơ', 'Sửa nhân thân', 'Gộp hồ sơ', 'Thêm xét nghiệm'])
     await expect(app.getByRole('button', { name: hidden })).toHaveCount(0);
