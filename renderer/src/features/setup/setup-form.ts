@@ -38,7 +38,8 @@ export const setupFormSchema = z
       ctx.addIssue({ code: 'custom', path: ['leader', 'username'], message: 'username_taken' });
     }
     if (!v.withUnit) return;
-    const unit = unitFields.safeParse(v.unit);
+    // The contract's unit schema is strict: only the fields it is picked for (the province is checked below).
+    const unit = unitFields.safeParse({ code: v.unit.code, name: v.unit.name, kind: v.unit.kind });
     for (const issue of unit.success ? [] : unit.error.issues) {
       ctx.addIssue({ code: 'custom', path: ['unit', ...issue.path], message: issue.message });
     }
