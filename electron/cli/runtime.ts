@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { InputOf, OutputOf, ProcedureName } from '../../shared/contract';
 import { AppError, type ApiError } from '../../shared/domain/errors';
 import { errorMessages } from '../../shared/i18n/errors';
+import { investigationLabels } from '../../shared/i18n/investigation-labels';
+import { rehabIssues } from '../../shared/i18n/rehab-labels';
 import { defaultDataDir } from '../host/data-dir';
 import { createHost, type Host } from '../host/root';
 import { JsonPreferencesStore } from '../prefs/preferences';
@@ -94,7 +96,11 @@ export function reportError(e: unknown, lang: Lang, json: boolean): number {
     process.stderr.write(`${JSON.stringify({ error })}\n`);
   } else {
     const text = errorMessages[lang][error.code] ?? error.message;
-    const issues = error.issues?.length ? ` (${error.issues.map((i) => `${i.path}: ${i.code}`).join(', ')})` : '';
+    // A field's problem in the same words the screens use, with its stable code for scripts.
+    const words: Record<string, string> = { ...investigationLabels[lang].validation, ...rehabIssues[lang] };
+    const issue = (i: { path: string; code: string }) =>
+      words[i.code] ? `${i.path}: ${words[i.code]} (${i.code})` : `${i.path}: ${i.code}`;
+    const issues = error.issues?.length ? ` (${error.issues.map(issue).join(', ')})` : '';
     const wait = error.retryAfterMs ? ` [${Math.ceil(error.retryAfterMs / 1000)} s]` : '';
     process.stderr.write(`${lang === 'vi' ? 'lỗi' : 'error'} ${error.code}: ${text}${issues}${wait}\n`);
   }
