@@ -67,3 +67,16 @@ function promptHidden(prompt: string): Promise<string> {
     });
   });
 }
+
+/** The JSON object a command reads from standard input after the password line. */
+export function readJson(rt: { input: { rest(): string } }): Record<string, unknown> {
+  const text = rt.input.rest().trim();
+  if (!text) throw new CliUsageError('expected a JSON object on standard input');
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
+    return v as Record<string, unknown>;
+  } catch {
+    throw new CliUsageError('standard input is not a JSON object');
+  }
+}

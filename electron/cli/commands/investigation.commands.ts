@@ -5,18 +5,7 @@ import { investigationLabels, penaltyText } from '../../../shared/i18n/investiga
 import { CliUsageError } from '../io';
 import type { RunCommand } from '../program';
 import type { CliRuntime } from '../runtime';
-
-function readJson(rt: CliRuntime): Record<string, unknown> {
-  const text = rt.input.rest().trim();
-  if (!text) throw new CliUsageError('expected a JSON object on standard input');
-  try {
-    const v = JSON.parse(text) as unknown;
-    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
-    return v as Record<string, unknown>;
-  } catch {
-    throw new CliUsageError('standard input is not a JSON object');
-  }
-}
+import { readJson } from '../io';
 
 const D = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '-');
 

@@ -5,18 +5,7 @@ import { addressText, viDate } from '../../../shared/persons/dossier';
 import { CliUsageError } from '../io';
 import type { CliRuntime } from '../runtime';
 import type { RunCommand } from '../program';
-
-function readJson(rt: CliRuntime): Record<string, unknown> {
-  const text = rt.input.rest().trim();
-  if (!text) throw new CliUsageError('expected a JSON object on standard input');
-  try {
-    const v = JSON.parse(text) as unknown;
-    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
-    return v as Record<string, unknown>;
-  } catch {
-    throw new CliUsageError('standard input is not a JSON object');
-  }
-}
+import { readJson } from '../io';
 
 function summaryLine(rt: CliRuntime, p: PersonSummary): string {
   const L = personLabels[rt.lang];

@@ -7,24 +7,12 @@ import type {
   VoluntaryView,
 } from '../../../shared/contract/rehab-types';
 import { rehabLabels } from '../../../shared/i18n/rehab-labels';
-import { CliUsageError } from '../io';
 import type { RunCommand } from '../program';
 import type { CliRuntime } from '../runtime';
+import { readJson } from '../io';
 
 /** dd/mm/yyyy for people; the JSON keeps ISO dates. */
 const D = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '-');
-
-function readJson(rt: CliRuntime): Record<string, unknown> {
-  const text = rt.input.rest().trim();
-  if (!text) throw new CliUsageError('expected a JSON object on standard input');
-  try {
-    const v = JSON.parse(text) as unknown;
-    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
-    return v as Record<string, unknown>;
-  } catch {
-    throw new CliUsageError('standard input is not a JSON object');
-  }
-}
 
 const vi = (rt: CliRuntime) => rt.lang === 'vi';
 
