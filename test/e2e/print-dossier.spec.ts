@@ -66,7 +66,7 @@ test('the printed dossier is a Decree 30 document with labels, the typed purpose
   const dialog = app.getByRole('dialog', { name: /In hồ sơ/ });
   await dialog.getByLabel('Mục đích in (không bắt buộc)').fill('Gửi Tòa án nhân dân khu vực 1');
   await dialog.getByRole('button', { name: /^(printer )?In$/ }).click();
-  const frame = dialog.locator('iframe.persons-dossier-frame');
+  const frame = dialog.locator('iframe.print-preview-frame');
   await expect(frame).toBeVisible();
   const html = (await frame.getAttribute('srcdoc'))!;
 

@@ -4,12 +4,16 @@ import { auditActionLabels } from '../../../shared/i18n/audit-action-labels';
 import { investigationLabels } from '../../../shared/i18n/investigation-labels';
 import { rehabIssues } from '../../../shared/i18n/rehab-labels';
 import en from './en.json';
+import exchangeEn from './exchange.en.json';
+import exchangeVi from './exchange.vi.json';
 import homeEn from './home.en.json';
 import homeVi from './home.vi.json';
 import investigationsEn from './investigations.en.json';
 import investigationsVi from './investigations.vi.json';
 import personsEn from './persons.en.json';
 import personsVi from './persons.vi.json';
+import printEn from './print.en.json';
+import printVi from './print.vi.json';
 import rehabEn from './rehab.en.json';
 import rehabVi from './rehab.vi.json';
 import reportsEn from './reports.en.json';
@@ -70,6 +74,12 @@ i18next.addResourceBundle('en', 'translation', homeEn, true, false);
 
 i18next.addResourceBundle('vi', 'translation', reportsVi, true, false);
 i18next.addResourceBundle('en', 'translation', reportsEn, true, false);
+// The print preview shared by every printed document (components/PrintPreviewModal.tsx).
+i18next.addResourceBundle('vi', 'translation', printVi, true, false);
+i18next.addResourceBundle('en', 'translation', printEn, true, false);
+// The exchange screens (features/exchange).
+i18next.addResourceBundle('vi', 'translation', exchangeVi, true, false);
+i18next.addResourceBundle('en', 'translation', exchangeEn, true, false);
 // Every audit action by name, from the one shared table (i18next reads dots as nesting: keys use underscores).
 for (const lng of LANGUAGES) {
   const names = Object.fromEntries(

@@ -11,10 +11,12 @@ import { useTranslation } from 'react-i18next';
 import type { CaseView, OffenceView } from '../../../../../shared/contract';
 import { CASE_LIMITS, CASE_TRANSITIONS } from '../../../../../shared/domain/investigations';
 import { Permissions } from '../../../../../shared/domain/roles';
+import { useApi } from '../../../api/api-context';
 import { useErrorText } from '../../../api/api-errors';
 import { useProcedure } from '../../../api/useProcedure';
 import { useSignedInSession } from '../../../app/session-context';
 import { PageHeader } from '../../../components/PageHeader';
+import { PrintPreviewModal } from '../../../components/PrintPreviewModal';
 import { formatDate } from '../../../i18n/dates';
 import { useReloadOn } from '../../persons/useReloadOn';
 import { DeadlineTag } from '../DeadlineTag';
@@ -26,7 +28,6 @@ import { SeizuresCard } from '../SeizuresCard';
 import { ToneTag } from '../../persons/ToneTag';
 import { CaseStateTag, SeverityTag } from '../tips/TipStateTag';
 import { AdvanceModal } from './AdvanceModal';
-import { CasePrintModal } from './CasePrintModal';
 import { SuspectsCard } from './SuspectsCard';
 
 /**
@@ -39,6 +40,7 @@ export function CaseFilePage({ caseId }: { caseId: string }) {
   const nav = useInvestigationsNavigation();
   const session = useSignedInSession();
   const labels = useInvestigationLabels();
+  const api = useApi();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const file = useProcedure('cases.get', { caseId });
@@ -260,7 +262,15 @@ export function CaseFilePage({ caseId }: { caseId: string }) {
           }}
         />
       ) : null}
-      {dialog === 'print' ? <CasePrintModal caseId={caseId} number={c.number} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'print' ? (
+        <PrintPreviewModal
+          title={t('investigations.print.title', { number: c.number })}
+          intro={t('investigations.print.intro')}
+          frameTitle={t('investigations.print.frameTitle')}
+          print={(purpose) => api.invoke('cases.print', { caseId, purpose })}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
     </>
   );
 }

@@ -4,10 +4,12 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonFile } from '../../../../../shared/contract';
 import { Permissions, type Permission } from '../../../../../shared/domain/roles';
+import { useApi } from '../../../api/api-context';
 import { useErrorText } from '../../../api/api-errors';
 import { useProcedure } from '../../../api/useProcedure';
 import { useSignedInSession } from '../../../app/session-context';
 import { PageHeader } from '../../../components/PageHeader';
+import { PrintPreviewModal } from '../../../components/PrintPreviewModal';
 import { formatDateTime } from '../../../i18n/dates';
 import { ConflictsAlert } from '../../conflicts/ConflictsAlert';
 import { PersonCasesCard } from '../../investigations/person/PersonCasesCard';
@@ -21,7 +23,6 @@ import { IdentityCard } from './IdentityCard';
 import { LimitedFile } from './LimitedFile';
 import { MeasuresCard } from './MeasuresCard';
 import { MergeModal } from './MergeModal';
-import { PrintModal } from './PrintModal';
 import { ReadersCard } from './ReadersCard';
 import { TestsCard } from './TestsCard';
 import { TimelineCard } from './TimelineCard';
@@ -36,6 +37,7 @@ export function PersonFilePage({ personId }: { personId: string }) {
   const nav = usePersonsNavigation();
   const session = useSignedInSession();
   const units = useUnits();
+  const api = useApi();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const file = useProcedure('persons.get', { personId });
@@ -171,9 +173,11 @@ export function PersonFilePage({ personId }: { personId: string }) {
         </Flex>
       )}
       {dialog === 'print' ? (
-        <PrintModal
-          personId={personId}
-          name={p.fullName}
+        <PrintPreviewModal
+          title={t('persons.print.title', { name: p.fullName })}
+          intro={t('persons.print.intro')}
+          frameTitle={t('persons.print.frameTitle')}
+          print={(purpose) => api.invoke('persons.print', { personId, purpose })}
           onClose={() => setDialog(null)}
           onPrinted={() => setRound((r) => r + 1)}
         />

@@ -15,7 +15,7 @@ import { useReloadOn } from '../../persons/useReloadOn';
 import { useRehabAbilities } from '../abilities';
 import { DaysLeftTag } from '../DaysLeftTag';
 import { useRehabLabels } from '../labels';
-import { PrintFrameModal } from '../PrintFrameModal';
+import { PrintPreviewModal } from '../../../components/PrintPreviewModal';
 import { useRehabNavigation, useRehabScreenActive } from '../rehab-navigation';
 import { StayCard } from '../roster/StayCard';
 import { ChecklistCard } from './ChecklistCard';
@@ -220,7 +220,7 @@ export function ReferralDossierPage({ referralId }: { referralId: string }) {
         </Col>
       </Row>
       {printing ? (
-        <PrintFrameModal
+        <PrintPreviewModal
           title={t('rehab.print.coverTitle', { name: p.fullName })}
           intro={t('rehab.print.coverIntro')}
           frameTitle={t('rehab.print.coverFrame')}

@@ -10,7 +10,7 @@ import { ToneTag } from '../../persons/ToneTag';
 import { useRehabAbilities } from '../abilities';
 import { DaysLeftTag } from '../DaysLeftTag';
 import { useRehabLabels } from '../labels';
-import { PrintFrameModal } from '../PrintFrameModal';
+import { PrintPreviewModal } from '../../../components/PrintPreviewModal';
 import { DischargeModal, IncidentModal, StageModal } from './StayStepModals';
 
 type Dialog =
@@ -169,7 +169,7 @@ export function StayCard(props: {
         />
       ) : null}
       {dialog?.kind === 'print' ? (
-        <PrintFrameModal
+        <PrintPreviewModal
           title={t('rehab.print.certificateTitle', { name: props.name })}
           intro={t('rehab.print.certificateIntro')}
           frameTitle={t('rehab.print.certificateFrame')}

@@ -2,18 +2,33 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Modal, Typography } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../../../shared/domain/errors';
-import { useApi } from '../../../api/api-context';
-import { useErrorText } from '../../../api/api-errors';
+import type { ApiError, Result } from '../../../shared/domain/errors';
+import { useErrorText } from '../api/api-errors';
+import './print-preview.css';
 
 /**
- * The A4 case summary: built on the host (every value escaped) and audited there as a print, with whether a
- * purpose was given. Shown in a frame and printed from it, so the browser's dialog offers the printer and
- * "Save as PDF" and the app's screen never reaches the paper (as the persons dossier does).
+ * Printing an A4 document of the host's (the persons dossier, a case summary, a referral's cover, a
+ * certificate): the purpose is typed first, then the caller's procedure builds the Decree 30 document on the
+ * host (every value escaped) and audits the print with its purpose. The document is shown in a frame and
+ * printed from there, so the browser's print dialog offers both the printer and "Save as PDF" and the app's
+ * screen never reaches the paper. The frame's srcdoc document inherits the app's Content-Security-Policy, so
+ * no inline script or handler could run in it; a `sandbox` attribute would add little to that but would shut
+ * out accessibility tools, which inject their checker into every frame.
  */
-export function CasePrintModal(props: { caseId: string; number: string; onClose: () => void }) {
+export function PrintPreviewModal(props: {
+  /** The dialog's title, naming the document and whose it is. */
+  title: string;
+  /** What is printed, said before the purpose is asked. */
+  intro: string;
+  /** The preview frame's accessible name. */
+  frameTitle: string;
+  /** The caller's print procedure (audited on the host), given the typed purpose. */
+  print: (purpose: string) => Promise<Result<{ html: string }>>;
+  /** Called once the document is built (the print is then in the audit log). */
+  onPrinted?: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const api = useApi();
   const errorText = useErrorText();
   const purposeId = useId();
   const frame = useRef<HTMLIFrameElement>(null);
@@ -23,27 +38,30 @@ export function CasePrintModal(props: { caseId: string; number: string; onClose:
   const [loading, setLoading] = useState(false);
   const [printed, setPrinted] = useState(false);
 
-  const print = () => {
+  const printFrame = () => {
     const w = frame.current?.contentWindow;
     if (!w) return;
     w.focus();
+    // print() returns once the dialog is closed (at once where there is no dialog, as in headless tests).
     w.print();
     setPrinted(true);
   };
 
   const prepare = async () => {
+    if (loading) return;
     setLoading(true);
-    const r = await api.invoke('cases.print', { caseId: props.caseId, purpose });
+    const r = await props.print(purpose);
     setLoading(false);
     if (!r.ok) return setError(r.error);
     setError(null);
     setHtml(r.value.html);
+    props.onPrinted?.();
   };
 
   return (
     <Modal
       open
-      title={t('investigations.print.title', { number: props.number })}
+      title={props.title}
       onCancel={props.onClose}
       width={html ? 940 : 560}
       destroyOnHidden
@@ -51,10 +69,10 @@ export function CasePrintModal(props: { caseId: string; number: string; onClose:
         html
           ? [
               <Button key="close" onClick={props.onClose}>
-                {t('investigations.print.close')}
+                {t('printPreview.close')}
               </Button>,
-              <Button key="print" type="primary" icon={<PrinterOutlined />} onClick={print}>
-                {t('investigations.print.again')}
+              <Button key="print" type="primary" icon={<PrinterOutlined />} onClick={printFrame}>
+                {t('printPreview.again')}
               </Button>,
             ]
           : [
@@ -68,7 +86,7 @@ export function CasePrintModal(props: { caseId: string; number: string; onClose:
                 loading={loading}
                 onClick={() => void prepare()}
               >
-                {t('investigations.print.go')}
+                {t('printPreview.go')}
               </Button>,
             ]
       }
@@ -79,20 +97,21 @@ export function CasePrintModal(props: { caseId: string; number: string; onClose:
           <Alert
             type={printed ? 'success' : 'info'}
             showIcon
-            title={printed ? t('investigations.print.sent') : t('investigations.print.preparing')}
+            title={printed ? t('printPreview.sent') : t('printPreview.preparing')}
+            description={t('printPreview.pdfHint')}
           />
           <iframe
             ref={frame}
-            title={t('investigations.print.frameTitle')}
-            className="inv-print-frame"
+            title={props.frameTitle}
+            className="print-preview-frame"
             srcDoc={html}
-            onLoad={print}
+            onLoad={printFrame}
           />
         </Flex>
       ) : (
         <Form layout="vertical" component={false}>
-          <Typography.Paragraph>{t('investigations.print.intro')}</Typography.Paragraph>
-          <Form.Item label={t('investigations.print.purpose')} htmlFor={purposeId}>
+          <Typography.Paragraph>{props.intro}</Typography.Paragraph>
+          <Form.Item label={t('printPreview.purpose')} htmlFor={purposeId} extra={t('printPreview.purposeHint')}>
             <Input
               id={purposeId}
               value={purpose}
