@@ -21,11 +21,29 @@ export async function navigationEntries(page: Page): Promise<string[]> {
  */
 export async function chooseOption(page: Page, field: Locator, option: string | RegExp): Promise<void> {
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const item = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
   // A click that lands while a dialog is still zooming in can be lost (the list stays open): open and pick
   // again until the list closes on the choice.
   await expect(async () => {
     if (!(await dropdown.isVisible())) await field.click();
-    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 3_000 });
+    // A long list (a province's communes) is virtual: only the options near the top are drawn. When the
+    // option is not drawn, a searchable select is narrowed to it, as an officer would type it.
+    const drawn = await item.waitFor({ state: 'visible', timeout: 1_500 }).then(
+      () => true,
+      () => false,
+    );
+    const typed = !drawn && typeof option === 'string' && (await isSearchInput(field));
+    if (typed) await field.fill(option);
+    try {
+      await item.click({ timeout: 3_000 });
+    } catch (error) {
+      if (typed) await field.fill('').catch(() => undefined);
+      throw error;
+    }
     await expect(dropdown).toBeHidden({ timeout: 3_000 });
   }).toPass({ timeout: 20_000 });
+}
+
+async function isSearchInput(field: Locator): Promise<boolean> {
+  return field.evaluate((el) => el instanceof HTMLInputElement && !el.readOnly).catch(() => false);
 }
