@@ -16,9 +16,9 @@ export interface Counted {
 }
 
 /** A person is "on record" as a user or addict when the categories say so (see shared/domain/persons.ts). */
-const ON_RECORD = sql`p.category <> 'unclassified' AND p.deleted_at IS NULL AND p.merged_into IS NULL`;
+export const ON_RECORD = sql`p.category <> 'unclassified' AND p.deleted_at IS NULL AND p.merged_into IS NULL`;
 
-function personArea(a: ReportArea): RawBuilder<unknown> {
+export function personArea(a: ReportArea): RawBuilder<unknown> {
   return a.communeCode === null
     ? sql`p.cur_province = ${a.provinceCode}`
     : sql`p.cur_province = ${a.provinceCode} AND p.cur_commune = ${a.communeCode}`;
@@ -44,12 +44,13 @@ export function reachedInPeriod(db: Db, a: ReportArea, p: ReportPeriod): Promise
   );
 }
 
-/** Persons whose first positive test or addiction determination falls in the period. */
-export function newAddicts(db: Db, a: ReportArea, p: ReportPeriod): Promise<number> {
-  return one(
-    db,
-    sql<{ n: number }>`SELECT count(*) AS n FROM (
-      SELECT min(d) AS first FROM (
+/**
+ * Persons whose first positive test or addiction determination falls in the period, as a set of (pid, first):
+ * the count and the drill-down read the same set.
+ */
+export function newAddictsSet(a: ReportArea, p: ReportPeriod): RawBuilder<{ pid: string; first: string }> {
+  return sql<{ pid: string; first: string }>`SELECT pid, first FROM (
+      SELECT e.pid AS pid, min(d) AS first FROM (
         SELECT t.person_id AS pid, t.date AS d FROM drug_tests t
           WHERE t.result = 'positive' AND t.deleted_at IS NULL AND t.date <= ${p.to}
         UNION ALL
@@ -58,8 +59,12 @@ export function newAddicts(db: Db, a: ReportArea, p: ReportPeriod): Promise<numb
       ) e JOIN persons p ON p.id = e.pid
       WHERE ${personArea(a)} AND p.deleted_at IS NULL AND p.merged_into IS NULL
       GROUP BY e.pid
-    ) WHERE first >= ${p.from}`,
-  );
+    ) WHERE first >= ${p.from}`;
+}
+
+/** Persons whose first positive test or addiction determination falls in the period. */
+export function newAddicts(db: Db, a: ReportArea, p: ReportPeriod): Promise<number> {
+  return one(db, sql<{ n: number }>`SELECT count(*) AS n FROM (${newAddictsSet(a, p)})`);
 }
 
 /** Communes of the area and how many are recognised drug-free in the year. */

@@ -18,7 +18,7 @@ export interface Raw {
 }
 type Counter = (db: Db, a: ReportArea, p: ReportPeriod) => Promise<Raw | null>;
 
-const area = (alias: string, a: ReportArea): RawBuilder<unknown> => {
+export const area = (alias: string, a: ReportArea): RawBuilder<unknown> => {
   const prov = sql.ref(`${alias}.province_code`);
   const com = sql.ref(`${alias}.commune_code`);
   return a.communeCode === null
@@ -38,11 +38,11 @@ const casesIn = (db: Db, a: ReportArea, p: ReportPeriod) =>
   );
 
 /** The day a case first reached a final disposition (recommended, terminated or any later stage). */
-const RESOLVED_ON = sql`(SELECT min(json_extract(h.value, '$.on')) FROM json_each(c.state_history) h
+export const RESOLVED_ON = sql`(SELECT min(json_extract(h.value, '$.on')) FROM json_each(c.state_history) h
   WHERE json_extract(h.value, '$.state') IN ('recommended', 'terminated', 'indicted', 'tried', 'closed'))`;
 
 /** The channels the plans count (air, express delivery, sea, inland waterway). */
-const PLAN_CHANNELS = ['air', 'express', 'sea', 'inland_waterway'] as const;
+export const PLAN_CHANNELS = ['air', 'express', 'sea', 'inland_waterway'] as const;
 
 export const SOURCE_COUNTERS: Record<string, { table: string; count: Counter }> = {
   casesDetected: {

@@ -39,6 +39,10 @@ const SOURCE_FAMILY: Record<IndicatorSource, RecordFamily> = {
   referrals: 'rehab',
 };
 
+export function sourceFamily(source: IndicatorSource): RecordFamily {
+  return SOURCE_FAMILY[source];
+}
+
 /** What the caller may see per family: from the router's scopes. */
 export type Visible = (family: RecordFamily) => boolean;
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { CommuneRow, KpiReport, StatTable } from '../../shared/contract/reports';
+import type { CommuneRow, DrillDown, KpiReport, ReportArea, StatTable } from '../../shared/contract/reports';
+import { DRILL_RECORD_LABELS, drillCodes, measureLabel } from '../../shared/i18n/report-labels';
 
 /**
  * The report as files: XLSX (real numbers and dates, Vietnamese headers, frozen header row, column widths; the
@@ -164,4 +165,84 @@ export function toCsv(kpi: KpiReport): Buffer {
   ];
   const text = lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A drill-down's records (names included: the caller gave a purpose, written in the audit entry and the file).
+
+/** No personal data in the name: the indicator, the part, the area and the period. */
+export function drillFileName(d: DrillDown, a: ReportArea, p: { from: string; to: string }, ext: string): string {
+  const place = a.communeCode ?? a.provinceCode;
+  const key = d.key ? `-${d.key}` : '';
+  return `ho-so-sau-so-lieu-${d.indicatorId}${key}-${d.part === 'numerator' ? 'tu-so' : 'mau-so'}-${place}-${p.from}_${p.to}.${ext}`;
+}
+
+const DRILL_HEADERS = [
+  'STT',
+  'Loại hồ sơ',
+  'Tên, số hiệu',
+  'Trạng thái, diện',
+  'Phân loại',
+  'Ngày',
+  'Xã, phường',
+  'Số lượng',
+  'Đơn vị tính',
+  'Mã hồ sơ',
+];
+
+function drillRows(d: DrillDown, dates: 'text' | 'date'): (string | number | Date | null)[][] {
+  return d.rows.map((r, i) => {
+    const codes = drillCodes('vi', r.recordType, r.detail, r.kind);
+    const date = r.date ? (dates === 'date' ? new Date(`${r.date}T00:00:00Z`) : viDate(r.date)) : null;
+    return [
+      i + 1,
+      DRILL_RECORD_LABELS.vi[r.recordType],
+      r.title,
+      codes.detail,
+      codes.kind,
+      date,
+      r.communeName,
+      r.quantity,
+      r.recordType === 'seizure' ? measureLabel('vi', r.measure) : r.measure,
+      r.id,
+    ];
+  });
+}
+
+function drillHead(d: DrillDown, label: string, p: { from: string; to: string }, purpose: string): string[][] {
+  return [
+    ['Chỉ tiêu', label],
+    ['Phần', d.part === 'numerator' ? 'Tử số' : 'Mẫu số'],
+    ['Kỳ báo cáo', `${viDate(p.from)} - ${viDate(p.to)}`],
+    ['Mục đích xuất', purpose],
+    ['Số hồ sơ', String(d.total)],
+  ];
+}
+
+export function drillCsv(d: DrillDown, label: string, p: { from: string; to: string }, purpose: string): Buffer {
+  const lines: (string | number | null)[][] = [
+    ...drillHead(d, label, p, purpose),
+    [],
+    DRILL_HEADERS,
+    ...(drillRows(d, 'text') as (string | number | null)[][]),
+  ];
+  const text = lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}
+
+export async function drillXlsx(
+  d: DrillDown,
+  label: string,
+  p: { from: string; to: string },
+  purpose: string,
+  now: Date,
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'HoSo';
+  wb.created = now;
+  addSheet(wb, 'Thông tin', ['Mục', 'Nội dung'], drillHead(d, label, p, purpose), [20, 80]);
+  addSheet(wb, 'Hồ sơ', DRILL_HEADERS, drillRows(d, 'date'), [6, 16, 36, 22, 22, 12, 24, 10, 12, 38]).getColumn(
+    6,
+  ).numFmt = 'dd/mm/yyyy';
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

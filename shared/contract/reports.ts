@@ -107,6 +107,57 @@ export interface StatTable {
   status: IndicatorStatus;
 }
 
+/** The kinds of record a drill-down lists (a commune for the commune-status indicators). */
+export const DRILL_RECORD_TYPES = [
+  'person',
+  'case',
+  'tip',
+  'hotspot',
+  'seizure',
+  'referral',
+  'stay',
+  'commune',
+] as const;
+export type DrillRecordType = (typeof DRILL_RECORD_TYPES)[number];
+
+/**
+ * One record behind a number. `title` is what names it (a person's name, a case's number, a hot spot's address,
+ * a commune's name) and is null where the caller's view of that table does not include it; `detail` is a code
+ * (state, channel, substance, category) the screen translates.
+ */
+export interface DrillRow {
+  recordType: DrillRecordType;
+  /** The record's id (a commune's code for communes). */
+  id: string;
+  title: string | null;
+  /** A state code (case, tip, hot spot, referral, stay) or a person's category. */
+  detail: string | null;
+  /** A second code: a tip's channel, a hot spot's kind, a seizure's substance, a commune's key-area type. */
+  kind: string | null;
+  /** The date that put it in the set (detection, receipt, first positive test, …), ISO. */
+  date: string | null;
+  communeCode: string | null;
+  communeName: string | null;
+  /** The person a referral, stay or new-addict row is about, when the caller may open their file. */
+  personId: string | null;
+  /** The case a seizure belongs to. */
+  caseId: string | null;
+  /** Quantity and measuring unit of a seizure. */
+  quantity: number | null;
+  measure: string | null;
+}
+
+export interface DrillDown {
+  indicatorId: string;
+  part: 'numerator' | 'denominator';
+  key: string | null;
+  recordType: DrillRecordType;
+  /** How many records the whole set has (the indicator's numerator or denominator, within the caller's scope). */
+  total: number;
+  offset: number;
+  rows: DrillRow[];
+}
+
 export interface ReportFile {
   fileName: string;
   mimeType: string;
@@ -182,6 +233,25 @@ const statusPatch = {
     .optional(),
   keyAreaDecision: decisionText.nullable().optional(),
 };
+
+const drillFields = {
+  ...periodFields,
+  indicatorId: z.enum(INDICATOR_IDS as unknown as [string, ...string[]], { message: 'indicator_unknown' }),
+  part: z.enum(['numerator', 'denominator'], { message: 'drill_part_invalid' }),
+  /** A breakdown line's key (channel, substance, state, key-area type) to list only its records. */
+  key: z.string().trim().min(1).max(60).optional(),
+  /** With a substance's key, its measuring unit. */
+  measure: z.string().trim().min(1).max(20).optional(),
+};
+export const drillQuerySchema = z
+  .object({
+    ...drillFields,
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict()
+  .refine(periodOrder, { message: 'period_order', path: ['to'] });
+export type DrillQuery = z.input<typeof drillQuerySchema>;
 
 export const reportsContract = {
   'plans.list': procedure<PlanView[]>()({
@@ -274,6 +344,38 @@ export const reportsContract = {
         planId: id.optional(),
         format: z.enum(['xlsx', 'csv'], { message: 'format_invalid' }),
         /** An absolute path on this workstation (e.g. a USB stick) to write the file to; it must not exist yet. */
+        path: z
+          .string()
+          .trim()
+          .min(1, { message: 'required' })
+          .max(4096, { message: 'too_long' })
+          .refine((p) => /^(\/|[A-Za-z]:[\\/])/.test(p), { message: 'path_absolute' })
+          .optional(),
+      })
+      .strict()
+      .refine(periodOrder, { message: 'period_order', path: ['to'] }),
+    access: [P.reportsRead],
+    audit: audited('report.export', 'report'),
+  }),
+  /**
+   * The records behind one indicator's numerator or denominator, a page at a time, within the caller's scope
+   * (never more than their own lists show). Audited: who, which indicator and part, period, area, how many.
+   */
+  'reports.drilldown': procedure<DrillDown>()({
+    input: drillQuerySchema,
+    access: [P.reportsRead],
+    audit: audited('report.drilldown', 'report'),
+  }),
+  /**
+   * A drill-down's records as a file (names included): asks for a purpose, written into the audit entry with
+   * who, indicator, period, area and how many records left.
+   */
+  'reports.drilldownExport': procedure<ReportFile>()({
+    input: z
+      .object({
+        ...drillFields,
+        format: z.enum(['xlsx', 'csv'], { message: 'format_invalid' }),
+        purpose: z.string().trim().min(3, { message: 'purpose_required' }).max(200, { message: 'too_long' }),
         path: z
           .string()
           .trim()

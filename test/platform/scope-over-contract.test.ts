@@ -72,6 +72,21 @@ const PERSON_PROCEDURES: Partial<Record<ProcedureName, (ownId: string) => Input>
   'reports.communes': () => ({ year: 2026 }),
   'reports.tables': () => ({ from: '2026-01-01', to: '2026-12-31' }),
   'reports.export': () => ({ from: '2026-01-01', to: '2026-12-31', format: 'csv' }),
+  // Drill-downs list the records behind a number: the caller's area and scope only.
+  'reports.drilldown': () => ({
+    from: '2026-01-01',
+    to: '2026-12-31',
+    indicatorId: 'managedReachedRate',
+    part: 'denominator',
+  }),
+  'reports.drilldownExport': () => ({
+    from: '2026-01-01',
+    to: '2026-12-31',
+    indicatorId: 'managedReachedRate',
+    part: 'denominator',
+    format: 'csv',
+    purpose: 'kiểm tra',
+  }),
   'conflicts.resolve': () => ({ conflictId: 1, choice: 'current' }),
   // Investigations: a case search by a suspect's name or CCCD, a person's cases, linking a person to a tip or a case.
   'cases.find': () => ({ query: 'quang van ngoai' }),
@@ -182,6 +197,9 @@ const OTHER_PROCEDURES = new Set<string>([
   'bundles.export',
   'bundles.import',
   'bundles.status',
+  'bundles.outgoing',
+  'bundles.inspect',
+  'bundles.history',
   // Rehabilitation: facilities are reference data; the other procedures open one rehab record by id, scoped by
   // the rehab family (test/api/rehab.test.ts refuses another commune's officer and another facility's staff).
   'facilities.create',
