@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { ParsedInputOf } from '../../shared/contract';
-import type { ChecklistEntry, ReferralBoard, ReferralDossier } from '../../shared/contract/rehab-types';
+import type {
+  ChecklistEntry,
+  ReferralBoard,
+  ReferralDossier,
+  RehabPersonSummary,
+} from '../../shared/contract/rehab-types';
 import { Permissions } from '../../shared/domain/roles';
 import type { DecisionKind, DossierItem, ReferralState } from '../../shared/domain/rehab/codes';
 import { DEFAULT_REHAB_RULES } from '../../shared/domain/rehab/rules';
@@ -28,16 +33,21 @@ import {
   facilityRow,
   facilityView,
   fail,
+  forbidden,
+  notFound,
   occupancy,
   personRow,
-  personSummary,
   referralView,
+  rowInScope,
   scopedReferral,
   scopeSql,
   stayView,
+  summaryOf,
   today,
   type ReferralRow,
+  type StayRow,
 } from './rehab.core';
+import type { FacilityTable } from './rehab.schema';
 import { refreshReferralDeadlines } from './rehab.derive';
 
 const RULES = DEFAULT_REHAB_RULES;
@@ -70,25 +80,116 @@ async function isRepeat(ctx: DomainContext, personId: string, exceptReferral: st
   return Boolean(await q.executeTakeFirst());
 }
 
-/** The whole dossier of a referral as the caller's role may read it. */
-export async function dossierOf(ctx: DomainContext, r: ReferralRow): Promise<ReferralDossier> {
-  const db = ctx.db();
+/** The columns of a stay as one JSON object (camelCase, as Kysely reads the row). */
+const STAY_JSON = sql.raw(
+  `json_object(${(
+    [
+      'id',
+      'person_id',
+      'facility_id',
+      'referral_id',
+      'voluntary_id',
+      'admitted_on',
+      'term_months',
+      'planned_discharge_on',
+      'discharged_on',
+      'certificate_number',
+      'status',
+      'stage',
+      'stages',
+      'incidents',
+      'capacity_override',
+      'measure_id',
+      'post_measure_id',
+      'province_code',
+      'commune_code',
+      'unit_id',
+      'created_at',
+      'updated_at',
+      'origin_ws',
+      'hlc',
+      'deleted_at',
+    ] as const
+  )
+    .map((c) => `'${c.replace(/_(\w)/g, (_m, x: string) => x.toUpperCase())}', s.${c}`)
+    .join(', ')})`,
+);
+
+type DossierRow = ReferralRow & {
+  pFullName: string | null;
+  pSex: string;
+  pBirthDate: string;
+  pCitizenId: string | null;
+  pCategory: string;
+  pProvince: string | null;
+  pCommune: string | null;
+  fCode: string | null;
+  fName: string;
+  fKind: string;
+  fProvince: string;
+  fCommune: string | null;
+  fCapacity: number;
+  fUnitId: string | null;
+  fCreatedAt: string;
+  fUpdatedAt: string;
+  fOccupancy: number | null;
+  docs: string | null;
+  stay: string | null;
+};
+
+/**
+ * A referral with everything its dossier shows, in one query: the person's summary, the facility and its
+ * occupancy, the scans' metadata and the latest stay (indexes of migration 2026_12_03_1700_rehab_indexes).
+ * NOT_FOUND when missing, FORBIDDEN outside the caller's rehab scope.
+ */
+async function dossierRow(ctx: DomainContext, id: string): Promise<DossierRow> {
+  const open = sql.join(['in_stay', 'absconded']);
+  const rows = await sql<DossierRow>`SELECT r.*,
+      p.full_name AS "pFullName", p.sex AS "pSex", p.birth_date AS "pBirthDate", p.citizen_id AS "pCitizenId",
+      p.category AS "pCategory", p.cur_province AS "pProvince", p.cur_commune AS "pCommune",
+      f.code AS "fCode", f.name AS "fName", f.kind AS "fKind", f.province_code AS "fProvince",
+      f.commune_code AS "fCommune", f.capacity AS "fCapacity", f.unit_id AS "fUnitId",
+      f.created_at AS "fCreatedAt", f.updated_at AS "fUpdatedAt",
+      CASE WHEN f.id IS NULL THEN NULL ELSE (SELECT count(*) FROM rehab_stays AS o
+        WHERE o.facility_id = f.id AND o.status IN (${open}) AND o.deleted_at IS NULL) END AS "fOccupancy",
+      (SELECT json_group_array(json_object('item', d.item, 'mime', d.mime, 'size', d.size, 'addedOn', d.added_on))
+        FROM rehab_documents AS d WHERE d.referral_id = r.id AND d.deleted_at IS NULL AND d.scan IS NOT NULL) AS docs,
+      (SELECT ${STAY_JSON} FROM rehab_stays AS s WHERE s.referral_id = r.id AND s.deleted_at IS NULL
+        ORDER BY s.admitted_on DESC, s.created_at DESC LIMIT 1) AS stay
+    FROM rehab_referrals AS r
+      LEFT JOIN persons AS p ON p.id = r.person_id AND p.deleted_at IS NULL
+      LEFT JOIN rehab_facilities AS f ON f.id = r.facility_id AND f.deleted_at IS NULL
+    WHERE r.id = ${id}`.execute(ctx.db());
+  const row = rows.rows[0];
+  if (!row || row.deletedAt) notFound('referral');
+  if (!rowInScope(ctx.scope('rehab'), row, row.facilityId)) forbidden('referral');
+  return row;
+}
+
+/** The whole dossier of a referral as the caller's role may read it, from one query (`dossierRow`). */
+export async function readDossier(ctx: DomainContext, id: string): Promise<ReferralDossier> {
+  const r = await dossierRow(ctx, id);
   const role = ctx.session().role;
   const todayIs = today(ctx);
   const referral = referralView(r, role, todayIs);
-  const person = await personSummary(db, r.personId);
+  const person: RehabPersonSummary | null =
+    r.pFullName !== null
+      ? summaryOf({
+          id: r.personId,
+          fullName: r.pFullName,
+          sex: r.pSex,
+          birthDate: r.pBirthDate,
+          citizenId: r.pCitizenId,
+          category: r.pCategory,
+          curProvince: r.pProvince,
+          curCommune: r.pCommune,
+        })
+      : null;
   const full = role !== 'investigator';
   const checklist = JSON.parse(r.checklist) as Checklist;
   const history = JSON.parse(r.history) as History;
-  const docs = full
-    ? await db
-        .selectFrom('rehabDocuments')
-        .select(['item', 'mime', 'size', 'addedOn'])
-        .where('referralId', '=', r.id)
-        .where('deletedAt', 'is', null)
-        .where('scan', 'is not', null)
-        .execute()
-    : [];
+  const docs =
+    full && r.docs ? (JSON.parse(r.docs) as { item: DossierItem; mime: string; size: number; addedOn: string }[]) : [];
   const withScan = new Set(docs.map((d) => d.item));
   const required = new Set(requiredItems({ minor: r.minor === 1, byHistory: r.ground === 'history' }));
   const items: ChecklistEntry[] = full
@@ -101,15 +202,25 @@ export async function dossierOf(ctx: DomainContext, r: ReferralRow): Promise<Ref
         note: checklist[c.item]?.note ?? null,
       }))
     : [];
-  const stay = await db
-    .selectFrom('rehabStays')
-    .selectAll()
-    .where('referralId', '=', r.id)
-    .where('deletedAt', 'is', null)
-    .orderBy('admittedOn', 'desc')
-    .orderBy('createdAt', 'desc')
-    .executeTakeFirst();
-  const facility = r.facilityId ? await facilityRow(db, r.facilityId) : undefined;
+  const stay = r.stay ? (JSON.parse(r.stay) as StayRow) : null;
+  const facility: FacilityTable | null =
+    r.fCode !== null && r.facilityId
+      ? {
+          id: r.facilityId,
+          code: r.fCode,
+          name: r.fName,
+          kind: r.fKind,
+          provinceCode: r.fProvince,
+          communeCode: r.fCommune,
+          capacity: r.fCapacity,
+          unitId: r.fUnitId,
+          createdAt: r.fCreatedAt,
+          updatedAt: r.fUpdatedAt,
+          originWs: '',
+          hlc: '',
+          deletedAt: null,
+        }
+      : null;
   const range = termRange(r.decisionOn ?? todayIs, r.minor === 1, r.isRepeat === 1);
   return {
     referral,
@@ -125,15 +236,11 @@ export async function dossierOf(ctx: DomainContext, r: ReferralRow): Promise<Ref
     },
     history: full ? history.map((h) => ({ ...h, note: h.note ?? null })) : [],
     checklist: items,
-    documents: docs.map((d) => ({ item: d.item as DossierItem, mime: d.mime, size: d.size, addedOn: d.addedOn })),
+    documents: docs.map((d) => ({ item: d.item, mime: d.mime, size: d.size, addedOn: d.addedOn })),
     stay: stay ? stayView(stay, person, todayIs) : null,
-    facility: facility ? facilityView(facility, await occupancy(db, facility.id)) : null,
+    facility: facility ? facilityView(facility, Number(r.fOccupancy ?? 0)) : null,
     termRange: { min: range.min, max: range.max, lawId: range.law.id },
   };
-}
-
-export async function readDossier(ctx: DomainContext, id: string): Promise<ReferralDossier> {
-  return dossierOf(ctx, await scopedReferral(ctx, id));
 }
 
 export async function createReferral(
@@ -322,41 +429,44 @@ export async function board(ctx: DomainContext, input: ParsedInputOf<'referrals.
     and.push(sql`${sql.ref(`${alias}.deleted_at`)} IS NULL`);
     return sql.join(and, sql` AND `);
   };
-  const counts = await sql<{ state: string; n: number; overdue: number }>`
-    SELECT r.state AS state, count(*) AS n, sum(CASE WHEN r.deadline < ${todayIs} THEN 1 ELSE 0 END) AS overdue
-    FROM rehab_referrals AS r WHERE r.state IN (${sql.join(states)}) AND ${filters('r')} GROUP BY r.state`.execute(db);
-  const byState = new Map(counts.rows.map((c) => [c.state, c]));
-  const columns: ReferralBoard['columns'] = [];
-  for (const state of states) {
-    const c = byState.get(state);
+  // One query: each state's first `limit` items by time limit (overdue first), its count and overdue count as
+  // window columns; the persons join only for the rows kept.
+  const rows = await sql<{
+    id: string;
+    personId: string;
+    communeCode: string | null;
+    state: string;
+    stateOn: string;
+    minor: number;
+    facilityId: string | null;
+    deadline: string | null;
+    fullName: string;
+    birthDate: string;
+    n: number;
+    overdue: number;
+  }>`WITH x AS (
+      SELECT r.id, r.person_id, r.commune_code, r.state, r.state_on, r.minor, r.facility_id, r.deadline,
+        row_number() OVER (PARTITION BY r.state ORDER BY r.deadline IS NULL, r.deadline, r.state_on) AS rn,
+        count(*) OVER (PARTITION BY r.state) AS n,
+        sum(r.deadline < ${todayIs}) OVER (PARTITION BY r.state) AS overdue
+      FROM rehab_referrals AS r WHERE r.state IN (${sql.join(states)}) AND ${filters('r')})
+    SELECT x.id AS id, x.person_id AS "personId", x.commune_code AS "communeCode", x.state AS state,
+      x.state_on AS "stateOn", x.minor AS minor, x.facility_id AS "facilityId", x.deadline AS deadline,
+      p.full_name AS "fullName", p.birth_date AS "birthDate", x.n AS n, x.overdue AS overdue
+    FROM x JOIN persons AS p ON p.id = x.person_id
+    WHERE x.rn <= ${input.limit} ORDER BY x.state, x.rn`.execute(db);
+  const byState = new Map<string, ReferralBoard['columns'][number]>();
+  for (const r of rows.rows) {
+    let c = byState.get(r.state);
     if (!c) {
-      columns.push({ state, count: 0, overdue: 0, items: [] });
-      continue;
+      c = { state: r.state as ReferralState, count: Number(r.n), overdue: Number(r.overdue ?? 0), items: [] };
+      byState.set(r.state, c);
     }
-    const rows = await sql<{
-      id: string;
-      personId: string;
-      communeCode: string | null;
-      state: string;
-      stateOn: string;
-      minor: number;
-      facilityId: string | null;
-      deadline: string | null;
-      fullName: string;
-      birthDate: string;
-    }>`SELECT r.id AS id, r.person_id AS "personId", r.commune_code AS "communeCode", r.state AS state,
-        r.state_on AS "stateOn", r.minor AS minor, r.facility_id AS "facilityId", r.deadline AS deadline,
-        p.full_name AS "fullName", p.birth_date AS "birthDate"
-      FROM rehab_referrals AS r JOIN persons AS p ON p.id = r.person_id
-      WHERE r.state = ${state} AND ${filters('r')}
-      ORDER BY r.deadline IS NULL, r.deadline, r.state_on LIMIT ${input.limit}`.execute(db);
-    columns.push({
-      state,
-      count: Number(c.n),
-      overdue: Number(c.overdue ?? 0),
-      items: rows.rows.map((r) => boardItem(r, todayIs)),
-    });
+    c.items.push(boardItem(r, todayIs));
   }
+  const columns: ReferralBoard['columns'] = states.map(
+    (state) => byState.get(state) ?? { state, count: 0, overdue: 0, items: [] },
+  );
   ctx.target({ recordType: 'referral', detail: { states: states.length } });
   return {
     columns,

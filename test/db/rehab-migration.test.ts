@@ -77,3 +77,54 @@ describe(`migration ${NAME}`, () => {
     raw.close();
   });
 });
+
+describe('migration 2026_12_03_1700_rehab_indexes', () => {
+  const NEXT = '2026_12_03_1700_rehab_indexes';
+  it('puts the dossier, the roster and the occupancy count on indexes, keeps the rows; down restores the schema', async () => {
+    const names = Object.keys(migrations);
+    const previous = names[names.indexOf(NEXT) - 1]!;
+    const { raw, db } = freshDb();
+    await migrateTo(db, previous);
+    const before = schemaOf(raw);
+    const stay = raw.prepare(
+      `INSERT INTO rehab_stays (id, person_id, facility_id, referral_id, admitted_on, planned_discharge_on, status, stage,
+        commune_code, created_at, updated_at, origin_ws, hlc) VALUES (?, ?, 'f1', ?, '2026-01-05', ?, ?, 'intake', '01234', 'x', 'x', 'w', 'h')`,
+    );
+    stay.run('s1', 'p1', 'r1', '2027-01-04', 'in_stay');
+    stay.run('s2', 'p2', 'r2', '2026-12-01', 'absconded');
+    stay.run('s3', 'p3', 'r3', '2026-06-01', 'discharged');
+    await migrateTo(db, NEXT);
+    expect(raw.prepare('SELECT id FROM rehab_stays ORDER BY id').all()).toEqual([
+      { id: 's1' },
+      { id: 's2' },
+      { id: 's3' },
+    ]);
+    const planOf = (q: string) =>
+      (raw.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((p) => p.detail).join(' | ');
+    expect(
+      planOf(
+        `SELECT id, person_id, commune_code, admitted_on, stage, status, planned_discharge_on, referral_id FROM rehab_stays
+         WHERE facility_id = 'f1' AND status IN ('in_stay', 'absconded') AND deleted_at IS NULL ORDER BY planned_discharge_on`,
+      ),
+    ).toMatch(/USING COVERING INDEX rehab_stays_roster/);
+    expect(
+      planOf(
+        "SELECT count(*) FROM rehab_stays WHERE facility_id = 'f1' AND status IN ('in_stay', 'absconded') AND deleted_at IS NULL",
+      ),
+    ).toMatch(/USING COVERING INDEX rehab_stays_roster/);
+    expect(
+      planOf(
+        "SELECT * FROM rehab_stays WHERE referral_id = 'r1' AND deleted_at IS NULL ORDER BY admitted_on DESC LIMIT 1",
+      ),
+    ).toMatch(/USING INDEX rehab_stays_referral/);
+    expect(
+      planOf(
+        "SELECT id FROM rehab_referrals WHERE facility_id = 'f1' AND state IN ('decided', 'deferred') AND deleted_at IS NULL ORDER BY deadline",
+      ),
+    ).toMatch(/USING INDEX rehab_referrals_facility_due/);
+    await migrateTo(db, previous);
+    expect(schemaOf(raw)).toEqual(before);
+    expect(raw.prepare('SELECT count(*) AS n FROM rehab_stays').get()).toEqual({ n: 3 });
+    raw.close();
+  });
+});

@@ -9,6 +9,7 @@ import * as m20261203_1300 from './2026_12_03_1300_rehabilitation';
 import * as m20261203_1400 from './2026_12_03_1400_exchange';
 import * as m20261203_1500 from './2026_12_03_1500_drafts';
 import * as m20261203_1600 from './2026_12_03_1600_reports';
+import * as m20261203_1700 from './2026_12_03_1700_rehab_indexes';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1400_exchange': m20261203_1400,
   '2026_12_03_1500_drafts': m20261203_1500,
   '2026_12_03_1600_reports': m20261203_1600,
+  '2026_12_03_1700_rehab_indexes': m20261203_1700,
 };
