@@ -150,3 +150,85 @@ test('a commune officer sees their own commune and no figure of case files', asy
   await expect(app.getByRole('button', { name: /Công nhận không ma túy/ })).toHaveCount(0);
   await pictures(app, 'commune-officer');
 });
+
+test("a leader opens the records behind a number, a person's file from there, and exports the list for a purpose", async ({
+  app,
+  hoso,
+}) => {
+  test.setTimeout(240_000);
+  const world = await seedPersonsWorld(hoso, ['leader', 'auditor']);
+  const year = new Date().getFullYear();
+  await asAccount(hoso, 'leader', async () => {
+    for (const [fullName, measure] of [
+      ['Hoàng Văn Khải', true],
+      ['Triệu Thị Lan', false],
+    ] as const) {
+      const f = await createPerson(hoso, { fullName, sex: 'male', birthDate: '1991-04-05', commune: world.communeA });
+      await hoso.ok('persons.addTest', {
+        personId: f.person.id,
+        date: `${year}-02-01`,
+        method: 'urine_quick',
+        result: 'positive',
+        substances: ['methamphetamine'],
+      });
+      if (measure)
+        await hoso.ok('persons.addMeasure', {
+          personId: f.person.id,
+          kind: 'user_management',
+          decisionNumber: '7/QĐ-UBND',
+          decisionDate: `${year}-02-10`,
+          authority: 'Chủ tịch UBND xã',
+          startDate: `${year}-02-10`,
+        });
+    }
+  });
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await app.goto(hoso.url);
+  await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible({ timeout: 60_000 });
+  await signIn(app, PEOPLE.leader.username, PEOPLE.leader.password);
+  await openReports(app);
+
+  // 1 of 2 reached: the denominator lists both persons, the numerator the one with a measure.
+  const card = app.getByTestId('indicator-managedReachedRate');
+  await expect(card.getByTestId('value-managedReachedRate')).toHaveText('50 %');
+  await card.getByTestId('drill-managedReachedRate-denominator').click();
+  const drawer = app.getByRole('dialog', { name: /Mẫu số/ });
+  await expect(drawer.getByTestId('report-drill-total')).toHaveText('2 người');
+  await expect(drawer.getByRole('button', { name: 'Hoàng Văn Khải' })).toBeVisible();
+  await expect(drawer.getByRole('button', { name: 'Triệu Thị Lan' })).toBeVisible();
+  await expect(drawer).toContainText(world.communeA.name);
+  await pictures(app, 'drilldown');
+
+  // The list with names leaves only for a stated purpose.
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-e2e-drill-')), 'danh-sach.csv');
+  await drawer.getByRole('button', { name: 'Xuất danh sách' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Xuất danh sách hồ sơ (có họ tên)' });
+  await dialog.getByText('CSV').click();
+  await dialog.getByLabel('Ghi vào tệp').fill(out);
+  await dialog.getByRole('button', { name: 'Xuất tệp' }).click();
+  await expect(dialog.getByText('Vui lòng ghi mục đích xuất danh sách')).toBeVisible();
+  expect(fs.existsSync(out)).toBe(false);
+  await dialog.getByLabel('Mục đích xuất').fill('Rà soát danh sách quản lý');
+  await dialog.getByRole('button', { name: 'Xuất tệp' }).click();
+  await expect(app.getByText(/Đã ghi tệp .*danh-sach\.csv/)).toBeVisible();
+  expect(fs.readFileSync(out, 'utf8')).toContain('Hoàng Văn Khải');
+
+  // The numerator: only the person reached; the name opens the person's file.
+  await drawer
+    .getByRole('button', { name: 'Close' })
+    .or(drawer.getByRole('button', { name: 'Đóng' }))
+    .first()
+    .click();
+  await card.getByTestId('drill-managedReachedRate-numerator').click();
+  const numerator = app.getByRole('dialog', { name: /Tử số/ });
+  await expect(numerator.getByTestId('report-drill-total')).toHaveText('1 người');
+  await numerator.getByRole('button', { name: 'Hoàng Văn Khải' }).click();
+  await expect(app.getByRole('heading', { name: 'Hoàng Văn Khải' })).toBeVisible();
+
+  await asAccount(hoso, 'auditor', async () => {
+    const looks = await hoso.ok('audit.list', { action: 'report.drilldown', limit: 10 });
+    expect(looks.map((e) => e.detail?.part)).toEqual(expect.arrayContaining(['numerator', 'denominator']));
+    const exports = await hoso.ok('audit.list', { action: 'report.export', limit: 10 });
+    expect(exports.map((e) => e.detail?.purpose)).toContain('Rà soát danh sách quản lý');
+  });
+});

@@ -1,17 +1,47 @@
-import { Card, Flex, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorResult } from '../../../../shared/contract/reports';
+import { breakdownLabel, measureLabel } from '../../../../shared/i18n/report-labels';
+import type { DrillTarget } from './DrillDrawer';
 import { formatNumber, formatSigned } from './report-format';
 import { TrendChart } from './TrendChart';
 
 const isShare = (i: IndicatorResult) => i.unit === 'percent' || i.unit === 'growth';
 
 /** One indicator: its value, the plan's target, the difference in points and the trend over earlier years. */
-export function IndicatorCard({ indicator: i }: { indicator: IndicatorResult }) {
+export function IndicatorCard({
+  indicator: i,
+  onDrill,
+}: {
+  indicator: IndicatorResult;
+  /** Opens the records behind a part of the number (absent: the card shows figures only). */
+  onDrill?: (target: DrillTarget) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const unit = isShare(i) ? ' %' : '';
   const title = i.label[lang];
+  /** A figure that opens its records when clicked. */
+  const drillable = (
+    part: 'numerator' | 'denominator',
+    n: number,
+    label: string,
+    extra: { key?: string; measure?: string } = {},
+  ) =>
+    onDrill && n > 0 ? (
+      <Button
+        type="link"
+        size="small"
+        className="report-drill-figure"
+        aria-label={t('reports.drill.open', { what: label })}
+        data-testid={`drill-${i.id}-${part}${extra.key ? `-${extra.key}` : ''}${extra.measure ? `-${extra.measure}` : ''}`}
+        onClick={() => onDrill({ indicator: i, part, ...extra })}
+      >
+        {formatNumber(n, 3)}
+      </Button>
+    ) : (
+      formatNumber(n, 3)
+    );
 
   let body;
   if (i.status !== 'ok') {
@@ -34,10 +64,15 @@ export function IndicatorCard({ indicator: i }: { indicator: IndicatorResult }) 
         {i.breakdown.map((b) => (
           <li key={`${b.key}.${b.measure ?? ''}`}>
             <span>
-              {b.key}
-              {b.measure ? ` (${b.measure})` : ''}
+              {breakdownLabel(lang, i.id, b.key)}
+              {b.measure ? ` (${measureLabel(lang, b.measure)})` : ''}
             </span>
-            <strong>{formatNumber(b.value, 3)}</strong>
+            <strong>
+              {drillable('numerator', b.value, `${breakdownLabel(lang, i.id, b.key)} ${title}`, {
+                key: b.key,
+                ...(b.measure ? { measure: b.measure } : {}),
+              })}
+            </strong>
           </li>
         ))}
       </ul>
@@ -52,14 +87,49 @@ export function IndicatorCard({ indicator: i }: { indicator: IndicatorResult }) 
             {i.value === null ? '—' : `${formatNumber(i.value)}${unit}`}
           </span>
           {i.unit === 'percent' && i.numerator !== null && i.denominator !== null ? (
-            <Typography.Text type="secondary">
-              {t('reports.card.fraction', {
-                numerator: formatNumber(i.numerator, 0),
-                denominator: formatNumber(i.denominator, 0),
-              })}
+            <Typography.Text type="secondary" className="report-fraction">
+              {drillable('numerator', i.numerator, `${t('reports.drill.numerator')}: ${title}`)}
+              {' / '}
+              {drillable('denominator', i.denominator, `${t('reports.drill.denominator')}: ${title}`)}
             </Typography.Text>
           ) : null}
+          {i.unit === 'growth' && i.numerator !== null && i.denominator !== null ? (
+            <Typography.Text type="secondary" className="report-fraction">
+              {drillable('numerator', i.numerator, `${t('reports.drill.numerator')}: ${title}`)}
+              {` ${t('reports.drill.against')} `}
+              {drillable('denominator', i.denominator, `${t('reports.drill.denominator')}: ${title}`)}
+            </Typography.Text>
+          ) : null}
+          {i.unit === 'count' && i.numerator !== null && i.numerator > 0 && onDrill ? (
+            <Button
+              type="link"
+              size="small"
+              className="report-drill-figure"
+              data-testid={`drill-${i.id}-numerator`}
+              onClick={() => onDrill({ indicator: i, part: 'numerator' })}
+            >
+              {t('reports.drill.list')}
+            </Button>
+          ) : null}
         </Flex>
+        {i.breakdown?.length && i.id === 'tipsVerifiedRateByChannel' ? (
+          <ul className="report-breakdown">
+            {i.breakdown.map((b) => (
+              <li key={b.key}>
+                <span>{breakdownLabel(lang, i.id, b.key)}</span>
+                <span>
+                  {drillable('numerator', b.numerator ?? 0, `${breakdownLabel(lang, i.id, b.key)}: ${title}`, {
+                    key: b.key,
+                  })}
+                  {' / '}
+                  {drillable('denominator', b.denominator ?? 0, `${breakdownLabel(lang, i.id, b.key)}: ${title}`, {
+                    key: b.key,
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {i.value === null && i.unit !== 'count' ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('reports.card.noValue')}

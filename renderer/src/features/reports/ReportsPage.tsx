@@ -10,6 +10,7 @@ import { useProcedure } from '../../api/useProcedure';
 import { useSignedInSession } from '../../app/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { CommunesPanel } from './CommunesPanel';
+import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { ExportModal } from './ExportModal';
 import { IndicatorCard } from './IndicatorCard';
 import { PeriodPicker, periodFromChoice, type PeriodChoice } from './PeriodPicker';
@@ -42,6 +43,7 @@ export function ReportsPage() {
   const [communeCode, setCommuneCode] = useState<string | undefined>(undefined);
   const [planId, setPlanId] = useState<string | undefined>(undefined);
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
   const period = periodFromChoice(choice);
   const query: ReportQueryBase = {
     ...period,
@@ -83,7 +85,7 @@ export function ReportsPage() {
       <Spin spinning={kpi.loading}>
         <div className="report-grid">
           {kpi.data?.indicators.map((i) => (
-            <IndicatorCard key={i.id} indicator={i} />
+            <IndicatorCard key={i.id} indicator={i} onDrill={setDrill} />
           ))}
         </div>
       </Spin>
@@ -204,6 +206,11 @@ export function ReportsPage() {
         ]}
       />
       <ExportModal format={exporting} query={query} onClose={() => setExporting(null)} />
+      <DrillDrawer
+        target={drill}
+        query={{ from: period.from, to: period.to, ...(communeCode ? { communeCode } : {}) }}
+        onClose={() => setDrill(null)}
+      />
     </div>
   );
 }

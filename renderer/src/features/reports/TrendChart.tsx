@@ -17,9 +17,10 @@ export function TrendChart({
   return (
     <div className="report-trend" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height={90}>
-        <LineChart data={points} margin={{ top: 6, right: 8, bottom: 0, left: -18 }}>
+        <LineChart data={points} margin={{ top: 6, right: 18, bottom: 0, left: -18 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
+          {/* Padding inside the axis keeps the first and last year's labels whole (the last one was cut). */}
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} padding={{ left: 12, right: 12 }} />
           <YAxis tick={{ fontSize: 11 }} width={48} tickFormatter={(v: number) => formatNumber(v, 0)} />
           <Tooltip formatter={(v) => formatNumber(typeof v === 'number' ? v : null)} />
           {target !== null ? <ReferenceLine y={target} stroke="#d4380d" strokeDasharray="4 3" /> : null}
