@@ -6,10 +6,8 @@ import { integrityHandlers } from '../audit/integrity.service';
 import { backupHandlers } from '../backup/backup.service';
 import { draftHandlers } from '../drafts/draft.service';
 import { homeHandlers } from '../home/home.service';
-import { measureHandlers } from '../persons/measure.service';
 import { investigationHandlers } from '../investigations/handlers';
-import { personAdminHandlers } from '../persons/person-admin.service';
-import { personHandlers } from '../persons/person.service';
+import { personsHandlers } from '../persons/handlers';
 import { rehabHandlers } from '../rehab/handlers';
 import { conflictHandlers } from '../platform/conflict.service';
 import { exchangeHandlers } from '../exchange/exchange.service';
@@ -38,9 +36,7 @@ export const domainHandlers = {
   ...unitHandlers,
   ...homeHandlers,
   ...auditHandlers,
-  ...personHandlers,
-  ...measureHandlers,
-  ...personAdminHandlers,
+  ...personsHandlers,
   ...conflictHandlers,
   ...exchangeHandlers,
   ...planHandlers,

@@ -1,11 +1,29 @@
+import type { NotNull } from 'kysely';
 import type { Determination, DrugTest, Measure } from '../../shared/contract/person-types';
+import type { MeasureKind } from '../../shared/domain/persons';
 import type { Db } from '../changelog/changelog';
 import type { DeterminationRow, MeasureRow } from '../db/schema';
-import { determinationOf, measureOf, testOf } from './person.file';
+import { determinationOf, measureOf, testOf } from './measure.mapper';
+import { SUMMARY_COLUMNS } from './person.mapper';
+import { liveInScope, type PersonScope } from './person.scope';
+
+/** The tables that hang off a person (a merge moves their live rows to the kept file). */
+export type PersonChildTable = 'personMeasures' | 'personCheckIns' | 'drugTests' | 'addictionDeterminations';
+
+/** What a person's category and last contact follow from (person.category.ts). */
+export interface CategoryInputs {
+  activeKinds: MeasureKind[];
+  latestDetermination: string | null;
+  anyPositiveTest: boolean;
+  lastContact: string | null;
+}
+
+/** (A function, not a constant: this module and person.mapper.ts import each other through the table specs.) */
+const summaryOfP = () => SUMMARY_COLUMNS.map((c) => `p.${c}` as const);
 
 /**
  * Queries on a person's measures, check-ins, tests and determinations, for the services (which never call
- * `selectFrom` themselves). Rows are mapped by the mappers beside the tables (person.file.ts).
+ * `selectFrom` themselves). Rows are mapped by the mappers beside the tables (measure.mapper.ts).
  */
 export const measureRepository = Object.freeze({
   /** A live measure row, or undefined. */
@@ -48,5 +66,161 @@ export const measureRepository = Object.freeze({
     return determinationOf(
       await db.selectFrom('addictionDeterminations').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
     );
+  },
+
+  /** A person's live measures (with their check-ins), tests and determinations, newest first. */
+  async entriesOf(
+    db: Db,
+    personId: string,
+  ): Promise<{ measures: Measure[]; tests: DrugTest[]; determinations: Determination[] }> {
+    const [mRows, cRows, tRows, dRows] = await Promise.all([
+      db
+        .selectFrom('personMeasures')
+        .selectAll()
+        .where('personId', '=', personId)
+        .where('deletedAt', 'is', null)
+        .orderBy('startDate', 'desc')
+        .execute(),
+      db
+        .selectFrom('personCheckIns')
+        .selectAll()
+        .where('personId', '=', personId)
+        .where('deletedAt', 'is', null)
+        .execute(),
+      db
+        .selectFrom('drugTests')
+        .selectAll()
+        .where('personId', '=', personId)
+        .where('deletedAt', 'is', null)
+        .orderBy('date', 'desc')
+        .execute(),
+      db
+        .selectFrom('addictionDeterminations')
+        .selectAll()
+        .where('personId', '=', personId)
+        .where('deletedAt', 'is', null)
+        .orderBy('requestedDate', 'desc')
+        .execute(),
+    ]);
+    return {
+      measures: mRows.map((m) => measureOf(m, cRows)),
+      tests: tRows.map(testOf),
+      determinations: dRows.map(determinationOf),
+    };
+  },
+
+  /** The ids of a person's live rows in one of the tables that hang off a person. */
+  async liveIdsOf(db: Db, table: PersonChildTable, personId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom(table)
+      .select('id')
+      .where('personId', '=', personId)
+      .where('deletedAt', 'is', null)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
+  /** The facts a person's category and last contact are derived from, as of `today`. */
+  async categoryInputs(db: Db, personId: string, today: string): Promise<CategoryInputs> {
+    const measures = await db
+      .selectFrom('personMeasures')
+      .select('kind')
+      .where('personId', '=', personId)
+      .where('deletedAt', 'is', null)
+      .where('status', '=', 'active')
+      .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>=', today)]))
+      .execute();
+    const det = await db
+      .selectFrom('addictionDeterminations')
+      .select('result')
+      .where('personId', '=', personId)
+      .where('deletedAt', 'is', null)
+      .where('result', '!=', 'pending')
+      .orderBy('resultDate', 'desc')
+      .executeTakeFirst();
+    const positive = await db
+      .selectFrom('drugTests')
+      .select('id')
+      .where('personId', '=', personId)
+      .where('deletedAt', 'is', null)
+      .where('result', '=', 'positive')
+      .executeTakeFirst();
+    const contact = await db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('personCheckIns')
+          .select('date')
+          .where('personId', '=', personId)
+          .where('deletedAt', 'is', null)
+          .unionAll(
+            eb.selectFrom('drugTests').select('date').where('personId', '=', personId).where('deletedAt', 'is', null),
+          )
+          .as('c'),
+      )
+      .select((eb) => eb.fn.max('c.date').as('last'))
+      .executeTakeFirst();
+    return {
+      activeKinds: measures.map((m) => m.kind as MeasureKind),
+      latestDetermination: det?.result ?? null,
+      anyPositiveTest: Boolean(positive),
+      lastContact: (contact?.last as string | null) ?? null,
+    };
+  },
+
+  /** People with an active measure whose end date fell in [`since`, `today`) (any earlier end when `since` is null). */
+  async personsWithMeasuresEnded(db: Db, since: string | null, today: string): Promise<string[]> {
+    let q = db
+      .selectFrom('personMeasures')
+      .select('personId')
+      .distinct()
+      .where('status', '=', 'active')
+      .where('deletedAt', 'is', null)
+      .where('endDate', '<', today);
+    if (since !== null) q = q.where('endDate', '>=', since);
+    return (await q.execute()).map((m) => m.personId);
+  },
+
+  /** Active measures ending between `today` and `horizon`, with their live persons in scope (the due list). */
+  async endingBetween(db: Db, scope: PersonScope, today: string, horizon: string) {
+    return db
+      .selectFrom('personMeasures as m')
+      .innerJoin('persons as p', 'p.id', 'm.personId')
+      .select([...summaryOfP(), 'm.id as refId', 'm.endDate as date', 'm.kind as detail'])
+      .where('m.status', '=', 'active')
+      .where('m.deletedAt', 'is', null)
+      .where('m.endDate', '>=', today)
+      .where('m.endDate', '<=', horizon)
+      .where(liveInScope(scope))
+      .$narrowType<{ date: NotNull }>() // the range above excludes null
+      .execute();
+  },
+
+  /** Positive determinations whose registration deadline passed unregistered, live persons in scope (the due list). */
+  async overdueRegistrations(db: Db, scope: PersonScope, today: string) {
+    return db
+      .selectFrom('addictionDeterminations as d')
+      .innerJoin('persons as p', 'p.id', 'd.personId')
+      .select([...summaryOfP(), 'd.id as refId', 'd.registrationDeadline as date'])
+      .where('d.result', '=', 'addicted')
+      .where('d.registeredAt', 'is', null)
+      .where('d.deletedAt', 'is', null)
+      .where('d.registrationDeadline', '<', today)
+      .where(liveInScope(scope))
+      .$narrowType<{ date: NotNull }>() // `< today` excludes null
+      .execute();
+  },
+
+  /** What a determination's registration deadline is derived from (test.table.ts re-derives it after a merge). */
+  async determinationFacts(db: Db, id: string): Promise<{ result: string; resultDate: string | null }> {
+    return db
+      .selectFrom('addictionDeterminations')
+      .select(['result', 'resultDate'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  },
+
+  /** Derived, so local: written in place, never change-logged. */
+  async setRegistrationDeadline(db: Db, id: string, registrationDeadline: string | null): Promise<void> {
+    await db.updateTable('addictionDeterminations').set({ registrationDeadline }).where('id', '=', id).execute();
   },
 });

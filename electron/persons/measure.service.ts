@@ -5,8 +5,8 @@ import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import { refreshDerived } from './person.category';
 import type { Written } from '../../shared/contract/person-types';
 import { measureRepository } from './measure.repository';
-import { accessiblePerson, loadFile } from './person.file';
-import { personRow } from './person.repository';
+import { accessiblePerson, loadFile } from './person.dossier';
+import { personRepository } from './person.repository';
 import { loadRules, measureEnd, registrationDeadline, todayIso } from './person.rules';
 import { scopeFor } from './person.scope';
 
@@ -31,7 +31,7 @@ async function writablePerson(ctx: DomainContext, personId: string) {
  * reading the file again (a read nobody asked for would pad the readers' log). The write itself is audited.
  */
 async function written<T>(ctx: DomainContext, personId: string, record: T): Promise<Written<T>> {
-  return { record, file: await loadFile(ctx.db(), scopeFor(ctx), await personRow(ctx.db(), personId)) };
+  return { record, file: await loadFile(ctx.db(), scopeFor(ctx), await personRepository.row(ctx.db(), personId)) };
 }
 
 async function refresh(ctx: DomainContext, personId: string) {

@@ -1,5 +1,8 @@
 import { REHAB_KINDS, type MeasureKind, type PersonCategory } from '../../shared/domain/persons';
 import type { ChangeContext, Db } from '../changelog/changelog';
+import { settingsRepository } from '../platform/settings.repository';
+import { measureRepository } from './measure.repository';
+import { personRepository } from './person.repository';
 
 /**
  * The category follows from the file, never from a free choice (see shared/domain/persons.ts), and so does
@@ -20,54 +23,10 @@ export function deriveCategory(
 }
 
 export async function refreshDerived(db: Db, personId: string, today: string): Promise<PersonCategory> {
-  const measures = await db
-    .selectFrom('personMeasures')
-    .select('kind')
-    .where('personId', '=', personId)
-    .where('deletedAt', 'is', null)
-    .where('status', '=', 'active')
-    .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>=', today)]))
-    .execute();
-  const det = await db
-    .selectFrom('addictionDeterminations')
-    .select('result')
-    .where('personId', '=', personId)
-    .where('deletedAt', 'is', null)
-    .where('result', '!=', 'pending')
-    .orderBy('resultDate', 'desc')
-    .executeTakeFirst();
-  const positive = await db
-    .selectFrom('drugTests')
-    .select('id')
-    .where('personId', '=', personId)
-    .where('deletedAt', 'is', null)
-    .where('result', '=', 'positive')
-    .executeTakeFirst();
-  const contact = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('personCheckIns')
-        .select('date')
-        .where('personId', '=', personId)
-        .where('deletedAt', 'is', null)
-        .unionAll(
-          eb.selectFrom('drugTests').select('date').where('personId', '=', personId).where('deletedAt', 'is', null),
-        )
-        .as('c'),
-    )
-    .select((eb) => eb.fn.max('c.date').as('last'))
-    .executeTakeFirst();
-  const category = deriveCategory(
-    measures.map((m) => m.kind as MeasureKind),
-    det?.result ?? null,
-    Boolean(positive),
-  );
+  const facts = await measureRepository.categoryInputs(db, personId, today);
+  const category = deriveCategory(facts.activeKinds, facts.latestDetermination, facts.anyPositiveTest);
   // Derived columns are local: written in place, never logged (see person.table.ts).
-  await db
-    .updateTable('persons')
-    .set({ category, lastContactAt: (contact?.last as string | null) ?? null })
-    .where('id', '=', personId)
-    .execute();
+  await personRepository.setDerived(db, personId, { category, lastContactAt: facts.lastContact });
   return category;
 }
 
@@ -79,22 +38,10 @@ const SWEEP_KEY = 'categories_swept_through';
  * category recomputed (a derived field: local, never in the change log).
  */
 export async function sweepEndedMeasures(db: Db, ctx: ChangeContext, today: string): Promise<number> {
-  const last = await db.selectFrom('settings').select('value').where('key', '=', SWEEP_KEY).executeTakeFirst();
-  if (last?.value === today) return 0;
-  let q = db
-    .selectFrom('personMeasures')
-    .select('personId')
-    .distinct()
-    .where('status', '=', 'active')
-    .where('deletedAt', 'is', null)
-    .where('endDate', '<', today);
-  if (last) q = q.where('endDate', '>=', last.value);
-  const ended = await q.execute();
-  for (const m of ended) await refreshDerived(db, m.personId, today);
-  await db
-    .insertInto('settings')
-    .values({ key: SWEEP_KEY, value: today, updatedAt: ctx.now().toISOString() })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: today, updatedAt: ctx.now().toISOString() }))
-    .execute();
+  const last = await settingsRepository.get(db, SWEEP_KEY);
+  if (last === today) return 0;
+  const ended = await measureRepository.personsWithMeasuresEnded(db, last, today);
+  for (const personId of ended) await refreshDerived(db, personId, today);
+  await settingsRepository.put(db, SWEEP_KEY, today, ctx.now());
   return ended.length;
 }

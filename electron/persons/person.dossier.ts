@@ -1,78 +1,18 @@
-import type {
-  CheckIn,
-  Determination,
-  DrugTest,
-  Measure,
-  PersonFile,
-  TimelineEvent,
-} from '../../shared/contract/person-types';
-import type {
-  DeterminationResult,
-  MeasureKind,
-  MeasureStatus,
-  Substance,
-  TestMethod,
-  TestResult,
-} from '../../shared/domain/persons';
+import type { Determination, DrugTest, Measure, PersonFile, TimelineEvent } from '../../shared/contract/person-types';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { vietnamDay } from '../../shared/domain/working-days';
 import type { Db } from '../changelog/changelog';
-import type { CheckInRow, DeterminationRow, DrugTestRow, MeasureRow, PersonRow } from '../db/schema';
-import { rowToRecord } from './person.mapper';
+import type { PersonRow } from '../db/schema';
 import { mayView, project } from '../platform/tables';
+import { measureRepository } from './measure.repository';
+import { rowToRecord } from './person.mapper';
+import { personRepository } from './person.repository';
 import { inFacilityScope, inScope, type PersonScope } from './person.scope';
 
-/** Loads a person's whole file: identity, measures with check-ins, tests, determinations, timeline. */
-export function measureOf(r: MeasureRow, checkIns: CheckInRow[]): Measure {
-  return {
-    id: r.id,
-    personId: r.personId,
-    kind: r.kind as MeasureKind,
-    decisionNumber: r.decisionNumber,
-    decisionDate: r.decisionDate,
-    authority: r.authority,
-    officer: r.officer,
-    startDate: r.startDate,
-    endDate: r.endDate,
-    status: r.status as MeasureStatus,
-    notes: r.notes,
-    checkIns: checkIns
-      .filter((c) => c.measureId === r.id)
-      .map((c): CheckIn => ({ id: c.id, measureId: c.measureId, date: c.date, note: c.note, createdAt: c.createdAt }))
-      .sort((a, b) => (a.date < b.date ? 1 : -1)),
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  };
-}
-
-export function testOf(r: DrugTestRow): DrugTest {
-  return {
-    id: r.id,
-    personId: r.personId,
-    date: r.date,
-    method: r.method as TestMethod,
-    result: r.result as TestResult,
-    substances: JSON.parse(r.substances) as Substance[],
-    notes: r.notes,
-    createdAt: r.createdAt,
-  };
-}
-
-export function determinationOf(r: DeterminationRow): Determination {
-  return {
-    id: r.id,
-    personId: r.personId,
-    requestedDate: r.requestedDate,
-    facility: r.facility,
-    resultDate: r.resultDate,
-    result: r.result as DeterminationResult,
-    formRef: r.formRef,
-    registrationDeadline: r.registrationDeadline,
-    registeredAt: r.registeredAt,
-    createdAt: r.createdAt,
-  };
-}
-
+/**
+ * A person's dossier (hồ sơ) as the caller may see it: the access check on the person, and the whole file —
+ * identity, measures with check-ins, tests, determinations and the timeline built from them.
+ */
 function timelineOf(measures: Measure[], tests: DrugTest[], dets: Determination[]): TimelineEvent[] {
   const t: TimelineEvent[] = [];
   for (const m of measures) {
@@ -99,7 +39,7 @@ function timelineOf(measures: Measure[], tests: DrugTest[], dets: Determination[
 
 /** The person row if the caller may see it: missing or deleted is NOT_FOUND, out of scope is FORBIDDEN. */
 export async function accessiblePerson(db: Db, scope: PersonScope, id: string): Promise<PersonRow> {
-  const row = await db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await personRepository.find(db, id);
   if (!row || row.deletedAt) throw new AppError(ErrorCodes.NOT_FOUND, 'person not found');
   if (!inScope(scope, row) && !(await inFacilityScope(db, scope, id)))
     throw new AppError(ErrorCodes.FORBIDDEN, 'this person is outside your unit');
@@ -107,46 +47,12 @@ export async function accessiblePerson(db: Db, scope: PersonScope, id: string): 
 }
 
 export async function loadFile(db: Db, scope: PersonScope, row: PersonRow): Promise<PersonFile> {
-  const photo = await db
-    .selectFrom('personPhotos')
-    .select('id')
-    .where('id', '=', row.id)
-    .where('photo', 'is not', null)
-    .executeTakeFirst();
+  const photo = await personRepository.hasPhoto(db, row.id);
   // The role's allow-list of columns (person.table.ts): a column added later stays hidden from a limited view.
-  const record = rowToRecord(
-    project('persons', scope.role, row),
-    Boolean(photo) && mayView('personPhotos', scope.role),
-  );
+  const record = rowToRecord(project('persons', scope.role, row), photo && mayView('personPhotos', scope.role));
   if (scope.limited)
     return { person: record, limited: true, measures: [], tests: [], determinations: [], timeline: [] };
-  const [mRows, cRows, tRows, dRows] = await Promise.all([
-    db
-      .selectFrom('personMeasures')
-      .selectAll()
-      .where('personId', '=', row.id)
-      .where('deletedAt', 'is', null)
-      .orderBy('startDate', 'desc')
-      .execute(),
-    db.selectFrom('personCheckIns').selectAll().where('personId', '=', row.id).where('deletedAt', 'is', null).execute(),
-    db
-      .selectFrom('drugTests')
-      .selectAll()
-      .where('personId', '=', row.id)
-      .where('deletedAt', 'is', null)
-      .orderBy('date', 'desc')
-      .execute(),
-    db
-      .selectFrom('addictionDeterminations')
-      .selectAll()
-      .where('personId', '=', row.id)
-      .where('deletedAt', 'is', null)
-      .orderBy('requestedDate', 'desc')
-      .execute(),
-  ]);
-  const measures = mRows.map((m) => measureOf(m, cRows));
-  const tests = tRows.map(testOf);
-  const determinations = dRows.map(determinationOf);
+  const { measures, tests, determinations } = await measureRepository.entriesOf(db, row.id);
   return {
     person: record,
     limited: false,

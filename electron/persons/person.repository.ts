@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { personInputSchema } from '../../shared/contract/person-fields';
+import type { FileReader } from '../../shared/contract/person-types';
 
 import { canonicalVietnamese } from '../../shared/text/canonical';
 import { vietnameseSortKey } from '../../shared/text/sort-key';
@@ -8,7 +9,7 @@ import type { PersonRow } from '../db/schema';
 import { nameTokens } from './person.search-words';
 import { tokenEntries } from './person.tokens';
 import { SUMMARY_COLUMNS } from './person.mapper';
-import { scopeCondition, type PersonScope } from './person.scope';
+import { liveInScope, scopeCondition, type PersonScope } from './person.scope';
 
 type PersonInput = z.output<typeof personInputSchema>;
 export type PersonColumns = Omit<PersonRow, 'id' | 'pk' | 'createdAt' | 'updatedAt' | 'originWs' | 'hlc' | 'deletedAt'>;
@@ -57,25 +58,33 @@ export function foldedNames(fullName: string, otherNames: string[]): string {
   return [fullName, ...otherNames].map((n) => nameTokens(n).join(' ')).join(' ');
 }
 
-export async function insertPerson(db: Db, ctx: ChangeContext, id: string, cols: PersonColumns): Promise<PersonRow> {
-  await insertRecord(db, ctx, 'persons', id, cols);
-  const row = await personRow(db, id);
-  await refreshTokens(db, row);
-  return row;
+/** Changes to person_token_stats, keyed by word and class (-1: people with the word). */
+export class TokenCounts {
+  readonly map = new Map<string, { token: string; cls: number; n: number }>();
+  add(token: string, cls: number, d: number) {
+    const k = `${cls}\u0000${token}`;
+    const e = this.map.get(k);
+    if (e) e.n += d;
+    else this.map.set(k, { token, cls, n: d });
+  }
 }
 
-export async function updatePerson(
-  db: Db,
-  ctx: ChangeContext,
-  id: string,
-  cols: Partial<PersonColumns>,
-): Promise<string[]> {
-  const changed = await updateRecord(db, ctx, 'persons', id, cols);
-  if (changed.includes('sortKey') || changed.includes('nameFolded')) await refreshTokens(db, await personRow(db, id));
-  return changed;
-}
+type TokenRow = Pick<
+  PersonRow,
+  | 'pk'
+  | 'fullName'
+  | 'otherNames'
+  | 'nameFolded'
+  | 'sortKey'
+  | 'deletedAt'
+  | 'mergedInto'
+  | 'curProvince'
+  | 'curCommune'
+  | 'unitId'
+  | 'category'
+>;
 
-export async function personRow(db: Db, id: string): Promise<PersonRow> {
+async function personRow(db: Db, id: string): Promise<PersonRow> {
   return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
@@ -84,23 +93,7 @@ export async function personRow(db: Db, id: string): Promise<PersonRow> {
  * names) and keeps the counts in step: entries per word and class, people per word (class -1), and people
  * (token '', class -1).
  */
-export async function refreshTokens(
-  db: Db,
-  row: Pick<
-    PersonRow,
-    | 'pk'
-    | 'fullName'
-    | 'otherNames'
-    | 'nameFolded'
-    | 'sortKey'
-    | 'deletedAt'
-    | 'mergedInto'
-    | 'curProvince'
-    | 'curCommune'
-    | 'unitId'
-    | 'category'
-  >,
-) {
+async function refreshTokens(db: Db, row: TokenRow): Promise<void> {
   const old = await db.selectFrom('personNameTokens').select(['token', 'cls']).where('pk', '=', row.pk).execute();
   const next =
     row.deletedAt || row.mergedInto ? [] : tokenEntries(row.fullName, JSON.parse(row.otherNames) as string[]);
@@ -129,21 +122,6 @@ export async function refreshTokens(
       )
       .execute();
   }
-  await addTokenCounts(db, delta);
-}
-
-/** Changes to person_token_stats, keyed by word and class (-1: people with the word). */
-export class TokenCounts {
-  readonly map = new Map<string, { token: string; cls: number; n: number }>();
-  add(token: string, cls: number, d: number) {
-    const k = `${cls}\u0000${token}`;
-    const e = this.map.get(k);
-    if (e) e.n += d;
-    else this.map.set(k, { token, cls, n: d });
-  }
-}
-
-export async function addTokenCounts(db: Db, delta: TokenCounts): Promise<void> {
   for (const { token, cls, n: d } of delta.map.values()) {
     if (d === 0) continue;
     await db
@@ -154,11 +132,70 @@ export async function addTokenCounts(db: Db, delta: TokenCounts): Promise<void> 
   }
 }
 
+/** Who read, printed or changed a file: the audit actions the file's readers' log shows. */
+const READER_ACTIONS = [
+  'person.read',
+  'person.print',
+  'person.photo_read',
+  'person.create',
+  'person.update',
+  'person.merge',
+] as const;
+
 /**
  * The persons module's queries that services need, in one frozen object (the repository pattern of the
- * platform): services never call `selectFrom` themselves.
+ * platform): services never call `selectFrom` themselves. Every write to `persons` and `person_photos` goes
+ * through the change log (`insertRecord`/`updateRecord`); only derived columns and the search index are written
+ * in place here.
  */
 export const personRepository = Object.freeze({
+  /** The person row, deleted or not; throws when there is none. */
+  row: personRow,
+
+  /** The person row, deleted or not, or undefined. */
+  async find(db: Db, id: string): Promise<PersonRow | undefined> {
+    return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /** A new person (change-logged), with their search-index entries. */
+  async insert(db: Db, ctx: ChangeContext, id: string, cols: PersonColumns): Promise<PersonRow> {
+    await insertRecord(db, ctx, 'persons', id, cols);
+    const row = await personRow(db, id);
+    await refreshTokens(db, row);
+    return row;
+  },
+
+  /** Changes a person (change-logged); the search index follows a change of names. Returns the changed columns. */
+  async update(db: Db, ctx: ChangeContext, id: string, cols: Partial<PersonColumns>): Promise<string[]> {
+    const changed = await updateRecord(db, ctx, 'persons', id, cols);
+    if (changed.includes('sortKey') || changed.includes('nameFolded')) await refreshTokens(db, await personRow(db, id));
+    return changed;
+  },
+
+  refreshTokens,
+
+  /** The derived category and last contact (local: written in place, never logged; see person.table.ts). */
+  async setDerived(db: Db, id: string, derived: Pick<PersonRow, 'category' | 'lastContactAt'>): Promise<void> {
+    await db.updateTable('persons').set(derived).where('id', '=', id).execute();
+  },
+
+  /** The columns derived from the names and the birth date (local, like every derived column). */
+  async setNameDerived(
+    db: Db,
+    id: string,
+    derived: Pick<PersonRow, 'nameFolded' | 'sortKey' | 'birthYear'>,
+  ): Promise<void> {
+    await db.updateTable('persons').set(derived).where('id', '=', id).execute();
+  },
+
+  /** Every person row, deleted and merged ones included. */
+  async count(db: Db): Promise<number> {
+    const r = await db
+      .selectFrom('persons')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
   /** A live file (not deleted, not merged away) with this citizen ID, other than `excludeId`. */
   async byCitizenId(db: Db, citizenId: string | null, excludeId?: string) {
     if (!citizenId) return null;
@@ -198,5 +235,62 @@ export const personRepository = Object.freeze({
 
   async hasPhotoRecord(db: Db, personId: string): Promise<boolean> {
     return Boolean(await db.selectFrom('personPhotos').select('id').where('id', '=', personId).executeTakeFirst());
+  },
+
+  /** Whether the person has a photo (not merely a cleared photo record). */
+  async hasPhoto(db: Db, personId: string): Promise<boolean> {
+    return Boolean(
+      await db
+        .selectFrom('personPhotos')
+        .select('id')
+        .where('id', '=', personId)
+        .where('photo', 'is not', null)
+        .executeTakeFirst(),
+    );
+  },
+
+  /** The photo records of these persons. */
+  async photos(db: Db, personIds: string[]): Promise<{ id: string; photo: string | null }[]> {
+    return db.selectFrom('personPhotos').select(['id', 'photo']).where('id', 'in', personIds).execute();
+  },
+
+  /** The latest 500 reads, prints and changes of a person's file, newest first (from the audit log). */
+  async readers(db: Db, personId: string): Promise<FileReader[]> {
+    const rows = await db
+      .selectFrom('auditLog')
+      .select(['at', 'username', 'role', 'action'])
+      .where('recordType', '=', 'person')
+      .where('recordId', '=', personId)
+      .where('action', 'in', [...READER_ACTIONS])
+      .orderBy('seq', 'desc')
+      .limit(500)
+      .execute();
+    return rows as FileReader[];
+  },
+
+  /** The unit named on a printed file. */
+  async printingUnit(db: Db, unitId: string): Promise<{ name: string; provinceCode: string | null } | undefined> {
+    return db.selectFrom('units').select(['name', 'provinceCode']).where('id', '=', unitId).executeTakeFirst();
+  },
+
+  /**
+   * Classified live files in scope whose last contact (or, never contacted, whose creation) is before `since`,
+   * the longest silent first, at most `limit` (the due list).
+   */
+  async silentSince(db: Db, scope: PersonScope, since: string, limit: number) {
+    return db
+      .selectFrom('persons as p')
+      .select([...SUMMARY_COLUMNS.map((c) => `p.${c}` as const), 'p.lastContactAt', 'p.createdAt'])
+      .where('p.category', '!=', 'unclassified')
+      .where((eb) =>
+        eb.or([
+          eb('p.lastContactAt', '<', since),
+          eb.and([eb('p.lastContactAt', 'is', null), eb('p.createdAt', '<', since)]),
+        ]),
+      )
+      .where(liveInScope(scope))
+      .orderBy('p.lastContactAt')
+      .limit(limit)
+      .execute();
   },
 });

@@ -3,6 +3,7 @@ import { addMonths, DEFAULT_PERSON_RULES, type PersonRules } from '../../shared/
 import type { MeasureKind } from '../../shared/domain/persons';
 import { addWorkingDays, defaultHolidays, vietnamDay } from '../../shared/domain/working-days';
 import type { Db } from '../changelog/changelog';
+import { settingsRepository } from '../platform/settings.repository';
 
 /** The persons rules in force: defaults overridden by the `person_rules` setting of this workstation. */
 const overridesSchema = z
@@ -23,9 +24,9 @@ const overridesSchema = z
   .strict();
 
 export async function loadRules(db: Db): Promise<PersonRules> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'person_rules').executeTakeFirst();
-  if (!row) return DEFAULT_PERSON_RULES;
-  const parsed = overridesSchema.safeParse(JSON.parse(row.value));
+  const value = await settingsRepository.get(db, 'person_rules');
+  if (value === null) return DEFAULT_PERSON_RULES;
+  const parsed = overridesSchema.safeParse(JSON.parse(value));
   if (!parsed.success) return DEFAULT_PERSON_RULES;
   const o = parsed.data;
   return {

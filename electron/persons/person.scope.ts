@@ -78,3 +78,9 @@ export function scopeCondition(scope: PersonScope) {
     return eb.or(ors);
   };
 }
+
+/** A live file (not deleted, not merged away) in the scope, as a SQL condition on `persons` aliased `p`. */
+export function liveInScope(scope: PersonScope) {
+  return (eb: ExpressionBuilder<DB & { p: DB['persons'] }, 'p'>): Expression<SqlBool> =>
+    eb.and([eb('p.deletedAt', 'is', null), eb('p.mergedInto', 'is', null), scopeCondition(scope)(eb)]);
+}

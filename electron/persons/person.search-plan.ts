@@ -6,6 +6,12 @@ import { letterVariants, POSITION_CLASSES, prefixEnd, primaryWeight } from './pe
 /**
  * The search planner: costs the plans (prefix, words, range, dense) from per-word, per-class counts and picks
  * the one that reads the fewest index entries. The executor (person.search.ts) runs what it chooses.
+ *
+ * Repository note: name search — its planner (person.search-plan.ts), executor (person.search.ts) and SQL
+ * pieces (person.search-sql.ts) — is the search's own repository, so it builds its queries itself rather than asking
+ * person.repository.ts: the plans are costed and shaped index walk by index walk, and the query-plan tests
+ * (test/db/person-query-plans.test.ts) check the SQL they produce. Services call `searchPersons`, never these
+ * queries.
  */
 export const COUNT_BUDGET = 6_000;
 export const COUNT_CAP = 10_000;

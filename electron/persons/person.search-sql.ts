@@ -7,6 +7,12 @@ import type { PersonScope } from './person.scope';
 /**
  * The SQL pieces of name search: the typed words (`Terms`) and the conditions an index entry is tested with
  * (scope, filters, words), shared by the planner (person.search-plan.ts) and the executor (person.search.ts).
+ *
+ * Repository note: name search — its planner (person.search-plan.ts), executor (person.search.ts) and SQL
+ * pieces (person.search-sql.ts) — is the search's own repository, so it builds its queries itself rather than asking
+ * person.repository.ts: the plans are costed and shaped index walk by index walk, and the query-plan tests
+ * (test/db/person-query-plans.test.ts) check the SQL they produce. Services call `searchPersons`, never these
+ * queries.
  */
 export type SearchPlan = 'prefix' | 'words' | 'range' | 'dense';
 

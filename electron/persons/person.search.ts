@@ -45,6 +45,12 @@ export type { SearchFilters, SearchPlan };
  * - dense: walk persons_walk in order and stop at a page: cheap exactly when matches are common.
  * The walks of one plan run as one compound statement; their pages are merged. Then one read of the page's
  * person rows by primary key.
+ *
+ * Repository note: name search — its planner (person.search-plan.ts), executor (person.search.ts) and SQL
+ * pieces (person.search-sql.ts) — is the search's own repository, so it builds its queries itself rather than asking
+ * person.repository.ts: the plans are costed and shaped index walk by index walk, and the query-plan tests
+ * (test/db/person-query-plans.test.ts) check the SQL they produce. Services call `searchPersons`, never these
+ * queries.
  */
 
 export { nameTokens };

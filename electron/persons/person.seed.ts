@@ -2,16 +2,17 @@ import { performance } from 'node:perf_hooks';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import type { MeasureKind } from '../../shared/domain/persons';
-import type { DomainContext } from '../host/context';
+import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import type { BatchWriter } from '../platform/batch';
 import { deriveCategory } from './person.category';
-import { foldedNames, TokenCounts } from './person.repository';
+import { foldedNames, personRepository, TokenCounts } from './person.repository';
 import { tokenEntries } from './person.tokens';
 import { DEFAULT_PERSON_RULES as DEFAULT_RULES_FOR_SEED } from '../../shared/domain/person-rules';
 import { addDays, measureEnd, registrationDeadline, todayIso } from './person.rules';
 import { syntheticPersons } from './synthetic';
 import { vietnameseSortKey } from '../../shared/text/sort-key';
 import { mulberry32 } from '../platform/random';
+import { settingsRepository } from '../platform/settings.repository';
 
 /**
  * `hoso seed`: realistic synthetic people with measures, tests and determinations, deterministic for a seed,
@@ -45,14 +46,9 @@ const SEEDED_KEY = 'seeded_persons';
  */
 export async function seedPersons(ctx: DomainContext, o: SeedOptions): Promise<SeedResult> {
   const db = ctx.db();
-  const total = await db
-    .selectFrom('persons')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const seededBefore = Number(
-    (await db.selectFrom('settings').select('value').where('key', '=', SEEDED_KEY).executeTakeFirst())?.value ?? 0,
-  );
-  if (Number(total.n) > seededBefore && !o.intoLive)
+  const total = await personRepository.count(db);
+  const seededBefore = Number((await settingsRepository.get(db, SEEDED_KEY)) ?? 0);
+  if (total > seededBefore && !o.intoLive)
     throw new AppError(ErrorCodes.CONFLICT, 'this database holds real records', {
       issues: [{ path: 'intoLive', code: 'seed_live_database' }],
     });
@@ -214,14 +210,14 @@ export async function seedPersons(ctx: DomainContext, o: SeedOptions): Promise<S
   })();
   for (const ddl of indexes) w.exec(ddl);
   if (bulk) w.exec('ANALYZE');
-  await db
-    .insertInto('settings')
-    .values({ key: SEEDED_KEY, value: String(seededBefore + persons), updatedAt: now.toISOString() })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seededBefore + persons) }))
-    .execute();
+  await settingsRepository.put(db, SEEDED_KEY, String(seededBefore + persons), now);
   ctx.target({ recordType: 'person', detail: { count: persons, seed: o.seed } });
   return { persons, measures, tests, determinations: dets, ms: performance.now() - t0 };
 }
+
+export const seedHandlers: DomainHandlerGroup<'persons.seed'> = {
+  'persons.seed': (ctx, input) => seedPersons(ctx, input),
+};
 
 const SEEDED_TABLES = [
   'persons',

@@ -4,16 +4,9 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { insertRecord, updateRecord, type Db } from '../changelog/changelog';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import { sweepEndedMeasures } from './person.category';
-import { accessiblePerson, loadFile } from './person.file';
+import { accessiblePerson, loadFile } from './person.dossier';
 import { projectSummary, resultCap, rowToSummary } from './person.mapper';
-import {
-  insertPerson,
-  personRepository,
-  personRow,
-  toColumns,
-  updatePerson,
-  type PersonColumns,
-} from './person.repository';
+import { personRepository, toColumns, type PersonColumns } from './person.repository';
 import { todayIso } from './person.rules';
 import { personTable } from './person.table';
 import { fieldVisible } from '../platform/record-access';
@@ -198,7 +191,7 @@ export const personHandlers: DomainHandlerGroup<Procs> = {
     } as PersonColumns;
     await ownScopeCheck(ctx, cols);
     const id = uuidv7();
-    const row = await insertPerson(ctx.db(), ctx.changes(), id, cols);
+    const row = await personRepository.insert(ctx.db(), ctx.changes(), id, cols);
     if (photo) await insertRecord(ctx.db(), ctx.changes(), 'personPhotos', id, { photo });
     ctx.target({
       recordType: 'person',
@@ -236,14 +229,14 @@ export const personHandlers: DomainHandlerGroup<Procs> = {
       curProvince: cols.curProvince ?? current.curProvince,
       curCommune: cols.curCommune ?? current.curCommune,
     });
-    const changed = await updatePerson(ctx.db(), ctx.changes(), personId, cols);
+    const changed = await personRepository.update(ctx.db(), ctx.changes(), personId, cols);
     if (photo !== undefined) await setPhoto(ctx, personId, photo);
     ctx.target({
       recordType: 'person',
       recordId: personId,
       detail: { fields: changed.filter((c) => !['sortKey', 'nameFolded', 'birthYear'].includes(c)).join(',') },
     });
-    return loadFile(ctx.db(), scope, await personRow(ctx.db(), personId));
+    return loadFile(ctx.db(), scope, await personRepository.row(ctx.db(), personId));
   },
 
   async 'persons.setPhoto'(ctx, { personId, photo }) {

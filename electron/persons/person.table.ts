@@ -1,7 +1,7 @@
 import { PERSON_CATEGORY_LIST, Sexes } from '../../shared/domain/persons';
 import { ALL_COLUMNS, defineTable } from '../platform/table-spec';
 import { refreshDerived } from './person.category';
-import { foldedNames, personRow, refreshTokens } from './person.repository';
+import { foldedNames, personRepository } from './person.repository';
 import { vietnameseSortKey } from '../../shared/text/sort-key';
 
 const text = { type: 'text' } as const;
@@ -44,18 +44,14 @@ export const personTable = defineTable({
   derived: ['nameFolded', 'sortKey', 'birthYear', 'category', 'lastContactAt', 'citizenIdWarnings'],
   async rederive(db, ids, today) {
     for (const id of ids) {
-      const row = await personRow(db, id);
-      await db
-        .updateTable('persons')
-        .set({
-          nameFolded: foldedNames(row.fullName, JSON.parse(row.otherNames) as string[]),
-          sortKey: vietnameseSortKey(row.fullName),
-          birthYear: Number(row.birthDate.slice(0, 4)),
-        })
-        .where('id', '=', id)
-        .execute();
+      const row = await personRepository.row(db, id);
+      await personRepository.setNameDerived(db, id, {
+        nameFolded: foldedNames(row.fullName, JSON.parse(row.otherNames) as string[]),
+        sortKey: vietnameseSortKey(row.fullName),
+        birthYear: Number(row.birthDate.slice(0, 4)),
+      });
       await refreshDerived(db, id, today);
-      await refreshTokens(db, await personRow(db, id));
+      await personRepository.refreshTokens(db, await personRepository.row(db, id));
     }
   },
   scope: { unit: 'unitId', province: 'curProvince', commune: 'curCommune' },

@@ -1,5 +1,6 @@
 import { DeterminationResults, TestMethods, TestResults } from '../../shared/domain/persons';
 import { ALL_COLUMNS, defineTable } from '../platform/table-spec';
+import { measureRepository } from './measure.repository';
 import { loadRules, registrationDeadline } from './person.rules';
 
 const READERS = { leader: ALL_COLUMNS, investigator: ALL_COLUMNS, commune_officer: ALL_COLUMNS } as const;
@@ -42,19 +43,12 @@ export const determinationTable = defineTable({
   async rederive(db, ids) {
     const rules = await loadRules(db);
     for (const id of ids) {
-      const d = await db
-        .selectFrom('addictionDeterminations')
-        .select(['result', 'resultDate'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      await db
-        .updateTable('addictionDeterminations')
-        .set({
-          registrationDeadline:
-            d.result === 'addicted' && d.resultDate ? registrationDeadline(rules, d.resultDate) : null,
-        })
-        .where('id', '=', id)
-        .execute();
+      const d = await measureRepository.determinationFacts(db, id);
+      await measureRepository.setRegistrationDeadline(
+        db,
+        id,
+        d.result === 'addicted' && d.resultDate ? registrationDeadline(rules, d.resultDate) : null,
+      );
     }
   },
   parent: { table: 'persons', column: 'personId' },

@@ -3,7 +3,7 @@ import type { RawDatabase } from '../../electron/db/connection';
 import type { HostCore } from '../../electron/host/host';
 import type { PersonScope } from '../../electron/persons/person.scope';
 import { searchPersons, type SearchPlan } from '../../electron/persons/person.search';
-import { NO_CONTACT_MAX } from '../../electron/persons/person-admin.service';
+import { NO_CONTACT_MAX } from '../../electron/persons/due.service';
 import { addDays } from '../../electron/persons/person.rules';
 import { ok } from '../support/host';
 import { as, personsWorld } from '../support/persons';
