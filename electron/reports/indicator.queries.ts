@@ -132,6 +132,17 @@ export async function personsBySubstance(db: Db, a: ReportArea) {
   return r.rows.map((x) => ({ key: x.k, n: Number(x.n) }));
 }
 
+/** Cases detected in the period per offence article (each case once per article, whatever its clauses). */
+export async function casesPerArticle(db: Db, a: ReportArea, p: ReportPeriod): Promise<Map<string, number>> {
+  const r = await sql<{ article: string; n: number }>`SELECT json_extract(o.value, '$.article') AS article,
+      count(DISTINCT c.id) AS n
+    FROM drug_cases c, json_each(c.offences) o
+    WHERE c.province_code = ${a.provinceCode} ${a.communeCode === null ? sql`` : sql`AND c.commune_code = ${a.communeCode}`}
+      AND c.deleted_at IS NULL AND c.prosecuted_on BETWEEN ${p.from} AND ${p.to}
+    GROUP BY 1`.execute(db);
+  return new Map(r.rows.map((x) => [String(x.article), Number(x.n)]));
+}
+
 /** Whether a table exists yet (the investigations and rehab tables land in their own migrations). */
 export async function tableExists(db: Db, name: string): Promise<boolean> {
   const r = await sql<{

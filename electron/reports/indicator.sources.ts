@@ -161,3 +161,23 @@ export async function sourceCounter(db: Db, id: string): Promise<Counter | null>
   if (!s) return null;
   return (await tableExists(db, s.table)) ? s.count : null;
 }
+
+/** Cases detected in the period by offence article and clause (a case charged under two articles counts under each). */
+export async function casesByArticle(
+  db: Db,
+  a: ReportArea,
+  p: ReportPeriod,
+): Promise<{ article: string; clause: number | null; n: number }[] | null> {
+  if (!(await tableExists(db, 'drug_cases'))) return null;
+  const r = await sql<{ article: string; clause: number | null; n: number }>`SELECT
+      json_extract(o.value, '$.article') AS article, json_extract(o.value, '$.clause') AS clause,
+      count(DISTINCT c.id) AS n
+    FROM drug_cases c, json_each(c.offences) o
+    WHERE ${area('c', a)} AND c.deleted_at IS NULL AND c.prosecuted_on BETWEEN ${p.from} AND ${p.to}
+    GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
+  return r.rows.map((x) => ({
+    article: String(x.article),
+    clause: x.clause === null ? null : Number(x.clause),
+    n: Number(x.n),
+  }));
+}

@@ -24,7 +24,9 @@ import type { RecordFamily } from '../platform/scope';
 import type { Db } from '../platform/table-spec';
 import { statusesOf, statusView } from './commune-status.service';
 import * as Q from './indicator.queries';
-import { sourceCounter } from './indicator.sources';
+import { casesByArticle, sourceCounter } from './indicator.sources';
+import { articleLabel, breakdownLabel, measureLabel } from '../../shared/i18n/report-labels';
+import { ARTICLE_LIST } from '../../shared/domain/investigations/offences';
 import { planForYear } from './plan.service';
 import { areaName } from './report.area';
 
@@ -198,7 +200,14 @@ export async function computeTables(
   period: ReportPeriod,
   visible: Visible,
 ): Promise<StatTable[]> {
-  if (!visible('persons')) return [];
+  return [
+    ...(visible('persons') ? await personTables(db, area, period) : []),
+    ...(visible('cases') ? await caseTables(db, area, period) : []),
+    ...(visible('rehab') ? await rehabTables(db, area, period) : []),
+  ];
+}
+
+async function personTables(db: Db, area: ReportArea, period: ReportPeriod): Promise<StatTable[]> {
   const byCat = await Q.personsByCategorySexAge(db, area, period.to);
   const columns = AGE_BANDS.flatMap((b) =>
     (['male', 'female'] as const).map((s) => ({
@@ -288,3 +297,99 @@ export async function computeTables(
 }
 
 export { round1 };
+
+const CLAUSES = [1, 2, 3, 4] as const;
+
+/** Seizures by substance × measuring unit, and cases by offence article × clause (the case-file tables). */
+async function caseTables(db: Db, area: ReportArea, period: ReportPeriod): Promise<StatTable[]> {
+  const out: StatTable[] = [];
+  const seizures = await sourceCounter(db, 'seizuresBySubstance');
+  if (seizures) {
+    const lines = (await seizures(db, area, period))?.breakdown ?? [];
+    const units = [...new Set(lines.map((l) => l.measure!))].sort();
+    const substances = [...new Set(lines.map((l) => l.key))];
+    out.push({
+      id: 'seizuresBySubstance',
+      title: both('Tang vật ma túy thu giữ theo chất và đơn vị tính', 'Drugs seized by substance and measuring unit'),
+      rowHead: both('Chất ma túy', 'Substance'),
+      columns: units.map((u) => ({ key: u, label: both(measureLabel('vi', u), measureLabel('en', u)) })),
+      rows: substances
+        .map((k) => ({
+          key: k,
+          label: both(breakdownLabel('vi', 'seizuresBySubstance', k), breakdownLabel('en', 'seizuresBySubstance', k)),
+          values: units.map((u) => lines.find((l) => l.key === k && l.measure === u)?.value ?? 0),
+        }))
+        .sort((a, b) => compareVietnamese(a.label.vi, b.label.vi)),
+      status: 'ok',
+      decimals: 3,
+    });
+  }
+  const articles = await casesByArticle(db, area, period);
+  if (articles) {
+    const totals = await Q.casesPerArticle(db, area, period);
+    const present = ARTICLE_LIST.filter((a) => articles.some((x) => x.article === a));
+    const rows: StatTable['rows'] = present.map((article) => ({
+      key: article,
+      label: both(articleLabel('vi', article), articleLabel('en', article)),
+      values: [
+        ...CLAUSES.map((c) => articles.find((x) => x.article === article && x.clause === c)?.n ?? 0),
+        totals.get(article) ?? 0,
+      ],
+    }));
+    out.push({
+      id: 'casesByArticle',
+      title: both(
+        'Vụ án ma túy khởi tố theo điều, khoản Bộ luật Hình sự',
+        'Drug cases by article and clause of the Criminal Code',
+      ),
+      rowHead: both('Điều', 'Article'),
+      columns: [
+        ...CLAUSES.map((c) => ({ key: `clause${c}`, label: both(`Khoản ${c}`, `Clause ${c}`) })),
+        { key: 'cases', label: both('Số vụ', 'Cases') },
+      ],
+      rows,
+      status: 'ok',
+    });
+  }
+  return out;
+}
+
+/** Referrals opened in the period by state, and the escapes from a facility in the period. */
+async function rehabTables(db: Db, area: ReportArea, period: ReportPeriod): Promise<StatTable[]> {
+  const referrals = await sourceCounter(db, 'referralsByState');
+  const escapes = await sourceCounter(db, 'abscondingCount');
+  if (!referrals) return [];
+  const lines = (await referrals(db, area, period))?.breakdown ?? [];
+  const total = lines.reduce((s, l) => s + l.value, 0);
+  const absconded = escapes ? ((await escapes(db, area, period))?.value ?? 0) : 0;
+  return [
+    {
+      id: 'referralsByState',
+      title: both(
+        'Hồ sơ đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc theo trạng thái',
+        'Compulsory-rehab referrals by state',
+      ),
+      rowHead: both('Trạng thái', 'State'),
+      columns: [{ key: 'referrals', label: both('Số hồ sơ', 'Referrals') }],
+      rows: [
+        ...lines.map((l) => ({
+          key: l.key,
+          label: both(breakdownLabel('vi', 'referralsByState', l.key), breakdownLabel('en', 'referralsByState', l.key)),
+          values: [l.value],
+        })),
+        { key: 'total', label: both('Tổng cộng', 'Total'), values: [total] },
+      ],
+      status: 'ok',
+    },
+    {
+      id: 'abscondings',
+      title: both('Học viên bỏ trốn khỏi cơ sở cai nghiện', 'Residents who absconded from a facility'),
+      rowHead: both('Chỉ tiêu', 'Figure'),
+      columns: [{ key: 'times', label: both('Số lần', 'Times') }],
+      rows: [
+        { key: 'absconded', label: both('Số lần bỏ trốn trong kỳ', 'Escapes in the period'), values: [absconded] },
+      ],
+      status: 'ok',
+    },
+  ];
+}

@@ -105,6 +105,8 @@ export interface StatTable {
   rowHead: { vi: string; en: string };
   rows: { key: string; label: { vi: string; en: string }; values: number[] }[];
   status: IndicatorStatus;
+  /** Decimals the values carry (quantities seized: 3); whole numbers when absent. */
+  decimals?: number;
 }
 
 /** The kinds of record a drill-down lists (a commune for the commune-status indicators). */

@@ -358,4 +358,57 @@ describe('drill-down to the records behind a number', () => {
       expect.objectContaining({ report: 'drilldown', format: 'xlsx', purpose: 'Gửi Viện kiểm sát', rows: 2 }),
     ]);
   });
+
+  it('gives the statistical tables of seizures, cases by article, referrals by state and escapes', async () => {
+    const { w } = await richWorld();
+    await as(w.host, w.accounts.leader.username);
+    const tables = await ok(w.host, 'reports.tables', YEAR);
+    const table = (id: string) => tables.find((t) => t.id === id)!;
+    const cell = (id: string, row: string, col: string) => {
+      const t = table(id);
+      return t.rows.find((r) => r.key === row)?.values[t.columns.findIndex((c) => c.key === col)];
+    };
+    expect(table('seizuresBySubstance')).toMatchObject({ decimals: 3, rowHead: { vi: 'Chất ma túy' } });
+    expect(table('seizuresBySubstance').columns.map((c) => c.key)).toEqual(['g', 'kg']);
+    expect(cell('seizuresBySubstance', 'methamphetamine', 'kg')).toBe(2.5);
+    expect(cell('seizuresBySubstance', 'methamphetamine', 'g')).toBe(300);
+    expect(cell('seizuresBySubstance', 'heroin', 'g')).toBe(12.5);
+    expect(cell('seizuresBySubstance', 'heroin', 'kg')).toBe(0);
+    // 2026's cases: 30/2026 under Art. 249 cl. 1 and 31/2026 under Art. 251 cl. 2 (3/2025 is outside the period).
+    expect(table('casesByArticle').rows.map((r) => r.key)).toEqual(['249', '251']);
+    expect(table('casesByArticle').rows[0]!.label.vi).toMatch(/^Điều 249 — /);
+    expect(cell('casesByArticle', '249', 'clause1')).toBe(1);
+    expect(cell('casesByArticle', '251', 'clause2')).toBe(1);
+    expect(cell('casesByArticle', '251', 'cases')).toBe(1);
+    expect(table('referralsByState').rows.map((r) => [r.key, r.values[0]])).toEqual([
+      ['absconded', 1],
+      ['total', 1],
+    ]);
+    expect(cell('abscondings', 'absconded', 'times')).toBe(1);
+    const kpi = await ok(w.host, 'reports.kpi', YEAR);
+    expect(kpi.indicators.find((i) => i.id === 'abscondingCount')).toMatchObject({ status: 'ok', value: 1 });
+    expect(kpi.indicators.find((i) => i.id === 'referralsByState')).toMatchObject({
+      value: 1,
+      breakdown: [{ key: 'absconded', value: 1 }],
+    });
+
+    // A commune officer reads no case files: no seizure or article table, but their commune's referrals.
+    await as(w.host, w.accounts.officerA.username);
+    const own = await ok(w.host, 'reports.tables', YEAR);
+    expect(own.map((t) => t.id)).not.toContain('casesByArticle');
+    expect(own.map((t) => t.id)).not.toContain('seizuresBySubstance');
+    expect(own.find((t) => t.id === 'referralsByState')?.rows.at(-1)?.values).toEqual([1]);
+    // The export carries them as sheets with numbers as numbers.
+    await as(w.host, w.accounts.leader.username);
+    const xlsx = await ok(w.host, 'reports.export', { ...YEAR, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as never);
+    const sheets = wb.worksheets.map((s) => s.getCell(1, 1).value);
+    expect(sheets).toEqual(expect.arrayContaining(['Chất ma túy', 'Điều', 'Trạng thái']));
+    const seized = wb.worksheets.find((s) => s.getCell(1, 1).value === 'Chất ma túy')!;
+    const meth = seized
+      .getRows(2, seized.rowCount - 1)!
+      .find((r) => String(r.getCell(1).value).startsWith('Methamphetamine'));
+    expect(meth?.getCell(3).value).toBe(2.5);
+  });
 });

@@ -5,7 +5,10 @@ import { useErrorText } from '../../api/api-errors';
 import { useProcedure } from '../../api/useProcedure';
 import { formatNumber } from './report-format';
 
-/** The ministry's report-form tables over persons on record (Circular 13/2022/TT-BCA). */
+/**
+ * The ministry's report-form tables: persons on record (Circular 13/2022/TT-BCA), seizures by substance and unit,
+ * cases by offence article, referrals by state and escapes; each only for a role that reads those records.
+ */
 export function StatTablesPanel({ query }: { query: { from: string; to: string; communeCode?: string } }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
@@ -40,7 +43,8 @@ export function StatTablesPanel({ query }: { query: { from: string; to: string; 
                     key: c.key,
                     title: c.label[lang],
                     align: 'right' as const,
-                    render: (_: unknown, r: StatTable['rows'][number]) => formatNumber(r.values[i] ?? 0, 0),
+                    render: (_: unknown, r: StatTable['rows'][number]) =>
+                      formatNumber(r.values[i] ?? 0, table.decimals ?? 0),
                   })),
                 ]}
               />
