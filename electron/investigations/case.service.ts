@@ -13,7 +13,7 @@ import { personHandlers } from '../persons/person.service';
 import { recordInScope } from '../platform/record-access';
 import { specOf } from '../platform/tables';
 import { buildCasePrint } from './case.print';
-import { invalid, placement, requireInScope, todayOf } from './investigation.access';
+import { invalid, placement, requireInScope, todayOf, visiblePersons } from './investigation.access';
 import {
   caseDerived,
   caseSummary,
@@ -24,12 +24,13 @@ import {
   suspectView,
 } from './investigation.mapper';
 import { investigationRepository as repo } from './investigation.repository';
-import type { TipRowDb } from './investigation.schema';
+import type { CaseRowDb, TipRowDb } from './investigation.schema';
 import { caseTable, seizureTable, suspectTable, tipTable } from './investigation.table';
 
 type Procs =
   | 'cases.create'
   | 'cases.get'
+  | 'cases.list'
   | 'cases.find'
   | 'cases.update'
   | 'cases.advance'
@@ -52,7 +53,13 @@ export function scopedCase(ctx: DomainContext, id: string) {
 export async function loadCase(ctx: DomainContext, id: string): Promise<CaseView> {
   const db = ctx.db();
   const row = (await repo.caseRow(db, id))!;
-  const suspects = (await repo.suspectsOf(db, id)).map((s) => suspectView(s.row, s.person));
+  const linked = await repo.suspectsOf(db, id);
+  // Each suspect's person as the caller's persons scope shows them (null outside it).
+  const shown = await visiblePersons(
+    ctx,
+    new Map(linked.flatMap((s) => (s.person ? [[s.row.personId, s.person]] : []))),
+  );
+  const suspects = linked.map((s) => suspectView(s.row, shown.get(s.row.personId) ?? null));
   return caseView(
     row,
     await repo.caseExtensions(db, id),
@@ -128,21 +135,34 @@ async function ownerTotals(ctx: DomainContext, key: { caseId: string } | { tipId
   return seizureTotals((await repo.seizuresOf(ctx.db(), key)).map(seizureView));
 }
 
-/** Summaries of found cases in the caller's scope, newest prosecution first. */
+/** How many cases a search may find before paging (cases.list with a query). */
+const SEARCH_CAP = 500;
+
+/**
+ * Summaries of found cases in the caller's scope (each once, in the order found, those `keep` accepts), a page
+ * from `offset`, with how many there are in all.
+ */
 async function summaries(
   ctx: DomainContext,
-  found: { row: Parameters<typeof caseSummary>[0]; matchedBy?: CaseSummary['matchedBy']; role?: string }[],
-  limit: number,
-  state?: string,
-): Promise<(CaseSummary & { role?: string })[]> {
+  found: { row: CaseRowDb; matchedBy?: CaseSummary['matchedBy']; role?: string }[],
+  page: { offset?: number; limit: number; keep?: (row: CaseRowDb) => boolean },
+): Promise<{ items: (CaseSummary & { role?: string })[]; total: number }> {
   const scope = ctx.scope('cases');
   const seen = new Set<string>();
-  const keep = found.filter((f) => {
-    if (seen.has(f.row.id) || !repo.inScope(scope, f.row) || (state && f.row.state !== state)) return false;
+  const kept = found.filter((f) => {
+    if (seen.has(f.row.id) || !repo.inScope(scope, f.row) || (page.keep && !page.keep(f.row))) return false;
     seen.add(f.row.id);
     return true;
   });
-  const page = keep.slice(0, limit);
+  const offset = page.offset ?? 0;
+  return { items: await summariesOf(ctx, kept.slice(offset, offset + page.limit)), total: kept.length };
+}
+
+/** Case rows as summaries, with their suspect counts. */
+async function summariesOf(
+  ctx: DomainContext,
+  page: { row: CaseRowDb; matchedBy?: CaseSummary['matchedBy']; role?: string }[],
+): Promise<(CaseSummary & { role?: string })[]> {
   const counts = await repo.suspectCounts(
     ctx.db(),
     page.map((f) => f.row.id),
@@ -168,12 +188,37 @@ export const caseHandlers: DomainHandlerGroup<Procs> = {
     return loadCase(ctx, caseId);
   },
 
+  async 'cases.list'(ctx, f) {
+    if (!f.query) {
+      const { rows, total } = await repo.caseList(ctx.db(), ctx.scope('cases'), f);
+      return {
+        items: await summariesOf(
+          ctx,
+          rows.map((row) => ({ row })),
+        ),
+        total,
+      };
+    }
+    const found = await repo.findCaseRows(ctx.db(), f.query, SEARCH_CAP);
+    const out = await summaries(ctx, found, {
+      offset: f.offset,
+      limit: f.limit,
+      keep: (r) =>
+        (!f.state || r.state === f.state) &&
+        (!f.severity || r.severity === f.severity) &&
+        (!f.open || r.state === 'investigating'),
+    });
+    // A search is audited as cases.find's is, without what was searched for; browsing the list is not.
+    ctx.audit({ action: 'case.search', recordType: 'case', detail: { results: out.total } });
+    return out;
+  },
+
   async 'cases.find'(ctx, { query, state, limit }) {
     const found = await repo.findCaseRows(ctx.db(), query, limit);
-    const out = await summaries(ctx, found, limit, state);
+    const { items } = await summaries(ctx, found, { limit, keep: (r) => !state || r.state === state });
     // The search is audited without what was searched for.
-    ctx.target({ recordType: 'case', detail: { results: out.length } });
-    return out;
+    ctx.target({ recordType: 'case', detail: { results: items.length } });
+    return items;
   },
 
   async 'cases.update'(ctx, { caseId, patch }) {
@@ -306,12 +351,12 @@ export const caseHandlers: DomainHandlerGroup<Procs> = {
   async 'cases.ofPerson'(ctx, { personId }) {
     ctx.target({ recordType: 'person', recordId: personId });
     const links = await repo.casesOfPersons(ctx.db(), [personId]);
-    const out = await summaries(
+    const { items } = await summaries(
       ctx,
       links.map((l) => ({ row: l.row, role: l.role })),
-      500,
+      { limit: 500 },
     );
-    return out.map(({ role, ...c }) => ({ ...c, suspectRole: role as SuspectRole })) satisfies PersonCase[];
+    return items.map(({ role, ...c }) => ({ ...c, suspectRole: role as SuspectRole })) satisfies PersonCase[];
   },
 
   async 'cases.print'(ctx, { caseId, purpose }) {

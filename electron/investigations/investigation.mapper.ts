@@ -60,7 +60,7 @@ import type {
  * promises. Pure: no database.
  */
 
-function parseJson<T>(text: string | null, fallback: T): T {
+export function parseJson<T>(text: string | null, fallback: T): T {
   if (!text) return fallback;
   try {
     return JSON.parse(text) as T;
@@ -216,8 +216,10 @@ export function tipView(
   extensions: readonly ExtensionRowDb[],
   seizures: readonly SeizureRowDb[],
   today: string,
+  persons: ReadonlyMap<string, PersonSummary> = new Map(),
 ): TipView {
   const state = r.state as TipState;
+  const personIds = parseJson<string[]>(r.personIds, []);
   const ordered = currentExtensions(tipStart(r), orderExtensions(extensions));
   return {
     id: r.id,
@@ -231,7 +233,8 @@ export function tipView(
     communeCode: r.communeCode,
     place: r.place,
     summary: r.summary,
-    personIds: parseJson<string[]>(r.personIds, []),
+    personIds,
+    persons: personIds.flatMap((id) => persons.get(id) ?? []),
     state,
     decidedOn: r.decidedOn,
     decisionNumber: r.decisionNumber,

@@ -259,6 +259,26 @@ export const investigationRepository = Object.freeze({
       .execute();
     return { rows, total };
   },
+  /** The case list of a scope: newest prosecution first, with the total of the filtered set. */
+  async caseList(
+    db: Db,
+    scope: RecordScope,
+    f: { state?: string; severity?: string; open?: boolean; offset: number; limit: number },
+  ): Promise<{ rows: CaseRowDb[]; total: number }> {
+    let q = db.selectFrom('drugCases').where('deletedAt', 'is', null).where(inScopeSql<'drugCases'>(scope));
+    if (f.state) q = q.where('state', '=', f.state);
+    if (f.open) q = q.where('state', '=', 'investigating');
+    if (f.severity) q = q.where('severity', '=', f.severity);
+    const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+    const rows = await q
+      .selectAll()
+      .orderBy('prosecutedOn', 'desc')
+      .orderBy('id', 'desc')
+      .offset(f.offset)
+      .limit(f.limit)
+      .execute();
+    return { rows, total };
+  },
   async extensionCounts(db: Db, table: 'tipExtensions', ids: readonly string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     if (!ids.length || table !== 'tipExtensions') return out;

@@ -10,8 +10,16 @@ import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import { recordInScope } from '../platform/record-access';
 import { specOf } from '../platform/tables';
 import { createCase } from './case.service';
-import { invalid, placement, requireInScope, todayOf } from './investigation.access';
-import { currentExtensions, orderExtensions, tipDerived, tipRow, tipStart, tipView } from './investigation.mapper';
+import { invalid, placement, requireInScope, todayOf, visiblePersons } from './investigation.access';
+import {
+  currentExtensions,
+  orderExtensions,
+  parseJson,
+  tipDerived,
+  tipRow,
+  tipStart,
+  tipView,
+} from './investigation.mapper';
 import { investigationRepository as repo } from './investigation.repository';
 import { tipTable } from './investigation.table';
 
@@ -27,7 +35,8 @@ export async function loadTip(ctx: DomainContext, id: string): Promise<TipView> 
   const db = ctx.db();
   const row = (await repo.tip(db, id))!;
   const seizures = ctx.scope('cases').view === 'none' ? [] : await repo.seizuresOf(db, { tipId: id });
-  return tipView(row, await repo.tipExtensions(db, id), seizures, todayOf(ctx));
+  const persons = await visiblePersons(ctx, await repo.personSummaries(db, parseJson<string[]>(row.personIds, [])));
+  return tipView(row, await repo.tipExtensions(db, id), seizures, todayOf(ctx), persons);
 }
 
 /** Persons a tip names: each must be a person of the registry the caller may see (persons scope). */

@@ -72,6 +72,11 @@ export interface TipView {
   summary: string;
   /** Persons of the registry the tip names. */
   personIds: string[];
+  /**
+   * Those of them the caller may see (persons scope, the role's view of the person), in the order of
+   * `personIds`; an id without its summary here is a person outside the caller's scope.
+   */
+  persons: PersonSummary[];
   state: TipState;
   decidedOn: string | null;
   decisionNumber: string | null;
@@ -180,6 +185,12 @@ export interface CaseView extends CaseFlags {
   totals: SeizureTotals;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A page of the case list, with the number of cases matching in all. */
+export interface CaseList {
+  items: CaseSummary[];
+  total: number;
 }
 
 /** A case in a list or search result. */

@@ -1,8 +1,3 @@
-// NOTE FROM THE LEAD to the investigations backend engineer (remove this comment when done): the screens engineer
-// asks (see /work/coord/H2-requests.md) for (1) `cases.list`: the cases of the caller's scope without a query,
-// newest first, with state/severity filters and paging, returning CaseSummary[] + total; (2) `TipView.persons:
-// PersonSummary[]` (linked persons, within the caller's persons scope) so the tip screen need not call
-// persons.get per person (which would log a file read each). Please add both.
 import { z } from 'zod';
 import {
   EXHIBIT_KIND_LIST,
@@ -27,6 +22,7 @@ import { Permissions } from '../domain/roles';
 import { audited, procedure } from './define';
 import { isoDay, personInputSchema } from './person-fields';
 import type {
+  CaseList,
   CaseSummary,
   CaseView,
   DeadlineItem,
@@ -378,6 +374,26 @@ export const investigationsContract = {
     input: z.object({ caseId: id }).strict(),
     access: [P.casesRead],
     audit: audited('case.read', 'case'),
+  }),
+  /**
+   * The case list of the caller's scope, newest prosecution first, a page at a time with the total. `query`
+   * searches as cases.find does (number, suspect's name without diacritics, CCCD); a search is audited as one
+   * (case.search, without what was searched), browsing is not (as the tip register).
+   */
+  'cases.list': procedure<CaseList>()({
+    input: z
+      .object({
+        query: z.string().trim().max(120, { message: 'too_long' }).default(''),
+        state: caseStateSchema.optional(),
+        severity: severitySchema.optional(),
+        /** Only cases still under investigation (their time limit runs). */
+        open: z.boolean().optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
+    access: [P.casesRead],
+    audit: null,
   }),
   /**
    * By case number (exact or prefix), a suspect's name (diacritics-insensitive, all words) or a suspect's CCCD.

@@ -84,15 +84,24 @@ test('a case with two offences: severity from the gravest, deadline at a month e
 }) => {
   test.setTimeout(400_000);
   const world = await seedPersonsWorld(hoso, ['leader']);
-  await asAccount(hoso, 'leader', () =>
-    createPerson(hoso, {
+  await asAccount(hoso, 'leader', async () => {
+    const pao = await createPerson(hoso, {
       fullName: 'Sùng A Páo',
       sex: 'male',
       birthDate: '1990-04-12',
       commune: world.communeA,
       serial: 1234,
-    }),
-  );
+    });
+    // A tip that names him (its file and its edit show his name).
+    await hoso.ok('tips.create', {
+      receivedOn: '2026-09-20',
+      source: 'citizen',
+      channel: 'land_border',
+      communeCode: world.communeA.code,
+      summary: 'Tố giác vận chuyển ma túy tổng hợp qua đường mòn biên giới.',
+      personIds: [pao.person.id],
+    });
+  });
   await app.goto(hoso.url);
   await signIn(app, PEOPLE.leader.username, PEOPLE.leader.password);
   await openInvestigations(app, 'Vụ án');
@@ -175,6 +184,28 @@ test('a case with two offences: severity from the gravest, deadline at a month e
   await expect(totals).toContainText('Methamphetamine (ma túy đá): 1.200 viên');
   await expect(totals).toContainText('Heroin: 1,5 kg');
   await pictures(app, 'case-file');
+
+  // The case list: the unit's cases, newest first; a case found by its suspect's name typed without diacritics.
+  await openInvestigations(app, 'Vụ án');
+  const list = app.getByRole('table', { name: 'Vụ án' });
+  await expect(list.locator('.ant-table-row').filter({ hasText: '27/2026' })).toContainText('Rất nghiêm trọng');
+  await expect(app.getByTestId('cases-count')).toHaveText('1 kết quả');
+  await app.getByLabel('Tìm vụ án').fill('sung a pao');
+  await app.getByLabel('Tìm vụ án').press('Enter');
+  const results = app.getByRole('table', { name: 'Kết quả tìm vụ án' }).locator('.ant-table-row');
+  await expect(results).toHaveCount(1);
+  await expect(results).toContainText('27/2026');
+  await expect(results).toContainText('theo họ tên');
+  await pictures(app, 'cases-list');
+
+  // The tip names the person on its file and in its edit.
+  await openInvestigations(app, 'Tin báo');
+  await app.locator('.ant-table-row').filter({ hasText: 'đường mòn biên giới' }).getByRole('button').click();
+  await expect(app.getByTestId('tip-persons')).toContainText('Sùng A Páo · 12/04/1990');
+  await app.getByRole('main').getByRole('button', { name: 'Sửa' }).click();
+  const tipForm = app.getByRole('form', { name: 'Sửa tin báo' });
+  await expect(tipForm.getByText('Sùng A Páo · 12/04/1990', { exact: false })).toBeVisible();
+  await tipForm.getByRole('button', { name: 'Hủy' }).click();
 
   await openInvestigations(app, 'Thời hạn');
   await expect(app.getByRole('heading', { name: 'Thời hạn giải quyết' })).toBeVisible();

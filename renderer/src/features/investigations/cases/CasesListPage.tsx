@@ -1,10 +1,15 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary, DeadlineItem } from '../../../../../shared/contract';
-import { CASE_STATE_LIST, type CaseState, type Severity } from '../../../../../shared/domain/investigations';
+import type { CaseSummary, InputOf } from '../../../../../shared/contract';
+import {
+  CASE_STATE_LIST,
+  SEVERITY_LIST,
+  type CaseState,
+  type Severity,
+} from '../../../../../shared/domain/investigations';
 import { Permissions } from '../../../../../shared/domain/roles';
 import { useErrorText } from '../../../api/api-errors';
 import { useProcedure } from '../../../api/useProcedure';
@@ -17,103 +22,40 @@ import { useInvestigationScreenActive, useInvestigationsNavigation } from '../in
 import { useInvestigationLabels } from '../labels';
 import { CaseStateTag } from '../tips/TipStateTag';
 
-/** A row of the list: a search result, or an open case of the deadlines list while nothing is searched. */
-interface CaseRow {
-  id: string;
-  number: string;
-  prosecutedOn: string | null;
-  state: CaseState;
-  severity: Severity | null;
-  offences: CaseSummary['offences'] | null;
-  deadline: string;
-  daysLeft: number | null;
-  suspectCount: number | null;
-  matchedBy?: CaseSummary['matchedBy'];
-}
+const PAGE = 50;
 
-function fromDeadline(d: DeadlineItem): CaseRow {
-  return {
-    id: d.id,
-    number: d.label,
-    prosecutedOn: null,
-    state: d.state as CaseState,
-    severity: d.severity,
-    offences: null,
-    deadline: d.deadline,
-    daysLeft: d.daysLeft,
-    suspectCount: null,
-  };
-}
-
-function SearchResults(props: { query: string; state: CaseState | undefined; columns: ColumnsType<CaseRow> }) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const nav = useInvestigationsNavigation();
-  const found = useProcedure('cases.find', { query: props.query, state: props.state, limit: 200 });
-  useReloadOn(nav.version, found.reload, useInvestigationScreenActive());
-  return (
-    <>
-      {found.error ? <Alert type="error" showIcon title={errorText(found.error)} style={{ marginBottom: 16 }} /> : null}
-      <Typography.Paragraph type="secondary" data-testid="cases-count">
-        {t('investigations.common.count', { count: found.data?.length ?? 0 })}
-      </Typography.Paragraph>
-      <Table<CaseRow>
-        rowKey="id"
-        size="middle"
-        aria-label={t('investigations.cases.results')}
-        columns={props.columns}
-        dataSource={found.data ?? []}
-        loading={found.loading}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 980 }}
-        locale={{ emptyText: <span className="inv-muted">{t('investigations.cases.noMatch')}</span> }}
-      />
-    </>
-  );
-}
-
-function OpenCases(props: { columns: ColumnsType<CaseRow> }) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const nav = useInvestigationsNavigation();
-  const due = useProcedure('investigations.deadlines', { withinDays: 366, limit: 2000 });
-  useReloadOn(nav.version, due.reload, useInvestigationScreenActive());
-  const rows = (due.data ?? []).filter((d) => d.kind === 'case').map(fromDeadline);
-  return (
-    <>
-      {due.error ? <Alert type="error" showIcon title={errorText(due.error)} style={{ marginBottom: 16 }} /> : null}
-      <Typography.Paragraph type="secondary" data-testid="cases-count">
-        {t('investigations.cases.openCount', { count: rows.length })}
-      </Typography.Paragraph>
-      <Table<CaseRow>
-        rowKey="id"
-        size="middle"
-        aria-label={t('investigations.cases.open')}
-        columns={props.columns.filter((c) => c.key !== 'prosecutedOn' && c.key !== 'offences' && c.key !== 'suspects')}
-        dataSource={rows}
-        loading={due.loading}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 760 }}
-        locale={{ emptyText: <span className="inv-muted">{t('investigations.cases.noneOpen')}</span> }}
-      />
-    </>
-  );
+interface CaseFilters {
+  query: string;
+  state?: CaseState;
+  severity?: Severity;
+  open?: boolean;
 }
 
 /**
- * Cases: search by case number, a suspect's name (diacritics optional) or CCCD; with nothing searched, the
- * cases still under investigation, nearest deadline first.
+ * Cases of the caller's unit or province (cases.list): newest prosecution first, a page at a time, filtered by
+ * state and severity; the search finds a case by its number, a suspect's name (diacritics optional) or CCCD.
  */
 export function CasesListPage() {
   const { t } = useTranslation();
   const nav = useInvestigationsNavigation();
   const session = useSignedInSession();
   const labels = useInvestigationLabels();
+  const errorText = useErrorText();
   const [text, setText] = useState('');
-  const [query, setQuery] = useState('');
-  const [state, setState] = useState<CaseState | undefined>();
+  const [filters, setFilters] = useState<CaseFilters>({ query: '' });
+  const [page, setPage] = useState(1);
+  const input = useMemo<InputOf<'cases.list'>>(
+    () => ({ ...filters, offset: (page - 1) * PAGE, limit: PAGE }),
+    [filters, page],
+  );
+  const list = useProcedure('cases.list', input);
+  useReloadOn(nav.version, list.reload, useInvestigationScreenActive());
+  const set = (patch: Partial<CaseFilters>) => {
+    setPage(1);
+    setFilters((f) => ({ ...f, ...patch }));
+  };
 
-  const columns: ColumnsType<CaseRow> = [
+  const columns: ColumnsType<CaseSummary> = [
     {
       title: t('investigations.case.number'),
       key: 'number',
@@ -128,18 +70,18 @@ export function CasesListPage() {
       title: t('investigations.case.prosecutedOn'),
       key: 'prosecutedOn',
       width: 120,
-      render: (_, r) => (r.prosecutedOn ? formatDate(r.prosecutedOn) : ''),
+      render: (_, r) => <span className="inv-mono">{formatDate(r.prosecutedOn)}</span>,
     },
     {
       title: t('investigations.case.offences'),
       key: 'offences',
-      render: (_, r) => (r.offences ?? []).map((o) => labels.offence(o.article, o.clause)).join('; '),
+      render: (_, r) => r.offences.map((o) => labels.offence(o.article, o.clause)).join('; '),
     },
     {
       title: t('investigations.case.severity'),
       key: 'severity',
       width: 170,
-      render: (_, r) => (r.severity ? labels.severity[r.severity] : ''),
+      render: (_, r) => labels.severity[r.severity],
     },
     {
       title: t('investigations.case.state'),
@@ -157,7 +99,7 @@ export function CasesListPage() {
           {r.matchedBy && r.matchedBy !== 'number' ? (
             <Tag>{t(`investigations.cases.matched.${r.matchedBy}`)}</Tag>
           ) : null}
-          {r.suspectCount ?? ''}
+          {r.suspectCount}
         </Flex>
       ),
     },
@@ -169,6 +111,7 @@ export function CasesListPage() {
     },
   ];
 
+  const total = list.data?.total ?? 0;
   return (
     <>
       <PageHeader
@@ -195,9 +138,9 @@ export function CasesListPage() {
           value={text}
           onChange={(e) => {
             setText(e.target.value);
-            if (!e.target.value.trim()) setQuery('');
+            if (!e.target.value.trim()) set({ query: '' });
           }}
-          onSearch={(v) => setQuery(v.trim())}
+          onSearch={(v) => set({ query: v.trim() })}
           enterButton={t('investigations.cases.find')}
           style={{ maxWidth: 520 }}
         />
@@ -206,13 +149,53 @@ export function CasesListPage() {
           aria-label={t('investigations.case.state')}
           placeholder={t('investigations.case.state')}
           style={{ width: 200 }}
-          value={state}
-          onChange={(v?: CaseState) => setState(v)}
+          value={filters.state}
+          onChange={(v?: CaseState) => set({ state: v })}
           options={CASE_STATE_LIST.map((s) => ({ value: s, label: labels.caseState[s] }))}
-          disabled={!query}
         />
+        <Select
+          allowClear
+          aria-label={t('investigations.case.severity')}
+          placeholder={t('investigations.case.severity')}
+          style={{ width: 210 }}
+          value={filters.severity}
+          onChange={(v?: Severity) => set({ severity: v })}
+          options={SEVERITY_LIST.map((s) => ({ value: s, label: labels.severity[s] }))}
+        />
+        <Checkbox checked={filters.open ?? false} onChange={(e) => set({ open: e.target.checked || undefined })}>
+          {t('investigations.cases.openOnly')}
+        </Checkbox>
       </Flex>
-      {query ? <SearchResults query={query} state={state} columns={columns} /> : <OpenCases columns={columns} />}
+      {list.error ? <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} /> : null}
+      <Typography.Paragraph type="secondary" data-testid="cases-count">
+        {t('investigations.common.count', { count: total })}
+      </Typography.Paragraph>
+      <Table<CaseSummary>
+        rowKey="id"
+        size="middle"
+        aria-label={filters.query ? t('investigations.cases.results') : t('investigations.cases.title')}
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.loading}
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total,
+          hideOnSinglePage: true,
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
+        scroll={{ x: 1040 }}
+        rowClassName={(r) => (r.daysLeft !== null && r.daysLeft < 0 ? 'inv-row-overdue' : '')}
+        onRow={(r) => ({ onDoubleClick: () => nav.open({ kind: 'case', caseId: r.id }) })}
+        locale={{
+          emptyText: (
+            <span className="inv-muted">
+              {filters.query ? t('investigations.cases.noMatch') : t('investigations.cases.empty')}
+            </span>
+          ),
+        }}
+      />
     </>
   );
 }

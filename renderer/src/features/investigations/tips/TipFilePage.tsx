@@ -17,6 +17,7 @@ import { useSignedInSession } from '../../../app/session-context';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDate, formatDateTime } from '../../../i18n/dates';
 import { DeadlineTag } from '../DeadlineTag';
+import { personLine } from '../PersonPicker';
 import { ExtendModal } from '../ExtendModal';
 import { ExtensionsList } from '../ExtensionsList';
 import { useReloadOn } from '../../persons/useReloadOn';
@@ -25,6 +26,23 @@ import { communeName, useInvestigationLabels } from '../labels';
 import { SeizuresCard, totalsOf } from '../SeizuresCard';
 import { TipDecisionModal } from './TipDecisionModal';
 import { TipStateTag } from './TipStateTag';
+
+/** The persons a tip names, as the caller may see them; those outside the caller's scope are only counted. */
+function TipPersons({ tip }: { tip: TipView }) {
+  const { t } = useTranslation();
+  if (!tip.personIds.length) return <>{t('investigations.tip.noPersons')}</>;
+  const hidden = tip.personIds.length - tip.persons.length;
+  return (
+    <Flex vertical gap={2} data-testid="tip-persons">
+      {tip.persons.map((p) => (
+        <span key={p.id}>{personLine(p)}</span>
+      ))}
+      {hidden ? (
+        <Typography.Text type="secondary">{t('investigations.tip.outOfScope', { count: hidden })}</Typography.Text>
+      ) : null}
+    </Flex>
+  );
+}
 
 /** A tip: its receipt, the Art. 147 time limit with its extensions, the decision, and what was seized. */
 export function TipFilePage({ tipId }: { tipId: string }) {
@@ -128,9 +146,7 @@ export function TipFilePage({ tipId }: { tipId: string }) {
                 </Descriptions.Item>
                 <Descriptions.Item label={t('investigations.tip.place')}>{v.place ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('investigations.tip.persons')}>
-                  {v.personIds.length
-                    ? t('investigations.tip.personCount', { count: v.personIds.length })
-                    : t('investigations.tip.noPersons')}
+                  <TipPersons tip={v} />
                 </Descriptions.Item>
               </Descriptions>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>

@@ -210,7 +210,7 @@ function TipFormBody({ tip }: { tip: TipView | null }) {
             label={t('investigations.tip.persons')}
             extra={t('investigations.tip.personsHint')}
           >
-            {({ ref: _ref, ...f }) => <PersonPicker {...f} mode="multiple" />}
+            {({ ref: _ref, ...f }) => <PersonPicker {...f} mode="multiple" known={tip?.persons} />}
           </Field>
         </Card>
         <Flex gap={12} justify="flex-end" style={{ marginTop: 20 }}>
