@@ -7,9 +7,11 @@ import { DeterminationResults, type DeterminationResult } from '../../../../../s
 import { useApi } from '../../../api/api-context';
 import { applyApiError } from '../../../api/api-errors';
 import { Field } from '../../../components/Field';
+import { DraftNotice } from '../../drafts/DraftNotice';
 import { contractResolver, fieldControl } from '../contract-resolver';
 import { DateField } from '../DateField';
 import { usePersonLabels } from '../labels';
+import { useFileDialogDraft } from './dialog-draft';
 import { ModalForm } from './ModalForm';
 
 interface DeterminationForm {
@@ -34,6 +36,7 @@ export function AddDeterminationModal(props: {
     control: formControl,
     handleSubmit,
     setError,
+    reset,
     formState,
   } = useForm<DeterminationForm, unknown, z.output<typeof determinationInputSchema>>({
     resolver: contractResolver(determinationInputSchema, (v: DeterminationForm) => ({
@@ -46,11 +49,14 @@ export function AddDeterminationModal(props: {
     })),
     defaultValues: { requestedDate: '', facility: '', result: 'pending', resultDate: '', formRef: '' },
   });
+  // A request copied from paper is kept across a lock: after unlocking, the file opens with this dialog.
+  const draft = useFileDialogDraft({ control: formControl, reset }, 'determination', props.personId);
   const control = fieldControl(formControl);
   const pending = useWatch({ control, name: 'result' }) === 'pending';
   const submit = handleSubmit(async (input) => {
     const r = await api.invoke('persons.addDetermination', input);
     if (!r.ok) return applyApiError(r.error, setError, FIELDS);
+    void draft.saved();
     props.onAdded(r.value);
   });
   return (
@@ -61,9 +67,13 @@ export function AddDeterminationModal(props: {
       submitting={formState.isSubmitting}
       errors={formState.errors}
       onSubmit={() => void submit()}
-      onCancel={props.onClose}
+      onCancel={() => {
+        draft.discard();
+        props.onClose();
+      }}
       width={720}
     >
+      <DraftNotice draft={draft} />
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Field control={control} name="requestedDate" label={t('persons.determination.requestedDate')} required>

@@ -8,10 +8,10 @@ import { useApi } from '../../../api/api-context';
 import { applyApiError } from '../../../api/api-errors';
 import { Field } from '../../../components/Field';
 import { DraftNotice } from '../../drafts/DraftNotice';
-import { useFormDraft } from '../../drafts/useDraft';
 import { contractResolver, fieldControl } from '../contract-resolver';
 import { DateField } from '../DateField';
 import { usePersonLabels } from '../labels';
+import { useFileDialogDraft } from './dialog-draft';
 import { ModalForm } from './ModalForm';
 
 interface MeasureForm {
@@ -66,11 +66,7 @@ export function AddMeasureModal(props: {
     },
   });
   // A decision copied from paper is kept across a lock: after unlocking, the file opens with this dialog again.
-  const draft = useFormDraft(
-    `persons.measure:${props.personId}`,
-    { control: formControl, reset },
-    { page: 'persons', view: { kind: 'file', personId: props.personId, modal: 'measure' } },
-  );
+  const draft = useFileDialogDraft({ control: formControl, reset }, 'measure', props.personId);
   const control = fieldControl(formControl);
   const submit = handleSubmit(async (input) => {
     const r = await api.invoke('persons.addMeasure', input);

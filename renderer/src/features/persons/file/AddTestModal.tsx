@@ -7,10 +7,12 @@ import { SUBSTANCE_LIST, TestMethods, type Substance, type TestMethod } from '..
 import { useApi } from '../../../api/api-context';
 import { applyApiError } from '../../../api/api-errors';
 import { Field } from '../../../components/Field';
+import { DraftNotice } from '../../drafts/DraftNotice';
 import { contractResolver, fieldControl } from '../contract-resolver';
 import { DateField } from '../DateField';
 import { todayIso } from '../format';
 import { usePersonLabels } from '../labels';
+import { useFileDialogDraft } from './dialog-draft';
 import { ModalForm } from './ModalForm';
 
 interface TestForm {
@@ -34,6 +36,7 @@ export function AddTestModal(props: {
     control: formControl,
     handleSubmit,
     setError,
+    reset,
     formState,
   } = useForm<TestForm, unknown, z.output<typeof testInputSchema>>({
     resolver: contractResolver(testInputSchema, (v: TestForm) => ({
@@ -46,11 +49,14 @@ export function AddTestModal(props: {
     })),
     defaultValues: { date: todayIso(), method: TestMethods.urine_quick, result: '', substances: [], notes: '' },
   });
+  // A result typed from the test strip is kept across a lock: after unlocking, the file opens with this dialog.
+  const draft = useFileDialogDraft({ control: formControl, reset }, 'test', props.personId);
   const control = fieldControl(formControl);
   const positive = useWatch({ control, name: 'result' }) === 'positive';
   const submit = handleSubmit(async (input) => {
     const r = await api.invoke('persons.addTest', input);
     if (!r.ok) return applyApiError(r.error, setError, ['date', 'method', 'result', 'substances', 'notes']);
+    void draft.saved();
     props.onAdded(r.value);
   });
   return (
@@ -61,8 +67,12 @@ export function AddTestModal(props: {
       submitting={formState.isSubmitting}
       errors={formState.errors}
       onSubmit={() => void submit()}
-      onCancel={props.onClose}
+      onCancel={() => {
+        draft.discard();
+        props.onClose();
+      }}
     >
+      <DraftNotice draft={draft} />
       <Field control={control} name="date" label={t('persons.test.date')} required>
         {(f) => <DateField {...f} notFuture />}
       </Field>

@@ -6,10 +6,12 @@ import { contract, type Measure, type Written } from '../../../../../shared/cont
 import { useApi } from '../../../api/api-context';
 import { applyApiError } from '../../../api/api-errors';
 import { Field } from '../../../components/Field';
+import { DraftNotice } from '../../drafts/DraftNotice';
 import { contractResolver, fieldControl } from '../contract-resolver';
 import { DateField } from '../DateField';
 import { todayIso } from '../format';
 import { usePersonLabels } from '../labels';
+import { useFileDialogDraft } from './dialog-draft';
 import { ModalForm } from './ModalForm';
 
 const schema = contract['persons.checkIn'].input;
@@ -27,15 +29,24 @@ export function CheckInModal(props: { measure: Measure; onClose: () => void; onA
     control: formControl,
     handleSubmit,
     setError,
+    reset,
     formState,
   } = useForm<CheckInForm, unknown, z.output<typeof schema>>({
     resolver: contractResolver(schema, (v: CheckInForm) => ({ measureId: props.measure.id, ...v })),
     defaultValues: { date: todayIso(), note: '' },
   });
+  // What was said at the meeting is kept across a lock: after unlocking, the file opens with this dialog.
+  const draft = useFileDialogDraft(
+    { control: formControl, reset },
+    'checkIn',
+    props.measure.personId,
+    props.measure.id,
+  );
   const control = fieldControl(formControl);
   const submit = handleSubmit(async (input) => {
     const r = await api.invoke('persons.checkIn', input);
     if (!r.ok) return applyApiError(r.error, setError, ['date', 'note']);
+    void draft.saved();
     props.onAdded(r.value);
   });
   return (
@@ -46,8 +57,12 @@ export function CheckInModal(props: { measure: Measure; onClose: () => void; onA
       submitting={formState.isSubmitting}
       errors={formState.errors}
       onSubmit={() => void submit()}
-      onCancel={props.onClose}
+      onCancel={() => {
+        draft.discard();
+        props.onClose();
+      }}
     >
+      <DraftNotice draft={draft} />
       <Field control={control} name="date" label={t('persons.checkIn.date')} required>
         {(f) => <DateField {...f} notFuture />}
       </Field>

@@ -9,6 +9,7 @@ import { usePersonLabels } from '../labels';
 import { ToneTag } from '../ToneTag';
 import { AddDeterminationModal } from './AddDeterminationModal';
 import { DeterminationResultModal } from './DeterminationResultModal';
+import { useReopenedDialog } from './dialog-draft';
 
 /** Where the 5-working-day registration clock stands for a positive determination. */
 function RegistrationState({ d }: { d: Determination }) {
@@ -44,7 +45,9 @@ export function DeterminationsCard(props: {
   const { t } = useTranslation();
   const labels = usePersonLabels();
   const { message } = App.useApp();
-  const [adding, setAdding] = useState(false);
+  // After an unlock, the request dialog whose draft was left open opens again.
+  const reopened = useReopenedDialog('determination', props.personId);
+  const [adding, setAdding] = useState(() => reopened !== null);
   const [editing, setEditing] = useState<Determination | null>(null);
   const done = (text: string, file: PersonFile) => {
     setAdding(false);

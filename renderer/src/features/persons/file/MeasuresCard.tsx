@@ -8,9 +8,9 @@ import { useApi } from '../../../api/api-context';
 import { useErrorText } from '../../../api/api-errors';
 import { formatDate } from '../../../i18n/dates';
 import { usePersonLabels } from '../labels';
-import { useRestoredView } from '../../drafts/draft-screen';
 import { AddMeasureModal } from './AddMeasureModal';
 import { CheckInModal } from './CheckInModal';
+import { useReopenedDialog } from './dialog-draft';
 
 const STATUS_BADGE: Record<MeasureStatus, 'processing' | 'success' | 'warning'> = {
   active: 'processing',
@@ -130,10 +130,13 @@ export function MeasuresCard(props: {
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  // After an unlock, the measure dialog whose draft was left open opens again.
-  const restored = useRestoredView<{ personId?: string; modal?: string }>('persons');
-  const [adding, setAdding] = useState(() => restored?.modal === 'measure' && restored.personId === props.personId);
-  const [checkIn, setCheckIn] = useState<Measure | null>(null);
+  // After an unlock, the measure or check-in dialog whose draft was left open opens again.
+  const reopenedMeasure = useReopenedDialog('measure', props.personId);
+  const reopenedCheckIn = useReopenedDialog('checkIn', props.personId);
+  const [adding, setAdding] = useState(() => reopenedMeasure !== null);
+  const [checkIn, setCheckIn] = useState<Measure | null>(
+    () => props.measures.find((m) => m.id === reopenedCheckIn) ?? null,
+  );
   return (
     <Card
       title={t('persons.measure.title')}

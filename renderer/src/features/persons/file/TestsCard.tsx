@@ -7,6 +7,7 @@ import { formatDate } from '../../../i18n/dates';
 import { usePersonLabels } from '../labels';
 import { ToneTag } from '../ToneTag';
 import { AddTestModal } from './AddTestModal';
+import { useReopenedDialog } from './dialog-draft';
 
 /** Drug tests, newest first. */
 export function TestsCard(props: {
@@ -18,7 +19,9 @@ export function TestsCard(props: {
   const { t } = useTranslation();
   const labels = usePersonLabels();
   const { message } = App.useApp();
-  const [adding, setAdding] = useState(false);
+  // After an unlock, the test dialog whose draft was left open opens again.
+  const reopened = useReopenedDialog('test', props.personId);
+  const [adding, setAdding] = useState(() => reopened !== null);
   const columns: TableColumnsType<DrugTest> = [
     { key: 'date', title: t('persons.test.date'), width: 130, render: (_, x) => formatDate(x.date) },
     { key: 'method', title: t('persons.test.method'), width: 180, render: (_, x) => labels.testMethod[x.method] },

@@ -1,0 +1,103 @@
+import { expect, test } from './support/fixtures';
+import { signIn } from './support/flows';
+import { screenshot } from './support/screens';
+import { asAccount, checkPersonsScreen, createPerson, openPersons, PEOPLE, seedPersonsWorld } from './support/persons';
+
+const officer = PEOPLE.officerA;
+
+/**
+ * The dialogs of a person's file keep what was typed across a lock (drafts inside the encrypted database): the
+ * drug test, the check-in under a measure and the request for an addiction determination. After Ctrl+L and the
+ * unlock, the file opens again with the dialog and its text, and says so.
+ */
+test('Ctrl+L in the drug-test, check-in and determination dialogs: each comes back with its text after unlocking', async ({
+  app,
+  hoso,
+}) => {
+  test.setTimeout(400_000);
+  const world = await seedPersonsWorld(hoso, ['officerA']);
+  await asAccount(hoso, 'officerA', async () => {
+    const p = await createPerson(hoso, {
+      fullName: 'Thào A Sính',
+      sex: 'male',
+      birthDate: '1987-06-15',
+      commune: world.communeA,
+      serial: 4321,
+    });
+    await hoso.ok('persons.addMeasure', {
+      personId: p.person.id,
+      kind: 'user_management',
+      decisionNumber: '3/QĐ-UBND',
+      decisionDate: '2026-10-01',
+      authority: 'UBND xã',
+      startDate: '2026-10-02',
+    });
+  });
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await app.goto(hoso.url);
+  await signIn(app, officer.username, officer.password);
+  await openPersons(app);
+  await app.getByRole('button', { name: 'Thào A Sính' }).click();
+  await expect(app.getByRole('heading', { name: 'Thào A Sính' })).toBeVisible();
+
+  /** Locks with Ctrl+L, checks nothing typed stays on screen, and unlocks. */
+  const lockAndUnlock = async (typed: string) => {
+    await app.keyboard.press('Control+l');
+    await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
+    await expect(app.locator('body')).not.toContainText(typed);
+    await signIn(app, officer.username, officer.password);
+  };
+
+  // The drug test: a note typed, then the lock.
+  await app.getByRole('button', { name: 'Thêm xét nghiệm' }).click();
+  const drugTest = app.getByRole('dialog', { name: 'Thêm kết quả xét nghiệm' });
+  await drugTest.getByLabel('Ghi chú').fill('Que thử nhanh 4 chân, vạch T mờ');
+  await lockAndUnlock('vạch T mờ');
+  await expect(drugTest.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
+  await expect(drugTest.getByLabel('Ghi chú')).toHaveValue('Que thử nhanh 4 chân, vạch T mờ');
+  await checkPersonsScreen(app, 'B01-test-draft-restored-1366');
+  // Cancelling throws the draft away.
+  await drugTest.getByRole('button', { name: 'Hủy' }).click();
+  await expect(drugTest).toBeHidden();
+  await expect.poll(async () => (await hoso.ok('drafts.list', {})).length).toBe(0);
+
+  // The check-in under the measure: what was said, then the lock; saved after the unlock.
+  await app.getByTestId('measure-item').getByRole('button', { name: 'Ghi làm việc' }).click();
+  const checkIn = app.getByRole('dialog', { name: /Ghi lần làm việc/ });
+  await checkIn.getByLabel('Nội dung').fill('Làm việc tại trụ sở Công an xã, chấp hành tốt');
+  await lockAndUnlock('chấp hành tốt');
+  await expect(checkIn.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
+  await expect(checkIn.getByLabel('Nội dung')).toHaveValue('Làm việc tại trụ sở Công an xã, chấp hành tốt');
+  await checkIn.getByRole('button', { name: 'Ghi làm việc' }).click();
+  await expect(checkIn).toBeHidden();
+  await expect(app.getByTestId('measure-item')).toContainText('1 lần làm việc');
+  expect(await hoso.ok('drafts.list', {})).toEqual([]);
+
+  // The determination request copied from paper, then the lock.
+  await app.getByRole('button', { name: 'Đề nghị xác định' }).click();
+  const determination = app.getByRole('dialog', { name: 'Đề nghị xác định tình trạng nghiện' });
+  await determination.getByLabel('Cơ sở y tế thực hiện').fill('Trung tâm Y tế khu vực Hàm Yên');
+  await determination.getByLabel('Số phiếu kết quả').fill('PKQ-118');
+  await lockAndUnlock('Hàm Yên');
+  await expect(determination.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
+  await expect(determination.getByLabel('Cơ sở y tế thực hiện')).toHaveValue('Trung tâm Y tế khu vực Hàm Yên');
+  await expect(determination.getByLabel('Số phiếu kết quả')).toHaveValue('PKQ-118');
+  await app.setViewportSize({ width: 1024, height: 768 });
+  await checkPersonsScreen(app, 'B02-determination-draft-restored-1024');
+  await determination.getByRole('button', { name: 'Hủy' }).click();
+  await expect(determination).toBeHidden();
+  await expect.poll(async () => (await hoso.ok('drafts.list', {})).length).toBe(0);
+
+  // The identity box at 125 % zoom of a 1024×768 screen (820×615 CSS pixels): dates and CCCD on one line each.
+  await app.setViewportSize({ width: 820, height: 615 });
+  await app.evaluate('window.scrollTo(0, 0)');
+  const identity = app.getByTestId('person-identity');
+  await expect(identity).toContainText('15/06/1987');
+  await identity.scrollIntoViewIfNeeded();
+  await screenshot(app, 'B03-person-identity-820', false);
+  for (const text of ['15/06/1987', '008087004321']) {
+    const box = await identity.getByText(text, { exact: true }).boundingBox();
+    // One line of text: no wider break than a single line height.
+    expect(box!.height).toBeLessThan(30);
+  }
+});
