@@ -10,6 +10,7 @@ import * as m20261203_1400 from './2026_12_03_1400_exchange';
 import * as m20261203_1500 from './2026_12_03_1500_drafts';
 import * as m20261203_1600 from './2026_12_03_1600_reports';
 import * as m20261203_1700 from './2026_12_03_1700_rehab_indexes';
+import * as m20261203_1710 from './2026_12_03_1710_settings_to_core';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1500_drafts': m20261203_1500,
   '2026_12_03_1600_reports': m20261203_1600,
   '2026_12_03_1700_rehab_indexes': m20261203_1700,
+  '2026_12_03_1710_settings_to_core': m20261203_1710,
 };
