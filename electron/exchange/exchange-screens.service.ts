@@ -1,0 +1,236 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExchangePolicy, PeerKind } from '../../shared/contract/exchange';
+import type { BundleHistoryItem, BundleInspected, OutgoingPreview } from '../../shared/contract/exchange-screens';
+import { AppError, ErrorCodes } from '../../shared/domain/errors';
+import { readEntries } from '../changelog/log-store';
+import type { DomainContext, DomainHandlerGroup } from '../host/context';
+import type { Db } from '../platform/table-spec';
+import { allSpecs, specOf } from '../platform/tables';
+import { readBundle, verifySignature, type Manifest } from './bundle';
+import type { ExchangePeerTable } from './exchange.schema';
+import { localLookups, placedIn } from './policy';
+import { stationKeys } from './station';
+
+/**
+ * Reads for the exchange screens: what an export would carry, a bundle's verdict from its manifest, the bundle
+ * history. They write nothing and return no record, only counts and numbers.
+ */
+const stationId = (ctx: DomainContext) => ctx.changes().workstationId;
+
+async function peerRow(db: Db, id: string): Promise<ExchangePeerTable> {
+  const r = await db.selectFrom('exchangePeers').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw new AppError(ErrorCodes.NOT_FOUND, 'no such peer');
+  return r;
+}
+
+async function lastSeq(db: Db, direction: 'out' | 'in', peerId: string) {
+  return db
+    .selectFrom('exchangeBundles')
+    .select(['seq', 'hash'])
+    .where('direction', '=', direction)
+    .where('peerId', '=', peerId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Counts what `bundles.export` would select for the peer: changes after the last acknowledged bundle, of the
+ * policy's families and placed in its scope, less what the peer wrote itself (the same rule as the export's).
+ */
+async function outgoing(
+  db: Db,
+  peer: ExchangePeerTable,
+): Promise<Map<string, { records: Set<string>; changes: number }>> {
+  const policy = JSON.parse(peer.policy) as ExchangePolicy;
+  const out = new Map<string, { records: Set<string>; changes: number }>();
+  const tables = allSpecs()
+    .filter((s) => policy.send.families.includes(s.family))
+    .map((s) => s.table as string);
+  // Placed records only: a neighbour's selected cases (another scope kind) travel by the export's own rule.
+  if (!tables.length || !['all', 'province', 'commune', 'facility'].includes(policy.send.scope.kind)) return out;
+  const acked = await db
+    .selectFrom('exchangeBundles')
+    .select((eb) => eb.fn.max('throughChangeSeq').as('through'))
+    .where('direction', '=', 'out')
+    .where('peerId', '=', peer.id)
+    .where('ackedAt', 'is not', null)
+    .executeTakeFirst();
+  let after = Number(acked?.through ?? 0);
+  const { lookup, children } = localLookups(db);
+  const placed = new Map<string, boolean>();
+  for (;;) {
+    const page = await readEntries(db, { afterSeq: after, limit: 5000, tables });
+    if (!page.length) break;
+    for (const e of page) {
+      after = e.seq;
+      if (e.workstationId === peer.id) continue;
+      const key = `${e.tableName}:${e.recordId}`;
+      let ok = placed.get(key);
+      if (ok === undefined) {
+        const row = await lookup(e.tableName, e.recordId);
+        ok = row ? await placedIn(specOf(e.tableName), row, policy.send.scope, lookup, children) : false;
+        placed.set(key, ok);
+      }
+      if (!ok) continue;
+      let t = out.get(e.tableName);
+      if (!t) out.set(e.tableName, (t = { records: new Set(), changes: 0 }));
+      t.records.add(e.recordId);
+      t.changes++;
+    }
+  }
+  return out;
+}
+
+/** Stops reading a bundle once its manifest is in hand (the rest is for the preview and the import). */
+const STOP = Symbol('manifest read');
+
+async function inspect(ctx: DomainContext, file: string): Promise<BundleInspected> {
+  const db = ctx.db();
+  const me = stationId(ctx);
+  let bytes: number;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) throw new Error('not a file');
+    bytes = st.size;
+  } catch {
+    throw new AppError(ErrorCodes.IO_ERROR, 'the bundle file cannot be read');
+  }
+  const base: BundleInspected = {
+    verdict: 'invalid',
+    fileName: path.basename(file),
+    bytes,
+    peer: null,
+    seq: null,
+    lastReceived: null,
+    missing: [],
+    purpose: null,
+    createdAt: null,
+    counts: {},
+    changes: 0,
+  };
+  const keys = await stationKeys(db, me);
+  let seen: { m: Manifest; bytes: Buffer; sig: Buffer; hash: string } | null = null;
+  try {
+    await readBundle(file, keys.agePrivate, {
+      manifest: (m, mb, sig, hash) => {
+        seen = { m, bytes: mb, sig, hash };
+        throw STOP;
+      },
+      entry: () => undefined,
+    });
+  } catch (e) {
+    if (e !== STOP) {
+      if (e instanceof AppError && e.code === ErrorCodes.BUNDLE_NOT_FOR_US) return { ...base, verdict: 'not_for_us' };
+      throw e;
+    }
+  }
+  if (!seen) return base;
+  const { m, bytes: manifestBytes, sig, hash } = seen as { m: Manifest; bytes: Buffer; sig: Buffer; hash: string };
+  if (m.recipient !== me) return { ...base, verdict: 'not_for_us' };
+  const p = await db.selectFrom('exchangePeers').selectAll().where('id', '=', m.sender).executeTakeFirst();
+  if (!p) return { ...base, verdict: 'unknown_sender' };
+  const peer = {
+    id: p.id,
+    name: p.name,
+    unitCode: p.unitCode,
+    kind: p.kind as PeerKind,
+    status: p.status as 'active' | 'suspended',
+  };
+  if (!verifySignature(Buffer.from(p.signingPublic, 'base64'), manifestBytes, sig))
+    return { ...base, verdict: 'invalid', peer };
+  const last = await lastSeq(db, 'in', p.id);
+  const lastReceived = last?.seq ?? 0;
+  const changes = Object.values(m.counts).reduce((a, b) => a + b, 0);
+  const told = {
+    ...base,
+    peer,
+    seq: m.seq,
+    lastReceived,
+    purpose: m.purpose,
+    createdAt: m.createdAt,
+    counts: m.counts,
+    changes,
+  };
+  if (p.status !== 'active') return { ...told, verdict: 'suspended' };
+  if (m.seq <= lastReceived) {
+    const same = await db
+      .selectFrom('exchangeBundles')
+      .select('hash')
+      .where('direction', '=', 'in')
+      .where('peerId', '=', p.id)
+      .where('seq', '=', m.seq)
+      .executeTakeFirst();
+    return { ...told, verdict: same?.hash === hash ? 'already_imported' : 'replayed' };
+  }
+  if (m.seq > lastReceived + 1) {
+    const missing = Array.from({ length: Math.min(m.seq - lastReceived - 1, 1000) }, (_, i) => lastReceived + 1 + i);
+    return { ...told, verdict: 'gap', missing };
+  }
+  if (m.prevHash !== (last?.hash ?? null)) return { ...told, verdict: 'invalid' };
+  return { ...told, verdict: 'ready' };
+}
+
+type ScreenProcedure = 'bundles.outgoing' | 'bundles.inspect' | 'bundles.history';
+
+export const exchangeScreenHandlers: DomainHandlerGroup<ScreenProcedure> = {
+  async 'bundles.outgoing'(ctx, { peerId }) {
+    const db = ctx.db();
+    const peer = await peerRow(db, peerId);
+    const counted = await outgoing(db, peer);
+    const tables = [...counted]
+      .map(([table, t]) => ({ table, records: t.records.size, changes: t.changes }))
+      .sort((a, b) => b.changes - a.changes || a.table.localeCompare(b.table));
+    const last = await lastSeq(db, 'out', peerId);
+    const result: OutgoingPreview = {
+      peerId,
+      nextSeq: (last?.seq ?? 0) + 1,
+      tables,
+      changes: tables.reduce((a, t) => a + t.changes, 0),
+    };
+    return result;
+  },
+
+  async 'bundles.inspect'(ctx, { path: file }) {
+    return inspect(ctx, file);
+  },
+
+  async 'bundles.history'(ctx, { peerId, limit }) {
+    let q = ctx
+      .db()
+      .selectFrom('exchangeBundles as b')
+      .leftJoin('exchangePeers as p', 'p.id', 'b.peerId')
+      .select([
+        'b.id',
+        'b.direction',
+        'b.peerId',
+        'p.name as peerName',
+        'b.seq',
+        'b.at',
+        'b.ackedAt',
+        'b.counts',
+        'b.refused',
+      ])
+      .orderBy('b.at', 'desc')
+      .orderBy('b.id', 'desc')
+      .limit(limit);
+    if (peerId) q = q.where('b.peerId', '=', peerId);
+    const rows = await q.execute();
+    return rows.map((r): BundleHistoryItem => {
+      const counts = JSON.parse(r.counts) as Record<string, number>;
+      return {
+        id: r.id,
+        direction: r.direction,
+        peerId: r.peerId,
+        peerName: r.peerName ?? null,
+        seq: r.seq,
+        at: r.at,
+        ackedAt: r.ackedAt,
+        changes: Object.values(counts).reduce((a, b) => a + b, 0),
+        counts,
+        refused: r.refused,
+      };
+    });
+  },
+};

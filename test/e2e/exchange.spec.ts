@@ -1,0 +1,222 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { ADMIN, LEADER, type HosoServer } from './support/hoso-server';
+import { COMMUNE, expect, openExchange, seedCommuneStation, seedHubStation, test } from './support/exchange';
+import { chooseOption, signIn } from './support/flows';
+import { openPersons, resultRows } from './support/persons';
+import { expectAccessible, screenshot } from './support/screens';
+
+/** The screen at the two sizes the stations use. */
+async function shots(page: Page, name: string): Promise<void> {
+  for (const [w, h] of [
+    [1366, 768],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await screenshot(page, `exchange-${name}-${w}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 860 });
+}
+
+/** Saves this station's card through the page, as the administrator would, and reads its fingerprint off it. */
+async function saveCard(page: Page, into: string): Promise<{ card: string; fingerprint: string }> {
+  await openExchange(page, 'Trạm này');
+  const fingerprint = (await page.getByTestId('fingerprint').textContent())!.trim();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Lưu thẻ trạm' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^hoso-station-[A-Z0-9-]+\.card\.json$/);
+  const card = path.join(into, file.suggestedFilename());
+  await file.saveAs(card);
+  return { card, fingerprint };
+}
+
+/** Adds a peer from its card file; the fingerprint as it was read out (grouped, lower case: as people type it). */
+async function addPeer(page: Page, card: string, kind: string | null, fingerprint: string): Promise<void> {
+  await openExchange(page, 'Trạm kết nối');
+  await page.getByRole('button', { name: 'Thêm trạm' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Thêm trạm kết nối' });
+  await dialog.locator('#peer-card').setInputFiles(card);
+  await expect(dialog.getByTestId('peer-card-peek')).toBeVisible();
+  if (kind) await chooseOption(page, dialog.getByLabel('Trạm kia là'), kind);
+  await dialog
+    .getByLabel('Mã nhận dạng được đọc cho bạn')
+    .fill(fingerprint.toLowerCase().replace(/(.{4})(?!$)/g, '$1 '));
+  await dialog.getByRole('button', { name: 'Thêm trạm' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function stationId(server: HosoServer): Promise<string> {
+  return (await server.ok('station.show', {})).id;
+}
+
+test('a commune and its province hub add each other by card and fingerprint, and a bundle carries a person across', async ({
+  app,
+  hoso,
+  hub,
+  hubApp,
+}) => {
+  test.setTimeout(240_000);
+  const sticks = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-stick-'));
+  try {
+    await seedCommuneStation(hoso);
+    await seedHubStation(hub);
+    // The person the commune's leader recorded, before anyone opens the exchange.
+    await hoso.ok('session.unlock', { username: LEADER.username, password: LEADER.password });
+    const address = { provinceCode: '08', communeCode: COMMUNE.code, street: 'Thôn Bản Chang' };
+    await hoso.ok('persons.create', {
+      fullName: 'Hoàng Văn Thắng',
+      sex: 'male',
+      birthDate: '1988-04-02',
+      citizenId: null,
+      permanentAddress: address,
+      currentAddress: address,
+      confirmed: true,
+    });
+    await hoso.ok('session.lock', {});
+
+    // Both administrators: the station's identity, and the card handed to the other.
+    await app.goto(hoso.url);
+    await signIn(app, ADMIN.username, ADMIN.password);
+    const communeCard = await saveCard(app, sticks);
+    expect(communeCard.fingerprint).toBe((await hoso.ok('station.show', {})).fingerprint.replace(/-/g, ''));
+    await expectAccessible(app, 'exchange station');
+    await shots(app, 'station');
+    await hubApp.goto(hub.url);
+    await signIn(hubApp, ADMIN.username, ADMIN.password);
+    const hubCard = await saveCard(hubApp, sticks);
+
+    // A fingerprint that is not the card's is refused in words, and nothing is added.
+    await openExchange(app, 'Trạm kết nối');
+    await app.getByRole('button', { name: 'Thêm trạm' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Thêm trạm kết nối' });
+    await dialog.locator('#peer-card').setInputFiles(hubCard.card);
+    await expect(dialog.getByTestId('peer-card-peek')).toContainText('Phòng PC04 Công an tỉnh Tuyên Quang');
+    await expect(dialog.getByTestId('peer-card-peek')).toContainText('PC04-HUB');
+    const wrong = `${hubCard.fingerprint[0] === 'A' ? 'B' : 'A'}${hubCard.fingerprint.slice(1)}`;
+    await dialog.getByLabel('Mã nhận dạng được đọc cho bạn').fill(wrong);
+    await dialog.getByRole('button', { name: 'Thêm trạm' }).click();
+    await expect(dialog.getByText('Mã nhận dạng bạn gõ không khớp với thẻ trạm. Không thêm trạm.')).toBeVisible();
+    await expectAccessible(app, 'add peer refused');
+    await shots(app, 'add-peer-mismatch');
+    expect(await hoso.ok('peers.list', {})).toEqual([]);
+    // Too short to be a fingerprint: the field says what one looks like.
+    await dialog.getByLabel('Mã nhận dạng được đọc cho bạn').fill('7K2M');
+    await dialog.getByRole('button', { name: 'Thêm trạm' }).click();
+    await expect(dialog.getByText('Mã nhận dạng gồm 16 chữ và số')).toBeVisible();
+    await dialog
+      .getByRole('button', { name: 'Cancel' })
+      .or(dialog.getByRole('button', { name: 'Hủy' }))
+      .click();
+
+    // The right fingerprints, both ways.
+    await addPeer(app, hubCard.card, null, hubCard.fingerprint);
+    await addPeer(hubApp, communeCard.card, 'Trạm công an xã', communeCard.fingerprint);
+    const peers = app.getByRole('table', { name: 'Trạm kết nối' });
+    await expect(peers).toContainText('Phòng PC04 Công an tỉnh Tuyên Quang');
+    await expect(peers).toContainText('Trạm trung tâm tỉnh');
+    await expect(peers).toContainText('Đang trao đổi');
+    await expect(peers).toContainText(`thuộc ${COMMUNE.name}, Tuyên Quang`);
+    await expect(hubApp.getByRole('table', { name: 'Trạm kết nối' })).toContainText(`Công an ${COMMUNE.name}`);
+    await expectAccessible(app, 'exchange peers');
+    await shots(app, 'peers');
+    const hubId = await stationId(hub);
+
+    // The commune's leader writes bundle 1 for the hub, with a purpose, onto the stick.
+    await app.keyboard.press('Control+l');
+    await signIn(app, LEADER.username, LEADER.password);
+    await openExchange(app, 'Gửi gói');
+    await chooseOption(app, app.getByLabel('Gửi cho trạm'), 'Phòng PC04 Công an tỉnh Tuyên Quang');
+    await app.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect(app.getByText('Gói số 1 gửi Phòng PC04 Công an tỉnh Tuyên Quang sẽ mang')).toBeVisible();
+    const carried = app.getByRole('table', { name: 'Xem trước' });
+    await expect(carried.getByRole('row', { name: /Hồ sơ đối tượng\s+1\s+1/ })).toBeVisible();
+    await shots(app, 'export-preview');
+    await app.getByRole('button', { name: 'Tiếp tục' }).click();
+    // The purpose is required: the field says so, and nothing is written.
+    await app.getByLabel('Thư mục lưu gói').fill(sticks);
+    await app.getByRole('button', { name: 'Ghi gói' }).click();
+    await expect(app.getByText('Vui lòng nhập trường này.')).toBeVisible();
+    expect(fs.readdirSync(sticks).filter((f) => f.endsWith('.age'))).toEqual([]);
+    await app.getByLabel('Mục đích gửi').fill('Gửi hồ sơ tháng 12 lên tỉnh');
+    await app.getByRole('button', { name: 'Ghi gói' }).click();
+    await expect(app.getByText('Đã ghi gói số 1 cho Phòng PC04 Công an tỉnh Tuyên Quang.')).toBeVisible();
+    const bundles = fs.readdirSync(sticks).filter((f) => f.endsWith('.age'));
+    expect(bundles).toEqual(['hoso-CAX-A-to-PC04-HUB-000001.age']);
+    const bundle = path.join(sticks, bundles[0]!);
+    await expect(app.getByText(bundle)).toBeVisible();
+    await expectAccessible(app, 'export written');
+    await shots(app, 'export-done');
+
+    // Taken back to the commune's own workstation, the bundle is for another station: said in words.
+    await app.getByRole('tab', { name: 'Nhận gói' }).click();
+    await app.getByLabel('Đường dẫn tệp gói').fill(bundle);
+    await app.getByRole('button', { name: 'Kiểm tra gói' }).click();
+    await expect(app.getByTestId('bundle-verdict')).toHaveText(
+      'Gói này dành cho trạm khác, không phải trạm này. Không có gì được ghi.',
+    );
+    await expect(app.getByRole('button', { name: 'Xem trước' })).toHaveCount(0);
+    await shots(app, 'import-not-for-us');
+
+    // The hub's leader: the verdict, the preview, the import, the summary.
+    await hubApp.keyboard.press('Control+l');
+    await signIn(hubApp, LEADER.username, LEADER.password);
+    await openExchange(hubApp, 'Nhận gói');
+    await hubApp.getByLabel('Đường dẫn tệp gói').fill(bundle);
+    await hubApp.getByRole('button', { name: 'Kiểm tra gói' }).click();
+    await expect(hubApp.getByTestId('bundle-verdict')).toHaveText(
+      `Gói hợp lệ: gói số 1 từ Công an ${COMMUNE.name}, chữ ký đúng, đúng thứ tự.`,
+    );
+    await expect(hubApp.getByText('Gửi hồ sơ tháng 12 lên tỉnh')).toBeVisible();
+    await shots(hubApp, 'import-verdict');
+    await hubApp.getByRole('button', { name: 'Xem trước' }).click();
+    await expect(hubApp.getByText('Nếu nhập, gói này sẽ:')).toBeVisible();
+    const outcome = hubApp.getByTestId('import-outcome');
+    // The person and what travels with it (the commune's police unit, reference data every station needs) are
+    // new, as the host's own preview counts them; nothing refused.
+    const expected = await hub.ok('bundles.import', { path: bundle, preview: true });
+    expect(expected.counts.persons).toBe(1);
+    await expect(outcome.locator('.ant-statistic').filter({ hasText: 'Bản ghi mới' })).toHaveText(
+      `Bản ghi mới${expected.newRecords}`,
+    );
+    await expect(hubApp.getByRole('table', { name: 'Thay đổi trong gói' })).toContainText('Hồ sơ đối tượng');
+    await expect(outcome.locator('.ant-statistic').filter({ hasText: 'Mục bị từ chối' })).toContainText('0');
+    await expectAccessible(hubApp, 'import preview');
+    await shots(hubApp, 'import-preview');
+    // The preview wrote nothing.
+    expect((await hub.ok('bundles.status', {}))[0]).toMatchObject({ lastReceived: 0 });
+    await hubApp.getByRole('button', { name: 'Nhập gói' }).click();
+    await expect(hubApp.getByText(`Đã nhập gói số 1 từ Công an ${COMMUNE.name}.`)).toBeVisible();
+    await expectAccessible(hubApp, 'import done');
+    await shots(hubApp, 'import-done');
+
+    // The same file again: imported before, nothing changes.
+    await hubApp.getByRole('button', { name: 'Nhập gói khác' }).click();
+    await hubApp.getByLabel('Đường dẫn tệp gói').fill(bundle);
+    await hubApp.getByRole('button', { name: 'Kiểm tra gói' }).click();
+    await expect(hubApp.getByTestId('bundle-verdict')).toHaveText(
+      `Gói số 1 từ Công an ${COMMUNE.name} đã được nhập trước đây: không thay đổi gì.`,
+    );
+
+    // History and status on the hub.
+    await hubApp.getByRole('tab', { name: 'Lịch sử và tình trạng' }).click();
+    const history = hubApp.getByRole('table', { name: 'Lịch sử gói' });
+    await expect(history.getByRole('row').filter({ hasText: 'Nhận về' })).toHaveCount(1);
+    await expect(hubApp.getByRole('table', { name: 'Tình trạng theo trạm' })).toContainText(`Công an ${COMMUNE.name}`);
+    await expectAccessible(hubApp, 'exchange history');
+    await shots(hubApp, 'history');
+
+    // The person recorded on the commune is on the hub now.
+    await openPersons(hubApp);
+    await hubApp.getByLabel('Tìm theo họ tên hoặc số định danh').fill('hoang van thang');
+    await expect(resultRows(hubApp)).toHaveCount(1);
+    await expect(resultRows(hubApp).first()).toContainText('Hoàng Văn Thắng');
+    expect((await hoso.ok('bundles.history', {})).map((h) => [h.direction, h.seq, h.peerId])).toEqual([
+      ['out', 1, hubId],
+    ]);
+  } finally {
+    fs.rmSync(sticks, { recursive: true, force: true });
+  }
+});
