@@ -11,6 +11,7 @@ import { personsHandlers } from '../persons/handlers';
 import { rehabHandlers } from '../rehab/handlers';
 import { conflictHandlers } from '../platform/conflict.service';
 import { exchangeHandlers } from '../exchange/exchange.service';
+import { exchangeScreenHandlers } from '../exchange/exchange-screens.service';
 import { communeStatusHandlers } from '../reports/commune-status.service';
 import { planHandlers } from '../reports/plan.service';
 import { reportHandlers } from '../reports/report.service';
@@ -39,6 +40,7 @@ export const domainHandlers = {
   ...personsHandlers,
   ...conflictHandlers,
   ...exchangeHandlers,
+  ...exchangeScreenHandlers,
   ...planHandlers,
   ...communeStatusHandlers,
   ...reportHandlers,

@@ -5,6 +5,7 @@ import { audited, procedure, type ProcedureDef } from './define';
 import { grantsContract } from './grants';
 import { conflictsContract } from './conflicts';
 import { exchangeContract } from './exchange';
+import { exchangeScreensContract } from './exchange-screens';
 import { draftsContract } from './drafts';
 import { homeContract } from './home';
 import { personsContract } from './persons';
@@ -311,6 +312,7 @@ export const contract = {
   ...rehabContract,
   ...conflictsContract,
   ...exchangeContract,
+  ...exchangeScreensContract,
   ...reportsContract,
   ...draftsContract,
   ...homeContract,

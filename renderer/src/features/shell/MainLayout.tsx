@@ -6,6 +6,7 @@ import { palette } from '../../app/theme';
 import { AccountsPage } from '../accounts/AccountsPage';
 import { AuditPage } from '../audit/AuditPage';
 import { BackupPage } from '../backup/BackupPage';
+import { ExchangePage } from '../exchange/ExchangePage';
 import { RestoredScreenProvider, useDraftReturn, type DraftScreen } from '../drafts/draft-screen';
 import { IdleCountdown } from '../drafts/IdleCountdown';
 import { InvestigationsPage } from '../investigations/InvestigationsPage';
@@ -42,6 +43,8 @@ function pageContent(page: PageKey, navigate: (p: PageKey) => void): ReactNode {
       return <AuditPage />;
     case 'backup':
       return <BackupPage />;
+    case 'exchange':
+      return <ExchangePage />;
     case 'settings':
       return <SettingsPage />;
     case 'workstation':

@@ -9,6 +9,7 @@ import {
   IdcardOutlined,
   MedicineBoxOutlined,
   SettingOutlined,
+  SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -24,6 +25,7 @@ export type PageKey =
   | 'units'
   | 'audit'
   | 'backup'
+  | 'exchange'
   | 'workstation'
   | 'settings';
 
@@ -48,6 +50,7 @@ export const NAVIGATION: readonly NavEntry[] = [
   { key: 'units', icon: <ClusterOutlined />, permission: Permissions.unitsManage },
   { key: 'audit', icon: <AuditOutlined />, permission: Permissions.auditRead },
   { key: 'backup', icon: <CloudDownloadOutlined />, permission: Permissions.backupCreate },
+  { key: 'exchange', icon: <SwapOutlined />, permission: [Permissions.exchangeManage, Permissions.exchangeTransfer] },
   { key: 'workstation', icon: <DesktopOutlined />, permission: Permissions.vaultManage },
   { key: 'settings', icon: <SettingOutlined />, permission: null },
 ];
