@@ -18,6 +18,7 @@ import {
   advance,
   board,
   createReferral,
+  exportDocument,
   readDocument,
   readDossier,
   setDocument,
@@ -55,6 +56,7 @@ export const rehabHandlers: DomainHandlerGroup<keyof typeof rehabContract> = {
   'referrals.update': (ctx, input) => updateReferral(ctx, input),
   'referrals.setDocument': (ctx, input) => setDocument(ctx, input),
   'referrals.document': (ctx, input) => readDocument(ctx, input),
+  'referrals.exportDocument': (ctx, input) => exportDocument(ctx, input),
   async 'referrals.print'(ctx, input) {
     ctx.target({ recordType: 'referral', recordId: input.referralId, detail: { purpose: input.purpose } });
     return { html: await referralCover(ctx, await readDossier(ctx, input.referralId), input.purpose) };

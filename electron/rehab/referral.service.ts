@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { ParsedInputOf } from '../../shared/contract';
@@ -7,6 +8,7 @@ import type {
   ReferralDossier,
   RehabPersonSummary,
 } from '../../shared/contract/rehab-types';
+import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { Permissions } from '../../shared/domain/roles';
 import type { DecisionKind, DossierItem, ReferralState } from '../../shared/domain/rehab/codes';
 import { DEFAULT_REHAB_RULES } from '../../shared/domain/rehab/rules';
@@ -410,6 +412,44 @@ export async function readDocument(
     .where('deletedAt', 'is', null)
     .executeTakeFirst();
   return { item: input.item, scan: doc?.scan ?? null };
+}
+
+/**
+ * Writes a document's scan to the file the user named (never overwriting): a decrypted copy of personal data
+ * leaving the database, so only the roles that may see scans, with a purpose, audited as an export
+ * (`referral.document_export`: the referral, the document item, the purpose and the size; not the path, which
+ * the user may have named after the person).
+ */
+export async function exportDocument(
+  ctx: DomainContext,
+  input: ParsedInputOf<'referrals.exportDocument'>,
+): Promise<{ path: string; bytes: number }> {
+  const r = await scopedReferral(ctx, input.referralId);
+  const role = ctx.session().role;
+  if (role === 'investigator' || role === 'rehab_staff') fail('item', 'export_not_allowed');
+  const doc = await ctx
+    .db()
+    .selectFrom('rehabDocuments')
+    .select(['scan', 'mime'])
+    .where('referralId', '=', r.id)
+    .where('item', '=', input.item)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  if (!doc?.scan) throw new AppError(ErrorCodes.NOT_FOUND, 'this document has no scan');
+  const bytes = Buffer.from(doc.scan.slice(doc.scan.indexOf(',') + 1), 'base64');
+  ctx.target({
+    recordType: 'referral',
+    recordId: r.id,
+    detail: { item: input.item, purpose: input.purpose, mime: doc.mime, bytes: bytes.length },
+  });
+  try {
+    fs.writeFileSync(input.path, bytes, { flag: 'wx', mode: 0o600 });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') fail('path', 'export_file_exists');
+    throw new AppError(ErrorCodes.IO_ERROR, `cannot write the copy (${code ?? 'error'})`);
+  }
+  return { path: input.path, bytes: bytes.length };
 }
 
 export async function board(ctx: DomainContext, input: ParsedInputOf<'referrals.board'>): Promise<ReferralBoard> {

@@ -134,6 +134,55 @@ export const voluntaryInputSchema = z
   })
   .strict();
 
+export const voluntaryUpdateSchema = z
+  .object({
+    voluntaryId: id,
+    status: enumOf(VOLUNTARY_STATUS_LIST, 'voluntary_status_invalid').optional(),
+    startOn: isoDay.nullable().optional(),
+    endedOn: isoDay.nullable().optional(),
+    termMonths: z.number().int({ message: 'term_invalid' }).min(1, { message: 'term_invalid' }).max(60).optional(),
+    facilityId: id.nullable().optional(),
+    notes: optionalText(2000),
+  })
+  .strict();
+
+export const methadoneStartSchema = z
+  .object({ personId: id, clinicId: id, startedOn: isoDay, notes: text(2000).nullable().default(null) })
+  .strict();
+
+export const methadoneStopSchema = z
+  .object({ methadoneId: id, on: isoDay, reason: methadoneStopReasonSchema })
+  .strict();
+
+export const methadoneUpdateSchema = z
+  .object({
+    methadoneId: id,
+    status: methadoneStatusSchema.optional(),
+    on: isoDay,
+    clinicId: id.optional(),
+    notes: optionalText(2000),
+  })
+  .strict();
+
+/**
+ * A scan saved as a file outside the encrypted database: an export of personal data, so the user names the
+ * file (an absolute path that must not exist yet: the host never overwrites) and states a purpose; the audit
+ * entry records who, which referral and document, and the purpose.
+ */
+export const documentExportSchema = z
+  .object({
+    referralId: id,
+    item: dossierItemSchema,
+    purpose: z.string().trim().min(3, { message: 'export_purpose_required' }).max(200, { message: 'too_long' }),
+    path: z
+      .string()
+      .trim()
+      .min(1, { message: 'required' })
+      .max(4096, { message: 'too_long' })
+      .refine((p) => /^(\/|[A-Za-z]:[\\/])/.test(p), { message: 'export_path_absolute' }),
+  })
+  .strict();
+
 export const rehabContract = {
   'facilities.create': procedure<FacilityView>()({
     input: facilityInputSchema,
@@ -222,6 +271,12 @@ export const rehabContract = {
     access: [P.referralsRead],
     audit: audited('referral.document_read', 'referral'),
   }),
+  /** A document's scan written to a file the user names: an export of personal data (see the schema). */
+  'referrals.exportDocument': procedure<{ path: string; bytes: number }>()({
+    input: documentExportSchema,
+    access: [P.referralsRead],
+    audit: audited('referral.document_export', 'referral'),
+  }),
   /** The dossier cover (A4 HTML). */
   'referrals.print': procedure<{ html: string }>()({
     input: z.object({ referralId: id, purpose: z.string().trim().max(200).default('') }).strict(),
@@ -240,44 +295,24 @@ export const rehabContract = {
     audit: audited('voluntary.read', 'voluntary_rehab'),
   }),
   'voluntary.update': procedure<VoluntaryView>()({
-    input: z
-      .object({
-        voluntaryId: id,
-        status: enumOf(VOLUNTARY_STATUS_LIST, 'voluntary_status_invalid').optional(),
-        startOn: isoDay.nullable().optional(),
-        endedOn: isoDay.nullable().optional(),
-        termMonths: z.number().int({ message: 'term_invalid' }).min(1, { message: 'term_invalid' }).max(60).optional(),
-        facilityId: id.nullable().optional(),
-        notes: optionalText(2000),
-      })
-      .strict(),
+    input: voluntaryUpdateSchema,
     access: [P.referralsWrite],
     audit: audited('voluntary.update', 'voluntary_rehab'),
   }),
 
   'methadone.start': procedure<MethadoneView>()({
-    input: z
-      .object({ personId: id, clinicId: id, startedOn: isoDay, notes: text(2000).nullable().default(null) })
-      .strict(),
+    input: methadoneStartSchema,
     access: [P.referralsWrite],
     audit: audited('methadone.start', 'methadone'),
   }),
   'methadone.stop': procedure<MethadoneView>()({
-    input: z.object({ methadoneId: id, on: isoDay, reason: methadoneStopReasonSchema }).strict(),
+    input: methadoneStopSchema,
     access: [P.referralsWrite],
     audit: audited('methadone.stop', 'methadone'),
   }),
   /** Pause, resume (treating) or transfer to another clinic. */
   'methadone.update': procedure<MethadoneView>()({
-    input: z
-      .object({
-        methadoneId: id,
-        status: methadoneStatusSchema.optional(),
-        on: isoDay,
-        clinicId: id.optional(),
-        notes: optionalText(2000),
-      })
-      .strict(),
+    input: methadoneUpdateSchema,
     access: [P.referralsWrite],
     audit: audited('methadone.update', 'methadone'),
   }),

@@ -224,6 +224,10 @@ export const REHAB_ISSUE_CODES = [
   'methadone_not_active',
   'clinic_required',
   'out_of_scope',
+  'export_purpose_required',
+  'export_path_absolute',
+  'export_file_exists',
+  'export_not_allowed',
 ] as const;
 export type RehabIssueCode = (typeof REHAB_ISSUE_CODES)[number];
 
@@ -265,6 +269,10 @@ export const rehabIssues: Record<'vi' | 'en', Record<RehabIssueCode, string>> = 
     methadone_not_active: 'Đợt điều trị này đã kết thúc.',
     clinic_required: 'Cần chọn cơ sở điều trị methadone.',
     out_of_scope: 'Bản ghi này nằm ngoài phạm vi của bạn.',
+    export_purpose_required: 'Cần ghi mục đích lưu bản sao (ít nhất 3 ký tự).',
+    export_path_absolute: 'Cần nhập đường dẫn đầy đủ (bắt đầu bằng / hoặc ổ đĩa như E:\\).',
+    export_file_exists: 'Tệp này đã tồn tại; hãy chọn tên khác.',
+    export_not_allowed: 'Vai trò của bạn không được xem hoặc lưu bản scan giấy tờ.',
   },
   en: {
     person_out_of_scope: 'This person is not in your area.',
@@ -302,5 +310,9 @@ export const rehabIssues: Record<'vi' | 'en', Record<RehabIssueCode, string>> = 
     methadone_not_active: 'This treatment episode is over.',
     clinic_required: 'Choose a methadone clinic.',
     out_of_scope: 'This record is outside your scope.',
+    export_purpose_required: 'State the purpose of the copy (at least 3 characters).',
+    export_path_absolute: 'Enter a full path (starting with / or a drive such as E:\\).',
+    export_file_exists: 'This file already exists; choose another name.',
+    export_not_allowed: 'Your role may not view or save document scans.',
   },
 };

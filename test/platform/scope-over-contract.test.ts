@@ -90,6 +90,7 @@ const PERSON_PROCEDURES: Partial<Record<ProcedureName, (ownId: string) => Input>
   'conflicts.resolve': () => ({ conflictId: 1, choice: 'current' }),
   // Investigations: a case search by a suspect's name or CCCD, a person's cases, linking a person to a tip or a case.
   'cases.find': () => ({ query: 'quang van ngoai' }),
+  'cases.list': () => ({ query: 'quang van ngoai' }),
   'cases.ofPerson': () => ({ personId: FOREIGN.id }),
   'cases.addSuspect': () => ({ caseId: FOREIGN.measureId, personId: FOREIGN.id, role: 'user' }),
   'tips.create': () => ({ receivedOn: '2026-11-01', source: 'citizen', summary: 'Tin báo', personIds: [FOREIGN.id] }),
@@ -160,6 +161,7 @@ const OTHER_PROCEDURES = new Set<string>([
   'reports.print',
   // Investigations: tips, cases and hot spots are scoped by their own families (test/api/investigations.test.ts
   // refuses them to the wrong role and commune); these touch no person record beyond the ids their records hold.
+  // tips.get and cases.get name linked persons only as the persons scope shows them (test/api/cases-list.test.ts).
   'tips.get',
   'tips.update',
   'tips.decide',
@@ -192,6 +194,8 @@ const OTHER_PROCEDURES = new Set<string>([
   'peers.suspend',
   'peers.resume',
   'peers.replaceKeys',
+  // Selects a case (checked in the leader's cases scope) for a neighbour's extract; answers the peer, not the case.
+  'peers.shareCase',
   'archive.list',
   'archive.add',
   'bundles.export',
@@ -210,6 +214,7 @@ const OTHER_PROCEDURES = new Set<string>([
   'referrals.update',
   'referrals.setDocument',
   'referrals.document',
+  'referrals.exportDocument',
   'referrals.print',
   'voluntary.get',
   'voluntary.update',

@@ -1,10 +1,16 @@
-import { CheckCircleFilled, ExclamationCircleOutlined, EyeOutlined, PaperClipOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  ExclamationCircleOutlined,
+  EyeOutlined,
+  PaperClipOutlined,
+  SaveOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Input, Modal, Spin, Typography } from 'antd';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { rehabContract } from '../../../../../shared/contract/rehab';
+import { documentExportSchema, rehabContract } from '../../../../../shared/contract/rehab';
 import type { ChecklistEntry, ReferralDossier } from '../../../../../shared/contract/rehab-types';
 import type { DossierItem } from '../../../../../shared/domain/rehab';
 import type { ApiError } from '../../../../../shared/domain/errors';
@@ -130,7 +136,91 @@ function DocumentModal(props: {
   );
 }
 
-/** Shows a document's scan, read on request from the host (audited); images inline, PDFs saved. */
+interface ExportForm {
+  purpose: string;
+  path: string;
+}
+const EXPORT_FIELDS = ['purpose', 'path'] as const;
+
+/**
+ * Saving a scan as a file is an export of personal data: a decrypted copy outside the encrypted database. Only on
+ * the user's explicit choice, after a warning, with a purpose and a file name the user gives; the host writes
+ * it (never overwriting) and records it in the audit log as an export.
+ */
+function ScanExportModal(props: { referralId: string; item: DossierItem; pdf: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const labels = useRehabLabels();
+  const { message } = App.useApp();
+  const { formId, onInvalid } = useInvalidFocus();
+  const {
+    control: fc,
+    handleSubmit,
+    setError,
+    formState,
+  } = useForm<ExportForm, unknown, z.output<typeof documentExportSchema>>({
+    resolver: contractResolver(documentExportSchema, (v: ExportForm) => ({
+      referralId: props.referralId,
+      item: props.item,
+      purpose: v.purpose,
+      path: v.path,
+    })),
+    defaultValues: { purpose: '', path: '' },
+  });
+  const control = fieldControl(fc);
+  const submit = handleSubmit(async (input) => {
+    const res = await api.invoke('referrals.exportDocument', input);
+    if (!res.ok) return applyRehabError(res.error, setError, EXPORT_FIELDS);
+    void message.success(t('rehab.checklist.exportDone', { path: res.value.path }));
+    props.onClose();
+  }, onInvalid);
+  return (
+    <RehabModalForm
+      title={t('rehab.checklist.exportTitle', { item: labels.dossierItem[props.item] })}
+      okText={t('rehab.checklist.exportSave')}
+      submitting={formState.isSubmitting}
+      errors={formState.errors}
+      formId={formId}
+      onSubmit={() => void submit()}
+      onCancel={props.onClose}
+      danger
+    >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t('rehab.checklist.exportWarningTitle')}
+        description={t('rehab.checklist.exportWarning')}
+      />
+      <Field control={control} name="purpose" label={t('rehab.checklist.exportPurpose')} required>
+        {(f) => (
+          <Input {...f} maxLength={200} autoComplete="off" placeholder={t('rehab.checklist.exportPurposeHint')} />
+        )}
+      </Field>
+      <Field
+        control={control}
+        name="path"
+        label={t('rehab.checklist.exportPath')}
+        required
+        extra={t('rehab.checklist.exportPathHint')}
+      >
+        {(f) => (
+          <Input
+            {...f}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={props.pdf ? '/media/usb/ho-so/tai-lieu.pdf' : '/media/usb/ho-so/tai-lieu.jpg'}
+          />
+        )}
+      </Field>
+    </RehabModalForm>
+  );
+}
+
+/**
+ * Shows a document's scan, read on request from the host (audited); images inline. A PDF cannot be shown (the
+ * content policy forbids a frame): the user may save a copy, which is an export (ScanExportModal).
+ */
 function ScanModal(props: { referralId: string; item: DossierItem; onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -138,6 +228,7 @@ function ScanModal(props: { referralId: string; item: DossierItem; onClose: () =
   const errorText = useErrorText();
   const [scan, setScan] = useState<string | null | undefined>(undefined);
   const [error, setError] = useState<ApiError | null>(null);
+  const [exporting, setExporting] = useState(false);
   useEffect(() => {
     let current = true;
     void api.invoke('referrals.document', { referralId: props.referralId, item: props.item }).then((r) => {
@@ -149,13 +240,22 @@ function ScanModal(props: { referralId: string; item: DossierItem; onClose: () =
       current = false;
     };
   }, [api, props.referralId, props.item]);
-  const pdf = scan?.startsWith('data:application/pdf');
+  const pdf = Boolean(scan?.startsWith('data:application/pdf'));
   return (
     <Modal
       open
       title={t('rehab.checklist.scanTitle', { item: labels.dossierItem[props.item] })}
       onCancel={props.onClose}
-      footer={<Button onClick={props.onClose}>{t('rehab.print.close')}</Button>}
+      footer={
+        <Flex gap={8} justify="flex-end" wrap>
+          {scan ? (
+            <Button icon={<SaveOutlined />} onClick={() => setExporting(true)}>
+              {t('rehab.checklist.exportOpen')}
+            </Button>
+          ) : null}
+          <Button onClick={props.onClose}>{t('rehab.print.close')}</Button>
+        </Flex>
+      }
       width={880}
       destroyOnHidden
     >
@@ -169,13 +269,14 @@ function ScanModal(props: { referralId: string; item: DossierItem; onClose: () =
           className="rehab-scan-image"
         />
       ) : null}
-      {scan && pdf ? (
-        <Flex vertical gap={12} align="flex-start">
-          <Typography.Text>{t('rehab.checklist.pdfNote')}</Typography.Text>
-          <a href={scan} download={`${props.item}.pdf`}>
-            {t('rehab.checklist.pdfSave')}
-          </a>
-        </Flex>
+      {scan && pdf ? <Typography.Text>{t('rehab.checklist.pdfNote')}</Typography.Text> : null}
+      {exporting ? (
+        <ScanExportModal
+          referralId={props.referralId}
+          item={props.item}
+          pdf={pdf}
+          onClose={() => setExporting(false)}
+        />
       ) : null}
     </Modal>
   );
