@@ -5,6 +5,7 @@ import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import { auditReport, reportArea } from './report.area';
 import { computeCommuneTable, computeKpi, computeTables, sourceFamily, type Visible } from './report.compute';
 import { drill } from './report.drilldown';
+import { toPdf } from './report.pdf';
 import { drillCsv, drillFileName, drillXlsx, reportFileName, toCsv, toXlsx } from './report.export';
 import { indicator } from '../../shared/domain/indicators';
 import type { ReportArea } from '../../shared/contract/reports';
@@ -55,6 +56,10 @@ export const reportHandlers: DomainHandlerGroup<
       bytes = toCsv(kpi);
       fileName = reportFileName(kpi, 'csv');
       mimeType = 'text/csv;charset=utf-8';
+    } else if (input.format === 'pdf') {
+      bytes = await toPdf(kpi, await computeTables(ctx.db(), area, period, visibleTo(ctx)), ctx.now());
+      fileName = reportFileName(kpi, 'pdf');
+      mimeType = 'application/pdf';
     } else {
       const year = Number(input.to.slice(0, 4));
       const communes = await computeCommuneTable(ctx.db(), area, year, visibleTo(ctx));

@@ -338,13 +338,14 @@ export const reportsContract = {
     access: [P.reportsRead],
     audit: audited('report.view', 'report'),
   }),
-  /** The indicators and tables as a file the user chose (XLSX or CSV); aggregated, without names. */
+  /** The indicators and tables as a file the user chose (XLSX, CSV or an A4 PDF); aggregated, without names. */
   'reports.export': procedure<ReportFile>()({
     input: z
       .object({
         ...periodFields,
         planId: id.optional(),
-        format: z.enum(['xlsx', 'csv'], { message: 'format_invalid' }),
+        /** XLSX and CSV for spreadsheets; PDF: the A4 report (indicators and statistical tables). */
+        format: z.enum(['xlsx', 'csv', 'pdf'], { message: 'format_invalid' }),
         /** An absolute path on this workstation (e.g. a USB stick) to write the file to; it must not exist yet. */
         path: z
           .string()

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,5 +109,20 @@ describe('hoso plan, commune status and report', () => {
     expect(asLeader(dir, ['report', 'export', '--year', '2025', '--format', 'doc', '--out', `${out}.doc`]).code).toBe(
       2,
     );
+
+    // The A4 PDF, written by the CLI itself: pdftotext finds the Vietnamese headings and the figures.
+    const pdf = path.join(dir, 'bao-cao.pdf');
+    const printed = asLeader(dir, ['report', 'export', '--year', '2025', '--format', 'pdf', '--out', pdf]);
+    expect(printed.code, printed.err).toBe(0);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const pdfText = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+    expect(pdfText).toContain('BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU PHÒNG, CHỐNG MA TÚY');
+    expect(pdfText).toContain('Kỳ báo cáo: từ ngày 01/01/2025 đến ngày 31/12/2025');
+    expect(pdfText).toContain('Chỉ tiêu xây dựng xã, phường không ma túy năm 2025');
+    expect(pdfText).toMatch(/Tỷ lệ xã, phường được công nhận không ma\s+túy\s+1,6 %\s+2 \/ 124\s+20 %\s+−18,4 điểm/);
+    expect(pdfText).toContain('Người sử dụng, người nghiện theo diện, độ tuổi và giới tính');
+    const pdfInfo = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+    expect(pdfInfo).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+    expect(spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout).toMatch(/NotoSans-Regular.*yes/);
   });
 });

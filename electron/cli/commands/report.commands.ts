@@ -228,11 +228,8 @@ export function registerReportCommands(program: Command, run: RunCommand): void 
     .requiredOption('--out <file>', 'tệp ghi ra / output file')
     .action(
       run(async (rt, o: PeriodOptions & { format: string; out: string }) => {
-        if (o.format === 'pdf')
-          throw new CliUsageError(
-            'PDF is printed from the Reports screen (In / PDF); the command line writes xlsx or csv',
-          );
-        if (o.format !== 'xlsx' && o.format !== 'csv') throw new CliUsageError('--format must be xlsx, csv or pdf');
+        if (o.format !== 'xlsx' && o.format !== 'csv' && o.format !== 'pdf')
+          throw new CliUsageError('--format must be xlsx, csv or pdf');
         if (fs.existsSync(o.out)) throw new CliUsageError(`${o.out} already exists`);
         const f = await rt.call('reports.export', { ...reportQuery(o), format: o.format });
         fs.writeFileSync(o.out, Buffer.from(f.base64, 'base64'), { flag: 'wx' });
