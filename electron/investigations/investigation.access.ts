@@ -3,7 +3,8 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { vietnamDay } from '../../shared/domain/working-days';
 import { commune } from '../../shared/places';
 import type { DomainContext } from '../host/context';
-import { fieldVisible, recordInScope } from '../platform/record-access';
+import { projectSummary } from '../persons/person.mapper';
+import { recordInScope } from '../platform/record-access';
 import type { RecordFamily } from '../platform/scope';
 import type { TableSpec } from '../platform/table-spec';
 import { specOf } from '../platform/tables';
@@ -54,20 +55,6 @@ export async function requireInScope<T>(
   return row;
 }
 
-/** The persons column each field of a person's summary shows (null: always shown, as the record's identity). */
-const SUMMARY_COLUMNS: Readonly<Record<keyof PersonSummary, string | null>> = {
-  id: null,
-  updatedAt: null,
-  fullName: 'fullName',
-  sex: 'sex',
-  birthDate: 'birthDate',
-  citizenId: 'citizenId',
-  category: 'category',
-  provinceCode: 'curProvince',
-  communeCode: 'curCommune',
-  unitId: 'unitId',
-};
-
 /**
  * Of the persons a tip or a case names, those the caller may see (the persons family's scope), each as the
  * role's view of a person shows it (a column outside the view is null). A person outside the scope is left out.
@@ -76,18 +63,9 @@ export async function visiblePersons(
   ctx: DomainContext,
   summaries: ReadonlyMap<string, PersonSummary>,
 ): Promise<Map<string, PersonSummary>> {
-  const spec = specOf('persons');
   const role = ctx.scope('persons').role;
   const out = new Map<string, PersonSummary>();
-  for (const [id, p] of summaries) {
-    if (!(await recordInScope(ctx, spec, id))) continue;
-    const shown = Object.fromEntries(
-      Object.entries(p).map(([k, v]) => {
-        const column = SUMMARY_COLUMNS[k as keyof PersonSummary];
-        return [k, column === null || fieldVisible(spec, role, column) ? v : null];
-      }),
-    );
-    out.set(id, shown as unknown as PersonSummary);
-  }
+  for (const [id, p] of summaries)
+    if (await recordInScope(ctx, specOf('persons'), id)) out.set(id, projectSummary(role, p));
   return out;
 }

@@ -39,6 +39,7 @@ async function person(w: World, fullName: string, communeCode: string, tail: str
 }
 
 describe('cases.list: the case list of the caller’s scope', () => {
+  // The first test of the file builds the accounts' world (a dozen argon2 derivations): room for a busy machine.
   it('pages newest first, filters, searches by number, name without diacritics and CCCD, and never returns another province’s case', async () => {
     const w = await personsWorld();
     await as(w.host, w.accounts.investigator.username);
@@ -102,7 +103,7 @@ describe('cases.list: the case list of the caller’s scope', () => {
       expect((await err(w.host, 'cases.list', {})).code).toBe('FORBIDDEN');
       expect((await err(w.host, 'cases.list', { query: 'hoang van thu' })).code).toBe('FORBIDDEN');
     }
-  });
+  }, 300_000);
 
   it('refuses a bad page or filter, naming the field', async () => {
     const w = await personsWorld();

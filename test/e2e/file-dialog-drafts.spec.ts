@@ -95,7 +95,7 @@ test('Ctrl+L in the drug-test, check-in and determination dialogs: each comes ba
   await expect(identity).toContainText('15/06/1987');
   await identity.scrollIntoViewIfNeeded();
   await screenshot(app, 'B03-person-identity-820', false);
-  for (const text of ['15/06/1987', '008087004321']) {
+  for (const text of ['15/06/1987', '008087004321', 'Giới tính', 'Ngày sinh', 'Nơi thường trú']) {
     const box = await identity.getByText(text, { exact: true }).boundingBox();
     // One line of text: no wider break than a single line height.
     expect(box!.height).toBeLessThan(30);

@@ -23,6 +23,14 @@ function tipText(rt: CliRuntime, t: TipView): string {
     `${vi ? 'Trạng thái' : 'State'}: ${L.tipState[t.state]}${t.decidedOn ? ` ${D(t.decidedOn)}` : ''}`,
     `${vi ? 'Hạn giải quyết' : 'Deadline'}: ${D(t.deadline)}${daysText(rt, t.daysLeft)}${t.extensions.length ? ` · ${vi ? 'gia hạn' : 'extended'} ${t.extensions.length}` : ''}`,
     t.caseId ? `${vi ? 'Vụ án' : 'Case'}: ${t.caseId}` : '',
+    t.personIds.length
+      ? `${vi ? 'Người liên quan' : 'Persons named'}: ${[
+          ...t.persons.map((p) => p.fullName),
+          ...(t.personIds.length > t.persons.length
+            ? [`${t.personIds.length - t.persons.length} ${vi ? 'người ngoài phạm vi' : 'outside your scope'}`]
+            : []),
+        ].join(', ')}`
+      : '',
     t.summary,
   ]
     .filter(Boolean)
@@ -152,6 +160,28 @@ export function registerInvestigationCommands(program: Command, run: RunCommand)
       run(async (rt, id: string) => {
         const c = await rt.call('cases.get', { caseId: id });
         rt.print(c, () => caseText(rt, c));
+      }),
+    );
+  kase
+    .command('list')
+    .description("Danh sách vụ án của đơn vị, mới khởi tố trước / the unit's cases, newest prosecution first")
+    .option('--state <state>', 'trạng thái / state (investigating, suspended, ...)')
+    .option('--severity <severity>', 'mức độ / severity (less_serious, serious, very_serious, especially_serious)')
+    .option('--open', 'chỉ vụ án đang điều tra / under investigation only')
+    .option('--offset <n>', 'bỏ qua n vụ đầu / skip the first n', '0')
+    .option('--limit <n>', 'số dòng / rows', '50')
+    .action(
+      run(async (rt, o: { state?: string; severity?: string; open?: boolean; offset: string; limit: string }) => {
+        const r = await rt.call('cases.list', {
+          state: o.state,
+          severity: o.severity,
+          open: o.open ? true : undefined,
+          offset: Number(o.offset),
+          limit: Number(o.limit),
+        } as never);
+        rt.print(r, () =>
+          [`${r.total} ${rt.lang === 'vi' ? 'vụ án' : 'cases'}`, ...r.items.map((c) => caseLine(rt, c))].join('\n'),
+        );
       }),
     );
   kase

@@ -101,7 +101,8 @@ export function IdentityCard({ person, unitName }: { person: PersonRecord; unitN
           style={{ flex: '1 1 480px' }}
           size="small"
           bordered
-          column={{ xs: 1, lg: 2 }}
+          // One pair a row below 992 px (a 1024×768 screen at 125 %: 820 px), where three would crush the labels.
+          column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 2 }}
           items={items}
           data-testid="person-identity"
         />
