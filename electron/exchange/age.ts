@@ -121,15 +121,18 @@ export class AgeWriter {
   }
 
   write(data: Buffer): void {
-    this.pending.push(data);
-    this.pendingLen += data.length;
-    // Keep at least one byte back: the chunk that holds the end must be sealed as the last one.
-    while (this.pendingLen > CHUNK) {
-      const all = Buffer.concat(this.pending);
-      this.emit(all.subarray(0, CHUNK), false);
-      const rest = all.subarray(CHUNK);
-      this.pending = [rest];
-      this.pendingLen = rest.length;
+    // Fill the pending chunk; a full chunk is sealed only when more data follows (then it is not the last).
+    let off = 0;
+    while (off < data.length) {
+      if (this.pendingLen === CHUNK) {
+        this.emit(this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending), false);
+        this.pending = [];
+        this.pendingLen = 0;
+      }
+      const n = Math.min(CHUNK - this.pendingLen, data.length - off);
+      this.pending.push(off === 0 && n === data.length ? data : data.subarray(off, off + n));
+      this.pendingLen += n;
+      off += n;
     }
   }
 

@@ -22,6 +22,18 @@ export const LIMITS = Object.freeze({
   maxMembers: 10_000,
   maxLineBytes: 4 * 1024 * 1024,
   entriesPerChunk: 5_000,
+  /** One attachment blob (a dossier scan is at most about 2 MB; a photo 0.5 MB). */
+  maxBlobBytes: 16 * 1024 * 1024,
+  /** The blobs a chunk refers to, held by the reader until the chunk is applied: its memory bound. */
+  maxGroupBlobBytes: 64 * 1024 * 1024,
+  /** A writer closes a chunk once its blobs reach this many bytes (one more blob may follow: ≤ 48 MiB). */
+  groupBlobBytes: 32 * 1024 * 1024,
+  /** A writer carries at most this many blobs (the manifest stays under its 1 MiB); the rest travel inline. */
+  maxBlobs: 4_000,
+  /** A field value below this many characters travels inline in its change line. */
+  blobMinChars: 16 * 1024,
+  /** Audit entries per `audit/` member. */
+  auditPerChunk: 5_000,
 });
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -60,7 +72,9 @@ export const manifestSchema = z
   })
   .strict();
 export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestMember = Manifest['members'][number];
 
+const MIME = /^[a-z]{1,20}\/[a-z0-9.+-]{1,60}$/;
 const entrySchema = z
   .object({
     hlc: z.string().max(100),
@@ -70,8 +84,29 @@ const entrySchema = z
     base: z.string().max(100_000).nullable(),
     workstationId: z.string().max(64).nullable(),
     accountId: z.string().max(64).nullable(),
+    /** Fields whose value (a data URL) travels as a `blobs/<sha256>` member: `null` in `changes`. */
+    blobs: z.record(z.string().max(64), z.object({ sha256: hex64, mime: z.string().regex(MIME) }).strict()).optional(),
   })
   .strict();
+
+/** A sender's audit entry as it travels to its hub (the columns of its hash-chained audit log). */
+export const auditLineSchema = z
+  .object({
+    seq: z.number().int().min(1),
+    at: z.string().max(40),
+    accountId: z.string().max(64).nullable(),
+    username: z.string().max(200).nullable(),
+    role: z.string().max(64).nullable(),
+    action: z.string().max(100),
+    recordType: z.string().max(64).nullable(),
+    recordId: z.string().max(200).nullable(),
+    outcome: z.string().max(40),
+    detail: z.string().max(100_000).nullable(),
+    prevHash: hex64,
+    hash: hex64,
+  })
+  .strict();
+export type AuditLine = z.infer<typeof auditLineSchema>;
 
 const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -82,51 +117,158 @@ export function invalid(detail: string): AppError {
 export interface WrittenBundle {
   hash: string;
   bytes: number;
+  manifest: Manifest;
 }
 
-/** Changes as JSON-lines chunks, with the manifest's member entries. */
-export function chunkEntries(entries: readonly ChangeEntry[]): { name: string; data: Buffer; entries: number }[] {
-  const out: { name: string; data: Buffer; entries: number }[] = [];
-  for (let i = 0; i < entries.length; i += LIMITS.entriesPerChunk) {
-    const part = entries.slice(i, i + LIMITS.entriesPerChunk);
-    const text = part
-      .map((e) =>
-        JSON.stringify({
-          hlc: e.hlc,
-          tableName: e.tableName,
-          recordId: e.recordId,
-          changes: e.changes,
-          base: e.base ?? null,
-          workstationId: e.workstationId ?? null,
-          accountId: e.accountId ?? null,
-        }),
-      )
-      .join('\n');
-    out.push({
-      name: `changes/${String(out.length + 1).padStart(6, '0')}.jsonl`,
-      data: Buffer.from(`${text}\n`),
-      entries: part.length,
-    });
-  }
-  return out;
+/** A member after the signature, as a writer produces it. */
+export interface BundleMember {
+  name: string;
+  data: Buffer;
+  entries: number;
 }
+
+/** What a pass over the changes saw: counts per table and the HLC range (for the manifest). */
+export interface BundleStats {
+  counts: Record<string, number>;
+  changes: number;
+  blobs: number;
+  blobBytes: number;
+  hlcFrom: string | null;
+  hlcTo: string | null;
+}
+
+export function newStats(): BundleStats {
+  return { counts: {}, changes: 0, blobs: 0, blobBytes: 0, hlcFrom: null, hlcTo: null };
+}
+
+/** Produces the members, in order; called twice (sizes and hashes first, then the bytes), with the same result. */
+export type MemberSource = (stats: BundleStats) => AsyncIterable<BundleMember> | Iterable<BundleMember>;
+
+const DATA_URL = /^data:([a-z]{1,20}\/[a-z0-9.+-]{1,60});base64,/;
 
 /**
- * Writes a bundle to `file`: a temporary name in the same folder, fsynced, read back and its hash checked,
- * then renamed. Returns the SHA-256 of the age file (the next bundle's `prevHash`).
+ * The changes as members: JSON-lines chunks of at most 5,000 changes, each preceded by the attachment blobs its
+ * lines refer to. A field whose value is a large base64 data URL (a dossier scan, a photo) travels as the blob of
+ * its decoded bytes, named by their SHA-256, and as `null` plus a `blobs` reference in the line; a blob already
+ * carried by an earlier chunk, one whose base64 would not read back identically, or beyond the blob cap travels
+ * inline. A chunk closes early once its blobs reach 32 MiB, which bounds what the reader holds.
  */
-export function writeBundle(
+export async function* changeMembers(
+  entries: AsyncIterable<ChangeEntry> | Iterable<ChangeEntry>,
+  stats: BundleStats,
+): AsyncGenerator<BundleMember> {
+  const carried = new Set<string>();
+  let lines: string[] = [];
+  let group = new Map<string, Buffer>();
+  let groupBytes = 0;
+  let chunkNo = 0;
+  const flush = function* (): Generator<BundleMember> {
+    if (!lines.length) return;
+    for (const [h, data] of group) yield { name: `blobs/${h}`, data, entries: 0 };
+    yield {
+      name: `changes/${String(++chunkNo).padStart(6, '0')}.jsonl`,
+      data: Buffer.from(`${lines.join('\n')}\n`),
+      entries: lines.length,
+    };
+    for (const h of group.keys()) carried.add(h);
+    lines = [];
+    group = new Map();
+    groupBytes = 0;
+  };
+  for await (const e of entries) {
+    stats.counts[e.tableName] = (stats.counts[e.tableName] ?? 0) + 1;
+    stats.changes++;
+    if (stats.hlcFrom === null || e.hlc < stats.hlcFrom) stats.hlcFrom = e.hlc;
+    if (stats.hlcTo === null || e.hlc > stats.hlcTo) stats.hlcTo = e.hlc;
+    let changes = e.changes;
+    let blobs: Record<string, { sha256: string; mime: string }> | undefined;
+    if (changes.length >= LIMITS.blobMinChars) {
+      const fields = JSON.parse(changes) as Record<string, unknown>;
+      for (const [field, value] of Object.entries(fields)) {
+        if (typeof value !== 'string' || value.length < LIMITS.blobMinChars) continue;
+        const m = DATA_URL.exec(value);
+        if (!m) continue;
+        const b64 = value.slice(m[0].length);
+        const data = Buffer.from(b64, 'base64');
+        if (data.length > LIMITS.maxBlobBytes || data.toString('base64') !== b64) continue;
+        const h = sha256(data);
+        if (carried.has(h)) continue;
+        if (!group.has(h)) {
+          if (stats.blobs >= LIMITS.maxBlobs) continue;
+          group.set(h, data);
+          groupBytes += data.length;
+          stats.blobs++;
+          stats.blobBytes += data.length;
+        }
+        fields[field] = null;
+        (blobs ??= {})[field] = { sha256: h, mime: m[1]! };
+      }
+      if (blobs) changes = JSON.stringify(fields);
+    }
+    lines.push(
+      JSON.stringify({
+        hlc: e.hlc,
+        tableName: e.tableName,
+        recordId: e.recordId,
+        changes,
+        base: e.base ?? null,
+        workstationId: e.workstationId ?? null,
+        accountId: e.accountId ?? null,
+        ...(blobs ? { blobs } : {}),
+      }),
+    );
+    if (lines.length >= LIMITS.entriesPerChunk || groupBytes >= LIMITS.groupBlobBytes) yield* flush();
+  }
+  yield* flush();
+}
+
+/** Audit entries as `audit/NNNNNN.jsonl` members (a commune's audit trail travelling to its hub). */
+export function* auditMembers(lines: readonly AuditLine[]): Generator<BundleMember> {
+  for (let i = 0, n = 0; i < lines.length; i += LIMITS.auditPerChunk) {
+    const part = lines.slice(i, i + LIMITS.auditPerChunk);
+    yield {
+      name: `audit/${String(++n).padStart(6, '0')}.jsonl`,
+      data: Buffer.from(`${part.map((l) => JSON.stringify(l)).join('\n')}\n`),
+      entries: part.length,
+    };
+  }
+}
+
+/** The manifest without what the writer computes; `counts` and `hlc` may be given (a test's lie). */
+export type ManifestHeader = Omit<Manifest, 'members' | 'counts' | 'hlc'> & Partial<Pick<Manifest, 'counts' | 'hlc'>>;
+
+/**
+ * Writes a bundle to `file` without holding it in memory: a first pass over `source` takes each member's size
+ * and SHA-256 (for the manifest, which comes first), a second writes the members through the age STREAM to a
+ * temporary name in the same folder, checking each is what the first pass saw; the file is fsynced, read back
+ * and its hash checked, then renamed. Returns the SHA-256 of the age file (the next bundle's `prevHash`).
+ */
+export async function writeBundle(
   file: string,
   recipients: readonly Buffer[],
   signingKey: crypto.KeyObject,
-  manifest: Omit<Manifest, 'members'>,
-  chunks: readonly { name: string; data: Buffer; entries: number }[],
-): WrittenBundle {
+  header: ManifestHeader,
+  source: MemberSource,
+): Promise<WrittenBundle> {
+  const stats = newStats();
+  const members: ManifestMember[] = [];
+  let total = 0;
+  for await (const m of source(stats)) {
+    members.push({ name: m.name, size: m.data.length, entries: m.entries, sha256: sha256(m.data) });
+    total += m.data.length + 1024;
+    if (members.length > LIMITS.maxMembers || total > LIMITS.maxFileBytes - LIMITS.maxManifestBytes)
+      throw new AppError(ErrorCodes.BUNDLE_TOO_LARGE, 'too much to send in one bundle');
+  }
   const full: Manifest = {
-    ...manifest,
-    members: chunks.map((c) => ({ name: c.name, size: c.data.length, entries: c.entries, sha256: sha256(c.data) })),
+    ...header,
+    counts: header.counts ?? stats.counts,
+    hlc:
+      header.hlc !== undefined ? header.hlc : stats.hlcFrom !== null ? { from: stats.hlcFrom, to: stats.hlcTo! } : null,
+    members,
   };
   const manifestBytes = Buffer.from(JSON.stringify(full));
+  if (manifestBytes.length > LIMITS.maxManifestBytes)
+    throw new AppError(ErrorCodes.BUNDLE_TOO_LARGE, 'too many members for one bundle');
   const sig = crypto.sign(null, manifestBytes, signingKey);
   const tmp = `${file}.${crypto.randomBytes(6).toString('hex')}.tmp`;
   const fd = fs.openSync(tmp, 'wx', 0o600);
@@ -146,7 +288,14 @@ export function writeBundle(
     };
     member('manifest.json', manifestBytes);
     member('manifest.sig', sig);
-    for (const c of chunks) member(c.name, c.data);
+    let i = 0;
+    for await (const m of source(newStats())) {
+      const want = members[i++];
+      if (!want || want.name !== m.name || want.size !== m.data.length || want.sha256 !== sha256(m.data))
+        throw new AppError(ErrorCodes.INTERNAL, 'the data changed while the bundle was written');
+      member(m.name, m.data);
+    }
+    if (i !== members.length) throw new AppError(ErrorCodes.INTERNAL, 'the data changed while the bundle was written');
     age.write(TAR_END);
     age.end();
     fs.fsyncSync(fd);
@@ -157,22 +306,43 @@ export function writeBundle(
   }
   fs.closeSync(fd);
   const digest = hash.digest('hex');
-  // Read back: the file on the stick is the file we meant to write.
-  if (sha256(fs.readFileSync(tmp)) !== digest) {
+  // Read back, streaming: the file on the stick is the file we meant to write.
+  if (fileSha256(tmp) !== digest) {
     fs.rmSync(tmp, { force: true });
     throw new AppError(ErrorCodes.IO_ERROR, 'the bundle did not read back as written');
   }
   fs.renameSync(tmp, file);
-  return { hash: digest, bytes };
+  return { hash: digest, bytes, manifest: full };
+}
+
+/** The SHA-256 of a file, read 1 MiB at a time. */
+export function fileSha256(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const h = crypto.createHash('sha256');
+    const buf = Buffer.alloc(1024 * 1024);
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      h.update(buf.subarray(0, n));
+    }
+    return h.digest('hex');
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export interface BundleReadHandler {
   /** The manifest, before anything else is read: check sender, recipient, signature, sequence; throw to refuse. */
   manifest(m: Manifest, bytes: Buffer, signature: Buffer, fileHash: string): Promise<void> | void;
-  /** Each change, in order, after its line parsed; the chunk's hash is checked when the chunk ends. */
+  /** Each change, in order, after its line parsed and its blobs put back; the chunk's hash is checked at its end. */
   entry(e: ChangeEntry): Promise<void> | void;
   /** A chunk ended and its hash and count checked out. */
   chunkEnd?(name: string): Promise<void> | void;
+  /** Each audit entry the sender sent along (hub peers), in order; its member's hash is checked at its end. */
+  audit?(line: AuditLine): Promise<void> | void;
+  /** An audit member ended and its hash and count checked out. */
+  auditEnd?(): Promise<void> | void;
 }
 
 export function verifySignature(publicKey: Buffer, bytes: Buffer, signature: Buffer): boolean {
@@ -225,22 +395,26 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
   let manifest: Manifest | null = null;
   let manifestBytes: Buffer | null = null;
   let index = 0;
-  let current: { name: string; size: number } | null = null;
+  let current: { name: string; size: number; kind: 'head' | 'changes' | 'audit' | 'blob'; sha: string } | null = null;
   let parts: Buffer[] = [];
   let hash: crypto.Hash | null = null;
   let carry = '';
   let lines = 0;
+  // The blobs of the chunk that follows them: verified, held until the chunk ends, each used at least once.
+  let group = new Map<string, { data: Buffer; used: boolean }>();
+  let groupBytes = 0;
+  let auditSeen = false;
   const queue: (() => Promise<void> | void)[] = [];
 
   const expected = (i: number) => {
-    if (i === 0) return { name: 'manifest.json', max: LIMITS.maxManifestBytes };
-    if (i === 1) return { name: 'manifest.sig', max: 64 };
+    if (i === 0) return { name: 'manifest.json', max: LIMITS.maxManifestBytes, m: null };
+    if (i === 1) return { name: 'manifest.sig', max: 64, m: null };
     const m = manifest!.members[i - 2];
     if (!m) throw invalid('a member the manifest does not list');
-    return { name: m.name, max: m.size };
+    return { name: m.name, max: m.size, m };
   };
 
-  const line = (text: string) => {
+  const changeLine = (text: string) => {
     if (!text) throw invalid('empty line in a chunk');
     let raw: unknown;
     try {
@@ -251,9 +425,40 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
     const r = entrySchema.safeParse(raw);
     if (!r.success) throw invalid('malformed change');
     lines++;
-    const { workstationId, ...rest } = r.data;
+    const { workstationId, blobs, ...rest } = r.data;
+    if (blobs) {
+      let fields: Record<string, unknown>;
+      try {
+        fields = JSON.parse(rest.changes) as Record<string, unknown>;
+      } catch {
+        throw invalid('malformed change');
+      }
+      if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw invalid('malformed change');
+      for (const [field, ref] of Object.entries(blobs)) {
+        const blob = group.get(ref.sha256);
+        if (!blob) throw invalid('a change refers to an attachment the bundle does not carry before it');
+        if (!(field in fields) || fields[field] !== null) throw invalid('an attachment reference without its field');
+        blob.used = true;
+        fields[field] = `data:${ref.mime};base64,${blob.data.toString('base64')}`;
+      }
+      rest.changes = JSON.stringify(fields);
+    }
     const e: ChangeEntry = workstationId === null ? rest : { ...rest, workstationId };
     queue.push(() => handler.entry(e));
+  };
+
+  const auditLine = (text: string) => {
+    if (!text) throw invalid('empty line in an audit member');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw invalid('malformed audit line');
+    }
+    const r = auditLineSchema.safeParse(raw);
+    if (!r.success) throw invalid('malformed audit entry');
+    lines++;
+    if (handler.audit) queue.push(() => handler.audit!(r.data));
   };
 
   const tar = new TarReader(
@@ -262,14 +467,29 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
         const want = expected(index);
         if (name !== want.name) throw invalid('members out of order');
         if (index >= 2 ? size !== want.max : size > want.max) throw invalid('member size differs from the manifest');
-        current = { name, size };
+        const kind =
+          index < 2 ? 'head' : name.startsWith('blobs/') ? 'blob' : name.startsWith('audit/') ? 'audit' : 'changes';
+        if (kind === 'blob') {
+          if (want.m!.entries !== 0 || name !== `blobs/${want.m!.sha256}`)
+            throw invalid('attachment not named by its hash');
+          if (auditSeen) throw invalid('an attachment after the audit entries');
+          if (size > LIMITS.maxBlobBytes || groupBytes + size > LIMITS.maxGroupBlobBytes)
+            throw invalid('attachment too large');
+          groupBytes += size;
+        } else if (kind === 'audit') {
+          if (group.size) throw invalid('attachments no change refers to');
+          auditSeen = true;
+        } else if (kind === 'changes' && auditSeen) throw invalid('changes after the audit entries');
+        current = { name, size, kind, sha: want.m?.sha256 ?? '' };
         parts = [];
         hash = index >= 2 ? crypto.createHash('sha256') : null;
         carry = '';
         lines = 0;
       },
       data(chunk) {
-        if (index < 2) {
+        const c = current!;
+        if (c.kind === 'head' || c.kind === 'blob') {
+          hash?.update(chunk);
           parts.push(Buffer.from(chunk));
           return;
         }
@@ -278,10 +498,10 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
         const split = text.split('\n');
         carry = split.pop()!;
         if (carry.length > LIMITS.maxLineBytes) throw invalid('line too long');
-        for (const l of split) line(l);
+        for (const l of split) (c.kind === 'audit' ? auditLine : changeLine)(l);
       },
       endEntry() {
-        const name = current!.name;
+        const c = current!;
         if (index === 0) {
           manifestBytes = Buffer.concat(parts);
         } else if (index === 1) {
@@ -297,12 +517,21 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
           const bytes = manifestBytes!;
           const sig = Buffer.concat(parts);
           queue.push(() => handler.manifest(r.data, bytes, sig, fileHash));
+        } else if (c.kind === 'blob') {
+          if (hash!.digest('hex') !== c.sha) throw invalid('attachment hash differs from the manifest');
+          group.set(c.sha, { data: Buffer.concat(parts), used: false });
+          parts = [];
         } else {
           if (carry) throw invalid('chunk does not end with a newline');
           const m = manifest!.members[index - 2]!;
           if (hash!.digest('hex') !== m.sha256) throw invalid('chunk hash differs from the manifest');
           if (lines !== m.entries) throw invalid('chunk entry count differs from the manifest');
-          if (handler.chunkEnd) queue.push(() => handler.chunkEnd!(name));
+          if (c.kind === 'changes') {
+            for (const b of group.values()) if (!b.used) throw invalid('an attachment no change refers to');
+            group = new Map();
+            groupBytes = 0;
+            if (handler.chunkEnd) queue.push(() => handler.chunkEnd!(c.name));
+          } else if (handler.auditEnd) queue.push(() => handler.auditEnd!());
         }
         index++;
         current = null;
@@ -320,4 +549,5 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
   while (queue.length) await queue.shift()!();
   if (!manifest) throw invalid('no manifest');
   if (index !== (manifest as Manifest).members.length + 2) throw invalid('members missing');
+  if (group.size) throw invalid('attachments no change refers to');
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { BundleImported, ExchangePolicy, PeerKind, PeerView, RefusedItem } from '../../shared/contract/exchange';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
+import { entryHash, genesisHash } from '../audit/audit';
 import { vietnamDay } from '../../shared/domain/working-days';
 import { applyChanges, validateChange } from '../changelog/apply';
 import { hasEntry, readEntries } from '../changelog/log-store';
@@ -10,18 +11,22 @@ import type { ChangeEntry } from '../changelog/merge';
 import type { ExchangePeerTable } from './exchange.schema';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import type { Db } from '../platform/table-spec';
+import { recordInScope } from '../platform/record-access';
 import { allSpecs, specOf } from '../platform/tables';
+import { caseTable } from '../investigations/investigation.table';
 import { parseAgeRecipient } from './bech32';
 import {
-  chunkEntries,
+  auditMembers,
+  changeMembers,
   invalid,
   readBundle,
   verifySignature,
   writeBundle,
   BUNDLE_FORMAT,
+  type AuditLine,
   type Manifest,
 } from './bundle';
-import { defaultPolicy, facilityChildren, localLookups, placedIn } from './policy';
+import { caseExtract, defaultPolicy, facilityChildren, localLookups, placedIn } from './policy';
 import {
   cardOf,
   parseCard,
@@ -85,12 +90,27 @@ async function auditHead(db: Db): Promise<Manifest['auditHead']> {
   return r ? { seq: r.seq, hash: r.hash } : null;
 }
 
-/** The changes a peer has not acknowledged and its policy lets travel to it. */
-async function selectOutgoing(db: Db, peer: PeerRow, policy: ExchangePolicy): Promise<ChangeEntry[]> {
+/**
+ * The changes a peer has not acknowledged and its policy lets travel to it, streamed a page at a time from the
+ * change log. `placed` remembers each record's placement, so the writer's second pass asks no more questions.
+ */
+async function* outgoing(
+  db: Db,
+  peer: PeerRow,
+  policy: ExchangePolicy,
+  placed: Map<string, boolean>,
+): AsyncGenerator<ChangeEntry> {
+  const scope = policy.send.scope;
+  if (scope.kind === 'none') return;
+  // A neighbour's extract: every change of the selected cases' records, each time (the receiver keeps one copy).
+  if (scope.kind === 'cases') {
+    yield* caseExtract(db, scope.ids, policy.send.families);
+    return;
+  }
   const tables = allSpecs()
     .filter((s) => policy.send.families.includes(s.family))
     .map((s) => s.table as string);
-  if (!tables.length || policy.send.scope.kind === 'none') return [];
+  if (!tables.length) return;
   const acked = await db
     .selectFrom('exchangeBundles')
     .select((eb) => eb.fn.max('throughChangeSeq').as('through'))
@@ -100,8 +120,6 @@ async function selectOutgoing(db: Db, peer: PeerRow, policy: ExchangePolicy): Pr
     .executeTakeFirst();
   let after = Number(acked?.through ?? 0);
   const { lookup, children } = localLookups(db);
-  const placed = new Map<string, boolean>();
-  const out: ChangeEntry[] = [];
   for (;;) {
     const page = await readEntries(db, { afterSeq: after, limit: 5000, tables });
     if (!page.length) break;
@@ -114,17 +132,46 @@ async function selectOutgoing(db: Db, peer: PeerRow, policy: ExchangePolicy): Pr
       if (ok === undefined) {
         const spec = specOf(e.tableName);
         const row = await lookup(e.tableName, e.recordId);
-        ok = row ? await placedIn(spec, row, policy.send.scope, lookup, children) : false;
+        ok = row ? await placedIn(spec, row, scope, lookup, children) : false;
         placed.set(key, ok);
       }
       if (ok) {
         const { seq: _seq, ...entry } = e;
         void _seq;
-        out.push(entry);
+        yield entry;
       }
     }
   }
-  return out;
+}
+
+/** The audit entries a hub has not acknowledged: after the audit head of the last bundle it acknowledged. */
+async function auditToSend(db: Db, peer: PeerRow): Promise<AuditLine[]> {
+  if (peer.kind !== 'hub') return [];
+  const acked = await db
+    .selectFrom('exchangeBundles')
+    .select('auditHead')
+    .where('direction', '=', 'out')
+    .where('peerId', '=', peer.id)
+    .where('ackedAt', 'is not', null)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const from = acked?.auditHead ? (JSON.parse(acked.auditHead) as { seq: number }).seq : 0;
+  const rows = await db.selectFrom('auditLog').selectAll().where('seq', '>', from).orderBy('seq').execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    accountId: r.accountId,
+    username: r.username,
+    role: r.role,
+    action: r.action,
+    recordType: r.recordType,
+    recordId: r.recordId,
+    outcome: r.outcome,
+    detail: r.detail,
+    prevHash: r.prevHash,
+    hash: r.hash,
+  }));
 }
 
 /** What pass 1 learns of each record a bundle touches: the values that place it (scope and parent columns). */
@@ -144,6 +191,84 @@ function placingColumns(table: string): string[] {
   ];
 }
 
+/** The audit head of the last bundle received from a peer (what its audit chain must continue). */
+async function lastAuditHead(db: Db, peerId: string): Promise<Manifest['auditHead']> {
+  const r = await db
+    .selectFrom('exchangeBundles')
+    .select('auditHead')
+    .where('direction', '=', 'in')
+    .where('peerId', '=', peerId)
+    .where('auditHead', 'is not', null)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.auditHead ? (JSON.parse(r.auditHead) as Manifest['auditHead']) : null;
+}
+
+function fork(detail: string): AppError {
+  return new AppError(ErrorCodes.BUNDLE_AUDIT_FORK, `the sender's audit chain forks: ${detail}`);
+}
+
+/**
+ * Checks the sender's audit chain against what this station received from it before: the new head may not be
+ * behind the old one or differ at the same position, and the audit entries a commune sends its hub must each hash
+ * correctly, link to the one before, join the head received before and end at the manifest's head. A station
+ * whose history was rewritten (a fork) is refused with BUNDLE_AUDIT_FORK.
+ */
+class AuditChain {
+  private prev: { seq: number; hash: string } | null = null;
+  private linked = false;
+  private count = 0;
+
+  constructor(
+    private readonly sender: string,
+    private readonly before: Manifest['auditHead'],
+    private readonly head: Manifest['auditHead'],
+  ) {
+    if (before && !head) throw fork('the audit head is gone');
+    if (before && head && head.seq < before.seq) throw fork('the audit head went back');
+    if (before && head && head.seq === before.seq && head.hash !== before.hash)
+      throw fork('another entry at the same position');
+    this.linked = !before || (head !== null && head.seq === before.seq);
+  }
+
+  line(l: AuditLine): void {
+    if (!this.head || l.seq > this.head.seq) throw invalid('audit entries beyond the audit head');
+    if (this.prev ? l.seq !== this.prev.seq + 1 : false) throw invalid('audit entries out of order');
+    if (this.prev && l.prevHash !== this.prev.hash) throw fork('an entry does not follow the one before');
+    if (!this.prev && l.seq === 1 && l.prevHash !== genesisHash(this.sender)) throw fork('another beginning');
+    const { seq, prevHash, hash, ...rest } = l;
+    const row = {
+      at: rest.at,
+      account_id: rest.accountId,
+      username: rest.username,
+      role: rest.role,
+      action: rest.action,
+      record_type: rest.recordType,
+      record_id: rest.recordId,
+      outcome: rest.outcome,
+      detail: rest.detail,
+    };
+    if (entryHash(prevHash, seq, row) !== hash) throw invalid('an audit entry does not match its hash');
+    const b = this.before;
+    if (b && !this.linked) {
+      if (seq === b.seq && hash !== b.hash) throw fork('an entry received before was changed');
+      if (seq === b.seq + 1 && prevHash !== b.hash) throw fork('the entries do not continue those received before');
+      if (seq > b.seq + 1 && !this.prev) throw fork('the entries after those received before are missing');
+      if (seq >= b.seq) this.linked = true;
+    }
+    this.prev = { seq, hash };
+    this.count++;
+  }
+
+  /** After the last member: carried entries end at the head; a head that moved on must have been joined. */
+  end(): void {
+    if (this.count && (this.prev!.seq !== this.head!.seq || this.prev!.hash !== this.head!.hash))
+      throw fork('the entries do not end at the audit head');
+    if (this.count && !this.linked) throw fork('the entries do not reach those received before');
+  }
+}
+
 async function importBundle(ctx: DomainContext, file: string, preview: boolean): Promise<BundleImported> {
   const db = ctx.db();
   const me = stationId(ctx);
@@ -153,6 +278,7 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   let hash = '';
   const counts: Record<string, number> = {};
   const incoming = new Map<string, Incoming>();
+  let audit: AuditChain | null = null;
 
   // Pass 1: verify everything, write nothing.
   hash = await readBundle(file, keys.agePrivate, {
@@ -184,7 +310,9 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
       if (m.prevHash !== (last?.hash ?? null)) throw invalid('chain: previous bundle hash differs');
       peer = p;
       manifest = m;
+      audit = new AuditChain(m.sender, await lastAuditHead(db, p.id), m.auditHead);
     },
+    audit: (line) => audit!.line(line),
     entry: async (e) => {
       try {
         validateChange(e);
@@ -201,9 +329,10 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
       for (const c of placingColumns(e.tableName)) if (c in fields) rec.values[c] = fields[c];
     },
   });
-  if (!peer || !manifest) throw invalid('no manifest');
+  if (!peer || !manifest || !audit) throw invalid('no manifest');
   const p: PeerRow = peer;
   const m: Manifest = manifest;
+  (audit as AuditChain).end();
   const declared = Object.entries(m.counts).filter(([, n]) => n > 0);
   if (declared.length !== Object.keys(counts).length || declared.some(([t, n]) => counts[t] !== n))
     throw invalid('counts differ from the manifest');
@@ -369,6 +498,7 @@ type ExchangeProcedure =
   | 'peers.suspend'
   | 'peers.resume'
   | 'peers.replaceKeys'
+  | 'peers.shareCase'
   | 'archive.list'
   | 'archive.add'
   | 'bundles.export'
@@ -472,6 +602,29 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
     return peerView(await peerRow(db, peerId));
   },
 
+  async 'peers.shareCase'(ctx, { peerId, caseId, shared }) {
+    const db = ctx.db();
+    const p = await peerRow(db, peerId);
+    ctx.target({ recordType: 'case', recordId: caseId, detail: { peer: p.id, shared } });
+    // Only a case the caller may read (a leader's cases scope); anyone else is told it does not exist.
+    if (!(await recordInScope(ctx, caseTable, caseId))) throw new AppError(ErrorCodes.NOT_FOUND, 'no such case');
+    const policy = JSON.parse(p.policy) as ExchangePolicy;
+    if (policy.send.scope.kind !== 'cases')
+      throw new AppError(ErrorCodes.INVALID_INPUT, 'this peer does not take case extracts', {
+        issues: [{ path: 'peerId', code: 'peer_not_neighbour' }],
+      });
+    const ids = new Set(policy.send.scope.ids);
+    if (shared) ids.add(caseId);
+    else ids.delete(caseId);
+    const next: ExchangePolicy = { ...policy, send: { ...policy.send, scope: { kind: 'cases', ids: [...ids] } } };
+    await db
+      .updateTable('exchangePeers')
+      .set({ policy: JSON.stringify(next), updatedAt: nowIso(ctx) })
+      .where('id', '=', p.id)
+      .execute();
+    return peerView(await peerRow(db, p.id));
+  },
+
   async 'archive.list'(ctx) {
     return ctx.db().selectFrom('exchangeArchiveRecipients').selectAll().orderBy('addedAt').execute();
   },
@@ -504,7 +657,6 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
     if (p.status !== 'active') throw new AppError(ErrorCodes.BUNDLE_SENDER_SUSPENDED, 'this peer is suspended');
     const keys = await stationKeys(db, me);
     const policy = JSON.parse(p.policy) as ExchangePolicy;
-    const entries = await selectOutgoing(db, p, policy);
     const last = await lastBundle(db, 'out', p.id);
     const seq = (last?.seq ?? 0) + 1;
     const received = await lastBundle(db, 'in', p.id);
@@ -512,9 +664,6 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
       .selectFrom('changeLog')
       .select((eb) => eb.fn.max('seq').as('seq'))
       .executeTakeFirst();
-    const counts: Record<string, number> = {};
-    for (const e of entries) counts[e.tableName] = (counts[e.tableName] ?? 0) + 1;
-    const stamps = entries.map((e) => e.hlc).sort();
     const unit = await stationUnit(db, me);
     const name = bundleFileName(unit?.code ?? me.slice(0, 8), p.unitCode, seq);
     let target: string;
@@ -526,9 +675,13 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
     if (fs.existsSync(target)) throw new AppError(ErrorCodes.IO_ERROR, 'a file of that name exists already');
     const archive = await db.selectFrom('exchangeArchiveRecipients').select('recipient').execute();
     const recipients = [parseAgeRecipient(p.ageRecipient)!, ...archive.map((a) => parseAgeRecipient(a.recipient)!)];
+    // The audit head is read before the audit entries are: the router's entry of this call comes after both.
+    const head = await auditHead(db);
+    const audit = await auditToSend(db, p);
+    const placed = new Map<string, boolean>();
     let written;
     try {
-      written = writeBundle(
+      written = await writeBundle(
         target,
         recipients,
         keys.signingPrivate,
@@ -540,17 +693,20 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
           prevHash: last?.hash ?? null,
           createdAt: nowIso(ctx),
           purpose,
-          hlc: stamps.length ? { from: stamps[0]!, to: stamps[stamps.length - 1]! } : null,
-          counts,
-          auditHead: await auditHead(db),
+          auditHead: head,
           receipt: received ? { seq: received.seq, hash: received.hash } : null,
         },
-        chunkEntries(entries),
+        async function* (stats) {
+          yield* changeMembers(outgoing(db, p, policy, placed), stats);
+          yield* auditMembers(audit);
+        },
       );
     } catch (e) {
       if (e instanceof AppError) throw e;
       throw new AppError(ErrorCodes.IO_ERROR, 'the bundle could not be written');
     }
+    const counts = written.manifest.counts;
+    const changes = Object.values(counts).reduce((a, b) => a + b, 0);
     await db
       .insertInto('exchangeBundles')
       .values({
@@ -562,7 +718,7 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
         throughChangeSeq: Number(maxSeq?.seq ?? 0),
         counts: JSON.stringify(counts),
         refused: 0,
-        auditHead: null,
+        auditHead: head ? JSON.stringify(head) : null,
         at: nowIso(ctx),
         ackedAt: null,
       })
@@ -570,14 +726,14 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
     ctx.target({
       recordType: 'bundle',
       recordId: p.id,
-      detail: { peer: p.id, seq, purpose, changes: entries.length, file: path.basename(target), bytes: written.bytes },
+      detail: { peer: p.id, seq, purpose, changes, file: path.basename(target), bytes: written.bytes },
     });
     return {
       file: target,
       seq,
       hash: written.hash,
       counts,
-      changes: entries.length,
+      changes,
       receiptFor: received?.seq ?? null,
     };
   },

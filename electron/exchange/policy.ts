@@ -1,6 +1,8 @@
 import type { ExchangeFamily, ExchangePolicy, PolicyName, PolicyScope } from '../../shared/contract/exchange';
 import { EXCHANGE_FAMILIES } from '../../shared/contract/exchange';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
+import { readRecordEntries } from '../changelog/log-store';
+import type { ChangeEntry } from '../changelog/merge';
 import type { Db, ReplicatedTable, TableSpec } from '../platform/table-spec';
 import { allSpecs, specOf } from '../platform/tables';
 
@@ -64,12 +66,12 @@ export function defaultPolicy(
       const scope: PolicyScope = { kind: 'facility', id: facilityId };
       return { name, send: { families: ['rehab'], scope }, accept: { families: ['persons', 'rehab'], scope } };
     }
-    // A neighbouring province: nothing travels unless a leader selects it (a joint-investigation extract,
-    // not built yet); what it sends of persons and cases is accepted.
+    // A neighbouring province: nothing travels unless a leader selects it (a case's joint-investigation extract:
+    // `peers.shareCase` adds the case to `send.scope`); what it sends of persons and cases is accepted.
     case 'neighbour':
       return {
         name,
-        send: { families: [], scope: { kind: 'none' } },
+        send: { families: ['cases', 'persons'], scope: { kind: 'cases', ids: [] } },
         accept: { families: ['persons', 'cases'], scope: { kind: 'all' } },
       };
   }
@@ -95,6 +97,11 @@ export async function placedIn(
 ): Promise<boolean> {
   if (scope.kind === 'all') return true;
   if (scope.kind === 'none') return false;
+  if (scope.kind === 'cases') {
+    // Only a selected case and the records tied to it by its id (its extract is built by caseExtract).
+    if (spec.table === CASE_TABLE) return typeof row.id === 'string' && scope.ids.includes(row.id);
+    return typeof row.caseId === 'string' && scope.ids.includes(row.caseId) && spec.family === 'cases';
+  }
   if (!spec.scope && !spec.parent) return true;
   if (spec.scope) {
     const col =
@@ -152,5 +159,56 @@ export function familyOf(table: string): ExchangeFamily | null {
     return specOf(table).family;
   } catch {
     return null;
+  }
+}
+
+const CASE_TABLE = 'drugCases';
+
+/**
+ * A case's joint-investigation extract, for a neighbouring province: the case, the records of the `cases` family
+ * tied to it (its children by parent, and seizures by their case column: a seizure's parent may be a tip), and
+ * with `persons` in the families, the registry records of its suspects (their person rows only: no measures,
+ * tests or other files). Every change of each record, tombstones included; the receiver keeps one copy of each.
+ */
+export async function* caseExtract(
+  db: Db,
+  caseIds: readonly string[],
+  families: readonly ExchangeFamily[],
+): AsyncGenerator<ChangeEntry> {
+  const strip = ({ seq: _seq, ...e }: ChangeEntry & { seq: number }): ChangeEntry => e;
+  const linked = allSpecs().filter(
+    (s) =>
+      s.family === 'cases' &&
+      s.table !== CASE_TABLE &&
+      ((s.parent?.table === CASE_TABLE && s.parent.column === 'caseId') || 'caseId' in s.columns),
+  );
+  const sent = new Set<string>();
+  async function* record(table: string, id: string): AsyncGenerator<ChangeEntry> {
+    if (sent.has(`${table}:${id}`)) return;
+    sent.add(`${table}:${id}`);
+    for (const e of await readRecordEntries(db, table, id)) yield strip(e);
+  }
+  for (const caseId of caseIds) {
+    if (!families.includes('cases')) break;
+    const exists = await db.selectFrom(CASE_TABLE).select('id').where('id', '=', caseId).executeTakeFirst();
+    if (!exists) continue;
+    yield* record(CASE_TABLE, caseId);
+    for (const spec of linked) {
+      const rows = (await db
+        .selectFrom(spec.table as ReplicatedTable)
+        .select('id')
+        .where('caseId' as never, '=', caseId as never)
+        .orderBy('id')
+        .execute()) as { id: string }[];
+      for (const r of rows) yield* record(spec.table, r.id);
+    }
+    if (!families.includes('persons')) continue;
+    const suspects = await db
+      .selectFrom('caseSuspects')
+      .select('personId')
+      .where('caseId', '=', caseId)
+      .orderBy('personId')
+      .execute();
+    for (const r of suspects) yield* record('persons', r.personId);
   }
 }

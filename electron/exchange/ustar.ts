@@ -15,7 +15,7 @@ export class TarError extends Error {
 }
 
 /** The only member names a bundle may hold. */
-export const MEMBER_NAME = /^(manifest\.json|manifest\.sig|changes\/[0-9]{6}\.jsonl|blobs\/[0-9a-f]{64})$/;
+export const MEMBER_NAME = /^(manifest\.json|manifest\.sig|(changes|audit)\/[0-9]{6}\.jsonl|blobs\/[0-9a-f]{64})$/;
 
 function octal(n: number, width: number): string {
   return n.toString(8).padStart(width - 1, '0') + '\0';

@@ -54,7 +54,13 @@ describe('the exchange between a commune and its hub', { timeout: 300_000 }, () 
     const dec = spawnSync('age', ['-d', '-i', keyFile, '-o', tarFile, out.file]);
     expect(dec.status).toBe(0);
     const list = spawnSync('tar', ['-tf', tarFile], { encoding: 'utf8' });
-    expect(list.stdout.trim().split('\n')).toEqual(['manifest.json', 'manifest.sig', 'changes/000001.jsonl']);
+    // The commune's audit entries travel to its hub after the changes.
+    expect(list.stdout.trim().split('\n')).toEqual([
+      'manifest.json',
+      'manifest.sig',
+      'changes/000001.jsonl',
+      'audit/000001.jsonl',
+    ]);
     // And so does age-encryption, the other implementation.
     const d = new Decrypter();
     d.addIdentity(

@@ -11,7 +11,7 @@ import type { ChangeEntry } from '../../electron/changelog/merge';
 import { encodeHlc } from '../../electron/changelog/hlc';
 import { err, ok } from '../support/host';
 import { as } from '../support/persons';
-import { ADMIN, forge, footprint, lastAudit, person, twoStations, type Stations } from './world';
+import { ADMIN, auditHeadOf, forge, footprint, lastAudit, person, twoStations, type Stations } from './world';
 
 /**
  * Hostile bundles, each refused with a clear code and nothing written: record counts, change log, open conflicts
@@ -105,7 +105,7 @@ async function signedParts(chunk: Buffer, over: Record<string, unknown> = {}) {
       hlc: null,
       counts: { persons: chunk.toString().split('\n').filter(Boolean).length },
       members: [{ name: 'changes/000001.jsonl', size: chunk.length, entries: 1, sha256: sha(chunk) }],
-      auditHead: null,
+      auditHead: auditHeadOf(s.commune.host),
       receipt: null,
       ...over,
     }),

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HostCore } from '../../electron/host/host';
 import { stationKeys } from '../../electron/exchange/station';
-import { chunkEntries, writeBundle, BUNDLE_FORMAT, type Manifest } from '../../electron/exchange/bundle';
+import {
+  auditMembers,
+  changeMembers,
+  writeBundle,
+  BUNDLE_FORMAT,
+  type AuditLine,
+  type Manifest,
+} from '../../electron/exchange/bundle';
 import { parseAgeRecipient } from '../../electron/exchange/bech32';
 import type { ChangeEntry } from '../../electron/changelog/merge';
 import { ADMIN, LEADER, makeHost, ok, tempDir } from '../support/host';
@@ -94,15 +101,20 @@ export function lastAudit(host: HostCore) {
  */
 export async function forge(
   s: Stations,
-  opts: Partial<Omit<Manifest, 'members'>> & { entries?: ChangeEntry[]; file?: string; recipients?: Buffer[] },
+  opts: Partial<Omit<Manifest, 'members'>> & {
+    entries?: ChangeEntry[];
+    audit?: AuditLine[];
+    file?: string;
+    recipients?: Buffer[];
+  },
 ): Promise<string> {
   const keys = await stationKeys(s.commune.host.openState().db, s.cShow.id);
   const file = opts.file ?? path.join(s.dir, `forged-${Date.now()}-${Math.random().toString(36).slice(2)}.age`);
-  const { entries = [], file: _f, recipients, ...m } = opts;
+  const { entries = [], audit = [], file: _f, recipients, ...m } = opts;
   void _f;
   const counts: Record<string, number> = {};
   for (const e of entries) counts[e.tableName] = (counts[e.tableName] ?? 0) + 1;
-  writeBundle(
+  await writeBundle(
     file,
     recipients ?? [parseAgeRecipient(s.hShow.ageRecipient)!],
     keys.signingPrivate,
@@ -116,13 +128,24 @@ export async function forge(
       purpose: 'thử',
       hlc: null,
       counts,
-      auditHead: null,
+      // The commune's real audit head: a forged bundle is refused for what the test put in it, not for a fork.
+      auditHead: auditHeadOf(s.commune.host),
       receipt: null,
       ...m,
     },
-    chunkEntries(entries),
+    async function* (stats) {
+      yield* changeMembers(entries, stats);
+      yield* auditMembers(audit);
+    },
   );
   return file;
+}
+
+export function auditHeadOf(host: HostCore): { seq: number; hash: string } | null {
+  return (
+    (host.openState().raw.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+      { seq: number; hash: string } | undefined) ?? null
+  );
 }
 
 export function bytes(file: string): Buffer {
