@@ -69,6 +69,11 @@ export interface RehabRules {
   voluntary: { minMonths: number; maxMonths: number; registrationWorkingDays: number };
   /** Post-rehab management at the place of residence, from discharge [?]. */
   postRehabMonths: number;
+  /**
+   * How long a new hand-over stays in the commune's work queue from the day of discharge (a working choice of
+   * this app, not a legal limit): the officer receives the person and starts the post-rehab management.
+   */
+  handoverNoticeDays: number;
 }
 
 const wd = (days: number, basis: string, from: TimeLimit['from'] = 'state'): TimeLimit => ({
@@ -204,4 +209,5 @@ export const DEFAULT_REHAB_RULES: RehabRules = Object.freeze({
   },
   voluntary: { minMonths: 6, maxMonths: 12, registrationWorkingDays: 5 },
   postRehabMonths: 12,
+  handoverNoticeDays: 30,
 }) as RehabRules;

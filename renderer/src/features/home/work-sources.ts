@@ -3,15 +3,19 @@ import type { DueItem } from '../../../../shared/contract';
 import type { ApiError } from '../../../../shared/domain/errors';
 import type { MeasureKind } from '../../../../shared/domain/persons';
 import { investigationLabels } from '../../../../shared/i18n/investigation-labels';
+import { DEFAULT_REHAB_RULES } from '../../../../shared/domain/rehab/rules';
+import { addDays } from '../../../../shared/domain/working-days';
 import { rehabLabels } from '../../../../shared/i18n/rehab-labels';
 import { Permissions, type Permission } from '../../../../shared/domain/roles';
 import type { ApiClient } from '../../api/client';
 import type { DraftScreen } from '../drafts/draft-screen';
 import { commune } from '../../../../shared/places';
+import { todayIso } from '../persons/format';
 import { placeName, type PersonVocabulary } from '../persons/labels';
 
 /** What one line of home's work queue says. */
-export type WorkKind = 'registration_overdue' | 'tip' | 'case' | 'referral' | 'measure_ending' | 'no_contact';
+export type WorkKind =
+  'registration_overdue' | 'tip' | 'case' | 'referral' | 'handover' | 'measure_ending' | 'no_contact';
 
 export interface WorkItem {
   key: string;
@@ -39,7 +43,7 @@ export interface WorkContext {
  * role may use and merges their items, overdue first. Adding a source (hot spots, stays ending) is one entry.
  */
 export interface WorkSource {
-  key: 'persons' | 'investigations' | 'referrals';
+  key: 'persons' | 'investigations' | 'referrals' | 'handovers';
   permissions: readonly Permission[];
   /** The sidebar page that lists all of it ("Xem tất cả"). */
   page: DraftScreen['page'];
@@ -133,16 +137,46 @@ const referralsSource: WorkSource = {
   },
 };
 
+/**
+ * People handed back to the commune after rehab (issue 11): from the day of discharge, for the notice period of
+ * the rehab rules, whatever the look-ahead of the measures ending. "Since" the discharge day; opens the file.
+ */
+const handoversSource: WorkSource = {
+  key: 'handovers',
+  permissions: [Permissions.reachCommune],
+  page: 'rehab',
+  async load(api) {
+    const from = addDays(todayIso(), -DEFAULT_REHAB_RULES.handoverNoticeDays);
+    const r = await api.invoke('rehab.handovers', { from, limit: 500 });
+    if (!r.ok) throw new SourceFailed(r.error);
+    return r.value.map((h): WorkItem => ({
+      key: `handover-${h.stayId}`,
+      kind: 'handover',
+      title: h.fullName,
+      detail: [h.facilityName, placeName(h.communeCode, null)].filter(Boolean).join(' · '),
+      date: h.dischargedOn,
+      daysLeft: null,
+      screen: { page: 'persons', view: { kind: 'file', personId: h.personId } },
+    }));
+  },
+};
+
 /** Every source, in the order their kinds rank when equally urgent. */
-export const WORK_SOURCES: readonly WorkSource[] = [personsSource, investigationsSource, referralsSource];
+export const WORK_SOURCES: readonly WorkSource[] = [
+  personsSource,
+  investigationsSource,
+  referralsSource,
+  handoversSource,
+];
 
 const KIND_RANK: Record<WorkKind, number> = {
   registration_overdue: 0,
   case: 1,
   tip: 2,
   referral: 3,
-  measure_ending: 4,
-  no_contact: 5,
+  handover: 4,
+  measure_ending: 5,
+  no_contact: 6,
 };
 
 /**
@@ -150,8 +184,9 @@ const KIND_RANK: Record<WorkKind, number> = {
  * falls due soonest, then people not seen (longest silent first): they are many, and never urgent by a day.
  */
 export function byUrgency(a: WorkItem, b: WorkItem): number {
+  // A hand-over has no deadline but is news to act on: with what falls due, not with the people not seen.
   const group = (i: WorkItem) =>
-    i.daysLeft === null ? 2 : i.daysLeft < 0 || i.kind === 'registration_overdue' ? 0 : 1;
+    i.kind === 'handover' ? 1 : i.daysLeft === null ? 2 : i.daysLeft < 0 || i.kind === 'registration_overdue' ? 0 : 1;
   return (
     group(a) - group(b) ||
     (a.daysLeft ?? 0) - (b.daysLeft ?? 0) ||
