@@ -45,7 +45,7 @@ export function genesisHash(workstationId: string): string {
   return sha256Hex(`hoso-audit-genesis:${workstationId}`);
 }
 
-function entryHash(prevHash: string, seq: number, r: Omit<AuditRowRaw, 'seq' | 'prev_hash' | 'hash'>): string {
+export function entryHash(prevHash: string, seq: number, r: Omit<AuditRowRaw, 'seq' | 'prev_hash' | 'hash'>): string {
   return sha256Hex(
     `${prevHash}\n${canonicalJson({
       seq,

@@ -17,7 +17,9 @@ export type PolicyScope =
   | { kind: 'none' }
   | { kind: 'province'; code: string }
   | { kind: 'commune'; code: string }
-  | { kind: 'facility'; id: string };
+  | { kind: 'facility'; id: string }
+  /** A neighbouring province's joint-investigation extracts: the cases a leader selected (see `peers.shareCase`). */
+  | { kind: 'cases'; ids: string[] };
 
 /**
  * An export policy, stored as data per peer: which families travel to the peer and in which scope, and which
@@ -164,6 +166,15 @@ export const exchangeContract = {
     input: z.object({ peerId, card, fingerprint }).strict(),
     access: [P.exchangeManage],
     audit: audited('exchange.peer_replace_keys', 'peer'),
+  }),
+  /**
+   * A leader selects (or withdraws) a case's joint-investigation extract for a neighbouring province: the case,
+   * its suspects, seizures and extensions, and its suspects' registry records travel in every bundle to that peer.
+   */
+  'peers.shareCase': procedure<PeerView>()({
+    input: z.object({ peerId, caseId: z.string().uuid({ message: 'id_invalid' }), shared: z.boolean() }).strict(),
+    access: [P.exchangeTransfer],
+    audit: audited('exchange.peer_share_case', 'case'),
   }),
   'archive.list': procedure<{ recipient: string; label: string; addedAt: string }[]>()({
     input: z.object({}).strict(),

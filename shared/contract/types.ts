@@ -126,6 +126,8 @@ export interface AppInfo {
   schemaVersion: string;
   migrations: number;
   counts: Record<string, number>;
+  /** The change log's last entry: its sequence number and HLC stamp (null when empty). */
+  changeLogHead: { seq: number; hlc: string } | null;
   cipher: string;
   sqlite: string;
 }

@@ -52,6 +52,8 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     BUNDLE_GAP:
       'Còn thiếu gói dữ liệu trước đó từ máy này: hãy nhập các gói còn thiếu trước. Không có gì được ghi vào dữ liệu.',
     BUNDLE_TOO_LARGE: 'Gói dữ liệu vượt quá giới hạn cho phép. Không có gì được ghi vào dữ liệu.',
+    BUNDLE_AUDIT_FORK:
+      'Nhật ký hoạt động của máy gửi không nối tiếp nhật ký đã nhận trước đây (lịch sử có thể đã bị viết lại). Không có gì được ghi vào dữ liệu; hãy báo cho quản trị viên.',
     PEER_CARD_INVALID: 'Tệp thẻ máy không hợp lệ.',
     FINGERPRINT_MISMATCH:
       'Mã xác nhận vừa nhập không khớp với thẻ máy. Hãy gọi lại cho đơn vị kia để đọc lại mã; không thêm đối tác này.',
@@ -104,6 +106,8 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
       'This bundle reuses the number of one already imported with different contents (replayed or forged). Nothing was written.',
     BUNDLE_GAP: 'An earlier bundle from this workstation is missing: import it first. Nothing was written.',
     BUNDLE_TOO_LARGE: 'The bundle exceeds the allowed limits. Nothing was written.',
+    BUNDLE_AUDIT_FORK:
+      'The sending workstation’s audit log does not continue the one received before (its history may have been rewritten). Nothing was written; tell an administrator.',
     PEER_CARD_INVALID: 'The station card file is not valid.',
     FINGERPRINT_MISMATCH:
       'The code you typed does not match the station card. Call the other unit and read the code again; the peer was not added.',

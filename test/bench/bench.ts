@@ -3,10 +3,13 @@ import { benchPersons } from './persons.bench';
 import { benchInvestigations } from './investigations.bench';
 import { benchReports } from './reports.bench';
 import { benchRehab } from './rehab.bench';
+import { benchExchange, exchangeChild } from './exchange.bench';
 
 /** `npm run bench`: prints figures and ratios against plain SQLite measured in the same run; asserts nothing. */
 async function main() {
   process.env.HOSO_QUIET = '1';
+  // The exchange bench's importer runs this file again in its own process (to measure its memory).
+  if (await exchangeChild()) return;
   await benchCore();
   // BENCH_PERSONS=100000,1000000 by default; a smaller list for a quick look.
   const sizes = (process.env.BENCH_PERSONS ?? '100000,1000000')
@@ -32,6 +35,12 @@ async function main() {
     .map(Number)
     .filter((n) => n > 0))
     await benchRehab(n);
+  // BENCH_EXCHANGE=100000 (off by default): export and import of persons with their measures, attachments, issue 12's.
+  for (const n of (process.env.BENCH_EXCHANGE ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0))
+    await benchExchange(n);
 }
 
 main().catch((e) => {

@@ -7,7 +7,7 @@ import type { RunCommand } from '../program';
 import type { CliRuntime, Lang } from '../runtime';
 
 /**
- * The exchange (issue 12): `station show|card`, `peer add|list|suspend|resume|replace-keys`, `archive add|list`,
+ * The exchange (issue 12): `station show|card`, `peer add|list|suspend|resume|replace-keys|share-case`, `archive add|list`,
  * `bundle export|import|status`. Files are read and written here; the procedures hold every rule.
  */
 const num = (n: number) => n.toLocaleString('vi-VN');
@@ -180,6 +180,28 @@ export function registerExchangeCommands(program: Command, run: RunCommand): voi
           fingerprint: o.fingerprint,
         });
         rt.print(p, () => `${rt.lang === 'vi' ? 'Đã thay khóa' : 'Keys replaced'}: ${peerLine(rt.lang, p)}`);
+      }),
+    );
+
+  peer
+    .command('share-case <peer> <caseId>')
+    .description(
+      'Chọn (hoặc bỏ, với --withdraw) vụ án gửi tỉnh bạn để điều tra phối hợp / select a case’s extract for a neighbouring province',
+    )
+    .option('--withdraw', 'bỏ chọn vụ án / withdraw the case')
+    .action(
+      run(async (rt, ref: string, caseId: string, o: { withdraw?: boolean }) => {
+        const p = await rt.call('peers.shareCase', {
+          peerId: (await resolvePeer(rt, ref)).id,
+          caseId,
+          shared: !o.withdraw,
+        });
+        const n = p.policy.send.scope.kind === 'cases' ? p.policy.send.scope.ids.length : 0;
+        rt.print(p, () =>
+          rt.lang === 'vi'
+            ? `${p.name}: ${num(n)} vụ án được chọn để gửi.`
+            : `${p.name}: ${num(n)} case(s) selected to send.`,
+        );
       }),
     );
 

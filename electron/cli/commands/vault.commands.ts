@@ -172,6 +172,7 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
             `${rt.lang === 'vi' ? 'Mã máy trạm' : 'Workstation'}: ${i.workstationId}`,
             `${rt.lang === 'vi' ? 'Lược đồ' : 'Schema'}: ${i.schemaVersion} (${i.migrations})`,
             `SQLite: ${i.sqlite}; ${i.cipher}`,
+            `${rt.lang === 'vi' ? 'Đầu nhật ký thay đổi' : 'Change-log head'}: ${i.changeLogHead ? `${i.changeLogHead.seq} (${i.changeLogHead.hlc})` : '-'}`,
             ...Object.entries(i.counts).map(([k, v]) => `  ${k}: ${v}`),
           ].join('\n'),
         );
