@@ -58,7 +58,8 @@ test('a commune and its province hub add each other by card and fingerprint, and
   hub,
   hubApp,
 }) => {
-  test.setTimeout(240_000);
+  // Two hosts, two browsers and a dozen argon2 sign-ins: minutes on a busy two-core machine.
+  test.setTimeout(480_000);
   const sticks = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-stick-'));
   try {
     await seedCommuneStation(hoso);
@@ -123,6 +124,34 @@ test('a commune and its province hub add each other by card and fingerprint, and
     await expectAccessible(app, 'exchange peers');
     await shots(app, 'peers');
     const hubId = await stationId(hub);
+
+    // An archive key: a typo is named in words and nothing is added; a real age1 key is listed.
+    await openExchange(app, 'Khóa lưu trữ');
+    const archiveKey = (await hub.ok('station.show', {})).ageRecipient;
+    await app.getByLabel('Khóa công khai (age1…)').fill(`${archiveKey.slice(0, -1)}b1`);
+    await app.getByLabel('Ghi chú').fill('Khóa lưu trữ Công an tỉnh');
+    await app.getByRole('button', { name: 'Thêm khóa lưu trữ' }).click();
+    await expect(app.getByText('Khóa lưu trữ phải bắt đầu bằng age1 và có đúng 62 ký tự')).toBeVisible();
+    expect(await hoso.ok('archive.list', {})).toEqual([]);
+    await app.getByLabel('Khóa công khai (age1…)').fill(archiveKey);
+    await app.getByRole('button', { name: 'Thêm khóa lưu trữ' }).click();
+    const archive = app.getByRole('table', { name: 'Khóa lưu trữ' });
+    await expect(archive).toContainText(archiveKey);
+    await expect(archive).toContainText('Khóa lưu trữ Công an tỉnh');
+    await expectAccessible(app, 'archive keys');
+    await shots(app, 'archive');
+
+    // Suspended, the hub is not offered for export; resumed, it is again.
+    await openExchange(app, 'Trạm kết nối');
+    await peers.getByRole('button', { name: 'Tạm ngừng' }).click();
+    await app
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /OK|Đồng ý/ })
+      .click();
+    await expect(peers.getByRole('button', { name: 'Cho trao đổi lại' })).toBeVisible();
+    expect((await hoso.ok('peers.list', {}))[0]!.status).toBe('suspended');
+    await peers.getByRole('button', { name: 'Cho trao đổi lại' }).click();
+    await expect(peers).toContainText('Đang trao đổi');
 
     // The commune's leader writes bundle 1 for the hub, with a purpose, onto the stick.
     await app.keyboard.press('Control+l');

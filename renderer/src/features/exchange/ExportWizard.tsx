@@ -223,6 +223,7 @@ export function ExportWizard({ onWritten }: { onWritten: () => void }) {
           extra={<Button onClick={reset}>{t('exchange.export.another')}</Button>}
         >
           <Descriptions
+            styles={{ label: { whiteSpace: 'nowrap' } }}
             bordered
             size="small"
             column={1}

@@ -261,7 +261,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
             role="status"
             data-testid="bundle-verdict"
             title={verdictText(t, v)}
-            style={{ marginBottom: 16 }}
+            style={{ marginBottom: 16, maxWidth: 720 }}
           />
           <Descriptions
             bordered

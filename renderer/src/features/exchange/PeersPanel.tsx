@@ -63,6 +63,10 @@ export function PeersPanel({ canManage, onChanged }: { canManage: boolean; onCha
                 <Typography.Text type="secondary">
                   {p.unitCode} · {t(`exchange.kinds.${p.kind}`)}
                 </Typography.Text>
+                <span>
+                  <Typography.Text type="secondary">{t('exchange.peers.fingerprint')}: </Typography.Text>
+                  <Fingerprint value={p.fingerprint} size="small" />
+                </span>
                 {p.status === 'active' ? (
                   <Tag color="#237804" variant="solid">
                     {t('exchange.peers.active')}
@@ -78,7 +82,7 @@ export function PeersPanel({ canManage, onChanged }: { canManage: boolean; onCha
           {
             key: 'policy',
             title: t('exchange.peers.policy'),
-            width: 340,
+            width: 300,
             render: (_, p) => (
               <ul className="exchange-policy">
                 <li>
@@ -91,11 +95,6 @@ export function PeersPanel({ canManage, onChanged }: { canManage: boolean; onCha
                 </li>
               </ul>
             ),
-          },
-          {
-            key: 'fingerprint',
-            title: t('exchange.peers.fingerprint'),
-            render: (_, p) => <Fingerprint value={p.fingerprint} size="small" />,
           },
           ...(canManage
             ? [
