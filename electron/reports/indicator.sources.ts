@@ -181,3 +181,59 @@ export async function casesByArticle(
     n: Number(x.n),
   }));
 }
+
+/**
+ * Per commune of a province, the records behind the Decision 28/2025 criteria for a year: hot spots of use or
+ * harbouring active in the year, suspects arrested in the year on the commune's cases, cultivation cases
+ * (Art. 247). Each map is null while its table is missing or when the caller may not read those records.
+ */
+export async function keyAreaFigures(
+  db: Db,
+  provinceCode: string,
+  year: number,
+  visible: { tips: boolean; cases: boolean },
+): Promise<{
+  hotSpots: Map<string, number> | null;
+  arrests: Map<string, number> | null;
+  cultivation: Map<string, number> | null;
+}> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const toMap = (rows: { c: string; n: number }[]) => new Map(rows.map((r) => [r.c, Number(r.n)]));
+  const hotSpots =
+    visible.tips && (await tableExists(db, 'hotspots'))
+      ? toMap(
+          (
+            await sql<{ c: string; n: number }>`SELECT h.commune_code AS c, count(*) AS n FROM hotspots h
+              WHERE h.province_code = ${provinceCode} AND h.deleted_at IS NULL AND h.discovered_on <= ${to}
+                AND (h.eliminated_on IS NULL OR h.eliminated_on >= ${from})
+                AND EXISTS (SELECT 1 FROM json_each(h.activities) a WHERE a.value IN ('use', 'harbouring'))
+              GROUP BY h.commune_code`.execute(db)
+          ).rows,
+        )
+      : null;
+  const cases = visible.cases && (await tableExists(db, 'drug_cases'));
+  const arrests = cases
+    ? toMap(
+        (
+          await sql<{ c: string; n: number }>`SELECT c.commune_code AS c, count(*) AS n
+            FROM case_suspects s JOIN drug_cases c ON c.id = s.case_id
+            WHERE c.province_code = ${provinceCode} AND c.deleted_at IS NULL AND s.deleted_at IS NULL
+              AND s.arrested_on BETWEEN ${from} AND ${to} AND c.commune_code IS NOT NULL
+            GROUP BY c.commune_code`.execute(db)
+        ).rows,
+      )
+    : null;
+  const cultivation = cases
+    ? toMap(
+        (
+          await sql<{ c: string; n: number }>`SELECT c.commune_code AS c, count(*) AS n FROM drug_cases c
+            WHERE c.province_code = ${provinceCode} AND c.deleted_at IS NULL AND c.commune_code IS NOT NULL
+              AND c.prosecuted_on BETWEEN ${from} AND ${to}
+              AND EXISTS (SELECT 1 FROM json_each(c.offences) o WHERE json_extract(o.value, '$.article') = '247')
+            GROUP BY c.commune_code`.execute(db)
+        ).rows,
+      )
+    : null;
+  return { hotSpots, arrests, cultivation };
+}

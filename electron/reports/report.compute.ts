@@ -24,7 +24,7 @@ import type { RecordFamily } from '../platform/scope';
 import type { Db } from '../platform/table-spec';
 import { statusesOf, statusView } from './commune-status.service';
 import * as Q from './indicator.queries';
-import { casesByArticle, sourceCounter } from './indicator.sources';
+import { casesByArticle, keyAreaFigures, sourceCounter } from './indicator.sources';
 import { articleLabel, breakdownLabel, measureLabel } from '../../shared/i18n/report-labels';
 import { ARTICLE_LIST } from '../../shared/domain/investigations/offences';
 import { planForYear } from './plan.service';
@@ -167,6 +167,9 @@ export async function computeCommuneTable(
   const period = { from: `${year}-01-01`, to: `${year}-12-31` };
   const statuses = await statusesOf(db, area.provinceCode, year);
   const figures = visible('persons') ? await Q.perCommune(db, area.provinceCode, period) : new Map();
+  const key = await keyAreaFigures(db, area.provinceCode, year, { tips: visible('tips'), cases: visible('cases') });
+  const share = (n: number | null, population: number | null) =>
+    n === null || !population ? null : Math.round((n / population) * 100_000) / 1000;
   const communes = communesOf(area.provinceCode).filter(
     (c) => area.communeCode === null || c.code === area.communeCode,
   );
@@ -178,7 +181,13 @@ export async function computeCommuneTable(
         ...s,
         onRecord: f.onRecord,
         reached: f.reached,
-        onRecordShare: s.population ? Math.round((f.onRecord / s.population) * 100_000) / 1000 : null,
+        onRecordShare: share(f.onRecord, s.population),
+        criteria: {
+          hotSpots: key.hotSpots ? (key.hotSpots.get(c.code) ?? 0) : null,
+          arrests: key.arrests ? (key.arrests.get(c.code) ?? 0) : null,
+          arrestShare: key.arrests ? share(key.arrests.get(c.code) ?? 0, s.population) : null,
+          cultivationCases: key.cultivation ? (key.cultivation.get(c.code) ?? 0) : null,
+        },
       };
     })
     .sort((a, b) => compareVietnamese(a.communeName, b.communeName));

@@ -119,6 +119,10 @@ export async function toXlsx(kpi: KpiReport, communes: CommuneRow[], tables: Sta
       'Người có hồ sơ',
       'Được tiếp cận',
       'Tỷ lệ trên dân số (%)',
+      'Điểm, tụ điểm sử dụng, chứa chấp',
+      'Số người bị bắt',
+      'Số bị bắt trên dân số (%)',
+      'Vụ trồng cây chứa chất ma túy (Điều 247)',
     ],
     communes.map((c) => [
       c.communeCode,
@@ -131,8 +135,12 @@ export async function toXlsx(kpi: KpiReport, communes: CommuneRow[], tables: Sta
       c.onRecord,
       c.reached,
       c.onRecordShare,
+      c.criteria.hotSpots,
+      c.criteria.arrests,
+      c.criteria.arrestShare,
+      c.criteria.cultivationCases,
     ]),
-    [10, 32, 12, 12, 24, 14, 14, 14, 14, 16],
+    [10, 32, 12, 12, 24, 14, 14, 14, 14, 16, 18, 14, 16, 20],
   ).getColumn(6).numFmt = 'dd/mm/yyyy';
 
   tables.forEach((t, i) =>

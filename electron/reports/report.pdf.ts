@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { IndicatorResult, KpiReport, StatTable } from '../../shared/contract/reports';
 import { breakdownLabel, measureLabel } from '../../shared/i18n/report-labels';
 
@@ -11,13 +13,18 @@ import { breakdownLabel, measureLabel } from '../../shared/i18n/report-labels';
  * files of @expo-google-fonts/noto-sans (SIL Open Font License), since Vietnamese needs its own glyphs and a
  * workstation's fonts cannot be counted on. The files are found beside the installed package.
  */
-// pdfkit's CommonJS build, on purpose: its ES module build finds its data files through `import.meta.url`,
-// which the bundled CLI (CommonJS) does not have.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const PDFDocument = require('pdfkit') as typeof import('pdfkit');
-
-function fontFile(weight: '400Regular' | '700Bold'): Buffer {
-  return fs.readFileSync(require.resolve(`@expo-google-fonts/noto-sans/${weight}/NotoSans_${weight}.ttf`));
+/**
+ * pdfkit's CommonJS build, loaded when a PDF is made, on purpose: its ES module build finds its data files
+ * through `import.meta.url`, which the bundled CLI (CommonJS) does not have. `require` is there in the bundles
+ * and under Vitest; a host loaded as an ES module (the e2e server) resolves from the project folder instead.
+ */
+function load(): { PDFDocument: typeof import('pdfkit'); font(weight: '400Regular' | '700Bold'): Buffer } {
+  const req: NodeJS.Require =
+    typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'package.json'));
+  return {
+    PDFDocument: req('pdfkit') as typeof import('pdfkit'),
+    font: (weight) => fs.readFileSync(req.resolve(`@expo-google-fonts/noto-sans/${weight}/NotoSans_${weight}.ttf`)),
+  };
 }
 
 const A4 = { margin: 42 };
@@ -167,6 +174,7 @@ function statTable(doc: PDFKit.PDFDocument, t: StatTable, width: number) {
 }
 
 export async function toPdf(kpi: KpiReport, tables: StatTable[], now: Date): Promise<Buffer> {
+  const { PDFDocument, font: fontFile } = load();
   const doc = new PDFDocument({
     size: 'A4',
     margin: A4.margin,

@@ -95,6 +95,22 @@ export interface CommuneRow extends CommuneStatusView {
   reached: number;
   /** onRecord ÷ population × 100, three decimals (Decision 28/2025 criterion: ≥ 0.5 % for type I). */
   onRecordShare: number | null;
+  /**
+   * The other Decision 28/2025 criteria beside the records that support them, for the year; null where the
+   * caller's role does not read those records or their table is not in this database.
+   */
+  criteria: KeyAreaCriteria;
+}
+
+export interface KeyAreaCriteria {
+  /** Hot spots of use or harbouring active at some time in the year (places organising or harbouring use). */
+  hotSpots: number | null;
+  /** Suspects arrested in the year on cases placed in the commune. */
+  arrests: number | null;
+  /** arrests ÷ population × 100, three decimals. */
+  arrestShare: number | null;
+  /** Cases of cultivating drug plants (Criminal Code Art. 247) prosecuted in the year in the commune. */
+  cultivationCases: number | null;
 }
 
 export interface StatTable {

@@ -3,6 +3,7 @@ import {
   App,
   Button,
   DatePicker,
+  Descriptions,
   Flex,
   Form,
   Input,
@@ -247,6 +248,9 @@ export function CommunesPanel({
           columns={columns}
           dataSource={shown}
           pagination={{ pageSize: 25, showSizeChanger: false }}
+          expandable={{
+            expandedRowRender: (r) => <KeyAreaCriteriaView row={r} />,
+          }}
           rowSelection={
             canManage
               ? {
@@ -318,5 +322,54 @@ export function CommunesPanel({
         />
       </Modal>
     </>
+  );
+}
+
+/**
+ * The Decision 28/2025/QĐ-TTg criteria of a commune beside the records that support them. The type itself is
+ * set from the province's decision; the thresholds of each type are not computed here.
+ */
+function KeyAreaCriteriaView({ row: r }: { row: CommuneRow }) {
+  const { t } = useTranslation();
+  const c = r.criteria;
+  const noRecords = t('reports.communes.criteria.notVisible');
+  const share = (n: number | null) =>
+    n === null ? '' : ` (${t('reports.communes.criteria.ofPopulation', { share: formatNumber(n, 3) })})`;
+  return (
+    <div className="report-criteria" data-testid={`criteria-${r.communeCode}`}>
+      <Typography.Text strong>{t('reports.communes.criteria.title')}</Typography.Text>
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        style={{ marginTop: 8, maxWidth: 760 }}
+        items={[
+          {
+            key: 'onRecord',
+            label: t('reports.communes.criteria.onRecord'),
+            children: `${formatNumber(r.onRecord, 0)}${share(r.onRecordShare)}`,
+          },
+          {
+            key: 'hotSpots',
+            label: t('reports.communes.criteria.hotSpots'),
+            children: c.hotSpots === null ? noRecords : formatNumber(c.hotSpots, 0),
+          },
+          {
+            key: 'arrests',
+            label: t('reports.communes.criteria.arrests'),
+            children: c.arrests === null ? noRecords : `${formatNumber(c.arrests, 0)}${share(c.arrestShare)}`,
+          },
+          {
+            key: 'cultivation',
+            label: t('reports.communes.criteria.cultivation'),
+            children: c.cultivationCases === null ? noRecords : formatNumber(c.cultivationCases, 0),
+          },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 6, marginBottom: 0 }}>
+        {r.population === null ? `${t('reports.communes.criteria.noPopulation')} ` : ''}
+        {t('reports.communes.criteria.hint')}
+      </Typography.Paragraph>
+    </div>
   );
 }
