@@ -8,6 +8,7 @@ import {
   checkRehabScreen,
   completeChecklist,
   createAddict,
+  dischargeToday,
   openRehab,
   OTHER_REHAB,
   seedRehabWorld,
@@ -284,4 +285,132 @@ test("a minor's referral shows the court's 15-day limit and the 6–12 month ter
   await checkRehabScreen(app, 'rehab-08-other-centre-board');
   const refused = await hoso.call('referrals.get', { referralId });
   expect(refused.ok).toBe(false);
+});
+
+test('voluntary rehab and a methadone episode from the person’s file, the category following; a hand-over on the commune’s home from the day of discharge', async ({
+  app,
+  hoso,
+}) => {
+  test.setTimeout(600_000);
+  const world = await seedRehabWorld(hoso, ['leader', 'officerA', 'rehab', 'auditor']);
+  await asAccount(hoso, 'leader', () =>
+    hoso.ok('facilities.create', {
+      code: 'MMT-YS',
+      name: 'Cơ sở điều trị methadone Yên Sơn',
+      kind: 'methadone_clinic',
+      provinceCode: '08',
+      communeCode: null,
+      capacity: 400,
+      unitId: null,
+    }),
+  );
+  const [addict, handed] = await asAccount(hoso, 'officerA', async () => [
+    await createAddict(hoso, {
+      fullName: 'Triệu Văn Phúc',
+      sex: 'male',
+      birthDate: '1993-03-08',
+      commune: world.communeA,
+      on: addDays(today, -2),
+    }),
+    await createAddict(hoso, {
+      fullName: 'Đinh Văn Sơn',
+      sex: 'male',
+      birthDate: '1988-11-20',
+      commune: world.communeA,
+      on: addDays(today, -60),
+    }),
+  ]);
+  // Đinh Văn Sơn: referred, decided, admitted and discharged today (through the host, as each role would).
+  await dischargeToday(hoso, world, handed!.person.id);
+  const personId = addict!.person.id;
+
+  // The commune officer's home lists the hand-over from the day of discharge (not only as a measure ending).
+  await app.goto(hoso.url);
+  await signIn(app, PEOPLE.officerA.username, PEOPLE.officerA.password);
+  const queue = app.getByTestId('work-queue');
+  await expect(queue).toContainText('Đinh Văn Sơn');
+  await expect(queue).toContainText('Người sau cai nghiện mới bàn giao');
+  await expect(queue).toContainText(`Từ ${vn(today)}`);
+  await checkRehabScreen(app, 'rehab-09-home-handover');
+
+  await openPersons(app);
+  await app.getByRole('button', { name: 'Triệu Văn Phúc' }).click();
+  const category = app.getByTestId('person-category');
+  await expect(category).toHaveText('Người nghiện ma túy');
+
+  // Voluntary rehab: a facility without a facility and a 14-month term are refused at their fields.
+  await app.getByRole('button', { name: 'Đăng ký cai nghiện tự nguyện' }).click();
+  const reg = app.getByRole('dialog', { name: /Đăng ký cai nghiện tự nguyện: Triệu Văn Phúc/ });
+  await reg.getByLabel('Tại cơ sở cai nghiện').check();
+  await reg.getByLabel('Thời hạn cai nghiện (theo thỏa thuận, hợp đồng)').fill('14');
+  await reg.getByRole('button', { name: 'Đăng ký' }).click();
+  await expect(reg.locator('.ant-form-item-has-error')).toHaveCount(2);
+  await expect(reg.locator('.ant-form-item-has-error').first()).toContainText('Cơ sở cai nghiện');
+  await expect(reg.locator('.ant-form-item-has-error').first()).toContainText('Vui lòng nhập trường này.');
+  await expect(reg).toContainText('Thời hạn cai nghiện tự nguyện phải từ 6 đến 12 tháng.');
+  await checkRehabScreen(app, 'rehab-10-voluntary-refused');
+  await reg.getByLabel('Tại gia đình, cộng đồng').check();
+  await reg.getByLabel('Thời hạn cai nghiện (theo thỏa thuận, hợp đồng)').fill('6');
+  await reg.getByRole('button', { name: 'Đăng ký' }).click();
+  await expect(reg).toBeHidden();
+  await expect(app.getByText('Đã đăng ký cai nghiện tự nguyện.')).toBeVisible();
+  const voluntary = app.getByTestId('person-voluntary');
+  await expect(voluntary).toContainText('Đang cai nghiện');
+  await expect(voluntary).toContainText('Đăng ký trong hạn');
+  await expect(category).toHaveText('Người đang cai nghiện');
+  await checkRehabScreen(app, 'rehab-11-voluntary');
+
+  // Abandoned: back to an addict (and a history for a later referral).
+  await voluntary.getByRole('button', { name: 'Kết thúc' }).click();
+  const end = app.getByRole('dialog', { name: 'Kết thúc cai nghiện tự nguyện' });
+  await end.getByLabel('Bỏ dở').check();
+  await end.getByRole('button', { name: 'Ghi kết thúc' }).click();
+  await expect(end).toBeHidden();
+  await expect(voluntary).toContainText('Bỏ dở');
+  await expect(category).toHaveText('Người nghiện ma túy');
+
+  // Methadone: started at a clinic, paused, stopped with a reason.
+  await app.getByRole('button', { name: 'Bắt đầu điều trị methadone' }).click();
+  const startM = app.getByRole('dialog', { name: /Bắt đầu điều trị methadone: Triệu Văn Phúc/ });
+  await startM.getByRole('button', { name: 'Bắt đầu điều trị' }).click();
+  await expect(startM).toContainText('Vui lòng nhập trường này.');
+  await chooseOption(app, startM.getByLabel('Cơ sở điều trị methadone'), 'Cơ sở điều trị methadone Yên Sơn');
+  await startM.getByRole('button', { name: 'Bắt đầu điều trị' }).click();
+  await expect(startM).toBeHidden();
+  await expect(category).toHaveText('Người điều trị thay thế (methadone)');
+  const episode = app.getByTestId('person-methadone');
+  await expect(episode).toContainText('Đang điều trị');
+  await episode.getByRole('button', { name: 'Tạm ngừng' }).click();
+  const pause = app.getByRole('dialog', { name: 'Tạm ngừng điều trị methadone' });
+  await pause.getByRole('button', { name: 'Ghi tạm ngừng' }).click();
+  await expect(pause).toBeHidden();
+  await expect(episode).toContainText('Tạm ngừng');
+  await expect(category).toHaveText('Người điều trị thay thế (methadone)');
+  await episode.getByRole('button', { name: 'Ngừng điều trị' }).click();
+  const stop = app.getByRole('dialog', { name: 'Ngừng điều trị methadone' });
+  await stop.getByRole('button', { name: 'Ghi ngừng điều trị' }).click();
+  await expect(stop).toContainText('Vui lòng nhập trường này.');
+  await chooseOption(app, stop.getByLabel('Lý do ngừng điều trị'), 'Hoàn thành điều trị');
+  await stop.getByRole('button', { name: 'Ghi ngừng điều trị' }).click();
+  await expect(stop).toBeHidden();
+  await expect(episode).toContainText('Đã ngừng điều trị');
+  await expect(episode).toContainText('Hoàn thành điều trị');
+  await expect(category).toHaveText('Người nghiện ma túy');
+  await checkRehabScreen(app, 'rehab-12-methadone');
+
+  // Opened once more from the list: one more read of the person's rehab records, not one per render.
+  await app.getByRole('button', { name: 'Quay lại' }).click();
+  await app.getByRole('button', { name: 'Triệu Văn Phúc' }).click();
+  await expect(app.getByTestId('person-methadone')).toContainText('Đã ngừng điều trị');
+
+  // The host, asked directly: the category, and the reads in the audit log (2 openings + 5 changes made here).
+  await asAccount(hoso, 'auditor', async () => {
+    const reads = await hoso.ok('audit.list', { action: 'rehab.person_read', recordId: personId });
+    expect(reads).toHaveLength(7);
+  });
+  await asAccount(hoso, 'officerA', async () => {
+    const f = await hoso.ok('persons.get', { personId });
+    expect(f.person.category).toBe('addict');
+    expect(f.measures.find((m) => m.kind === 'methadone')?.status).toBe('completed');
+  });
 });

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { addDays } from '../../../shared/domain/working-days';
 import type { FacilityView, ReferralDossier } from '../../../shared/contract';
 import type { PersonFile } from '../../../shared/contract';
 import type { Commune } from '../../../shared/places';
@@ -125,4 +126,43 @@ export async function checkRehabScreen(page: Page, name: string): Promise<void> 
     await screenshot(page, `${name}-${width}`, false);
   }
   if (size) await page.setViewportSize(size);
+}
+
+/**
+ * A person of commune A taken through a whole referral by the host, each step by the role that does it:
+ * discovered 40 days ago, the court's decision, admitted 20 days ago, and discharged today (a hand-over).
+ */
+export async function dischargeToday(hoso: HosoServer, world: RehabWorld, personId: string): Promise<void> {
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const day = (n: number) => addDays(today, n);
+  const referralId = await asAccount(hoso, 'officerA', async () => {
+    const d = await hoso.ok('referrals.create', {
+      personId,
+      kind: 'compulsory',
+      discoveredOn: day(-40),
+      facilityId: world.facility.id,
+    });
+    await completeChecklist(hoso, d, day(-39));
+    await hoso.ok('referrals.advance', { referralId: d.referral.id, to: 'dossier_prepared', on: day(-38) });
+    await hoso.ok('referrals.advance', { referralId: d.referral.id, to: 'legality_checked', on: day(-37) });
+    return d.referral.id;
+  });
+  await asAccount(hoso, 'leader', async () => {
+    await hoso.ok('referrals.advance', { referralId, to: 'sent_to_court', on: day(-36) });
+    await hoso.ok('referrals.advance', { referralId, to: 'accepted', on: day(-35) });
+    const decided = await hoso.ok('referrals.get', { referralId });
+    await hoso.ok('referrals.advance', {
+      referralId,
+      to: 'decided',
+      on: day(-30),
+      decisionKind: 'apply',
+      termMonths: decided.termRange.min,
+      decisionNumber: '11/2026/QĐ-TA',
+    });
+    await hoso.ok('referrals.advance', { referralId, to: 'complaint_window', on: day(-25) });
+  });
+  await asAccount(hoso, 'rehab', async () => {
+    const stay = await hoso.ok('stays.admit', { referralId, facilityId: world.facility.id, admittedOn: day(-20) });
+    await hoso.ok('stays.discharge', { stayId: stay.id, on: today, certificateNumber: '31/GCN-CSCN' });
+  });
 }
