@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExchangePolicy, PeerKind } from '../../shared/contract/exchange';
-import type { BundleHistoryItem, BundleInspected, OutgoingPreview } from '../../shared/contract/exchange-screens';
+import type {
+  BundleHistoryItem,
+  BundleInspected,
+  OutgoingPreview,
+  PeerGap,
+} from '../../shared/contract/exchange-screens';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { readEntries } from '../changelog/log-store';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
@@ -110,27 +115,34 @@ async function inspect(ctx: DomainContext, file: string): Promise<BundleInspecte
     counts: {},
     changes: 0,
   };
+  // A verdict with no known sender: audited without a peer.
+  const unplaced = (verdict: 'not_for_us' | 'unknown_sender'): BundleInspected => {
+    ctx.target({ recordType: 'bundle', recordId: null, detail: { verdict } });
+    return { ...base, verdict };
+  };
   const keys = await stationKeys(db, me);
-  let seen: { m: Manifest; bytes: Buffer; sig: Buffer; hash: string } | null = null;
+  let read: { m: Manifest; bytes: Buffer; sig: Buffer; hash: string } | null = null;
   try {
     await readBundle(file, keys.agePrivate, {
       manifest: (m, mb, sig, hash) => {
-        seen = { m, bytes: mb, sig, hash };
+        read = { m, bytes: mb, sig, hash };
         throw STOP;
       },
       entry: () => undefined,
     });
   } catch (e) {
     if (e !== STOP) {
-      if (e instanceof AppError && e.code === ErrorCodes.BUNDLE_NOT_FOR_US) return { ...base, verdict: 'not_for_us' };
+      if (e instanceof AppError && e.code === ErrorCodes.BUNDLE_NOT_FOR_US) return unplaced('not_for_us');
       throw e;
     }
   }
-  if (!seen) return base;
-  const { m, bytes: manifestBytes, sig, hash } = seen as { m: Manifest; bytes: Buffer; sig: Buffer; hash: string };
-  if (m.recipient !== me) return { ...base, verdict: 'not_for_us' };
+  if (!read) return base;
+  const { m, bytes: manifestBytes, sig, hash } = read as { m: Manifest; bytes: Buffer; sig: Buffer; hash: string };
+  if (m.recipient !== me) return unplaced('not_for_us');
   const p = await db.selectFrom('exchangePeers').selectAll().where('id', '=', m.sender).executeTakeFirst();
-  if (!p) return { ...base, verdict: 'unknown_sender' };
+  if (!p) return unplaced('unknown_sender');
+  const audited = (verdict: BundleInspected['verdict']) =>
+    ctx.target({ recordType: 'bundle', recordId: p.id, detail: { peer: p.id, seq: m.seq, verdict } });
   const peer = {
     id: p.id,
     name: p.name,
@@ -138,8 +150,10 @@ async function inspect(ctx: DomainContext, file: string): Promise<BundleInspecte
     kind: p.kind as PeerKind,
     status: p.status as 'active' | 'suspended',
   };
-  if (!verifySignature(Buffer.from(p.signingPublic, 'base64'), manifestBytes, sig))
+  if (!verifySignature(Buffer.from(p.signingPublic, 'base64'), manifestBytes, sig)) {
+    audited('invalid');
     return { ...base, verdict: 'invalid', peer };
+  }
   const last = await lastSeq(db, 'in', p.id);
   const lastReceived = last?.seq ?? 0;
   const changes = Object.values(m.counts).reduce((a, b) => a + b, 0);
@@ -153,7 +167,11 @@ async function inspect(ctx: DomainContext, file: string): Promise<BundleInspecte
     counts: m.counts,
     changes,
   };
-  if (p.status !== 'active') return { ...told, verdict: 'suspended' };
+  const verdict = (v: BundleInspected['verdict'], extra: Partial<BundleInspected> = {}): BundleInspected => {
+    audited(v);
+    return { ...told, ...extra, verdict: v };
+  };
+  if (p.status !== 'active') return verdict('suspended');
   if (m.seq <= lastReceived) {
     const same = await db
       .selectFrom('exchangeBundles')
@@ -162,17 +180,68 @@ async function inspect(ctx: DomainContext, file: string): Promise<BundleInspecte
       .where('peerId', '=', p.id)
       .where('seq', '=', m.seq)
       .executeTakeFirst();
-    return { ...told, verdict: same?.hash === hash ? 'already_imported' : 'replayed' };
+    return verdict(same?.hash === hash ? 'already_imported' : 'replayed');
   }
   if (m.seq > lastReceived + 1) {
     const missing = Array.from({ length: Math.min(m.seq - lastReceived - 1, 1000) }, (_, i) => lastReceived + 1 + i);
-    return { ...told, verdict: 'gap', missing };
+    return verdict('gap', { missing });
   }
-  if (m.prevHash !== (last?.hash ?? null)) return { ...told, verdict: 'invalid' };
-  return { ...told, verdict: 'ready' };
+  if (m.prevHash !== (last?.hash ?? null)) return verdict('invalid');
+  return verdict('ready');
 }
 
-type ScreenProcedure = 'bundles.outgoing' | 'bundles.inspect' | 'bundles.history';
+/**
+ * Gaps per peer, from the audit log: every bundle presented here is audited with its peer and number (an
+ * inspection's verdict, an import refused with BUNDLE_GAP). A number above the last imported + 1 means the ones
+ * between are missing, until they are imported.
+ */
+async function gaps(db: Db): Promise<PeerGap[]> {
+  const peers = await db.selectFrom('exchangePeers').select('id').execute();
+  if (!peers.length) return [];
+  const received = new Map<string, number>();
+  for (const r of await db
+    .selectFrom('exchangeBundles')
+    .select(['peerId', (eb) => eb.fn.max('seq').as('seq')])
+    .where('direction', '=', 'in')
+    .groupBy('peerId')
+    .execute())
+    received.set(r.peerId, Number(r.seq));
+  const rows = await db
+    .selectFrom('auditLog')
+    .select(['recordId', 'detail'])
+    .where('action', 'in', ['exchange.bundle_preview', 'exchange.bundle_import'])
+    .where(
+      'recordId',
+      'in',
+      peers.map((p) => p.id),
+    )
+    .orderBy('seq', 'desc')
+    .limit(5000)
+    .execute();
+  const waiting = new Map<string, number>();
+  for (const r of rows) {
+    if (!r.recordId || !r.detail) continue;
+    let d: { seq?: unknown; verdict?: unknown; error?: unknown };
+    try {
+      d = JSON.parse(r.detail) as typeof d;
+    } catch {
+      continue;
+    }
+    if (typeof d.seq !== 'number' || !(d.verdict === 'gap' || d.error === 'BUNDLE_GAP')) continue;
+    waiting.set(r.recordId, Math.max(waiting.get(r.recordId) ?? 0, d.seq));
+  }
+  const out: PeerGap[] = [];
+  for (const p of peers) {
+    const last = received.get(p.id) ?? 0;
+    const w = waiting.get(p.id) ?? 0;
+    if (w <= last + 1) continue;
+    const missing = Array.from({ length: Math.min(w - last - 1, 1000) }, (_, i) => last + 1 + i);
+    out.push({ peerId: p.id, lastReceived: last, waiting: w, missing });
+  }
+  return out;
+}
+
+type ScreenProcedure = 'bundles.outgoing' | 'bundles.inspect' | 'bundles.history' | 'bundles.gaps';
 
 export const exchangeScreenHandlers: DomainHandlerGroup<ScreenProcedure> = {
   async 'bundles.outgoing'(ctx, { peerId }) {
@@ -194,6 +263,10 @@ export const exchangeScreenHandlers: DomainHandlerGroup<ScreenProcedure> = {
 
   async 'bundles.inspect'(ctx, { path: file }) {
     return inspect(ctx, file);
+  },
+
+  async 'bundles.gaps'(ctx) {
+    return gaps(ctx.db());
   },
 
   async 'bundles.history'(ctx, { peerId, limit }) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Permissions } from '../domain/roles';
 import type { PeerKind } from './exchange';
-import { procedure } from './define';
+import { audited, procedure } from './define';
 
 const P = Permissions;
 
@@ -64,6 +64,15 @@ export interface BundleHistoryItem {
   refused: number;
 }
 
+export interface PeerGap {
+  peerId: string;
+  lastReceived: number;
+  /** The highest number presented from this peer that could not be imported yet. */
+  waiting: number;
+  /** The numbers to import first (lastReceived+1 … waiting−1). */
+  missing: number[];
+}
+
 const peerId = z.string().uuid({ message: 'id_invalid' });
 
 /**
@@ -76,9 +85,19 @@ export const exchangeScreensContract = {
     access: [P.exchangeTransfer],
     audit: null,
   }),
+  /** Audited (who looked at which peer's bundle number, and the verdict): a gap seen here is remembered. */
   'bundles.inspect': procedure<BundleInspected>()({
     input: z.object({ path: z.string().trim().min(1, { message: 'required' }).max(4096) }).strict(),
     access: [P.exchangeTransfer],
+    audit: audited('exchange.bundle_preview', 'bundle'),
+  }),
+  /**
+   * Per peer, the bundles known to be missing: a later bundle was presented (inspected or refused on import with
+   * a gap, both in the audit log) and the ones before it have not been imported yet.
+   */
+  'bundles.gaps': procedure<PeerGap[]>()({
+    input: z.object({}).strict(),
+    access: [P.exchangeManage, P.exchangeTransfer],
     audit: null,
   }),
   'bundles.history': procedure<BundleHistoryItem[]>()({

@@ -62,8 +62,19 @@ describe('the exchange screens’ reads', { timeout: 300_000 }, () => {
       peer: { id: s.cShow.id },
     });
     expect(footprint(s.hub.host)).toEqual(before);
+    // The gap seen is remembered (from the audit of the inspection) until the missing bundle is imported.
+    expect(await ok(s.hub.host, 'bundles.gaps', {})).toEqual([
+      { peerId: s.cShow.id, lastReceived: 0, waiting: 2, missing: [1] },
+    ]);
+    const audit = s.hub.host
+      .openState()
+      .raw.prepare('SELECT action, outcome, record_id AS recordId, detail FROM audit_log ORDER BY seq DESC LIMIT 1')
+      .get() as { action: string; outcome: string; recordId: string; detail: string };
+    expect(audit).toMatchObject({ action: 'exchange.bundle_preview', outcome: 'ok', recordId: s.cShow.id });
+    expect(JSON.parse(audit.detail)).toEqual({ peer: s.cShow.id, seq: 2, verdict: 'gap' });
 
     await ok(s.hub.host, 'bundles.import', { path: one.file });
+    expect(await ok(s.hub.host, 'bundles.gaps', {})).toEqual([]);
     expect(await ok(s.hub.host, 'bundles.inspect', { path: one.file })).toMatchObject({
       verdict: 'already_imported',
       lastReceived: 1,

@@ -204,6 +204,7 @@ const OTHER_PROCEDURES = new Set<string>([
   'bundles.outgoing',
   'bundles.inspect',
   'bundles.history',
+  'bundles.gaps',
   // Rehabilitation: facilities are reference data; the other procedures open one rehab record by id, scoped by
   // the rehab family (test/api/rehab.test.ts refuses another commune's officer and another facility's staff).
   'facilities.create',

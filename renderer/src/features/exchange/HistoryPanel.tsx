@@ -13,6 +13,8 @@ export function HistoryPanel() {
   const errorText = useErrorText();
   const status = useProcedure('bundles.status', {});
   const history = useProcedure('bundles.history', { limit: 200 });
+  const gaps = useProcedure('bundles.gaps', {});
+  const gapOf = (peerId: string) => gaps.data?.find((g) => g.peerId === peerId) ?? null;
   const seq = (n: number) => (n > 0 ? String(n) : t('exchange.history.none'));
 
   return (
@@ -68,6 +70,20 @@ export function HistoryPanel() {
               title: t('exchange.history.lastReceived'),
               align: 'right',
               render: (_, s) => seq(s.lastReceived),
+            },
+            {
+              key: 'gaps',
+              title: t('exchange.history.gaps'),
+              render: (_, s) => {
+                const g = gapOf(s.peerId);
+                return g ? (
+                  <Typography.Text style={{ color: '#a8071a' }}>
+                    {t('exchange.history.gapText', { count: g.missing.length, missing: g.missing.join(', ') })}
+                  </Typography.Text>
+                ) : (
+                  <span className="exchange-muted">{t('exchange.history.noGap')}</span>
+                );
+              },
             },
           ]}
         />
