@@ -162,7 +162,8 @@ async function richWorld() {
   return { w, a1, c1, stay };
 }
 
-describe('drill-down to the records behind a number', () => {
+// Each test builds a world of every record type through the real procedures (many sign-ins with real argon2).
+describe('drill-down to the records behind a number', { timeout: 240_000 }, () => {
   it('lists, for every indicator and part, as many records as the number counts (and per breakdown line)', async () => {
     const { w, c1 } = await richWorld();
     await as(w.host, w.accounts.leader.username);
@@ -410,5 +411,38 @@ describe('drill-down to the records behind a number', () => {
       .getRows(2, seized.rowCount - 1)!
       .find((r) => String(r.getCell(1).value).startsWith('Methamphetamine'));
     expect(meth?.getCell(3).value).toBe(2.5);
+  });
+
+  it("shows each commune's Decision 28/2025 criteria beside the records, within what the role reads", async () => {
+    const { w, a1 } = await richWorld();
+    await as(w.host, w.accounts.investigator.username);
+    const grow = await ok(w.host, 'cases.create', {
+      number: '40/2026',
+      prosecutedOn: '2026-08-01',
+      communeCode: w.communeA.code,
+      offences: [{ article: '247', clause: 1 }],
+    } as never);
+    await ok(w.host, 'cases.addSuspect', {
+      caseId: grow.id,
+      personId: a1,
+      role: 'organiser',
+      arrestedOn: '2026-08-01',
+    } as never);
+    await as(w.host, w.accounts.leader.username);
+    await ok(w.host, 'communeStatus.importPopulation', {
+      year: 2026,
+      csv: `ma_xa,dan_so\n${w.communeA.code},4000\n${w.communeB.code},8000\n`,
+    });
+    const rows = await ok(w.host, 'reports.communes', { year: 2026 });
+    const a = rows.find((r) => r.communeCode === w.communeA.code)!;
+    const b = rows.find((r) => r.communeCode === w.communeB.code)!;
+    expect(a).toMatchObject({ onRecord: 2, onRecordShare: 0.05 });
+    expect(a.criteria).toEqual({ hotSpots: 0, arrests: 1, arrestShare: 0.025, cultivationCases: 1 });
+    // Both of commune B's hot spots were active in 2026 (one eliminated in July): places of use or harbouring.
+    expect(b.criteria).toMatchObject({ hotSpots: 2, arrests: 0, cultivationCases: 0 });
+    // A commune officer reads hot spots but no case files: those criteria say so instead of a number.
+    await as(w.host, w.accounts.officerA.username);
+    const own = await ok(w.host, 'reports.communes', { year: 2026 });
+    expect(own[0]!.criteria).toEqual({ hotSpots: 0, arrests: null, arrestShare: null, cultivationCases: null });
   });
 });
