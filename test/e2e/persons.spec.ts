@@ -252,6 +252,9 @@ test('a drug test, a measure and a positive determination change the category; t
   // The print is in the audit log, which the auditor reads.
   await app.keyboard.press('Control+l');
   await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
+  // The screen clears at once and the host locks a moment later (after any draft is written): wait for the host,
+  // or the renderer's lock would close the auditor's session opened meanwhile.
+  await expect.poll(async () => (await hoso.ok('app.status', {})).unlocked).toBe(false);
   await hoso.ok('session.unlock', { username: PEOPLE.auditor.username, password: PEOPLE.auditor.password });
   const printed = await hoso.ok('audit.list', { action: 'person.print', limit: 10 });
   expect(printed).toHaveLength(1);
