@@ -7,7 +7,10 @@ import { configureConnection, createKysely } from '../../electron/db/connection'
 import { createHost } from '../../electron/host/root';
 import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
 import { computeCommuneTable, computeKpi, computeTables } from '../../electron/reports/report.compute';
+import { drill } from '../../electron/reports/report.drilldown';
 import { toXlsx } from '../../electron/reports/report.export';
+import { toPdf } from '../../electron/reports/report.pdf';
+import type { RecordFamily, RecordScope } from '../../electron/platform/scope';
 import { fmt, percentile, printTable, ratio, timeAsync, type Row } from './measure';
 
 const TABLES = [
@@ -17,19 +20,27 @@ const TABLES = [
   'addiction_determinations',
   'tips',
   'drug_cases',
+  'case_suspects',
   'seizures',
   'hotspots',
+  'rehab_facilities',
+  'rehab_referrals',
+  'rehab_stays',
+  'rehab_voluntary',
+  'rehab_methadone',
   'report_plans',
   'commune_statuses',
 ];
 
 /**
- * `BENCH_REPORTS=1000000 npm run bench` (off by default): persons and half as many cases (BENCH_REPORTS_CASES)
- * in one province, then a province's year of every indicator, the commune table and the statistical tables, and
- * the XLSX of every commune, on the encrypted database and on a plain SQLite copy. Prints figures; asserts nothing.
+ * `BENCH_REPORTS=1000000 npm run bench` (off by default): persons, half as many cases (BENCH_REPORTS_CASES) and a
+ * fifth as many referrals (BENCH_REPORTS_REFERRALS) in one province, then a province's year of every indicator,
+ * the dashboard (with four years of trend), the XLSX of every commune, the A4 PDF and a page of two drill-downs,
+ * on the encrypted database and on a plain SQLite copy. Prints figures; asserts nothing.
  */
 export async function benchReports(persons: number): Promise<void> {
   const cases = Number(process.env.BENCH_REPORTS_CASES ?? Math.floor(persons / 2));
+  const referrals = Number(process.env.BENCH_REPORTS_REFERRALS ?? Math.floor(persons / 5));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-bench-reports-'));
   try {
     const host = createHost({
@@ -72,6 +83,7 @@ export async function benchReports(persons: number): Promise<void> {
         await host.call('investigations.seed', { cases, seed: 42, provinceCode: '08' } as never),
         'investigations.seed',
       );
+    if (referrals > 0) must(await host.call('rehab.seed', { referrals, seed: 42 }), 'rehab.seed');
     const state = host.openState();
     state.raw.exec('ANALYZE');
 
@@ -104,7 +116,22 @@ export async function benchReports(persons: number): Promise<void> {
     const year = Number(new Date().toISOString().slice(0, 4));
     const period = periodOf('year', year);
     const visible = () => true;
-    const probes: Record<'kpi' | 'dashboard' | 'xlsx', (db: typeof enc) => Promise<unknown>> = {
+    // A province's leader: every family, the province's reach.
+    const scope = (family: RecordFamily): RecordScope => ({
+      family,
+      view: 'full',
+      all: family === 'reference',
+      role: 'leader',
+      unitId,
+      provinceCode: '08',
+      communeCode: null,
+      facilityId: null,
+    });
+    const drillEnv = { area, period, key: null, measure: null, role: 'leader' as const, scope };
+    const probes: Record<
+      'kpi' | 'dashboard' | 'xlsx' | 'pdf' | 'drillPersons' | 'drillCases',
+      (db: typeof enc) => Promise<unknown>
+    > = {
       kpi: (db: typeof enc) => computeKpi(db, area, period, visible),
       dashboard: (db: typeof enc) => computeKpi(db, area, period, visible, { trendYears: 4 }),
       xlsx: async (db: typeof enc) =>
@@ -114,9 +141,22 @@ export async function benchReports(persons: number): Promise<void> {
           await computeTables(db, area, period, visible),
           new Date(),
         ),
+      pdf: async (db: typeof enc) =>
+        toPdf(await computeKpi(db, area, period, visible), await computeTables(db, area, period, visible), new Date()),
+      drillPersons: (db: typeof enc) =>
+        drill(db, drillEnv, { indicatorId: 'managedReachedRate', part: 'denominator', offset: 0, limit: 50 }),
+      drillCases: (db: typeof enc) =>
+        drill(db, drillEnv, { indicatorId: 'casesResolvedRate', part: 'denominator', offset: 0, limit: 50 }),
     };
     const rows: Row[] = [];
-    const goals: Record<keyof typeof probes, string> = { kpi: '≤ 500 ms', dashboard: '≤ 1 s', xlsx: '≤ 3 s' };
+    const goals: Record<keyof typeof probes, string> = {
+      kpi: '≤ 500 ms',
+      dashboard: '≤ 1 s',
+      xlsx: '≤ 3 s',
+      pdf: '',
+      drillPersons: '',
+      drillCases: '',
+    };
     for (const k of Object.keys(probes) as (keyof typeof probes)[]) {
       const e: number[] = [];
       const p: number[] = [];
@@ -134,7 +174,7 @@ export async function benchReports(persons: number): Promise<void> {
         goal: goals[k],
       });
     }
-    printTable(`reports: a province's year, ${persons} persons, ${cases} cases`, rows);
+    printTable(`reports: a province's year, ${persons} persons, ${cases} cases, ${referrals} referrals`, rows);
     await plain.destroy();
     await host.close();
   } finally {

@@ -97,6 +97,14 @@ test("a leader's year: the seed plan's drug-free target, the rate and +8,2 đi�
   await app.locator('.ant-segmented-item-label', { hasText: /^Không ma túy$/ }).click();
   await search.fill(communes[0]!.shortName);
   await expect(app.getByRole('row', { name: new RegExp(communes[0]!.name) })).toContainText('58/QĐ-UBND');
+  // A commune's Decision 28/2025 criteria open beside its records.
+  await app
+    .getByRole('row', { name: new RegExp(communes[0]!.name) })
+    .getByRole('button', { name: /Expand row|Mở rộng/ })
+    .click();
+  await expect(app.getByTestId(`criteria-${communes[0]!.code}`)).toContainText(
+    'Điểm, tụ điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy',
+  );
   await search.fill('');
   await pictures(app, 'communes');
 
@@ -120,7 +128,8 @@ test("a leader's year: the seed plan's drug-free target, the rate and +8,2 đi�
   await expect(dialog.getByText('Vui lòng nhập đường dẫn đầy đủ')).toBeVisible();
   await dialog.getByLabel('Ghi vào tệp').fill(out);
   await dialog.getByRole('button', { name: 'Xuất tệp' }).click();
-  await expect(app.getByText(/Đã ghi tệp .*bao-cao-2025\.xlsx/)).toBeVisible();
+  // The host builds the workbook of every commune: give a busy machine time.
+  await expect(app.getByText(/Đã ghi tệp .*bao-cao-2025\.xlsx/)).toBeVisible({ timeout: 30_000 });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const sheet = wb.getWorksheet('Chỉ tiêu')!;

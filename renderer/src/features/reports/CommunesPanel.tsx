@@ -125,13 +125,15 @@ export function CommunesPanel({
       title: t('reports.communes.name'),
       sorter: (a, b) => compareVietnamese(a.communeName, b.communeName),
       defaultSortOrder: 'ascend',
+      // Kept in view while the figures scroll sideways on a narrow screen; the code on its own line.
+      fixed: 'left',
       render: (_, r) => (
-        <>
-          <Typography.Text strong>{r.communeName}</Typography.Text>{' '}
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <div className="report-commune-name">
+          <Typography.Text strong>{r.communeName}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
             {r.communeCode}
           </Typography.Text>
-        </>
+        </div>
       ),
     },
     {
@@ -240,9 +242,10 @@ export function CommunesPanel({
           </>
         ) : null}
       </Flex>
-      <div className="report-table-scroll">
+      <div className="report-table-scroll report-communes">
         <Table<CommuneRow>
           rowKey="communeCode"
+          scroll={{ x: 'max-content' }}
           size="small"
           loading={rows.loading}
           columns={columns}
