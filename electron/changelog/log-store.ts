@@ -123,10 +123,8 @@ function toEntry(r: Row, changes: string): StoredChange {
 }
 
 /** A first write kept by reference, written out from the row: logged fields no other change of it writes. */
-async function writtenOut(db: Db, table: string, id: string, others: readonly Row[]): Promise<string> {
+function writeOut(table: string, row: Record<string, unknown> | undefined, others: readonly Row[]): string {
   const spec = specOf(table);
-  const row = (await db.selectFrom(spec.table).selectAll().where('id', '=', id).executeTakeFirst()) as
-    Record<string, unknown> | undefined;
   if (!row) return '{}';
   const superseded = new Set<string>();
   for (const o of others)
@@ -139,6 +137,57 @@ async function writtenOut(db: Db, table: string, id: string, others: readonly Ro
     if (v !== null && v !== undefined) out[col] = v;
   }
   return JSON.stringify(out);
+}
+
+async function writtenOut(db: Db, table: string, id: string, others: readonly Row[]): Promise<string> {
+  const row = (await db.selectFrom(specOf(table).table).selectAll().where('id', '=', id).executeTakeFirst()) as
+    Record<string, unknown> | undefined;
+  return writeOut(table, row, others);
+}
+
+const keyOf = (v: Buffer | Uint8Array | string) => (typeof v === 'string' ? v : Buffer.from(v).toString('hex'));
+
+/**
+ * The first writes kept by reference among `rows`, written out: per table, 500 records at a time, their rows and
+ * their other changes in two queries (not two per change: a bundle of a seeded registry is mostly first writes).
+ */
+async function writeOutAll(db: Db, rows: readonly Row[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const byTable = new Map<number, Row[]>();
+  for (const r of rows) if (r.changes === null) byTable.set(r.tbl, [...(byTable.get(r.tbl) ?? []), r]);
+  for (const list of byTable.values()) {
+    const table = list[0]!.tableName;
+    for (let i = 0; i < list.length; i += 500) {
+      const part = list.slice(i, i + 500);
+      const records = [...new Map(part.map((r) => [keyOf(r.record), r.record])).values()];
+      const others = new Map<string, Row[]>();
+      for (const o of await selectEntries(db)
+        .where('c.tbl', '=', part[0]!.tbl)
+        .where('c.record', 'in', records)
+        .execute())
+        others.set(keyOf(o.record), [...(others.get(keyOf(o.record)) ?? []), o]);
+      const found = (await db
+        .selectFrom(specOf(table).table)
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          part.map((r) => recordIdOf(r.record)),
+        )
+        .execute()) as Record<string, unknown>[];
+      const byId = new Map(found.map((f) => [f.id as string, f]));
+      for (const r of part)
+        out.set(
+          r.seq,
+          writeOut(
+            table,
+            byId.get(recordIdOf(r.record)),
+            (others.get(keyOf(r.record)) ?? []).filter((o) => o.seq !== r.seq),
+          ),
+        );
+    }
+  }
+  return out;
 }
 
 /** Every change of one record, in the order stored, first writes written out. */
@@ -197,19 +246,8 @@ export async function readEntries(
     .limit(opts.limit ?? 10_000);
   if (opts.tables) q = q.where('t.name', 'in', opts.tables.length ? [...opts.tables] : ['']);
   const rows = await q.execute();
-  const out: StoredChange[] = [];
-  for (const r of rows) {
-    if (r.changes !== null) {
-      out.push(toEntry(r, r.changes));
-      continue;
-    }
-    const id = recordIdOf(r.record);
-    const others = (
-      await selectEntries(db).where('c.tbl', '=', r.tbl).where('c.record', '=', r.record).execute()
-    ).filter((o) => o.seq !== r.seq);
-    out.push(toEntry(r, await writtenOut(db, r.tableName, id, others)));
-  }
-  return out;
+  const written = await writeOutAll(db, rows);
+  return rows.map((r) => toEntry(r, r.changes ?? written.get(r.seq)!));
 }
 
 /** The greatest stamp in the log (the clock starts above it). */

@@ -10,7 +10,7 @@ import { hasEntry, readEntries } from '../changelog/log-store';
 import type { ChangeEntry } from '../changelog/merge';
 import type { ExchangePeerTable } from './exchange.schema';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
-import type { Db } from '../platform/table-spec';
+import type { Db, ReplicatedTable } from '../platform/table-spec';
 import { recordInScope } from '../platform/record-access';
 import { allSpecs, specOf } from '../platform/tables';
 import { caseTable } from '../investigations/investigation.table';
@@ -123,6 +123,22 @@ async function* outgoing(
   for (;;) {
     const page = await readEntries(db, { afterSeq: after, limit: 5000, tables });
     if (!page.length) break;
+    // The page's records not placed yet, read per table in batches (not one query each).
+    const wanted = new Map<string, Set<string>>();
+    for (const e of page)
+      if (!placed.has(`${e.tableName}:${e.recordId}`))
+        wanted.set(e.tableName, (wanted.get(e.tableName) ?? new Set()).add(e.recordId));
+    const rows = new Map<string, Record<string, unknown>>();
+    for (const [table, ids] of wanted) {
+      const list = [...ids];
+      for (let i = 0; i < list.length; i += 500)
+        for (const r of (await db
+          .selectFrom(table as ReplicatedTable)
+          .selectAll()
+          .where('id', 'in', list.slice(i, i + 500))
+          .execute()) as Record<string, unknown>[])
+          rows.set(`${table}:${r.id as string}`, r);
+    }
     for (const e of page) {
       after = e.seq;
       // What the peer wrote itself it already holds.
@@ -130,9 +146,8 @@ async function* outgoing(
       const key = `${e.tableName}:${e.recordId}`;
       let ok = placed.get(key);
       if (ok === undefined) {
-        const spec = specOf(e.tableName);
-        const row = await lookup(e.tableName, e.recordId);
-        ok = row ? await placedIn(spec, row, scope, lookup, children) : false;
+        const row = rows.get(key);
+        ok = row ? await placedIn(specOf(e.tableName), row, scope, lookup, children, 0, placed) : false;
         placed.set(key, ok);
       }
       if (ok) {

@@ -94,6 +94,23 @@ export async function placedIn(
   lookup: RowLookup,
   children: FacilityChildLookup,
   depth = 0,
+  memo?: Map<string, boolean>,
+): Promise<boolean> {
+  if (!memo || typeof row.id !== 'string') return placedOnce(spec, row, scope, lookup, children, depth, memo);
+  const key = `${spec.table}:${row.id}`;
+  let hit = memo.get(key);
+  if (hit === undefined) memo.set(key, (hit = await placedOnce(spec, row, scope, lookup, children, depth, memo)));
+  return hit;
+}
+
+async function placedOnce(
+  spec: TableSpec,
+  row: Record<string, unknown>,
+  scope: PolicyScope,
+  lookup: RowLookup,
+  children: FacilityChildLookup,
+  depth: number,
+  memo: Map<string, boolean> | undefined,
 ): Promise<boolean> {
   if (scope.kind === 'all') return true;
   if (scope.kind === 'none') return false;
@@ -118,9 +135,11 @@ export async function placedIn(
   if (spec.parent && depth < 5) {
     const parentId = spec.parent.column === 'id' ? row.id : row[spec.parent.column];
     if (typeof parentId !== 'string') return false;
+    const known = memo?.get(`${spec.parent.table}:${parentId}`);
+    if (known !== undefined) return known;
     const parent = await lookup(spec.parent.table, parentId);
     if (!parent) return false;
-    return placedIn(specOf(spec.parent.table), { id: parentId, ...parent }, scope, lookup, children, depth + 1);
+    return placedIn(specOf(spec.parent.table), { id: parentId, ...parent }, scope, lookup, children, depth + 1, memo);
   }
   return false;
 }

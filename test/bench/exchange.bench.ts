@@ -93,7 +93,7 @@ interface ChildResult {
 
 /** Imports `file` into the vault at `dataDir` in a fresh process, which reports its time and peak memory. */
 function importInChild(dataDir: string, file: string): ChildResult {
-  const r = spawnSync(process.execPath, ['--expose-gc', process.argv[1]!], {
+  const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!], {
     env: { ...process.env, [CHILD]: JSON.stringify({ dataDir, file }) },
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
