@@ -11,6 +11,7 @@ import {
   dischargeToday,
   openRehab,
   OTHER_REHAB,
+  pictureWholePage,
   seedRehabWorld,
   switchAccount,
 } from './support/rehab';
@@ -359,6 +360,7 @@ test('voluntary rehab and a methadone episode from the person’s file, the cate
   await expect(voluntary).toContainText('Đăng ký trong hạn');
   await expect(category).toHaveText('Người đang cai nghiện');
   await checkRehabScreen(app, 'rehab-11-voluntary');
+  await pictureWholePage(app, 'rehab-11-voluntary-file');
 
   // Abandoned: back to an addict (and a history for a later referral).
   await voluntary.getByRole('button', { name: 'Kết thúc' }).click();
@@ -397,6 +399,7 @@ test('voluntary rehab and a methadone episode from the person’s file, the cate
   await expect(episode).toContainText('Hoàn thành điều trị');
   await expect(category).toHaveText('Người nghiện ma túy');
   await checkRehabScreen(app, 'rehab-12-methadone');
+  await pictureWholePage(app, 'rehab-12-methadone-file');
 
   // Opened once more from the list: one more read of the person's rehab records, not one per render.
   await app.getByRole('button', { name: 'Quay lại' }).click();

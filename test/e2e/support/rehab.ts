@@ -166,3 +166,13 @@ export async function dischargeToday(hoso: HosoServer, world: RehabWorld, person
     await hoso.ok('stays.discharge', { stayId: stay.id, on: today, certificateNumber: '31/GCN-CSCN' });
   });
 }
+
+/** The whole page pictured at 1366 and 1024 wide (a card low on a person's file), without the axe check again. */
+export async function pictureWholePage(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    await screenshot(page, `${name}-${width}`, true);
+  }
+  if (size) await page.setViewportSize(size);
+}

@@ -54,6 +54,7 @@ export function PersonRehabCard(props: { personId: string; name: string; canWrit
   return (
     <Card
       title={t('rehab.person.title')}
+      data-testid="person-rehab-card"
       extra={
         writable && !open ? (
           <Button icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'referral' })}>
