@@ -26,7 +26,7 @@ export function HistoryPanel() {
           size="small"
           pagination={false}
           loading={status.loading}
-          scroll={{ x: 'max-content' }}
+
           aria-label={t('exchange.history.statusTitle')}
           dataSource={status.data ?? []}
           locale={{ emptyText: <span className="exchange-muted">{t('exchange.peers.empty')}</span> }}

@@ -50,23 +50,21 @@ export function PeersPanel({ canManage, onChanged }: { canManage: boolean; onCha
         loading={peers.loading}
         dataSource={peers.data ?? []}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <span className="exchange-muted">{t('exchange.peers.empty')}</span> }}
         aria-label={t('exchange.tabs.peers')}
         columns={[
           {
             key: 'name',
             title: t('exchange.peers.name'),
+            width: 250,
             render: (_, p) => (
               <Flex vertical gap={4} align="flex-start">
                 <Typography.Text strong>{p.name}</Typography.Text>
                 <Typography.Text type="secondary">
                   {p.unitCode} · {t(`exchange.kinds.${p.kind}`)}
                 </Typography.Text>
-                <span>
-                  <Typography.Text type="secondary">{t('exchange.peers.fingerprint')}: </Typography.Text>
-                  <Fingerprint value={p.fingerprint} size="small" />
-                </span>
+                <Typography.Text type="secondary">{t('exchange.peers.fingerprint')}:</Typography.Text>
+                <Fingerprint value={p.fingerprint} size="small" />
                 {p.status === 'active' ? (
                   <Tag color="#237804" variant="solid">
                     {t('exchange.peers.active')}
@@ -82,7 +80,7 @@ export function PeersPanel({ canManage, onChanged }: { canManage: boolean; onCha
           {
             key: 'policy',
             title: t('exchange.peers.policy'),
-            width: 300,
+            width: 270,
             render: (_, p) => (
               <ul className="exchange-policy">
                 <li>
