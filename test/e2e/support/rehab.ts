@@ -103,6 +103,8 @@ export async function completeChecklist(hoso: HosoServer, dossier: ReferralDossi
 /** Locks the app from the header and signs in as another account. */
 export async function switchAccount(page: Page, account: { username: string; password: string }): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: /Khóa$/ }).click();
+  // The host closes the session a moment later; on a busy machine the sign-in screen takes its time.
+  await expect(page.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible({ timeout: 30_000 });
   await signIn(page, account.username, account.password);
 }
 
