@@ -125,8 +125,7 @@ export function CommunesPanel({
       title: t('reports.communes.name'),
       sorter: (a, b) => compareVietnamese(a.communeName, b.communeName),
       defaultSortOrder: 'ascend',
-      // Kept in view while the figures scroll sideways on a narrow screen; the code on its own line.
-      fixed: 'left',
+      // The code on its own line. (Not a fixed column: antd's measure row for it fails the accessibility check.)
       render: (_, r) => (
         <div className="report-commune-name">
           <Typography.Text strong>{r.communeName}</Typography.Text>
