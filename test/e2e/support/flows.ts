@@ -45,5 +45,10 @@ export async function chooseOption(page: Page, field: Locator, option: string | 
 }
 
 async function isSearchInput(field: Locator): Promise<boolean> {
-  return field.evaluate((el) => el instanceof HTMLInputElement && !el.readOnly).catch(() => false);
+  return field
+    .evaluate((el) => {
+      const input = el as unknown as { tagName: string; readOnly?: boolean };
+      return input.tagName === 'INPUT' && input.readOnly === false;
+    })
+    .catch(() => false);
 }
