@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { HosoServer } from './hoso-server';
 
-interface Fixtures {
+export interface Fixtures {
   hoso: HosoServer;
   /** The app's page, opened on the server's link; foreign requests and page errors fail the test. */
   app: Page;
