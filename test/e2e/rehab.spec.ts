@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { addDays } from '../../shared/domain/working-days';
 import { deadlineOf, daysLeft } from '../../shared/domain/rehab';
 import { expect, test } from './support/fixtures';
@@ -94,6 +97,24 @@ test('a referral from discovery to post-rehab hand-over: officer, leader, court 
   await cv.getByRole('button', { name: 'Xem bản scan' }).click();
   const scan = app.getByRole('dialog', { name: /Bản scan: Bản tóm tắt lý lịch/ });
   await expect(scan.getByRole('img', { name: /Bản scan tài liệu/ })).toBeVisible();
+  // A copy on disk is an export: asked for explicitly, with a warning, a purpose and a file that does not exist yet.
+  await scan.getByRole('button', { name: 'Lưu bản sao ra tệp…' }).click();
+  const save = app.getByRole('dialog', { name: /Lưu bản sao bản scan: Bản tóm tắt lý lịch/ });
+  await expect(save).toContainText('Bản sao sẽ không còn được mã hóa');
+  await save.getByRole('button', { name: 'Lưu bản sao' }).click();
+  await expect(save).toContainText('Vui lòng nhập trường này.');
+  await save.getByLabel('Mục đích lưu bản sao').fill('Tòa');
+  await save.getByLabel('Đường dẫn tệp lưu ra').fill('tai-lieu.png');
+  await save.getByRole('button', { name: 'Lưu bản sao' }).click();
+  await expect(save).toContainText('Cần nhập đường dẫn đầy đủ (bắt đầu bằng / hoặc ổ đĩa như E:\\).');
+  await checkRehabScreen(app, 'rehab-02b-scan-export');
+  const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-e2e-copy-'));
+  await save.getByLabel('Mục đích lưu bản sao').fill('Gửi Tòa án nhân dân khu vực');
+  await save.getByLabel('Đường dẫn tệp lưu ra').fill(path.join(copyDir, 'tai-lieu.png'));
+  await save.getByRole('button', { name: 'Lưu bản sao' }).click();
+  await expect(save).toBeHidden();
+  expect(fs.readFileSync(path.join(copyDir, 'tai-lieu.png')).equals(PIXEL_PNG)).toBe(true);
+  fs.rmSync(copyDir, { recursive: true, force: true });
   await scan.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
   await checkRehabScreen(app, 'rehab-02-dossier-checklist');
 
