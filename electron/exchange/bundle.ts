@@ -26,8 +26,8 @@ export const LIMITS = Object.freeze({
   maxBlobBytes: 16 * 1024 * 1024,
   /** The blobs a chunk refers to, held by the reader until the chunk is applied: its memory bound. */
   maxGroupBlobBytes: 64 * 1024 * 1024,
-  /** A writer closes a chunk once its blobs reach this many bytes (one more blob may follow: ≤ 48 MiB). */
-  groupBlobBytes: 32 * 1024 * 1024,
+  /** A writer closes a chunk once its blobs reach this many bytes (one more blob may follow: ≤ 24 MiB). */
+  groupBlobBytes: 8 * 1024 * 1024,
   /** A writer carries at most this many blobs (the manifest stays under its 1 MiB); the rest travel inline. */
   maxBlobs: 4_000,
   /** A field value below this many characters travels inline in its change line. */
@@ -151,7 +151,7 @@ const DATA_URL = /^data:([a-z]{1,20}\/[a-z0-9.+-]{1,60});base64,/;
  * lines refer to. A field whose value is a large base64 data URL (a dossier scan, a photo) travels as the blob of
  * its decoded bytes, named by their SHA-256, and as `null` plus a `blobs` reference in the line; a blob already
  * carried by an earlier chunk, one whose base64 would not read back identically, or beyond the blob cap travels
- * inline. A chunk closes early once its blobs reach 32 MiB, which bounds what the reader holds.
+ * inline. A chunk closes early once its blobs reach 8 MiB, which bounds what the reader holds.
  */
 export async function* changeMembers(
   entries: AsyncIterable<ChangeEntry> | Iterable<ChangeEntry>,

@@ -234,6 +234,69 @@ describe('hostile bundles are refused and change nothing', { timeout: 300_000 },
     await refused(write('big-manifest.age', sealToHub(tar([m('manifest.json', huge)]))), 'BUNDLE_INVALID');
   });
 
+  it('attachments: a blob whose hash or size lies, a missing blob, a misnamed or unreferenced one', async () => {
+    const change = personChange(s.commune.communeA.code);
+    const bytes = crypto.randomBytes(40_000);
+    const h = sha(bytes);
+    const photoLine = (ref: boolean) =>
+      JSON.stringify({
+        ...change,
+        tableName: 'personPhotos',
+        changes: JSON.stringify({ photo: null }),
+        ...(ref ? { blobs: { photo: { sha256: h, mime: 'image/jpeg' } } } : {}),
+      });
+    const chunk = (ref = true) => Buffer.from(`${JSON.stringify(change)}\n${photoLine(ref)}\n`);
+    const counts = { persons: 1, personPhotos: 1 };
+    const entry = (c: Buffer) => ({ name: 'changes/000001.jsonl', size: c.length, entries: 2, sha256: sha(c) });
+    const blob = (name: string, data: Buffer, size = data.length, hash = sha(data)) => ({
+      name,
+      size,
+      entries: 0,
+      sha256: hash,
+    });
+    const flipped = Buffer.from(bytes);
+    flipped[100] = flipped[100]! ^ 1;
+    const other = sha(Buffer.from('another'));
+    const cases: [string, Record<string, unknown>, Member[]][] = [
+      // The blob's bytes differ from the hash its name and the manifest give.
+      [
+        'hash',
+        { members: [blob(`blobs/${h}`, bytes), entry(chunk())] },
+        [m(`blobs/${h}`, flipped), m('changes/000001.jsonl', chunk())],
+      ],
+      // The manifest gives another size than the member has.
+      [
+        'size',
+        { members: [blob(`blobs/${h}`, bytes, bytes.length - 1), entry(chunk())] },
+        [m(`blobs/${h}`, bytes), m('changes/000001.jsonl', chunk())],
+      ],
+      // The line refers to a blob the bundle does not carry.
+      ['missing', { members: [entry(chunk())] }, [m('changes/000001.jsonl', chunk())]],
+      // A blob named by another hash than its bytes'.
+      [
+        'misnamed',
+        { members: [blob(`blobs/${other}`, bytes), entry(chunk())] },
+        [m(`blobs/${other}`, bytes), m('changes/000001.jsonl', chunk())],
+      ],
+      // A blob no line refers to.
+      [
+        'unreferenced',
+        { members: [blob(`blobs/${h}`, bytes), entry(chunk(false))] },
+        [m(`blobs/${h}`, bytes), m('changes/000001.jsonl', chunk(false))],
+      ],
+    ];
+    for (const [name, over, members] of cases) {
+      const signed = await signedParts(chunk(), { counts, ...over });
+      await refused(
+        write(
+          `blob-${name}.age`,
+          sealToHub(tar([m('manifest.json', signed.manifest), m('manifest.sig', signed.sig), ...members])),
+        ),
+        'BUNDLE_INVALID',
+      );
+    }
+  });
+
   it('a bundle for another station, from an unknown or suspended sender, replayed, out of order or with a gap', async () => {
     // Encrypted to someone else entirely.
     await refused(await forge(s, { recipients: [newX25519().publicKey] }), 'BUNDLE_NOT_FOR_US');
