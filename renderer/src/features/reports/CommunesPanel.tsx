@@ -244,7 +244,6 @@ export function CommunesPanel({
       <div className="report-table-scroll report-communes">
         <Table<CommuneRow>
           rowKey="communeCode"
-          scroll={{ x: 'max-content' }}
           size="small"
           loading={rows.loading}
           columns={columns}
@@ -344,7 +343,8 @@ function KeyAreaCriteriaView({ row: r }: { row: CommuneRow }) {
         size="small"
         column={1}
         bordered
-        style={{ marginTop: 8, maxWidth: 760 }}
+        style={{ marginTop: 8 }}
+        styles={{ label: { width: '62%' } }}
         items={[
           {
             key: 'onRecord',
