@@ -8,13 +8,11 @@ import type {
   PeerGap,
 } from '../../shared/contract/exchange-screens';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
-import { readEntries } from '../changelog/log-store';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import type { Db } from '../platform/table-spec';
-import { allSpecs, specOf } from '../platform/tables';
 import { readBundle, verifySignature, type Manifest } from './bundle';
 import type { ExchangePeerTable } from './exchange.schema';
-import { localLookups, placedIn } from './policy';
+import { outgoing } from './exchange.service';
 import { stationKeys } from './station';
 
 /**
@@ -41,49 +39,21 @@ async function lastSeq(db: Db, direction: 'out' | 'in', peerId: string) {
 }
 
 /**
- * Counts what `bundles.export` would select for the peer: changes after the last acknowledged bundle, of the
- * policy's families and placed in its scope, less what the peer wrote itself (the same rule as the export's).
+ * Counts what `bundles.export` would select for the peer, by the export's own generator (changes after the last
+ * acknowledged bundle, of the policy's families and placed in its scope or its selected cases, less what the peer
+ * wrote itself), so that the preview and the bundle cannot disagree.
  */
-async function outgoing(
+async function outgoingCounts(
   db: Db,
   peer: ExchangePeerTable,
 ): Promise<Map<string, { records: Set<string>; changes: number }>> {
   const policy = JSON.parse(peer.policy) as ExchangePolicy;
   const out = new Map<string, { records: Set<string>; changes: number }>();
-  const tables = allSpecs()
-    .filter((s) => policy.send.families.includes(s.family))
-    .map((s) => s.table as string);
-  // Placed records only: a neighbour's selected cases (another scope kind) travel by the export's own rule.
-  if (!tables.length || !['all', 'province', 'commune', 'facility'].includes(policy.send.scope.kind)) return out;
-  const acked = await db
-    .selectFrom('exchangeBundles')
-    .select((eb) => eb.fn.max('throughChangeSeq').as('through'))
-    .where('direction', '=', 'out')
-    .where('peerId', '=', peer.id)
-    .where('ackedAt', 'is not', null)
-    .executeTakeFirst();
-  let after = Number(acked?.through ?? 0);
-  const { lookup, children } = localLookups(db);
-  const placed = new Map<string, boolean>();
-  for (;;) {
-    const page = await readEntries(db, { afterSeq: after, limit: 5000, tables });
-    if (!page.length) break;
-    for (const e of page) {
-      after = e.seq;
-      if (e.workstationId === peer.id) continue;
-      const key = `${e.tableName}:${e.recordId}`;
-      let ok = placed.get(key);
-      if (ok === undefined) {
-        const row = await lookup(e.tableName, e.recordId);
-        ok = row ? await placedIn(specOf(e.tableName), row, policy.send.scope, lookup, children) : false;
-        placed.set(key, ok);
-      }
-      if (!ok) continue;
-      let t = out.get(e.tableName);
-      if (!t) out.set(e.tableName, (t = { records: new Set(), changes: 0 }));
-      t.records.add(e.recordId);
-      t.changes++;
-    }
+  for await (const e of outgoing(db, peer, policy, new Map())) {
+    let t = out.get(e.tableName);
+    if (!t) out.set(e.tableName, (t = { records: new Set(), changes: 0 }));
+    t.records.add(e.recordId);
+    t.changes++;
   }
   return out;
 }
@@ -247,7 +217,7 @@ export const exchangeScreenHandlers: DomainHandlerGroup<ScreenProcedure> = {
   async 'bundles.outgoing'(ctx, { peerId }) {
     const db = ctx.db();
     const peer = await peerRow(db, peerId);
-    const counted = await outgoing(db, peer);
+    const counted = await outgoingCounts(db, peer);
     const tables = [...counted]
       .map(([table, t]) => ({ table, records: t.records.size, changes: t.changes }))
       .sort((a, b) => b.changes - a.changes || a.table.localeCompare(b.table));

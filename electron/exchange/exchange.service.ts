@@ -94,7 +94,7 @@ async function auditHead(db: Db): Promise<Manifest['auditHead']> {
  * The changes a peer has not acknowledged and its policy lets travel to it, streamed a page at a time from the
  * change log. `placed` remembers each record's placement, so the writer's second pass asks no more questions.
  */
-async function* outgoing(
+export async function* outgoing(
   db: Db,
   peer: PeerRow,
   policy: ExchangePolicy,

@@ -233,8 +233,12 @@ describe('exchange completion', { timeout: 600_000 }, () => {
     expect(shared.policy.send.scope).toEqual({ kind: 'cases', ids: [joint.id] });
 
     await as(c.host, ADMIN.username);
+    // The export wizard's preview counts the extract by the export's own rule.
+    const preview = await ok(c.host, 'bundles.outgoing', { peerId: peer.id });
     const out = await ok(c.host, 'bundles.export', { peerId: peer.id, out: s.dir, purpose: 'điều tra phối hợp' });
     expect(Object.keys(out.counts).sort()).toEqual(['caseSuspects', 'drugCases', 'persons', 'seizures']);
+    expect(preview.changes).toBeGreaterThan(0);
+    expect(Object.fromEntries(preview.tables.map((t) => [t.table, t.changes]))).toEqual(out.counts);
     const got = await ok(n.host, 'bundles.import', { path: out.file });
     expect(got.refused).toEqual([]);
     const raw = n.host.openState().raw;
