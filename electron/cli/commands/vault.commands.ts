@@ -19,6 +19,10 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
     .option('--unit-code <code>', 'mã đơn vị / unit code')
     .option('--unit-name <name>', 'tên đơn vị / unit name')
     .option('--unit-kind <kind>', 'province_department | commune_police | rehab_centre', 'province_department')
+    .option(
+      '--province <code>',
+      'mã tỉnh của đơn vị (2 số), như màn hình cài đặt hỏi / the unit’s province code (2 digits), as setup asks',
+    )
     .option('--recovery-sheet-html', 'in tờ khóa khôi phục dạng HTML ra stdout / print the recovery sheet as HTML')
     .action(
       run(
@@ -37,6 +41,7 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
           if ((o.unitCode && !o.unitName) || (!o.unitCode && o.unitName)) {
             throw new CliUsageError('--unit-code and --unit-name go together');
           }
+          if (o.province && !o.unitCode) throw new CliUsageError('--province goes with --unit-code and --unit-name');
           const admin = String(o.admin);
           const created = await rt.call('vault.create', {
             adminUsername: admin,
@@ -48,7 +53,15 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
               password: leaderPassword,
             },
             ...(o.unitCode
-              ? { unit: { code: String(o.unitCode), name: String(o.unitName), kind: String(o.unitKind) as never } }
+              ? {
+                  unit: {
+                    code: String(o.unitCode),
+                    name: String(o.unitName),
+                    kind: String(o.unitKind) as never,
+                    // Without its province a provincial unit's leader reads no province-wide figure (fail-closed).
+                    provinceCode: o.province ? String(o.province) : null,
+                  },
+                }
               : {}),
           });
           if (o.recoverySheetHtml) {

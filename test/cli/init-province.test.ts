@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/host';
+import { CLI_ADMIN_PW, CLI_LEADER_PW, hoso } from '../support/cli';
+
+const init = (dir: string, extra: string[]) =>
+  hoso(
+    dir,
+    ['--password-stdin', 'init', '--admin', 'quantri', '--leader', 'truongphong', ...extra],
+    `${CLI_ADMIN_PW}\n${CLI_LEADER_PW}\n`,
+  );
+
+describe('hoso init --province', () => {
+  it('places the first unit in its province, so that its first leader reads the province’s figures at once', async () => {
+    // Found trying the CLI as a new user: without a province the leader's reports were refused (fail-closed
+    // scope) with nothing to say why; the setup screen asks the province, and now so does init.
+    const dir = tempDir('hoso-cli-init-province-');
+    const made = init(dir, [
+      '--unit-code',
+      'PC04-08',
+      '--unit-name',
+      'Phòng PC04 Công an tỉnh Tuyên Quang',
+      '--province',
+      '08',
+    ]);
+    expect(made.code, made.err).toBe(0);
+    const units = hoso(dir, ['--user', 'quantri', '--password-stdin', '--json', 'unit', 'list'], `${CLI_ADMIN_PW}\n`);
+    expect(units.code, units.err).toBe(0);
+    expect(JSON.stringify(JSON.parse(units.out))).toContain('"provinceCode":"08"');
+    const kpi = hoso(
+      dir,
+      ['--user', 'truongphong', '--password-stdin', '--json', 'report', 'kpi', '--year', '2026'],
+      `${CLI_LEADER_PW}\n`,
+    );
+    expect(kpi.code, kpi.err).toBe(0);
+    expect(JSON.parse(kpi.out)).toBeTruthy();
+  });
+
+  it('refuses a province without the unit it belongs to, and creates nothing', () => {
+    const dir = tempDir('hoso-cli-init-province-');
+    const refused = init(dir, ['--province', '08']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--province');
+    const again = init(dir, []);
+    expect(again.code, again.err).toBe(0);
+  });
+
+  it('refuses a province code that is not one of the official list, naming it', () => {
+    const dir = tempDir('hoso-cli-init-province-');
+    const refused = init(dir, ['--unit-code', 'PC04', '--unit-name', 'Phòng PC04', '--province', '99']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/provinceCode|tỉnh/i);
+  });
+});
