@@ -60,7 +60,15 @@ test('first run creates the vault and administrator, hands over the recovery she
   await app.getByText('Tôi đã in hoặc chép lại khóa khôi phục').click();
   await proceed.click();
   await expect(app.getByRole('heading', { name: `Xin chào, ${ADMIN.displayName}` })).toBeVisible();
-  expect(await navigationEntries(app)).toEqual(['Trang chủ', 'Tài khoản', 'Đơn vị', 'Sao lưu', 'Máy trạm', 'Cài đặt']);
+  expect(await navigationEntries(app)).toEqual([
+    'Trang chủ',
+    'Tài khoản',
+    'Đơn vị',
+    'Sao lưu',
+    'Trao đổi dữ liệu',
+    'Máy trạm',
+    'Cài đặt',
+  ]);
   // The key is gone from the renderer once confirmed.
   await expect(app.locator('body')).not.toContainText(key);
   await expect(app.locator('#print-root')).toBeEmpty();
