@@ -69,6 +69,11 @@ export const manifestSchema = z
       .object({ seq: z.number().int().min(1), hash: hex64 })
       .strict()
       .nullable(),
+    /** The last bundle to this recipient the sender knew acknowledged when it selected the changes (0: none). */
+    basis: z
+      .object({ seq: z.number().int().min(0), hash: hex64.nullable() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Manifest = z.infer<typeof manifestSchema>;
