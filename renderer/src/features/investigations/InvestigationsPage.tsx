@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Permissions } from '../../../../shared/domain/roles';
 import { useSignedInSession } from '../../app/session-context';
+import { useRestoredView } from '../drafts/draft-screen';
 import { CaseFilePage } from './cases/CaseFilePage';
 import { CaseFormPage } from './cases/CaseFormPage';
 import { CasesListPage } from './cases/CasesListPage';
@@ -77,9 +78,13 @@ export function InvestigationsPage() {
       ),
     [canCases, canTips],
   );
-  const [tab, setTab] = useState<InvestigationsTab>(canTips ? 'tips' : 'cases');
+  // A record opened from elsewhere (a report's drill-down) or a draft's screen after an unlock: shown on top.
+  const restored = useRestoredView<InvestigationsView>('investigations');
+  const [tab, setTab] = useState<InvestigationsTab>(
+    restored?.kind === 'case' ? 'cases' : restored?.kind === 'hotspot' ? 'hotspots' : canTips ? 'tips' : 'cases',
+  );
   const counter = useRef(1);
-  const [stack, setStack] = useState<StackEntry[]>([]);
+  const [stack, setStack] = useState<StackEntry[]>(() => (restored ? [{ key: 0, view: restored, scrollY: 0 }] : []));
   const [listScroll, setListScroll] = useState(0);
   const [version, setVersion] = useState(0);
 

@@ -2,6 +2,7 @@ import { Tabs } from 'antd';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
+import { useRestoredView } from '../drafts/draft-screen';
 import {
   RehabNavigationContext,
   RehabScreenActiveContext,
@@ -65,7 +66,12 @@ function screenOf(view: RehabView): ReactNode {
  */
 export function RehabPage() {
   const counter = useRef(1);
-  const [stack, setStack] = useState<StackEntry[]>([{ key: 0, view: { kind: 'home' }, scrollY: 0 }]);
+  // A referral or stay opened from elsewhere (a report's drill-down): shown over the home screen.
+  const restored = useRestoredView<RehabView>('rehab');
+  const [stack, setStack] = useState<StackEntry[]>(() => [
+    { key: 0, view: { kind: 'home' }, scrollY: 0 },
+    ...(restored && restored.kind !== 'home' ? [{ key: -1, view: restored, scrollY: 0 }] : []),
+  ]);
   const [version, setVersion] = useState(0);
 
   const open = useCallback((view: RehabView) => {
