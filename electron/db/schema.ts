@@ -244,6 +244,7 @@ export interface DB {
   exchangePeers: X.ExchangePeerTable;
   exchangeArchiveRecipients: X.ArchiveRecipientTable;
   exchangeBundles: X.ExchangeBundleTable;
+  exchangeAuditEntries: X.ExchangeAuditEntryTable;
   tips: I.TipTable;
   tipExtensions: I.TipExtensionTable;
   drugCases: I.DrugCaseTable;

@@ -13,6 +13,7 @@ import type { Db } from '../platform/table-spec';
 import { readBundle, verifySignature, type Manifest } from './bundle';
 import type { ExchangePeerTable } from './exchange.schema';
 import { outgoing } from './exchange.service';
+import { basisOf, sequenceVerdict } from './sequence';
 import { stationKeys } from './station';
 
 /**
@@ -80,6 +81,8 @@ async function inspect(ctx: DomainContext, file: string): Promise<BundleInspecte
     seq: null,
     lastReceived: null,
     missing: [],
+    supersededBy: null,
+    skipped: [],
     purpose: null,
     createdAt: null,
     counts: {},
@@ -112,7 +115,11 @@ async function inspect(ctx: DomainContext, file: string): Promise<BundleInspecte
   const p = await db.selectFrom('exchangePeers').selectAll().where('id', '=', m.sender).executeTakeFirst();
   if (!p) return unplaced('unknown_sender');
   const audited = (verdict: BundleInspected['verdict']) =>
-    ctx.target({ recordType: 'bundle', recordId: p.id, detail: { peer: p.id, seq: m.seq, verdict } });
+    ctx.target({
+      recordType: 'bundle',
+      recordId: p.id,
+      detail: { peer: p.id, seq: m.seq, basis: basisOf(m).seq, verdict },
+    });
   const peer = {
     id: p.id,
     name: p.name,
@@ -142,22 +149,18 @@ async function inspect(ctx: DomainContext, file: string): Promise<BundleInspecte
     return { ...told, ...extra, verdict: v };
   };
   if (p.status !== 'active') return verdict('suspended');
-  if (m.seq <= lastReceived) {
-    const same = await db
-      .selectFrom('exchangeBundles')
-      .select('hash')
-      .where('direction', '=', 'in')
-      .where('peerId', '=', p.id)
-      .where('seq', '=', m.seq)
-      .executeTakeFirst();
-    return verdict(same?.hash === hash ? 'already_imported' : 'replayed');
+  // The import's own rule (sequence.ts), so that the verdict and the import cannot disagree.
+  const v = await sequenceVerdict(db, p.id, m, hash);
+  switch (v.kind) {
+    case 'gap':
+      return verdict('gap', { missing: v.missing });
+    case 'superseded':
+      return verdict('superseded', { supersededBy: v.by });
+    case 'ready':
+      return verdict('ready', { skipped: v.skipped });
+    default:
+      return verdict(v.kind);
   }
-  if (m.seq > lastReceived + 1) {
-    const missing = Array.from({ length: Math.min(m.seq - lastReceived - 1, 1000) }, (_, i) => lastReceived + 1 + i);
-    return verdict('gap', { missing });
-  }
-  if (m.prevHash !== (last?.hash ?? null)) return verdict('invalid');
-  return verdict('ready');
 }
 
 /**
@@ -188,25 +191,28 @@ async function gaps(db: Db): Promise<PeerGap[]> {
     .orderBy('seq', 'desc')
     .limit(5000)
     .execute();
-  const waiting = new Map<string, number>();
+  const waiting = new Map<string, { seq: number; needs: number }>();
   for (const r of rows) {
     if (!r.recordId || !r.detail) continue;
-    let d: { seq?: unknown; verdict?: unknown; error?: unknown };
+    let d: { seq?: unknown; basis?: unknown; verdict?: unknown; error?: unknown };
     try {
       d = JSON.parse(r.detail) as typeof d;
     } catch {
       continue;
     }
     if (typeof d.seq !== 'number' || !(d.verdict === 'gap' || d.error === 'BUNDLE_GAP')) continue;
-    waiting.set(r.recordId, Math.max(waiting.get(r.recordId) ?? 0, d.seq));
+    // The numbers needed stop at the bundle's basis (what it was built on); without one (first format) at seq − 1.
+    const needs = typeof d.basis === 'number' ? Math.min(d.basis, d.seq - 1) : d.seq - 1;
+    const w = waiting.get(r.recordId);
+    if (!w || d.seq > w.seq) waiting.set(r.recordId, { seq: d.seq, needs });
   }
   const out: PeerGap[] = [];
   for (const p of peers) {
     const last = received.get(p.id) ?? 0;
-    const w = waiting.get(p.id) ?? 0;
-    if (w <= last + 1) continue;
-    const missing = Array.from({ length: Math.min(w - last - 1, 1000) }, (_, i) => last + 1 + i);
-    out.push({ peerId: p.id, lastReceived: last, waiting: w, missing });
+    const w = waiting.get(p.id);
+    if (!w || w.needs <= last || w.seq <= last) continue;
+    const missing = Array.from({ length: Math.min(w.needs - last, 1000) }, (_, i) => last + 1 + i);
+    out.push({ peerId: p.id, lastReceived: last, waiting: w.seq, missing });
   }
   return out;
 }

@@ -49,3 +49,27 @@ export interface ExchangeBundleTable {
   at: string;
   ackedAt: string | null;
 }
+
+/**
+ * The audit entries a peer sent along with its bundles (commune → hub, migration 2026_12_03_1720_exchange_audit):
+ * kept per sender station with their hash chain, so the hub holds the commune's trail, not only its head.
+ * Append-only; written in the import's transaction.
+ */
+export interface ExchangeAuditEntryTable {
+  peerId: string;
+  seq: number;
+  at: string;
+  accountId: string | null;
+  username: string | null;
+  role: string | null;
+  action: string;
+  recordType: string | null;
+  recordId: string | null;
+  outcome: string;
+  detail: string | null;
+  prevHash: string;
+  hash: string;
+  /** The bundle (from that peer) that brought it, and when it was imported. */
+  bundleSeq: number;
+  receivedAt: string;
+}

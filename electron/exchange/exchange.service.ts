@@ -15,6 +15,8 @@ import { recordInScope } from '../platform/record-access';
 import { allSpecs, specOf } from '../platform/tables';
 import { caseTable } from '../investigations/investigation.table';
 import { parseAgeRecipient } from './bech32';
+import { exchangeRepository as repo } from './exchange.repository';
+import { basisOf, sequenceVerdict, supersededOf } from './sequence';
 import {
   auditMembers,
   changeMembers,
@@ -26,7 +28,7 @@ import {
   type AuditLine,
   type Manifest,
 } from './bundle';
-import { caseExtract, defaultPolicy, facilityChildren, localLookups, placedIn } from './policy';
+import { caseExtract, defaultPolicy, facilityChildren, facilityLinkColumns, localLookups, placedIn } from './policy';
 import {
   cardOf,
   parseCard,
@@ -198,12 +200,21 @@ interface Incoming {
   fresh: boolean;
 }
 
+const placing = new Map<string, string[]>();
 function placingColumns(table: string): string[] {
-  const s = specOf(table);
-  return [
-    ...Object.values(s.scope ?? {}).filter((c): c is string => typeof c === 'string'),
-    ...(s.parent && s.parent.column !== 'id' ? [s.parent.column] : []),
-  ];
+  let cols = placing.get(table);
+  if (!cols) {
+    const s = specOf(table);
+    cols = [
+      ...new Set([
+        ...Object.values(s.scope ?? {}).filter((c): c is string => typeof c === 'string'),
+        ...(s.parent && s.parent.column !== 'id' ? [s.parent.column] : []),
+        ...facilityLinkColumns(table),
+      ]),
+    ];
+    placing.set(table, cols);
+  }
+  return cols;
 }
 
 /** The audit head of the last bundle received from a peer (what its audit chain must continue). */
@@ -284,6 +295,35 @@ class AuditChain {
   }
 }
 
+/**
+ * Re-derives the parents of the child records a bundle changed (a person whose measure arrived): the platform's
+ * apply re-derives the records it rebuilt, and a person's category is computed from its measures.
+ */
+async function rederiveParents(
+  db: Db,
+  incoming: ReadonlyMap<string, Incoming>,
+  refused: ReadonlySet<string>,
+  today: string,
+): Promise<void> {
+  const parents = new Map<string, Set<string>>();
+  const local = localLookups(db);
+  for (const [key, r] of incoming) {
+    if (!r.fresh || refused.has(key)) continue;
+    const spec = specOf(r.table);
+    if (!spec.parent || spec.parent.column === 'id' || !specOf(spec.parent.table).rederive) continue;
+    const col = spec.parent.column;
+    const parentId = r.values[col] ?? (await local.lookup(r.table, r.id))?.[col];
+    if (typeof parentId === 'string')
+      parents.set(spec.parent.table, (parents.get(spec.parent.table) ?? new Set()).add(parentId));
+  }
+  for (const [table, ids] of parents) {
+    const spec = specOf(table);
+    const present: string[] = [];
+    for (const id of ids) if (await local.lookup(table, id)) present.push(id);
+    if (present.length) await spec.rederive!(db, present, today);
+  }
+}
+
 async function importBundle(ctx: DomainContext, file: string, preview: boolean): Promise<BundleImported> {
   const db = ctx.db();
   const me = stationId(ctx);
@@ -294,6 +334,7 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   const counts: Record<string, number> = {};
   const incoming = new Map<string, Incoming>();
   let audit: AuditChain | null = null;
+  let skipped: number[] = [];
 
   // Pass 1: verify everything, write nothing.
   hash = await readBundle(file, keys.agePrivate, {
@@ -301,28 +342,34 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
       if (m.recipient !== me) throw new AppError(ErrorCodes.BUNDLE_NOT_FOR_US, 'bundle addressed to another station');
       const p = await db.selectFrom('exchangePeers').selectAll().where('id', '=', m.sender).executeTakeFirst();
       if (!p) throw new AppError(ErrorCodes.BUNDLE_UNKNOWN_SENDER, 'sender is not a peer');
-      ctx.target({ recordType: 'bundle', recordId: p.id, detail: { peer: p.id, seq: m.seq, preview } });
+      ctx.target({
+        recordType: 'bundle',
+        recordId: p.id,
+        detail: { peer: p.id, seq: m.seq, basis: basisOf(m).seq, preview },
+      });
       if (!verifySignature(Buffer.from(p.signingPublic, 'base64'), bytes, sig)) throw invalid('signature');
       if (p.status !== 'active') throw new AppError(ErrorCodes.BUNDLE_SENDER_SUSPENDED, 'sender is suspended');
-      const last = await lastBundle(db, 'in', p.id);
-      const lastSeq = last?.seq ?? 0;
-      if (m.seq <= lastSeq) {
-        const same = await db
-          .selectFrom('exchangeBundles')
-          .select('hash')
-          .where('direction', '=', 'in')
-          .where('peerId', '=', p.id)
-          .where('seq', '=', m.seq)
-          .executeTakeFirst();
-        if (same?.hash === fileHash)
+      const v = await sequenceVerdict(db, p.id, m, fileHash);
+      switch (v.kind) {
+        case 'already_imported':
           throw new AppError(ErrorCodes.BUNDLE_ALREADY_APPLIED, `bundle ${m.seq} was imported before`);
-        throw new AppError(ErrorCodes.BUNDLE_REPLAYED, `bundle ${m.seq} differs from the one imported`);
+        case 'replayed':
+          throw new AppError(ErrorCodes.BUNDLE_REPLAYED, `bundle ${m.seq} differs from the one imported`);
+        case 'superseded':
+          throw new AppError(ErrorCodes.BUNDLE_SUPERSEDED, `bundle ${m.seq} was superseded by bundle ${v.by}`, {
+            supersededBy: v.by,
+          });
+        case 'gap':
+          throw new AppError(
+            ErrorCodes.BUNDLE_GAP,
+            `bundles ${v.missing[0]}..${v.missing[v.missing.length - 1]} are missing`,
+            { missing: v.missing },
+          );
+        case 'invalid':
+          throw invalid(v.reason);
+        case 'ready':
+          skipped = v.skipped;
       }
-      if (m.seq > lastSeq + 1) {
-        const missing = Array.from({ length: Math.min(m.seq - lastSeq - 1, 1000) }, (_, i) => lastSeq + 1 + i);
-        throw new AppError(ErrorCodes.BUNDLE_GAP, `bundles ${lastSeq + 1}..${m.seq - 1} are missing`, { missing });
-      }
-      if (m.prevHash !== (last?.hash ?? null)) throw invalid('chain: previous bundle hash differs');
       peer = p;
       manifest = m;
       audit = new AuditChain(m.sender, await lastAuditHead(db, p.id), m.auditHead);
@@ -365,8 +412,7 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
     if (await local.children(table, id, facilityId)) return true;
     for (const c of facilityChildren(table)) {
       for (const r of incoming.values())
-        if (r.table === c.table && r.values[c.parent!.column] === id && r.values[c.scope!.facility!] === facilityId)
-          return true;
+        if (r.table === c.spec.table && r.values[c.column] === id && r.values[c.facility] === facilityId) return true;
     }
     return false;
   };
@@ -399,14 +445,31 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   let duplicates = 0;
   if (preview) await sql`SAVEPOINT bundle_preview`.execute(db);
   let pending: ChangeEntry[] = [];
+  // Progress of the apply (the long part): changes read so far of the bundle's total, after each chunk.
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  let seen = 0;
+  ctx.progress(0, total);
+  // The sender's audit entries are kept (not in a preview: rolled back with the rest anyway), a few hundred at a time.
+  let auditLines: AuditLine[] = [];
+  const at = nowIso(ctx);
+  const keepAudit = async () => {
+    if (!preview && auditLines.length) await repo.keepAuditEntries(db, p.id, m.seq, at, auditLines);
+    auditLines = [];
+  };
   const again = await readBundle(file, keys.agePrivate, {
     manifest: (m2, _bytes, _sig, fileHash) => {
       // The same file as pass 1 verified, byte for byte (a stick swapped meanwhile is refused).
       if (fileHash !== hash || m2.seq !== m.seq || m2.sender !== m.sender) throw invalid('the file changed');
     },
     entry: (e) => {
+      seen++;
       if (!refusedKeys.has(`${e.tableName}:${e.recordId}`)) pending.push(e);
     },
+    audit: async (line) => {
+      auditLines.push(line);
+      if (auditLines.length >= 500) await keepAudit();
+    },
+    auditEnd: keepAudit,
     chunkEnd: async () => {
       const batch = pending;
       pending = [];
@@ -417,9 +480,13 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
         if (e instanceof AppError && e.code !== ErrorCodes.INVALID_INPUT) throw e;
         throw invalid(`a change could not be applied (${e instanceof Error ? e.message : 'error'})`);
       }
+      ctx.progress(seen, total);
     },
   });
   if (again !== hash) throw invalid('the file changed while it was read');
+  await keepAudit();
+  // A measure or test that arrived changes what its person's derived columns (the category) say.
+  await rederiveParents(db, incoming, refusedKeys, today);
   const conflicts = (await countConflicts(db)) - conflictsBefore;
   if (preview) {
     await sql`ROLLBACK TO bundle_preview`.execute(db);
@@ -465,7 +532,6 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
       }
     }
   }
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
   ctx.target({
     recordType: 'bundle',
     recordId: p.id,
@@ -479,6 +545,7 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
       conflicts,
       refused: refused.length,
       acknowledged,
+      skipped: skipped.length ? skipped.join(',') : null,
     },
   });
   return {
@@ -493,6 +560,7 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
     conflicts,
     refused,
     acknowledged,
+    skipped,
   };
 }
 
@@ -518,7 +586,8 @@ type ExchangeProcedure =
   | 'archive.add'
   | 'bundles.export'
   | 'bundles.import'
-  | 'bundles.status';
+  | 'bundles.status'
+  | 'bundles.auditTrail';
 
 export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
   async 'station.show'(ctx) {
@@ -617,10 +686,14 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
     return peerView(await peerRow(db, peerId));
   },
 
-  async 'peers.shareCase'(ctx, { peerId, caseId, shared }) {
+  async 'peers.shareCase'(ctx, { peerId, caseId, shared, purpose }) {
     const db = ctx.db();
     const p = await peerRow(db, peerId);
-    ctx.target({ recordType: 'case', recordId: caseId, detail: { peer: p.id, shared } });
+    ctx.target({
+      recordType: 'case',
+      recordId: caseId,
+      detail: { peer: p.id, shared, ...(purpose ? { purpose } : {}) },
+    });
     // Only a case the caller may read (a leader's cases scope); anyone else is told it does not exist.
     if (!(await recordInScope(ctx, caseTable, caseId))) throw new AppError(ErrorCodes.NOT_FOUND, 'no such case');
     const policy = JSON.parse(p.policy) as ExchangePolicy;
@@ -693,7 +766,23 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
     // The audit head is read before the audit entries are: the router's entry of this call comes after both.
     const head = await auditHead(db);
     const audit = await auditToSend(db, p);
+    // The basis: the last bundle the peer acknowledged; everything after it travels again (a lost stick).
+    const acked = await repo.lastAcknowledged(db, p.id);
     const placed = new Map<string, boolean>();
+    // Progress: the writer passes over the changes twice (sizes and hashes, then the bytes); the second pass reports.
+    let pass = 0;
+    let total = 0;
+    async function* counted(source: AsyncIterable<ChangeEntry>, reporting: boolean): AsyncGenerator<ChangeEntry> {
+      let n = 0;
+      if (reporting) ctx.progress(0, total);
+      for await (const e of source) {
+        n++;
+        if (reporting && n % 1000 === 0) ctx.progress(n, total);
+        yield e;
+      }
+      if (reporting) ctx.progress(n, total);
+      else total = n;
+    }
     let written;
     try {
       written = await writeBundle(
@@ -710,9 +799,11 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
           purpose,
           auditHead: head,
           receipt: received ? { seq: received.seq, hash: received.hash } : null,
+          basis: acked ? { seq: acked.seq, hash: acked.hash } : { seq: 0, hash: null },
         },
         async function* (stats) {
-          yield* changeMembers(outgoing(db, p, policy, placed), stats);
+          pass++;
+          yield* changeMembers(counted(outgoing(db, p, policy, placed), pass > 1), stats);
           yield* auditMembers(audit);
         },
       );
@@ -750,6 +841,8 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
       counts,
       changes,
       receiptFor: received?.seq ?? null,
+      basis: acked?.seq ?? 0,
+      bytes: written.bytes,
     };
   },
 
@@ -760,6 +853,7 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
   async 'bundles.status'(ctx) {
     const db = ctx.db();
     const peers = await db.selectFrom('exchangePeers').selectAll().orderBy('name').execute();
+    const received = await repo.receivedSeqs(db);
     const out = [];
     for (const p of peers) {
       const rows = await db.selectFrom('exchangeBundles').selectAll().where('peerId', '=', p.id).execute();
@@ -774,9 +868,20 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
         lastAcknowledged,
         outstanding: lastSent - lastAcknowledged,
         lastReceived: Math.max(0, ...rows.filter((r) => r.direction === 'in').map((r) => r.seq)),
+        superseded: supersededOf(received.get(p.id) ?? []),
       });
     }
     return out;
+  },
+
+  async 'bundles.auditTrail'(ctx, { peerId }) {
+    const db = ctx.db();
+    const names = new Map(
+      (await db.selectFrom('exchangePeers').select(['id', 'name']).execute()).map((p) => [p.id, p.name]),
+    );
+    return (await repo.auditSummary(db))
+      .filter((t) => !peerId || t.peerId === peerId)
+      .map((t) => ({ ...t, name: names.get(t.peerId) ?? t.peerId }));
   },
 };
 

@@ -53,18 +53,28 @@ export function defaultPolicy(
         accept: { families: all, scope },
       };
     }
-    // The peer is a rehab centre: it receives the people referred to it, their referrals and rehab records,
-    // never tips, cases or other persons, and sends back stays and discharges.
+    // The peer is a rehab centre: it receives the people referred to it (placed in its facility by a referral,
+    // stay, voluntary registration or methadone episode there), their records, referrals and rehab records, and
+    // the reference data (units, facilities) — never tips, cases or other persons. It sends back stays and
+    // discharges, and the measures an admission and a discharge put in the person's file (the category follows).
     case 'police-to-rehab': {
       if (!facilityId) throw invalid('facilityId', 'required');
       const scope: PolicyScope = { kind: 'facility', id: facilityId };
-      return { name, send: { families: ['persons', 'rehab'], scope }, accept: { families: ['rehab'], scope } };
+      return {
+        name,
+        send: { families: ['persons', 'rehab', 'reference'], scope },
+        accept: { families: ['persons', 'rehab'], scope },
+      };
     }
     // This station is the rehab centre (its facility), the peer the police.
     case 'rehab-to-police': {
       if (!facilityId) throw invalid('facilityId', 'required');
       const scope: PolicyScope = { kind: 'facility', id: facilityId };
-      return { name, send: { families: ['rehab'], scope }, accept: { families: ['persons', 'rehab'], scope } };
+      return {
+        name,
+        send: { families: ['rehab', 'persons'], scope },
+        accept: { families: ['persons', 'rehab', 'reference'], scope },
+      };
     }
     // A neighbouring province: nothing travels unless a leader selects it (a case's joint-investigation extract:
     // `peers.shareCase` adds the case to `send.scope`); what it sends of persons and cases is accepted.
@@ -144,9 +154,41 @@ async function placedOnce(
   return false;
 }
 
-/** Tables whose records are tied to a facility and to a parent of `table`: the children that place it. */
-export function facilityChildren(table: string): TableSpec[] {
-  return allSpecs().filter((s) => s.parent?.table === table && s.scope?.facility && s.parent.column !== 'id');
+/** A table tied to a facility whose records point at a record of another table, by `column`. */
+export interface FacilityChild {
+  spec: TableSpec;
+  column: string;
+  facility: string;
+}
+
+/**
+ * The tables whose records place a record of `table` in a facility: tied to a facility (a facility scope column)
+ * and pointing at it by their parent column or by a column named after its record type (`personId` for a
+ * person: a referral, a stay, a voluntary registration, a methadone episode). So a person referred to a centre is
+ * placed there, and with it the person's own records.
+ */
+export function facilityChildren(table: string): FacilityChild[] {
+  let target: TableSpec;
+  try {
+    target = specOf(table);
+  } catch {
+    return [];
+  }
+  const ref = `${target.recordType}Id`;
+  return allSpecs().flatMap((s): FacilityChild[] => {
+    const facility = s.scope?.facility;
+    if (!facility) return [];
+    if (s.parent?.table === table && s.parent.column !== 'id') return [{ spec: s, column: s.parent.column, facility }];
+    if (ref in s.columns) return [{ spec: s, column: ref, facility }];
+    return [];
+  });
+}
+
+/** The columns of `table` that tie its records to another's facility placement (see facilityChildren). */
+export function facilityLinkColumns(table: string): string[] {
+  const out = new Set<string>();
+  for (const t of allSpecs()) for (const c of facilityChildren(t.table)) if (c.spec.table === table) out.add(c.column);
+  return [...out];
 }
 
 /** The local database's lookups, for export (and for records already here, on import). */
@@ -161,10 +203,10 @@ export function localLookups(db: Db): { lookup: RowLookup; children: FacilityChi
     children: async (table, id, facilityId) => {
       for (const c of facilityChildren(table)) {
         const hit = await db
-          .selectFrom(c.table)
+          .selectFrom(c.spec.table as ReplicatedTable)
           .select('id')
-          .where(c.parent!.column as never, '=', id as never)
-          .where(c.scope!.facility as never, '=', facilityId as never)
+          .where(c.column as never, '=', id as never)
+          .where(c.facility as never, '=', facilityId as never)
           .executeTakeFirst();
         if (hit) return true;
       }

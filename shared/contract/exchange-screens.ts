@@ -28,6 +28,8 @@ export const BUNDLE_VERDICTS = [
   'already_imported',
   'replayed',
   'gap',
+  /** Never imported, but a later bundle from the peer was, carrying all of its changes (a stick found late). */
+  'superseded',
 ] as const;
 export type BundleVerdict = (typeof BUNDLE_VERDICTS)[number];
 
@@ -42,6 +44,10 @@ export interface BundleInspected {
   lastReceived: number | null;
   /** For `gap`: the numbers to import first. */
   missing: number[];
+  /** For `superseded`: the later bundle, already imported, that replaced this one. */
+  supersededBy: number | null;
+  /** For `ready`: the numbers never received that this bundle replaces (it carries their changes: lost sticks). */
+  skipped: number[];
   /** Only once the signature checked out: the sender's purpose, date and counts per table. */
   purpose: string | null;
   createdAt: string | null;
@@ -69,7 +75,7 @@ export interface PeerGap {
   lastReceived: number;
   /** The highest number presented from this peer that could not be imported yet. */
   waiting: number;
-  /** The numbers to import first (lastReceived+1 … waiting−1). */
+  /** The numbers to import first (lastReceived+1 … the waiting bundle's basis, or waiting−1 without one). */
   missing: number[];
 }
 

@@ -70,6 +70,10 @@ export interface BundleExported {
   counts: Record<string, number>;
   changes: number;
   receiptFor: number | null;
+  /** The last bundle to this peer it had acknowledged: the bundle carries every change after it (0: from the start). */
+  basis: number;
+  /** The size of the file written, in bytes. */
+  bytes: number;
 }
 
 export interface RefusedItem {
@@ -91,6 +95,8 @@ export interface BundleImported {
   conflicts: number;
   refused: RefusedItem[];
   acknowledged: number | null;
+  /** Numbers from this peer never imported (lost sticks) that this bundle replaced: it carried their changes. */
+  skipped: number[];
 }
 
 export interface PeerStatus {
@@ -101,6 +107,19 @@ export interface PeerStatus {
   lastAcknowledged: number;
   outstanding: number;
   lastReceived: number;
+  /** Numbers from this peer never imported because a later bundle replaced them (a lost stick). */
+  superseded: number[];
+}
+
+/** The audit entries a peer sent along with its bundles (a commune's trail at its hub), kept here per peer. */
+export interface PeerAuditTrail {
+  peerId: string;
+  name: string;
+  count: number;
+  /** The first and last entry kept (the last is the sender's audit head as received). */
+  first: number;
+  head: { seq: number; hash: string };
+  receivedAt: string;
 }
 
 const card = z.string().min(10).max(16_384);
@@ -172,7 +191,15 @@ export const exchangeContract = {
    * its suspects, seizures and extensions, and its suspects' registry records travel in every bundle to that peer.
    */
   'peers.shareCase': procedure<PeerView>()({
-    input: z.object({ peerId, caseId: z.string().uuid({ message: 'id_invalid' }), shared: z.boolean() }).strict(),
+    input: z
+      .object({
+        peerId,
+        caseId: z.string().uuid({ message: 'id_invalid' }),
+        shared: z.boolean(),
+        /** Why (written to the audit entry); the screen asks for it when sharing. */
+        purpose: z.string().trim().max(200, { message: 'too_long' }).optional(),
+      })
+      .strict(),
     access: [P.exchangeTransfer],
     audit: audited('exchange.peer_share_case', 'case'),
   }),
@@ -220,6 +247,15 @@ export const exchangeContract = {
   'bundles.status': procedure<PeerStatus[]>()({
     input: z.object({}).strict(),
     access: [P.exchangeManage, P.exchangeTransfer],
+    audit: null,
+  }),
+  /**
+   * For administrators: per peer, how many of its audit entries this station keeps (sent along with its bundles),
+   * the first and the head. Counts and hashes only, no entry's content.
+   */
+  'bundles.auditTrail': procedure<PeerAuditTrail[]>()({
+    input: z.object({ peerId: peerId.optional() }).strict(),
+    access: [P.exchangeManage],
     audit: null,
   }),
 } as const;

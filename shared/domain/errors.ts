@@ -47,6 +47,7 @@ export const ErrorCodes = Object.freeze({
   BUNDLE_GAP: 'BUNDLE_GAP',
   BUNDLE_TOO_LARGE: 'BUNDLE_TOO_LARGE',
   BUNDLE_AUDIT_FORK: 'BUNDLE_AUDIT_FORK',
+  BUNDLE_SUPERSEDED: 'BUNDLE_SUPERSEDED',
   PEER_CARD_INVALID: 'PEER_CARD_INVALID',
   FINGERPRINT_MISMATCH: 'FINGERPRINT_MISMATCH',
   INTERNAL: 'INTERNAL',
@@ -66,6 +67,8 @@ export interface ApiError {
   owningUnit?: { code: string; name: string } | null;
   /** For BUNDLE_GAP: the numbers of the bundles from that peer to import first. */
   missing?: number[];
+  /** For BUNDLE_SUPERSEDED: the later bundle from that peer, already imported, that carried this one's changes. */
+  supersededBy?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

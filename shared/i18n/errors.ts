@@ -54,6 +54,8 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     BUNDLE_TOO_LARGE: 'Gói dữ liệu vượt quá giới hạn cho phép. Không có gì được ghi vào dữ liệu.',
     BUNDLE_AUDIT_FORK:
       'Nhật ký hoạt động của máy gửi không nối tiếp nhật ký đã nhận trước đây (lịch sử có thể đã bị viết lại). Không có gì được ghi vào dữ liệu; hãy báo cho quản trị viên.',
+    BUNDLE_SUPERSEDED:
+      'Gói dữ liệu này đã được thay bằng một gói mới hơn từ cùng máy, đã nhập và chứa mọi thay đổi của nó: không cần nhập. Không có gì thay đổi.',
     PEER_CARD_INVALID: 'Tệp thẻ máy không hợp lệ.',
     FINGERPRINT_MISMATCH:
       'Mã xác nhận vừa nhập không khớp với thẻ máy. Hãy gọi lại cho đơn vị kia để đọc lại mã; không thêm đối tác này.',
@@ -108,6 +110,8 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     BUNDLE_TOO_LARGE: 'The bundle exceeds the allowed limits. Nothing was written.',
     BUNDLE_AUDIT_FORK:
       'The sending workstation’s audit log does not continue the one received before (its history may have been rewritten). Nothing was written; tell an administrator.',
+    BUNDLE_SUPERSEDED:
+      'This bundle was replaced by a later bundle from the same workstation, already imported, which carried all its changes: no need to import it. Nothing changed.',
     PEER_CARD_INVALID: 'The station card file is not valid.',
     FINGERPRINT_MISMATCH:
       'The code you typed does not match the station card. Call the other unit and read the code again; the peer was not added.',

@@ -316,6 +316,21 @@ describe('hostile bundles are refused and change nothing', { timeout: 300_000 },
     await refused(valid, 'BUNDLE_ALREADY_APPLIED');
     await refused(await forge(s, { seq: 1 }), 'BUNDLE_REPLAYED');
     await refused(await forge(s, { seq: 2, prevHash: sha(Buffer.from('another chain')) }), 'BUNDLE_INVALID');
+    // A bundle over a lost stick states its basis (the last bundle acknowledged); a forged one is refused: a basis
+    // this station never imported or with another hash, one at or beyond its own number, none with a hash.
+    const lost = sha(Buffer.from('the lost bundle 2'));
+    await refused(
+      await forge(s, { seq: 3, prevHash: lost, basis: { seq: 1, hash: sha(Buffer.from('not bundle 1')) } }),
+      'BUNDLE_INVALID',
+    );
+    await refused(await forge(s, { seq: 3, prevHash: lost, basis: { seq: 0, hash: lost } }), 'BUNDLE_INVALID');
+    await refused(await forge(s, { seq: 3, prevHash: lost, basis: { seq: 3, hash: lost } }), 'BUNDLE_INVALID');
+    // A basis beyond what this station holds: the numbers up to it are missing (and only those).
+    const behind = await refused(
+      await forge(s, { seq: 4, prevHash: lost, basis: { seq: 2, hash: lost } }),
+      'BUNDLE_GAP',
+    );
+    expect(behind.missing).toEqual([2]);
   });
 
   it('a peer sending records its policy does not allow: listed, never applied', async () => {

@@ -205,6 +205,8 @@ const OTHER_PROCEDURES = new Set<string>([
   'bundles.inspect',
   'bundles.history',
   'bundles.gaps',
+  // Counts and hashes of the audit entries peers sent along, per peer (administrators): no entry's content.
+  'bundles.auditTrail',
   // Rehabilitation: facilities are reference data; the other procedures open one rehab record by id, scoped by
   // the rehab family (test/api/rehab.test.ts refuses another commune's officer and another facility's staff).
   'facilities.create',

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { BundleImported, PeerView } from '../../../shared/contract/exchange';
 import { CliUsageError } from '../io';
 import type { RunCommand } from '../program';
-import type { CliRuntime, Lang } from '../runtime';
+import { CliApiError, type CliRuntime, type Lang } from '../runtime';
 
 /**
  * The exchange (issue 12): `station show|card`, `peer add|list|suspend|resume|replace-keys|share-case`, `archive add|list`,
@@ -189,12 +189,14 @@ export function registerExchangeCommands(program: Command, run: RunCommand): voi
       'Chọn (hoặc bỏ, với --withdraw) vụ án gửi tỉnh bạn để điều tra phối hợp / select a case’s extract for a neighbouring province',
     )
     .option('--withdraw', 'bỏ chọn vụ án / withdraw the case')
+    .option('--purpose <text>', 'mục đích chia sẻ (ghi nhật ký) / purpose (audited)')
     .action(
-      run(async (rt, ref: string, caseId: string, o: { withdraw?: boolean }) => {
+      run(async (rt, ref: string, caseId: string, o: { withdraw?: boolean; purpose?: string }) => {
         const p = await rt.call('peers.shareCase', {
           peerId: (await resolvePeer(rt, ref)).id,
           caseId,
           shared: !o.withdraw,
+          ...(o.purpose ? { purpose: o.purpose } : {}),
         });
         const n = p.policy.send.scope.kind === 'cases' ? p.policy.send.scope.ids.length : 0;
         rt.print(p, () =>
@@ -253,7 +255,29 @@ export function registerExchangeCommands(program: Command, run: RunCommand): voi
     .option('--preview', 'chỉ xem trước, không ghi gì / preview only, change nothing')
     .action(
       run(async (rt, file: string, o: { preview?: boolean }) => {
-        const r = await rt.call('bundles.import', { path: path.resolve(file), preview: Boolean(o.preview) });
+        let r: BundleImported;
+        try {
+          r = await rt.call('bundles.import', { path: path.resolve(file), preview: Boolean(o.preview) });
+        } catch (e) {
+          // The numbers, in words, before the code's message: which bundle replaced it, which ones are missing.
+          if (e instanceof CliApiError && !rt.opts.json) {
+            const vi = rt.lang === 'vi';
+            const { supersededBy, missing } = e.error;
+            if (supersededBy)
+              process.stderr.write(
+                vi
+                  ? `Gói này đã được thay bằng gói số ${supersededBy} (đã nhập), không cần nhập.\n`
+                  : `This bundle was replaced by bundle ${supersededBy} (imported): no need to import it.\n`,
+              );
+            if (missing?.length)
+              process.stderr.write(
+                vi
+                  ? `Cần nhập trước các gói số: ${missing.join(', ')}.\n`
+                  : `Import first the bundles numbered: ${missing.join(', ')}.\n`,
+              );
+          }
+          throw e;
+        }
         rt.print(r, () => importText(rt.lang, r));
       }),
     );
@@ -270,9 +294,34 @@ export function registerExchangeCommands(program: Command, run: RunCommand): voi
             list
               .map(
                 (s) =>
-                  `${s.name}: ${vi ? 'đã gửi' : 'sent'} ${s.lastSent}, ${vi ? 'đã xác nhận' : 'acknowledged'} ${s.lastAcknowledged}, ${vi ? 'chờ xác nhận' : 'outstanding'} ${s.outstanding}, ${vi ? 'đã nhận' : 'received'} ${s.lastReceived}`,
+                  `${s.name}: ${vi ? 'đã gửi' : 'sent'} ${s.lastSent}, ${vi ? 'đã xác nhận' : 'acknowledged'} ${s.lastAcknowledged}, ${vi ? 'chờ xác nhận' : 'outstanding'} ${s.outstanding}, ${vi ? 'đã nhận' : 'received'} ${s.lastReceived}` +
+                  (s.superseded.length
+                    ? `, ${vi ? 'được thay bằng gói sau (thất lạc)' : 'superseded by a later bundle (lost)'} ${s.superseded.join(', ')}`
+                    : ''),
               )
               .join('\n') || (vi ? 'Chưa có đối tác nào.' : 'No peers.'),
+        );
+      }),
+    );
+  bundle
+    .command('audit')
+    .description('Nhật ký hoạt động đối tác gửi kèm, đang lưu ở máy này / audit entries peers sent along, kept here')
+    .option('--peer <peer>', 'mã máy hoặc mã đơn vị của đối tác / the peer’s id or unit code')
+    .action(
+      run(async (rt, o: { peer?: string }) => {
+        const peerId = o.peer ? (await resolvePeer(rt, o.peer)).id : undefined;
+        const list = await rt.call('bundles.auditTrail', peerId ? { peerId } : {});
+        const vi = rt.lang === 'vi';
+        rt.print(
+          list,
+          () =>
+            list
+              .map((t) =>
+                vi
+                  ? `${t.name}: ${num(t.count)} mục (số ${t.first}–${t.head.seq}), mục cuối ${t.head.hash.slice(0, 16)}…, nhận lúc ${t.receivedAt}`
+                  : `${t.name}: ${num(t.count)} entries (${t.first}–${t.head.seq}), head ${t.head.hash.slice(0, 16)}…, received ${t.receivedAt}`,
+              )
+              .join('\n') || (vi ? 'Chưa nhận nhật ký nào.' : 'No audit entries received.'),
         );
       }),
     );

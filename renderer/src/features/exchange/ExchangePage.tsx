@@ -9,6 +9,7 @@ import { ExportWizard } from './ExportWizard';
 import { HistoryPanel } from './HistoryPanel';
 import { ImportWizard } from './ImportWizard';
 import { PeersPanel } from './PeersPanel';
+import { SharePanel } from './SharePanel';
 import { StationPanel } from './StationPanel';
 import './exchange.css';
 
@@ -21,6 +22,8 @@ export function ExchangePage() {
   const session = useSignedInSession();
   const canManage = session.permissions.includes(Permissions.exchangeManage);
   const canTransfer = session.permissions.includes(Permissions.exchangeTransfer);
+  // Sharing a case: a leader, who moves bundles and reads cases.
+  const canShare = canTransfer && session.permissions.includes(Permissions.casesRead);
   const [tab, setTab] = useState(canTransfer && !canManage ? 'export' : 'station');
   // Each tab is drawn afresh when chosen (destroyOnHidden): the history and status are read again then.
   const noop = () => undefined;
@@ -34,6 +37,7 @@ export function ExchangePage() {
           { key: 'import', label: t('exchange.tabs.import'), children: <ImportWizard onImported={noop} /> },
         ]
       : []),
+    ...(canShare ? [{ key: 'share', label: t('exchange.tabs.share'), children: <SharePanel /> }] : []),
     { key: 'history', label: t('exchange.tabs.history'), children: <HistoryPanel /> },
     { key: 'archive', label: t('exchange.tabs.archive'), children: <ArchivePanel canManage={canManage} /> },
   ];

@@ -7,7 +7,6 @@ import {
   Flex,
   Form,
   Input,
-  Progress,
   Result,
   Select,
   Spin,
@@ -24,7 +23,8 @@ import { useApi } from '../../api/api-context';
 import { useErrorText } from '../../api/api-errors';
 import { useProcedure } from '../../api/useProcedure';
 import { formatBytes, formatCount, tableLabel } from './exchange-labels';
-import { progressPercent, useCallProgress } from './useCallProgress';
+import { ProgressLine } from './ProgressLine';
+import { useCallProgress } from './useCallProgress';
 
 /** The export wizard: peer → what would travel → purpose and folder → progress → the file written. */
 export function ExportWizard({ onWritten }: { onWritten: () => void }) {
@@ -39,7 +39,7 @@ export function ExportWizard({ onWritten }: { onWritten: () => void }) {
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [written, setWritten] = useState<(BundleExported & { bytes: number | null }) | null>(null);
+  const [written, setWritten] = useState<BundleExported | null>(null);
   const progress = useCallProgress('bundles.export', busy && step === 2);
   const active = (peers.data ?? []).filter((p) => p.status === 'active');
   const peer: PeerView | undefined = active.find((p) => p.id === peerId);
@@ -74,8 +74,7 @@ export function ExportWizard({ onWritten }: { onWritten: () => void }) {
     }
     setBusy(false);
     // The file's size, when the host's answer carries it.
-    const bytes = (r.value as { bytes?: unknown }).bytes;
-    setWritten({ ...r.value, bytes: typeof bytes === 'number' ? bytes : null });
+    setWritten(r.value);
     setStep(3);
     onWritten();
   };
@@ -199,12 +198,7 @@ export function ExportWizard({ onWritten }: { onWritten: () => void }) {
               placeholder={t('exchange.export.folderPlaceholder')}
             />
           </Form.Item>
-          {busy ? (
-            <div style={{ marginBottom: 16 }} role="status">
-              <Typography.Text>{t('exchange.export.writing')}</Typography.Text>
-              <Progress percent={progressPercent(progress)} status="active" showInfo={progress !== null} />
-            </div>
-          ) : null}
+          {busy ? <ProgressLine label={t('exchange.export.writing')} progress={progress} /> : null}
           <Flex gap={8}>
             <Button onClick={() => setStep(1)} disabled={busy}>
               {t('exchange.export.back')}
@@ -233,19 +227,22 @@ export function ExportWizard({ onWritten }: { onWritten: () => void }) {
                 label: t('exchange.export.file'),
                 children: <Typography.Text className="exchange-mono">{written.file}</Typography.Text>,
               },
-              ...(written.bytes !== null
-                ? [
-                    {
-                      key: 'size',
-                      label: t('exchange.export.size'),
-                      children: formatBytes(written.bytes, i18n.language),
-                    },
-                  ]
-                : []),
+              {
+                key: 'size',
+                label: t('exchange.export.size'),
+                children: <span data-testid="export-size">{formatBytes(written.bytes, i18n.language)}</span>,
+              },
               {
                 key: 'changes',
                 label: t('exchange.export.changes'),
                 children: n(written.changes),
+              },
+              {
+                key: 'basis',
+                label: '',
+                children: written.basis
+                  ? t('exchange.export.basis', { seq: written.basis })
+                  : t('exchange.export.basisNone'),
               },
               ...(written.receiptFor !== null
                 ? [

@@ -85,6 +85,16 @@ export function HistoryPanel() {
                 );
               },
             },
+            {
+              key: 'superseded',
+              title: t('exchange.history.superseded'),
+              render: (_, s) =>
+                s.superseded.length ? (
+                  t('exchange.history.supersededText', { count: s.superseded.length, list: s.superseded.join(', ') })
+                ) : (
+                  <span className="exchange-muted">{t('exchange.history.none')}</span>
+                ),
+            },
           ]}
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>

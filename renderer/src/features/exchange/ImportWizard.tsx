@@ -8,7 +8,6 @@ import {
   Flex,
   Form,
   Input,
-  Progress,
   Result,
   Row,
   Statistic,
@@ -29,13 +28,16 @@ import { useSignedInSession } from '../../app/session-context';
 import { formatDateTime } from '../../i18n/dates';
 import { ConflictResolveModal } from '../conflicts/ConflictResolveModal';
 import { formatBytes, formatCount, tableLabel } from './exchange-labels';
-import { progressPercent, useCallProgress } from './useCallProgress';
+import { ProgressLine } from './ProgressLine';
+import { useCallProgress } from './useCallProgress';
 
 /** The verdict in words: who sent it and whether it can be imported, never a code. */
 export function verdictText(t: (k: string, o?: Record<string, unknown>) => string, v: BundleInspected): string {
   const name = v.peer?.name ?? '';
   if (v.verdict === 'gap')
     return t('exchange.import.verdict.gap', { count: v.missing.length, missing: v.missing.join(', '), name });
+  if (v.verdict === 'superseded')
+    return t('exchange.import.verdict.superseded', { seq: v.seq, name, by: v.supersededBy });
   return t(`exchange.import.verdict.${v.verdict}`, { seq: v.seq, name });
 }
 
@@ -251,7 +253,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
             type={
               v.verdict === 'ready'
                 ? 'success'
-                : v.verdict === 'already_imported'
+                : v.verdict === 'already_imported' || v.verdict === 'superseded'
                   ? 'info'
                   : v.verdict === 'gap'
                     ? 'warning'
@@ -261,6 +263,15 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
             role="status"
             data-testid="bundle-verdict"
             title={verdictText(t, v)}
+            description={
+              v.verdict === 'ready' && v.skipped.length
+                ? t('exchange.import.skipped', {
+                    count: v.skipped.length,
+                    skipped: v.skipped.join(', '),
+                    name: v.peer?.name ?? '',
+                  })
+                : undefined
+            }
             style={{ marginBottom: 16, maxWidth: 720 }}
           />
           <Descriptions
@@ -299,12 +310,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
               </Button>
             ) : null}
           </Flex>
-          {busy === 'preview' ? (
-            <div role="status" style={{ marginTop: 12 }}>
-              <Typography.Text>{t('exchange.import.previewing')}</Typography.Text>
-              <Progress percent={progressPercent(progress)} status="active" showInfo={progress !== null} />
-            </div>
-          ) : null}
+          {busy === 'preview' ? <ProgressLine label={t('exchange.import.previewing')} progress={progress} /> : null}
         </>
       ) : null}
       {step === 2 && preview ? (
@@ -315,12 +321,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
           <Outcome r={preview} />
           <CountsTable counts={preview.counts} />
           <RefusedList items={preview.refused} />
-          {busy === 'apply' ? (
-            <div role="status" style={{ marginTop: 12 }}>
-              <Typography.Text>{t('exchange.import.applying')}</Typography.Text>
-              <Progress percent={progressPercent(progress)} status="active" showInfo={progress !== null} />
-            </div>
-          ) : null}
+          {busy === 'apply' ? <ProgressLine label={t('exchange.import.applying')} progress={progress} /> : null}
           <Flex gap={8} style={{ marginTop: 16 }}>
             <Button onClick={reset} disabled={busy !== null}>
               {t('exchange.import.cancel')}
@@ -346,6 +347,15 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
           extra={<Button onClick={reset}>{t('exchange.import.another')}</Button>}
         >
           <Outcome r={done} />
+          {done.skipped.length ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="import-skipped"
+              title={t('exchange.import.skippedDone', { count: done.skipped.length, skipped: done.skipped.join(', ') })}
+            />
+          ) : null}
           {done.conflicts > 0 ? (
             <Alert
               type="warning"
