@@ -86,8 +86,6 @@ export default tseslint.config(
       'electron/rehab/care.service.ts',
       'electron/rehab/referral.service.ts',
       'electron/rehab/stay.service.ts',
-      'electron/reports/commune-status.service.ts',
-      'electron/reports/plan.service.ts',
       'electron/session/session.service.ts',
       'electron/units/unit.service.ts',
     ],
