@@ -8,6 +8,7 @@ import { insertRecord, updateRecord } from '../changelog/changelog';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import type { Db } from '../platform/table-spec';
 import { callerProvince } from './report.area';
+import { reportRepository } from './report.repository';
 import type { CommuneStatusTable } from './report.schema';
 
 /**
@@ -26,15 +27,8 @@ type Patch = Partial<
   >
 >;
 
-export async function statusesOf(db: Db, provinceCode: string, year: number): Promise<Map<string, CommuneStatusTable>> {
-  const rows = await db
-    .selectFrom('communeStatuses')
-    .selectAll()
-    .where('provinceCode', '=', provinceCode)
-    .where('year', '=', year)
-    .where('deletedAt', 'is', null)
-    .execute();
-  return new Map(rows.map((r) => [r.communeCode, r]));
+export function statusesOf(db: Db, provinceCode: string, year: number): Promise<Map<string, CommuneStatusTable>> {
+  return reportRepository.statusesOf(db, provinceCode, year);
 }
 
 export function statusView(communeCode: string, year: number, r: CommuneStatusTable | undefined): CommuneStatusView {
@@ -65,14 +59,8 @@ function ownCommune(ctx: DomainContext, communeCode: string, path = 'communeCode
 
 async function writeStatus(ctx: DomainContext, communeCode: string, provinceCode: string, year: number, patch: Patch) {
   const id = statusId(communeCode, year);
-  const existing = await ctx
-    .db()
-    .selectFrom('communeStatuses')
-    .select(['id', 'deletedAt'])
-    .where('id', '=', id)
-    .executeTakeFirst();
   const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Patch;
-  if (existing) {
+  if (await reportRepository.statusExists(ctx.db(), id)) {
     await updateRecord(ctx.db(), ctx.changes(), 'communeStatuses', id, clean);
   } else {
     await insertRecord(ctx.db(), ctx.changes(), 'communeStatuses', id, {

@@ -1,40 +1,14 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { PlanView } from '../../shared/contract/reports';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
-import type { PlanScope, PlanTarget } from '../../shared/domain/indicators';
 import { insertRecord, tombstone, updateRecord } from '../changelog/changelog';
 import type { Db } from '../platform/table-spec';
 import type { DomainHandlerGroup } from '../host/context';
 import { callerProvince } from './report.area';
-import type { ReportPlanTable } from './report.schema';
-
-type PlanRow = ReportPlanTable;
-
-function toView(r: PlanRow): PlanView {
-  return {
-    id: r.id,
-    title: r.title,
-    decisionNumber: r.decisionNumber,
-    decisionDate: r.decisionDate,
-    authority: r.authority,
-    scope: r.scope as PlanScope,
-    provinceCode: r.provinceCode,
-    fromYear: r.fromYear,
-    toYear: r.toYear,
-    targets: JSON.parse(r.targets) as PlanTarget[],
-    updatedAt: r.updatedAt,
-  };
-}
+import { planView, reportRepository } from './report.repository';
 
 export async function plansFor(db: Db, provinceCode: string | null): Promise<PlanView[]> {
-  let q = db.selectFrom('reportPlans').selectAll().where('deletedAt', 'is', null);
-  q = q.where((eb) =>
-    provinceCode === null
-      ? eb('scope', '=', 'national')
-      : eb.or([eb('scope', '=', 'national'), eb('provinceCode', '=', provinceCode)]),
-  );
-  const rows = await q.orderBy('fromYear', 'desc').orderBy('decisionDate', 'desc').execute();
-  return rows.map(toView);
+  return (await reportRepository.plansFor(db, provinceCode)).map(planView);
 }
 
 /**
@@ -75,13 +49,7 @@ export const planHandlers: DomainHandlerGroup<'plans.list' | 'plans.save' | 'pla
     const fields = { ...plan, targets: JSON.stringify(plan.targets) };
     let id = planId;
     if (id) {
-      const existing = await ctx
-        .db()
-        .selectFrom('reportPlans')
-        .select(['id', 'provinceCode', 'scope'])
-        .where('id', '=', id)
-        .where('deletedAt', 'is', null)
-        .executeTakeFirst();
+      const existing = await reportRepository.planOwner(ctx.db(), id);
       if (!existing) throw new AppError(ErrorCodes.NOT_FOUND, 'no such plan');
       if (existing.scope === 'province' && existing.provinceCode !== own)
         throw new AppError(ErrorCodes.FORBIDDEN, 'a plan of another province');
@@ -95,19 +63,12 @@ export const planHandlers: DomainHandlerGroup<'plans.list' | 'plans.save' | 'pla
       recordId: id,
       detail: { decision: plan.decisionNumber, targets: plan.targets.length },
     });
-    const row = await ctx.db().selectFrom('reportPlans').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    return toView(row);
+    return planView(await reportRepository.plan(ctx.db(), id));
   },
 
   async 'plans.delete'(ctx, { planId }) {
     const own = ctx.scope('persons').provinceCode;
-    const existing = await ctx
-      .db()
-      .selectFrom('reportPlans')
-      .select(['id', 'provinceCode', 'scope'])
-      .where('id', '=', planId)
-      .where('deletedAt', 'is', null)
-      .executeTakeFirst();
+    const existing = await reportRepository.planOwner(ctx.db(), planId);
     if (!existing) throw new AppError(ErrorCodes.NOT_FOUND, 'no such plan');
     if (existing.scope === 'province' && existing.provinceCode !== own)
       throw new AppError(ErrorCodes.FORBIDDEN, 'a plan of another province');
