@@ -29,6 +29,7 @@ import { articleLabel, breakdownLabel, measureLabel } from '../../shared/i18n/re
 import { ARTICLE_LIST } from '../../shared/domain/investigations/offences';
 import { planForYear } from './plan.service';
 import { areaName } from './report.area';
+import { figureStore, type FigureStore } from './report.cache';
 
 /** Which record family's reading permission an indicator's source needs (fail-closed: no view, no figure). */
 const SOURCE_FAMILY: Record<IndicatorSource, RecordFamily> = {
@@ -88,15 +89,34 @@ export function registerCounter(id: string, counter: Counter): void {
   COUNTERS[id] = counter;
 }
 
-async function computeOne(
+/**
+ * One indicator's figure for an area and period. The caller's families are checked first; the figure itself
+ * depends only on the records, so it is kept (report.cache.ts) while the change log's head stays the same.
+ */
+export async function computeOne(
   db: Db,
   def: IndicatorDef,
   a: ReportArea,
   p: ReportPeriod,
   visible: Visible,
+  store: FigureStore | null = null,
 ): Promise<Raw & { status: IndicatorResult['status'] }> {
   if (!visible(SOURCE_FAMILY[def.source]))
     return { status: 'not_visible', value: null, numerator: null, denominator: null };
+  const key = `${def.id}|${a.provinceCode}|${a.communeCode ?? ''}|${p.from}|${p.to}`;
+  const hit = store?.get<Raw & { status: IndicatorResult['status'] }>(key);
+  if (hit) return hit;
+  const r = await countOne(db, def, a, p);
+  store?.set(key, r);
+  return r;
+}
+
+async function countOne(
+  db: Db,
+  def: IndicatorDef,
+  a: ReportArea,
+  p: ReportPeriod,
+): Promise<Raw & { status: IndicatorResult['status'] }> {
   const own = COUNTERS[def.id];
   if (own) return { status: 'ok', ...(await own(db, a, p)) };
   const other = await sourceCounter(db, def.id);
@@ -115,13 +135,18 @@ export async function computeKpi(
   area: ReportArea,
   period: ReportPeriod,
   visible: Visible,
-  opts: { planId?: string; trendYears?: number } = {},
+  /**
+   * `cache`: the database's id (its workstation id) to keep figures under while its change log's head stays
+   * the same (report.cache.ts); without it every figure is counted again.
+   */
+  opts: { planId?: string; trendYears?: number; cache?: string } = {},
 ): Promise<KpiReport> {
   const year = periodYear(period);
   const plan = await planForYear(db, area.provinceCode, year, opts.planId);
+  const store = opts.cache ? await figureStore(db, opts.cache) : null;
   const indicators: IndicatorResult[] = [];
   for (const def of INDICATORS) {
-    const r = await computeOne(db, def, area, period, visible);
+    const r = await computeOne(db, def, area, period, visible, store);
     const target = plan ? targetFor(plan.targets, def.id, year) : null;
     const result: IndicatorResult = {
       id: def.id,
@@ -143,7 +168,7 @@ export async function computeKpi(
       let q = period;
       for (let i = 0; i < opts.trendYears; i++) {
         q = samePeriodYearBefore(q);
-        trend.unshift({ label: trendLabel(q), value: (await computeOne(db, def, area, q, visible)).value });
+        trend.unshift({ label: trendLabel(q), value: (await computeOne(db, def, area, q, visible, store)).value });
       }
       trend.push({ label: trendLabel(period), value: r.value });
       result.trend = trend;

@@ -18,14 +18,36 @@ import { breakdownLabel, measureLabel } from '../../shared/i18n/report-labels';
  * through `import.meta.url`, which the bundled CLI (CommonJS) does not have. `require` is there in the bundles
  * and under Vitest; a host loaded as an ES module (the e2e server) resolves from the project folder instead.
  */
-function load(): { PDFDocument: typeof import('pdfkit'); font(weight: '400Regular' | '700Bold'): Buffer } {
+function load(): Loaded {
+  if (loaded) return loaded;
   const req: NodeJS.Require =
     typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'package.json'));
-  return {
+  // The same fontkit pdfkit itself uses (resolved from pdfkit's folder), so its fonts are the kind pdfkit takes.
+  const fontkit = createRequire(req.resolve('pdfkit'))('fontkit') as { create(data: Buffer): FontkitFont };
+  const font = (weight: '400Regular' | '700Bold') =>
+    fontkit.create(fs.readFileSync(req.resolve(`@expo-google-fonts/noto-sans/${weight}/NotoSans_${weight}.ttf`)));
+  loaded = {
     PDFDocument: req('pdfkit') as typeof import('pdfkit'),
-    font: (weight) => fs.readFileSync(req.resolve(`@expo-google-fonts/noto-sans/${weight}/NotoSans_${weight}.ttf`)),
+    regular: font('400Regular'),
+    bold: font('700Bold'),
   };
+  return loaded;
 }
+
+/** A parsed TrueType font (fontkit's): pdfkit takes it in place of the file's bytes. */
+interface FontkitFont {
+  layout(...args: unknown[]): unknown;
+}
+interface Loaded {
+  PDFDocument: typeof import('pdfkit');
+  regular: FontkitFont;
+  bold: FontkitFont;
+}
+/**
+ * pdfkit and the two fonts, parsed once per process: parsing the TrueType files took most of a PDF's 2.5 s.
+ * Each document still makes its own subset of the glyphs it uses.
+ */
+let loaded: Loaded | null = null;
 
 const A4 = { margin: 42 };
 /**
@@ -174,11 +196,11 @@ function statTable(doc: PDFKit.PDFDocument, t: StatTable, width: number) {
 }
 
 export async function toPdf(kpi: KpiReport, tables: StatTable[], now: Date): Promise<Buffer> {
-  const { PDFDocument, font: fontFile } = load();
+  const { PDFDocument, regular, bold } = load();
   const doc = new PDFDocument({
     size: 'A4',
     margin: A4.margin,
-    font: fontFile('400Regular') as unknown as string,
+    font: regular as unknown as string,
     info: {
       Title: `Báo cáo chỉ tiêu ${kpi.area.name} ${viDate(kpi.period.from)} - ${viDate(kpi.period.to)}`,
       Creator: 'HoSo',
@@ -186,8 +208,8 @@ export async function toPdf(kpi: KpiReport, tables: StatTable[], now: Date): Pro
     },
     bufferPages: true,
   });
-  doc.registerFont('regular', fontFile('400Regular'));
-  doc.registerFont('bold', fontFile('700Bold'));
+  doc.registerFont('regular', regular as unknown as string);
+  doc.registerFont('bold', bold as unknown as string);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -28,7 +28,11 @@ export const reportHandlers: DomainHandlerGroup<
     const area = reportArea(ctx, input);
     const period = { from: input.from, to: input.to };
     auditReport(ctx, 'kpi', area, period);
-    return computeKpi(ctx.db(), area, period, visibleTo(ctx), { planId: input.planId, trendYears: input.trendYears });
+    return computeKpi(ctx.db(), area, period, visibleTo(ctx), {
+      planId: input.planId,
+      trendYears: input.trendYears,
+      cache: ctx.changes().workstationId,
+    });
   },
 
   async 'reports.communes'(ctx, input) {
@@ -48,7 +52,10 @@ export const reportHandlers: DomainHandlerGroup<
     const area = reportArea(ctx, input);
     const period = { from: input.from, to: input.to };
     auditReport(ctx, 'export', area, period, { format: input.format });
-    const kpi = await computeKpi(ctx.db(), area, period, visibleTo(ctx), { planId: input.planId });
+    const kpi = await computeKpi(ctx.db(), area, period, visibleTo(ctx), {
+      planId: input.planId,
+      cache: ctx.changes().workstationId,
+    });
     let bytes: Buffer;
     let fileName: string;
     let mimeType: string;

@@ -105,6 +105,32 @@ describe('reports over the records', () => {
       .all() as { action: string; detail: string }[];
     expect(audit.map((a) => a.action)).toEqual(['commune_status.set', 'commune_status.set', 'report.view']);
     expect(JSON.parse(audit[2]!.detail)).toMatchObject({ report: 'kpi', province: '08', from: '2025-01-01' });
+
+    // The host keeps the figures while nothing is written (the dashboard asks the trend after the period's own
+    // figures), and counts again after any write, an earlier year's included.
+    expect((await ok(w.host, 'reports.kpi', { ...YEAR_2025, trendYears: 2 })).indicators).toEqual(kpi.indicators);
+    await ok(w.host, 'communeStatus.set', {
+      communeCode: communesOf('08')[50]!.code,
+      year: 2025,
+      drugFree: true,
+      drugFreeDecision: '124/QĐ-UBND',
+    });
+    await ok(w.host, 'communeStatus.set', {
+      communeCode: communesOf('08')[51]!.code,
+      year: 2024,
+      drugFree: true,
+      drugFreeDecision: '99/QĐ-UBND',
+    });
+    const after = byId(
+      (await ok(w.host, 'reports.kpi', { ...YEAR_2025, trendYears: 2 })).indicators,
+      'drugFreeCommuneRate',
+    );
+    expect(after).toMatchObject({ numerator: 36, denominator: 124, value: 29 });
+    expect(after.trend).toEqual([
+      { label: '2023', value: 0 },
+      { label: '2024', value: 0.8 },
+      { label: '2025', value: 29 },
+    ]);
   });
 
   it('counts persons within the caller scope: a commune its own, a leader the province', async () => {

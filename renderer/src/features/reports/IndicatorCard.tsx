@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorResult } from '../../../../shared/contract/reports';
 import { breakdownLabel, measureLabel } from '../../../../shared/i18n/report-labels';
@@ -11,9 +11,12 @@ const isShare = (i: IndicatorResult) => i.unit === 'percent' || i.unit === 'grow
 /** One indicator: its value, the plan's target, the difference in points and the trend over earlier years. */
 export function IndicatorCard({
   indicator: i,
+  trendPending = false,
   onDrill,
 }: {
   indicator: IndicatorResult;
+  /** The trend is still being counted (asked after the period's figures): a spinner where the chart goes. */
+  trendPending?: boolean;
   /** Opens the records behind a part of the number (absent: the card shows figures only). */
   onDrill?: (target: DrillTarget) => void;
 }) {
@@ -157,6 +160,13 @@ export function IndicatorCard({
         </Flex>
         {i.trend && i.trend.length > 1 ? (
           <TrendChart points={i.trend} target={i.target} label={`${t('reports.card.trend')}: ${title}`} />
+        ) : trendPending ? (
+          <Flex className="report-trend report-trend-pending" align="center" justify="center" gap={8}>
+            <Spin size="small" />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('reports.card.trendLoading')}
+            </Typography.Text>
+          </Flex>
         ) : null}
       </>
     );

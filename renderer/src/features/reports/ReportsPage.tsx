@@ -1,7 +1,8 @@
 import { FileExcelOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Select, Spin, Tabs, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { IndicatorResult } from '../../../../shared/contract/reports';
 import { Permissions } from '../../../../shared/domain/roles';
 import { communesOf, province } from '../../../../shared/places';
 import { useApi } from '../../api/api-context';
@@ -25,6 +26,9 @@ export interface ReportQueryBase {
   communeCode?: string;
   planId?: string;
 }
+
+/** Earlier years of the same period in each card's trend chart. */
+const TREND_YEARS = 4;
 
 /** Reports: the indicators against the plan, the commune table, the statistical tables and the plans. */
 export function ReportsPage() {
@@ -50,7 +54,25 @@ export function ReportsPage() {
     ...(communeCode ? { communeCode } : {}),
     ...(planId ? { planId } : {}),
   };
-  const kpi = useProcedure('reports.kpi', { ...query, trendYears: 4 });
+  // The chosen period's figures first; the trend over earlier years after, in its own call (the host keeps the
+  // period's figures, so that call counts only the earlier years), each card showing its own spinner meanwhile.
+  const kpi = useProcedure('reports.kpi', { ...query, trendYears: 0 });
+  const trendKey = JSON.stringify(query);
+  const [trends, setTrends] = useState<{ key: string; byId: Map<string, IndicatorResult['trend']> } | null>(null);
+  useEffect(() => {
+    if (!kpi.data || kpi.loading) return;
+    let current = true;
+    void api
+      .invoke('reports.kpi', { ...(JSON.parse(trendKey) as ReportQueryBase), trendYears: TREND_YEARS })
+      .then((r) => {
+        if (current && r.ok)
+          setTrends({ key: trendKey, byId: new Map(r.value.indicators.map((i) => [i.id, i.trend])) });
+      });
+    return () => {
+      current = false;
+    };
+  }, [api, trendKey, kpi.data, kpi.loading]);
+  const trendOf = trends?.key === trendKey && !kpi.loading ? trends.byId : null;
   const plans = useProcedure('plans.list', {});
   const provinceCode = kpi.data?.area.provinceCode ?? null;
   const communeOptions = useMemo(
@@ -85,7 +107,12 @@ export function ReportsPage() {
       <Spin spinning={kpi.loading}>
         <div className="report-grid">
           {kpi.data?.indicators.map((i) => (
-            <IndicatorCard key={i.id} indicator={i} onDrill={setDrill} />
+            <IndicatorCard
+              key={i.id}
+              indicator={trendOf ? { ...i, trend: trendOf.get(i.id) } : i}
+              trendPending={!trendOf}
+              onDrill={setDrill}
+            />
           ))}
         </div>
       </Spin>
