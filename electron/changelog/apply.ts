@@ -1,9 +1,18 @@
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { specOf } from '../platform/tables';
 import type { ColumnSpec, TableSpec } from '../platform/table-spec';
-import { recordChanges, refreshConflicts, type Db, type ReplicatedTable } from './changelog';
+import { CompiledQuery } from 'kysely';
+import { refreshConflicts, type Db, type ReplicatedTable } from './changelog';
 import { decodeHlc, type HlcClock } from './hlc';
-import { appendEntry, hasEntry } from './log-store';
+import {
+  appendEntries,
+  entryKey,
+  freshEntries,
+  readRecordsEntries,
+  recordIdOf,
+  recordKey,
+  type NewChange,
+} from './log-store';
 import { mergeRecord, type ChangeEntry, type MergedRecord } from './merge';
 
 /**
@@ -92,11 +101,8 @@ function placeholder(col: ColumnSpec): unknown {
   return col.type === 'integer' ? 0 : col.type === 'json' ? '[]' : '';
 }
 
-/** Writes the merged state of one record into its table; false when the record cannot exist yet. */
-async function materializeRow(db: Db, spec: TableSpec, m: MergedRecord): Promise<boolean> {
-  const table = spec.table as ReplicatedTable;
-  const existing = (await db.selectFrom(table).selectAll().where('id', '=', m.id).executeTakeFirst()) as
-    Record<string, unknown> | undefined;
+/** The row a merged record makes (without the id); null when the record cannot exist yet. */
+function rowOf(spec: TableSpec, m: MergedRecord, existing: boolean): Record<string, unknown> | null {
   const cols = spec.columns as Record<string, ColumnSpec>;
   const derived = new Set<string>(spec.derived);
   const row: Record<string, unknown> = {};
@@ -107,33 +113,82 @@ async function materializeRow(db: Db, spec: TableSpec, m: MergedRecord): Promise
     }
     const v = name in m.values ? m.values[name] : null;
     if (v === null && !col.nullable && col.type !== 'json') {
-      if (!existing) return false;
+      if (!existing) return null;
     }
     row[name] = v === null && col.type === 'json' ? '[]' : v;
   }
-  const sync = {
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
-    originWs: m.originWs,
-    hlc: m.hlc,
-    deletedAt: m.deletedAt,
-  };
-  if (existing) {
-    await db
-      .updateTable(table)
-      .set({ ...row, ...sync } as never)
-      .where('id', '=', m.id)
-      .execute();
-  } else {
-    await db
-      .insertInto(table)
-      .values({ id: m.id, ...row, ...sync } as never)
-      .execute();
-  }
-  return true;
+  row.createdAt = m.createdAt;
+  row.updatedAt = m.updatedAt;
+  row.originWs = m.originWs;
+  row.hlc = m.hlc;
+  row.deletedAt = m.deletedAt;
+  return row;
 }
 
-/** Rebuilds records from their changes (after an apply or a resolution), with derived columns and conflicts. */
+/**
+ * Writes merged records into one table: new rows up to 200 (or 4 MB of text) to a statement, and existing ones by one UPDATE compiled
+ * once per table (its columns are the same for every record: the spec's logged columns and the sync columns).
+ * Pending inserts go out before any update, so rows are written in the order records were given.
+ */
+class TableWriter {
+  private inserts: Record<string, unknown>[] = [];
+  private chars = 0;
+  private update: { sql: string; keys: string[] } | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly spec: TableSpec,
+  ) {}
+
+  async write(id: string, row: Record<string, unknown>, existing: boolean): Promise<void> {
+    if (!existing) {
+      this.inserts.push({ id, ...row });
+      for (const v of Object.values(row)) if (typeof v === 'string') this.chars += v.length;
+      // At most 200 rows, or a few MB of text (photos, scans), to a statement.
+      if (this.inserts.length >= 200 || this.chars >= 4_000_000) await this.flush();
+      return;
+    }
+    await this.flush();
+    const keys = Object.keys(row);
+    if (!this.update || this.update.keys.join() !== keys.join()) {
+      const template = Object.fromEntries(keys.map((k) => [k, 0]));
+      const q = this.db
+        .updateTable(this.spec.table as ReplicatedTable)
+        .set(template as never)
+        .where('id', '=', '' as never)
+        .compile();
+      this.update = q.parameters.length === keys.length + 1 ? { sql: q.sql, keys } : null;
+    }
+    if (this.update) {
+      await this.db.executeQuery(CompiledQuery.raw(this.update.sql, [...keys.map((k) => row[k]), id]));
+    } else {
+      await this.db
+        .updateTable(this.spec.table as ReplicatedTable)
+        .set(row as never)
+        .where('id', '=', id)
+        .execute();
+    }
+  }
+
+  async flush(): Promise<void> {
+    if (!this.inserts.length) return;
+    const rows = this.inserts;
+    this.inserts = [];
+    this.chars = 0;
+    await this.db
+      .insertInto(this.spec.table as ReplicatedTable)
+      .values(rows as never)
+      .execute();
+  }
+}
+
+const PART = 500;
+
+/**
+ * Rebuilds records from their changes (after an apply or a resolution), with derived columns and conflicts.
+ * Batched: per table and 500 records, one read of their changes and rows and one of their open conflicts; each
+ * record merged and written once; the table's re-derive called once with every record rebuilt.
+ */
 export async function rebuildRecords(
   db: Db,
   records: ReadonlyMap<string, ReadonlySet<string>>,
@@ -145,21 +200,58 @@ export async function rebuildRecords(
   for (const [table, ids] of records) {
     const spec = specOf(table);
     const done: string[] = [];
-    for (const id of ids) {
-      const m = mergeRecord(await recordChanges(db, table, id));
-      if (!(await materializeRow(db, spec, m))) {
-        incomplete++;
-        continue;
+    const writer = new TableWriter(db, spec);
+    // One rebuild per record, whatever case its id was given in.
+    const list = [...new Map([...ids].map((id) => [recordIdOf(recordKey(id)), id])).values()];
+    for (let i = 0; i < list.length; i += PART) {
+      const part = list.slice(i, i + PART);
+      const { entries, rows } = await readRecordsEntries(db, table, part);
+      const merged = part.map((id) => mergeRecord(entries.get(id) ?? []));
+      const conflicted = await recordsWithConflicts(
+        db,
+        table,
+        merged.map((m) => m.id),
+      );
+      for (const m of merged) {
+        const existing = rows.has(m.id);
+        const row = rowOf(spec, m, existing);
+        if (!row) {
+          incomplete++;
+          continue;
+        }
+        await writer.write(m.id, row, existing);
+        // A record with no open conflicts before or after needs no conflict rows rewritten.
+        if (m.conflicts.length || conflicted.has(m.id)) openConflicts += await refreshConflicts(db, m);
+        done.push(m.id);
+        rebuilt++;
       }
-      openConflicts += await refreshConflicts(db, m);
-      done.push(id);
-      rebuilt++;
     }
+    await writer.flush();
     if (done.length && spec.rederive) await spec.rederive(db, done, today);
   }
   return { rebuilt, incomplete, openConflicts };
 }
 
+/** Which of these records of a table have open conflicts (500 at a time). */
+async function recordsWithConflicts(db: Db, table: string, ids: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += PART)
+    for (const r of await db
+      .selectFrom('conflicts')
+      .select('recordId')
+      .distinct()
+      .where('tableName', '=', table)
+      .where('recordId', 'in', ids.slice(i, i + PART))
+      .execute())
+      out.add(r.recordId);
+  return out;
+}
+
+/**
+ * Applies a batch of changes (a bundle's chunk): each checked, the ones the log already holds skipped (one
+ * lookup per table and 500 records), the rest appended in order with the clock taking each stamp into account,
+ * then every record they touch rebuilt once (`rebuildRecords`).
+ */
 export async function applyChanges(
   db: Db,
   clock: HlcClock,
@@ -170,13 +262,18 @@ export async function applyChanges(
   let applied = 0;
   let duplicates = 0;
   const touched = new Map<string, Set<string>>();
-  for (const c of entries) {
-    if (await hasEntry(db, c.tableName, c.recordId, c.hlc)) {
+  const fresh = await freshEntries(db, entries);
+  const seen = new Set<string>();
+  const append: NewChange[] = [];
+  for (const [i, c] of entries.entries()) {
+    const key = entryKey(c);
+    if (!fresh[i] || seen.has(key)) {
       duplicates++;
       continue;
     }
+    seen.add(key);
     clock.receive(c.hlc);
-    await appendEntry(db, {
+    append.push({
       hlc: c.hlc,
       workstationId: c.workstationId ?? decodeHlc(c.hlc).node,
       accountId: c.accountId ?? null,
@@ -190,6 +287,7 @@ export async function applyChanges(
     ids.add(c.recordId);
     touched.set(c.tableName, ids);
   }
+  await appendEntries(db, append);
   const r = await rebuildRecords(db, touched, today);
   return { applied, duplicates, records: r.rebuilt, incomplete: r.incomplete, openConflicts: r.openConflicts };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import type { DB } from './schema';
+import { cachingDatabase } from './statement-cache';
 
 export type RawDatabase = Database.Database;
 
@@ -72,7 +73,11 @@ export function rekeyConnection(raw: RawDatabase, newKey: Buffer): void {
 }
 
 export function createKysely(raw: RawDatabase): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }), plugins: [new CamelCasePlugin()] });
+  // Prepared statements are kept by SQL text (statement-cache.ts): Kysely would prepare every query afresh.
+  return new Kysely<DB>({
+    dialect: new SqliteDialect({ database: cachingDatabase(raw) }),
+    plugins: [new CamelCasePlugin()],
+  });
 }
 
 export function sqliteVersions(raw: RawDatabase): { sqlite: string; cipher: string } {

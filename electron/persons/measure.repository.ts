@@ -167,6 +167,76 @@ export const measureRepository = Object.freeze({
     };
   },
 
+  /**
+   * `categoryInputs` of many persons at once (an import's re-derive): four queries per 500 persons instead of
+   * four per person, with the same rules (the latest determination by result date).
+   */
+  async categoryInputsMany(db: Db, personIds: readonly string[], today: string): Promise<Map<string, CategoryInputs>> {
+    const out = new Map<string, CategoryInputs>();
+    for (const id of personIds)
+      out.set(id, { activeKinds: [], latestDetermination: null, anyPositiveTest: false, lastContact: null });
+    for (let i = 0; i < personIds.length; i += 500) {
+      const part = personIds.slice(i, i + 500);
+      for (const m of await db
+        .selectFrom('personMeasures')
+        .select(['personId', 'kind'])
+        .where('personId', 'in', part)
+        .where('deletedAt', 'is', null)
+        .where('status', '=', 'active')
+        .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>=', today)]))
+        .execute())
+        out.get(m.personId)?.activeKinds.push(m.kind as MeasureKind);
+      const decided = new Set<string>();
+      for (const d of await db
+        .selectFrom('addictionDeterminations')
+        .select(['personId', 'result'])
+        .where('personId', 'in', part)
+        .where('deletedAt', 'is', null)
+        .where('result', '!=', 'pending')
+        .orderBy('resultDate', 'desc')
+        .execute()) {
+        if (decided.has(d.personId)) continue;
+        decided.add(d.personId);
+        const f = out.get(d.personId);
+        if (f) f.latestDetermination = d.result;
+      }
+      for (const t of await db
+        .selectFrom('drugTests')
+        .select('personId')
+        .distinct()
+        .where('personId', 'in', part)
+        .where('deletedAt', 'is', null)
+        .where('result', '=', 'positive')
+        .execute()) {
+        const f = out.get(t.personId);
+        if (f) f.anyPositiveTest = true;
+      }
+      for (const c of await db
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('personCheckIns')
+            .select(['personId', 'date'])
+            .where('personId', 'in', part)
+            .where('deletedAt', 'is', null)
+            .unionAll(
+              eb
+                .selectFrom('drugTests')
+                .select(['personId', 'date'])
+                .where('personId', 'in', part)
+                .where('deletedAt', 'is', null),
+            )
+            .as('c'),
+        )
+        .select((eb) => ['c.personId', eb.fn.max('c.date').as('last')])
+        .groupBy('c.personId')
+        .execute()) {
+        const f = out.get(c.personId);
+        if (f) f.lastContact = (c.last as string | null) ?? null;
+      }
+    }
+    return out;
+  },
+
   /** People with an active measure whose end date fell in [`since`, `today`) (any earlier end when `since` is null). */
   async personsWithMeasuresEnded(db: Db, since: string | null, today: string): Promise<string[]> {
     let q = db

@@ -132,6 +132,76 @@ async function refreshTokens(db: Db, row: TokenRow): Promise<void> {
   }
 }
 
+/**
+ * `refreshTokens` for many persons at once (an import's re-derive): their old entries read and deleted in one
+ * query each per 500, the new ones inserted 500 at a time, and the counts' changes summed over all of them
+ * before they are written (one upsert per word and class, not one per person).
+ */
+async function refreshTokensMany(db: Db, rows: readonly TokenRow[]): Promise<void> {
+  const delta = new TokenCounts();
+  const entries: {
+    token: string;
+    cls: number;
+    sortKey: string;
+    pk: number;
+    nameFolded: string;
+    curProvince: string | null;
+    curCommune: string | null;
+    unitId: string | null;
+    category: string;
+  }[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = rows.slice(i, i + 500);
+    const pks = part.map((r) => r.pk);
+    const oldByPk = new Map<number, { token: string; cls: number }[]>();
+    for (const t of await db
+      .selectFrom('personNameTokens')
+      .select(['pk', 'token', 'cls'])
+      .where('pk', 'in', pks)
+      .execute()) {
+      const list = oldByPk.get(t.pk);
+      if (list) list.push(t);
+      else oldByPk.set(t.pk, [t]);
+    }
+    for (const row of part) {
+      const old = oldByPk.get(row.pk) ?? [];
+      const next =
+        row.deletedAt || row.mergedInto ? [] : tokenEntries(row.fullName, JSON.parse(row.otherNames) as string[]);
+      for (const t of old) delta.add(t.token, t.cls, -1);
+      for (const t of next) delta.add(t.token, t.cls, 1);
+      for (const t of new Set(old.map((o) => o.token))) delta.add(t, -1, -1);
+      for (const t of new Set(next.map((o) => o.token))) delta.add(t, -1, 1);
+      delta.add('', -1, (next.length ? 1 : 0) - (old.length ? 1 : 0));
+      for (const { token, cls } of next)
+        entries.push({
+          token,
+          cls,
+          sortKey: row.sortKey,
+          pk: row.pk,
+          nameFolded: row.nameFolded,
+          curProvince: row.curProvince,
+          curCommune: row.curCommune,
+          unitId: row.unitId,
+          category: row.category,
+        });
+    }
+    await db.deleteFrom('personNameTokens').where('pk', 'in', pks).execute();
+  }
+  for (let i = 0; i < entries.length; i += 500)
+    await db
+      .insertInto('personNameTokens')
+      .values(entries.slice(i, i + 500))
+      .execute();
+  for (const { token, cls, n: d } of delta.map.values()) {
+    if (d === 0) continue;
+    await db
+      .insertInto('personTokenStats')
+      .values({ token, cls, n: d })
+      .onConflict((oc) => oc.columns(['token', 'cls']).doUpdateSet((eb) => ({ n: eb('personTokenStats.n', '+', d) })))
+      .execute();
+  }
+}
+
 /** Who read, printed or changed a file: the audit actions the file's readers' log shows. */
 const READER_ACTIONS = [
   'person.read',
@@ -173,6 +243,30 @@ export const personRepository = Object.freeze({
   },
 
   refreshTokens,
+  refreshTokensMany,
+
+  /** Person rows by id (deleted and merged ones too), 500 to a query. */
+  async rowsById(db: Db, ids: readonly string[]): Promise<PersonRow[]> {
+    const out: PersonRow[] = [];
+    for (let i = 0; i < ids.length; i += 500)
+      out.push(
+        ...(await db
+          .selectFrom('persons')
+          .selectAll()
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()),
+      );
+    return out;
+  },
+
+  /** Every derived column of a person at once (an import's re-derive; local, never logged). */
+  async setAllDerived(
+    db: Db,
+    id: string,
+    derived: Pick<PersonRow, 'nameFolded' | 'sortKey' | 'birthYear' | 'category' | 'lastContactAt'>,
+  ): Promise<void> {
+    await db.updateTable('persons').set(derived).where('id', '=', id).execute();
+  },
 
   /** The derived category and last contact (local: written in place, never logged; see person.table.ts). */
   async setDerived(db: Db, id: string, derived: Pick<PersonRow, 'category' | 'lastContactAt'>): Promise<void> {

@@ -1,6 +1,7 @@
 import { PERSON_CATEGORY_LIST, Sexes } from '../../shared/domain/persons';
 import { ALL_COLUMNS, defineTable } from '../platform/table-spec';
-import { refreshDerived } from './person.category';
+import { deriveCategory } from './person.category';
+import { measureRepository } from './measure.repository';
 import { foldedNames, personRepository } from './person.repository';
 import { vietnameseSortKey } from '../../shared/text/sort-key';
 
@@ -42,16 +43,32 @@ export const personTable = defineTable({
     mergedInto: optText,
   },
   derived: ['nameFolded', 'sortKey', 'birthYear', 'category', 'lastContactAt', 'citizenIdWarnings'],
+  // Batched (an import re-derives thousands at once): rows and category inputs read 500 to a query, one
+  // update per person, the search index rewritten for all of them together.
   async rederive(db, ids, today) {
-    for (const id of ids) {
-      const row = await personRepository.row(db, id);
-      await personRepository.setNameDerived(db, id, {
-        nameFolded: foldedNames(row.fullName, JSON.parse(row.otherNames) as string[]),
-        sortKey: vietnameseSortKey(row.fullName),
-        birthYear: Number(row.birthDate.slice(0, 4)),
-      });
-      await refreshDerived(db, id, today);
-      await personRepository.refreshTokens(db, await personRepository.row(db, id));
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      const rows = await personRepository.rowsById(db, part);
+      if (rows.length !== new Set(part).size) throw new Error('no such person');
+      const inputs = await measureRepository.categoryInputsMany(
+        db,
+        rows.map((r) => r.id),
+        today,
+      );
+      const next = [];
+      for (const row of rows) {
+        const facts = inputs.get(row.id)!;
+        const derived = {
+          nameFolded: foldedNames(row.fullName, JSON.parse(row.otherNames) as string[]),
+          sortKey: vietnameseSortKey(row.fullName),
+          birthYear: Number(row.birthDate.slice(0, 4)),
+          category: deriveCategory(facts.activeKinds, facts.latestDetermination, facts.anyPositiveTest),
+          lastContactAt: facts.lastContact,
+        };
+        await personRepository.setAllDerived(db, row.id, derived);
+        next.push({ ...row, ...derived });
+      }
+      await personRepository.refreshTokensMany(db, next);
     }
   },
   scope: { unit: 'unitId', province: 'curProvince', commune: 'curCommune' },

@@ -149,22 +149,45 @@ export async function benchExchange(n: number): Promise<void> {
   try {
     // Each pair has the same unit codes, so its bundle has the same name: one stick per pair.
     let sticks = '';
-    // 1. Records: N persons with their measures.
+    // 1. Records: N persons with their measures. With BENCH_DIR, the seeded pair is kept there and each run
+    // exports from and imports into fresh copies of it (no reseeding between runs).
     {
-      const { a, bDir, b, bId } = await pair(path.join(dir, 'records'));
+      const keep = process.env.BENCH_DIR ? path.join(process.env.BENCH_DIR, `exchange-${n}`) : null;
+      const seededAt = keep ?? path.join(dir, 'records');
+      const readyFile = path.join(seededAt, 'ready.json');
+      let seeded: { persons: number; measures: number; tests: number; determinations: number; bId: string };
+      if (keep && fs.existsSync(readyFile)) {
+        seeded = JSON.parse(fs.readFileSync(readyFile, 'utf8')) as typeof seeded;
+      } else {
+        fs.rmSync(seededAt, { recursive: true, force: true });
+        const { a, b, bId } = await pair(seededAt);
+        await b.close();
+        await signIn(a, LEADER);
+        const stop = a.on('call.progress', ({ procedure, done, total }) =>
+          process.stderr.write(`\r${procedure} ${done}/${total}   `),
+        );
+        const r = must<{ persons: number; measures: number; tests: number; determinations: number }>(
+          await a.call('persons.seed', { count: n, seed: 42, provinceCode: '08' }),
+          'persons.seed',
+        );
+        stop();
+        process.stderr.write('\n');
+        await a.close();
+        seeded = { ...r, bId };
+        fs.writeFileSync(readyFile, JSON.stringify(seeded));
+      }
+      const work = path.join(dir, 'records-run');
+      fs.cpSync(path.join(seededAt, 'a'), path.join(work, 'a'), { recursive: true });
+      fs.cpSync(path.join(seededAt, 'b'), path.join(work, 'b'), { recursive: true });
+      const a = createHost({
+        dataDir: path.join(work, 'a'),
+        kdfPolicy: 'floor',
+        preferences: new MemoryPreferencesStore(),
+      });
+      must(await a.call('session.unlock', ADMIN), 'unlock');
+      const bDir = path.join(work, 'b');
+      const bId = seeded.bId;
       sticks = fs.mkdtempSync(path.join(dir, 'stick-'));
-      await b.close();
-      await signIn(a, LEADER);
-      const stop = a.on('call.progress', ({ procedure, done, total }) =>
-        process.stderr.write(`\r${procedure} ${done}/${total}   `),
-      );
-      const seeded = must<{ persons: number; measures: number; tests: number; determinations: number }>(
-        await a.call('persons.seed', { count: n, seed: 42, provinceCode: '08' }),
-        'persons.seed',
-      );
-      stop();
-      process.stderr.write('\n');
-      await signIn(a, ADMIN);
       const t0 = performance.now();
       const out = must<{ file: string; changes: number }>(
         await a.call('bundles.export', { peerId: bId, out: sticks, purpose: 'benchmark' }),
@@ -197,9 +220,9 @@ export async function benchExchange(n: number): Promise<void> {
         rows.push({ what: 'WARNING: changes imported differ', encrypted: String(imp.changes) });
     }
 
-    // 2. Attachments: photos, with an archive key the `age` CLI decrypts the same file with.
-    {
-      const blobMb = Number(process.env.BENCH_EXCHANGE_BLOB_MB ?? 200);
+    // 2. Attachments: photos, with an archive key the `age` CLI decrypts the same file with (0 MB: skipped).
+    const blobMb = Number(process.env.BENCH_EXCHANGE_BLOB_MB ?? 200);
+    if (blobMb > 0) {
       const photoBytes = 500 * 1024;
       const count = Math.max(1, Math.round((blobMb * 1024 * 1024) / photoBytes));
       const { a, b, bDir, bId } = await pair(path.join(dir, 'blobs'));
