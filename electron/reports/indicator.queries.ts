@@ -46,20 +46,23 @@ export function reachedInPeriod(db: Db, a: ReportArea, p: ReportPeriod): Promise
 
 /**
  * Persons whose first positive test or addiction determination falls in the period, as a set of (pid, first):
- * the count and the drill-down read the same set.
+ * the count and the drill-down read the same set. Read from the period's own tests and determinations (not every
+ * one on file): a person with one in the period and none before it, `first` the earliest in the period.
  */
 export function newAddictsSet(a: ReportArea, p: ReportPeriod): RawBuilder<{ pid: string; first: string }> {
-  return sql<{ pid: string; first: string }>`SELECT pid, first FROM (
-      SELECT e.pid AS pid, min(d) AS first FROM (
+  return sql<{ pid: string; first: string }>`SELECT e.pid AS pid, min(e.d) AS first FROM (
         SELECT t.person_id AS pid, t.date AS d FROM drug_tests t
-          WHERE t.result = 'positive' AND t.deleted_at IS NULL AND t.date <= ${p.to}
+          WHERE t.result = 'positive' AND t.deleted_at IS NULL AND t.date BETWEEN ${p.from} AND ${p.to}
         UNION ALL
         SELECT x.person_id, x.result_date FROM addiction_determinations x
-          WHERE x.result = 'addicted' AND x.deleted_at IS NULL AND x.result_date IS NOT NULL AND x.result_date <= ${p.to}
+          WHERE x.result = 'addicted' AND x.deleted_at IS NULL AND x.result_date BETWEEN ${p.from} AND ${p.to}
       ) e JOIN persons p ON p.id = e.pid
       WHERE ${personArea(a)} AND p.deleted_at IS NULL AND p.merged_into IS NULL
-      GROUP BY e.pid
-    ) WHERE first >= ${p.from}`;
+        AND NOT EXISTS (SELECT 1 FROM drug_tests t WHERE t.person_id = e.pid AND t.result = 'positive'
+          AND t.deleted_at IS NULL AND t.date < ${p.from})
+        AND NOT EXISTS (SELECT 1 FROM addiction_determinations x WHERE x.person_id = e.pid AND x.result = 'addicted'
+          AND x.deleted_at IS NULL AND x.result_date < ${p.from})
+      GROUP BY e.pid`;
 }
 
 /** Persons whose first positive test or addiction determination falls in the period. */

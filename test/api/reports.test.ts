@@ -139,7 +139,15 @@ describe('reports over the records', () => {
     await user(w, w.communeA.code, 0, '2025-03-01', '2025-03-10');
     await user(w, w.communeA.code, 1, '2025-05-01', null);
     await as(w.host, w.accounts.officerB.username);
-    await user(w, w.communeB.code, 2, '2024-06-01', '2025-02-01');
+    const b = await user(w, w.communeB.code, 2, '2024-06-01', '2025-02-01');
+    // A second positive test in 2025 does not make them a new addict of 2025 (their first was in 2024).
+    await ok(w.host, 'persons.addTest', {
+      personId: b,
+      date: '2025-04-01',
+      method: 'urine_quick',
+      result: 'positive',
+      substances: ['methamphetamine'],
+    });
 
     await as(w.host, w.accounts.leader.username);
     const province = await ok(w.host, 'reports.kpi', YEAR_2025);
