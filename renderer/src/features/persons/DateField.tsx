@@ -1,7 +1,7 @@
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import { useState, type FocusEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import type { FieldControl } from '../../components/Field';
 import { DATE_FORMAT } from '../../i18n/dates';
@@ -18,6 +18,7 @@ interface DateFieldProps extends Omit<FieldControl<FieldValues, string>, 'value'
   /** Dates after today cannot be chosen (births, tests, check-ins). */
   notFuture?: boolean;
   placeholder?: string;
+  onFocus?: () => void;
 }
 
 dayjs.extend(customParseFormat);
@@ -33,11 +34,37 @@ function parseTyped(text: string, year: boolean): Dayjs | null {
   return null;
 }
 
+/** The form value for what the box holds: the ISO date (or year) it reads as, else the text as typed. */
+function valueOfText(text: string, year: boolean): string {
+  const t = text.trim();
+  if (!t) return '';
+  const typed = parseTyped(t, year);
+  return typed ? typed.format(year ? 'YYYY' : 'YYYY-MM-DD') : t;
+}
+
+/** The picker's own text box (not its calendar, whose events come through the React tree as well). */
+function boxText(holder: HTMLElement | null, target: EventTarget): string | null {
+  return target instanceof HTMLInputElement && holder?.contains(target) ? target.value : null;
+}
+
+/** Puts text into the picker's box as if typed, so that the picker's own state holds it too. */
+function typeInto(input: HTMLInputElement, text: string, typing: { current: boolean }): void {
+  typing.current = true;
+  try {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  } finally {
+    typing.current = false;
+  }
+}
+
 /**
  * A date field whose form value is the ISO text the contract takes ('' when empty), so that the zod schemas
  * of shared/contract validate it as they are. Text that is not a date ("1978" in a full-date field,
- * "31/02/1990") stays in the box on Tab and becomes the form value as typed, so that the form's schema says
- * why it is refused instead of the box silently emptying.
+ * "31/02/1990") stays in the box and is the form value as typed, so that the form's schema says why it is
+ * refused instead of the box silently emptying. The value follows every key typed (not only leaving the
+ * box): a save clicked or Enter pressed straight from the box, or a lock (whose draft keeps the form's
+ * values), sees what the box shows; a draft brought back puts its typed text back in the box.
  */
 export function DateField({
   value,
@@ -49,37 +76,59 @@ export function DateField({
   ...rest
 }: DateFieldProps & { ref?: unknown }) {
   const year = picker === 'year';
+  const holder = useRef<HTMLDivElement>(null);
+  // The calendar opens when the user opens it or types, not when a draft's text is put back in the box.
+  const [open, setOpen] = useState(false);
+  const restoring = useRef(false);
   const isIso = value !== '' && ISO[picker].test(value);
-  const parsed = isIso ? dayjs(year ? `${value}-01-01` : value) : null;
+  const parsed = isIso ? dayjs(value, year ? 'YYYY' : 'YYYY-MM-DD', true) : null;
   // While the form holds typed text that is not a date, the picker keeps its last date, so that it does not
   // replace the typed text in the box.
   const [lastValid, setLastValid] = useState<{ value: string; date: Dayjs | null }>({ value: '', date: null });
   const valid = parsed && parsed.isValid() ? parsed : null;
   if ((value === '' || valid) && lastValid.value !== value) setLastValid({ value, date: valid });
-  const shown = value === '' || isIso ? valid : lastValid.date;
+  const shown = value === '' || valid ? valid : lastValid.date;
   const today = todayIso();
+
+  // Text the picker cannot hold as a date (a draft's "31/02/1990", or a form reset to empty) is put into the
+  // box when it does not show it already, unless the user is typing there.
+  useEffect(() => {
+    const input = holder.current?.querySelector('input');
+    if (!input || input === document.activeElement || valid) return;
+    if (input.value !== value) typeInto(input, value, restoring);
+  });
+
   return (
-    <DatePicker
-      {...rest}
-      picker={picker}
-      format={year ? 'YYYY' : TYPED_FORMATS}
-      value={shown}
-      preserveInvalidOnBlur
-      onChange={(d: Dayjs | null) => onChange(d ? d.format(year ? 'YYYY' : 'YYYY-MM-DD') : '')}
-      onBlur={(e: FocusEvent<HTMLElement>) => {
-        const text = (e.target as HTMLInputElement).value?.trim() ?? '';
-        const typed = text ? parseTyped(text, year) : null;
-        if (text && !typed) onChange(text);
-        else if (text && typed && !isIso) onChange(typed.format(year ? 'YYYY' : 'YYYY-MM-DD'));
-        else if (!text && value !== '' && !isIso) onChange('');
-        onBlur();
+    <div
+      ref={holder}
+      onInput={(e: FormEvent<HTMLDivElement>) => {
+        const text = boxText(holder.current, e.target);
+        if (text !== null && valueOfText(text, year) !== value) onChange(valueOfText(text, year));
       }}
-      disabledDate={
-        notFuture
-          ? (d: Dayjs) => d.format(year ? 'YYYY' : 'YYYY-MM-DD') > (year ? today.slice(0, 4) : today)
-          : undefined
-      }
-      style={{ width: '100%' }}
-    />
+    >
+      <DatePicker
+        {...rest}
+        picker={picker}
+        format={year ? 'YYYY' : TYPED_FORMATS}
+        value={shown}
+        preserveInvalidOnBlur
+        open={open}
+        onOpenChange={(next: boolean) => {
+          if (!(next && restoring.current)) setOpen(next);
+        }}
+        onChange={(d: Dayjs | null) => onChange(d ? d.format(year ? 'YYYY' : 'YYYY-MM-DD') : '')}
+        onBlur={(e: FocusEvent<HTMLElement>) => {
+          const text = boxText(holder.current, e.target);
+          if (text !== null && valueOfText(text, year) !== value) onChange(valueOfText(text, year));
+          onBlur();
+        }}
+        disabledDate={
+          notFuture
+            ? (d: Dayjs) => d.format(year ? 'YYYY' : 'YYYY-MM-DD') > (year ? today.slice(0, 4) : today)
+            : undefined
+        }
+        style={{ width: '100%' }}
+      />
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Button, Checkbox, Flex, Typography } from 'antd';
+import { useState } from 'react';
 import { useController, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
@@ -27,13 +28,17 @@ export function PartialDateField(props: {
     // A full date becomes its year; a year cannot become a date, so the field starts empty.
     date.field.onChange(checked ? yearOfText(date.field.value) : '');
   };
+  // The box is being typed in: what it holds is not explained until it is left (the value follows each key).
+  const [editing, setEditing] = useState(false);
   const value = date.field.value;
+  // Read on every render: the form's state proxy follows only what a render has read.
+  const error = date.fieldState.error;
   const typedYear = !yearOnly.field.value && /^\d{4}$/.test(value) ? value : null;
   const fits = yearOnly.field.value ? /^\d{4}$/.test(value) : /^\d{4}-\d{2}-\d{2}$/.test(value);
   // Typed text that is not a date is explained as soon as the field is left, before any save; after a save
   // the field's own error says the same, once.
   const issue =
-    value && !date.fieldState.error && !(fits && birthDateSchema.safeParse(value).success)
+    value && !editing && !error && !(fits && birthDateSchema.safeParse(value).success)
       ? yearOnly.field.value
         ? 'date_format'
         : dateTextIssue(value)
@@ -65,6 +70,11 @@ export function PartialDateField(props: {
       {(f) => (
         <DateField
           {...f}
+          onFocus={() => setEditing(true)}
+          onBlur={() => {
+            setEditing(false);
+            f.onBlur();
+          }}
           picker={yearOnly.field.value ? 'year' : 'date'}
           notFuture
           placeholder={yearOnly.field.value ? t('persons.form.yearPlaceholder') : t('persons.form.datePlaceholder')}

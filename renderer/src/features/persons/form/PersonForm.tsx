@@ -132,6 +132,10 @@ export function PersonForm(props: {
             <Button
               type="primary"
               htmlType="submit"
+              // Pressing the button leaves the cursor where it is: leaving a field shows its hints (a wrong
+              // date's reason, a name's case), which moved the button down under the pointer between press and
+              // release, and the click was lost. What is typed is in the form already (dates follow each key).
+              onMouseDown={(e) => e.preventDefault()}
               icon={activeConfirmation ? <CheckOutlined /> : <SaveOutlined />}
               loading={formState.isSubmitting}
             >
