@@ -1,10 +1,11 @@
-import type { AccountView } from '../../shared/contract/types';
-import type { AccountStatus, Role } from '../../shared/domain/roles';
 import type { Db } from '../changelog/changelog';
 import type { AccountRow, NewAccount } from '../db/schema';
 
-/** Accounts are local to a workstation (their key slots are), so they do not travel in the change log. */
-export const accountsRepository = {
+/**
+ * Accounts are local to a workstation (their key slots are), so they do not travel in the change log. Every
+ * function takes the call's Kysely handle first; row-to-view mapping is in account.mapper.ts.
+ */
+export const accountsRepository = Object.freeze({
   async insert(db: Db, row: NewAccount): Promise<void> {
     await db.insertInto('accounts').values(row).execute();
   },
@@ -27,6 +28,18 @@ export const accountsRepository = {
       .execute();
   },
 
+  /** Every account's id and names, by account name: what logs and pickers show, nothing else. */
+  async names(db: Db): Promise<{ id: string; username: string; displayName: string }[]> {
+    return db.selectFrom('accounts').select(['id', 'username', 'displayName']).orderBy('username').execute();
+  },
+
+  /** The oldest active administrator (the one named, when a name is given). */
+  async firstActiveAdmin(db: Db, username?: string): Promise<AccountRow | undefined> {
+    let q = db.selectFrom('accounts').selectAll().where('role', '=', 'admin').where('status', '=', 'active');
+    if (username) q = q.where('username', '=', username);
+    return q.orderBy('createdAt').executeTakeFirst();
+  },
+
   async countActiveAdmins(db: Db): Promise<number> {
     const r = await db
       .selectFrom('accounts')
@@ -40,21 +53,4 @@ export const accountsRepository = {
   async update(db: Db, id: string, patch: Partial<NewAccount>): Promise<void> {
     await db.updateTable('accounts').set(patch).where('id', '=', id).execute();
   },
-};
-
-export function toAccountView(row: AccountRow & { unitName?: string | null }, hasKeySlot: boolean): AccountView {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.displayName,
-    role: row.role as Role,
-    unitId: row.unitId,
-    unitName: row.unitName ?? null,
-    status: row.status as AccountStatus,
-    hasKeySlot,
-    mustChangePassword: row.mustChangePassword === 1,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    lastSignInAt: row.lastSignInAt,
-  };
-}
+});

@@ -3,14 +3,11 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import type { GrantKind } from '../../shared/contract/grants';
 import type { Role } from '../../shared/domain/roles';
 import type { CallContext, HandlerGroup } from '../host/context';
-import { accountsRepository as repo, toAccountView } from './account.repository';
-import {
-  assertNotLastLeader,
-  assertNotOwnRole,
-  grantsRepository,
-  requestGrant,
-  supersedePendingGrant,
-} from './grant.service';
+import { unitRepository } from '../units/unit.repository';
+import { toAccountView } from './account.mapper';
+import { accountsRepository as repo } from './account.repository';
+import { assertNotLastLeader, assertNotOwnRole, requestGrant, supersedePendingGrant } from './grant.service';
+import { grantsRepository } from './grant.repository';
 
 type AccountProcs =
   | 'accounts.list'
@@ -40,14 +37,7 @@ async function existing(ctx: CallContext, id: string) {
 
 async function assertUnit(ctx: CallContext, unitId: string | null | undefined) {
   if (!unitId) return;
-  const unit = await ctx
-    .db()
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  if (!unit)
+  if (!(await unitRepository.liveExists(ctx.db(), unitId)))
     throw new AppError(ErrorCodes.INVALID_INPUT, 'unit not found', {
       issues: [{ path: 'unitId', code: 'unit_not_found' }],
     });

@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { GrantKind, GrantStatus, RoleGrantView } from '../../shared/contract/grants';
+import type { GrantKind, RoleGrantView } from '../../shared/contract/grants';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { isReadingRole, type Role } from '../../shared/domain/roles';
-import type { Db } from '../changelog/changelog';
 import type { CallContext, HandlerGroup } from '../host/context';
 import { accountsRepository } from './account.repository';
+import { grantsRepository } from './grant.repository';
 
 /**
  * Separation of duties (issue 9, item 6). An administrator manages accounts but never reads records; so a role
@@ -23,98 +23,11 @@ import { accountsRepository } from './account.repository';
 type GrantProcs =
   'accounts.pendingGrants' | 'accounts.approveGrant' | 'accounts.approveGrantWithRecoveryKey' | 'accounts.rejectGrant';
 
-export const grantsRepository = {
-  async pendingFor(db: Db, accountId: string) {
-    return db
-      .selectFrom('roleGrants')
-      .selectAll()
-      .where('accountId', '=', accountId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-  },
-
-  async hasPending(db: Db, accountId: string): Promise<boolean> {
-    return (await this.pendingFor(db, accountId)) !== undefined;
-  },
-
-  /** Active leaders whose role is in force (no grant pending). */
-  async countApprovedLeaders(db: Db): Promise<number> {
-    const r = await db
-      .selectFrom('accounts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('role', '=', 'leader')
-      .where('status', '=', 'active')
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('roleGrants')
-              .select('roleGrants.id')
-              .whereRef('roleGrants.accountId', '=', 'accounts.id')
-              .where('roleGrants.status', '=', 'pending'),
-          ),
-        ),
-      )
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
-  },
-
-  async views(db: Db, where: { id?: string; pending?: boolean; limit?: number }): Promise<RoleGrantView[]> {
-    let q = db
-      .selectFrom('roleGrants as g')
-      .innerJoin('accounts as a', 'a.id', 'g.accountId')
-      .leftJoin('units as u', 'u.id', 'a.unitId')
-      .leftJoin('accounts as rq', 'rq.id', 'g.requestedBy')
-      .leftJoin('accounts as dc', 'dc.id', 'g.decidedBy')
-      .select([
-        'g.id',
-        'g.accountId',
-        'g.role',
-        'g.previousRole',
-        'g.kind',
-        'g.status',
-        'g.requestedAt',
-        'g.decidedAt',
-        'a.username',
-        'a.displayName',
-        'a.mustChangePassword',
-        'u.name as unitName',
-        'rq.username as requestedBy',
-        'dc.username as decidedBy',
-      ]);
-    if (where.id) q = q.where('g.id', '=', where.id);
-    if (where.pending === true) q = q.where('g.status', '=', 'pending').orderBy('g.requestedAt').orderBy('g.id');
-    if (where.pending === false) q = q.where('g.status', '<>', 'pending').orderBy('g.decidedAt', 'desc');
-    if (where.limit !== undefined) q = q.limit(where.limit);
-    const rows = await q.execute();
-    return rows.map((r) => ({
-      id: r.id,
-      accountId: r.accountId,
-      username: r.username,
-      displayName: r.displayName,
-      unitName: r.unitName ?? null,
-      role: r.role as Role,
-      previousRole: (r.previousRole as Role | null) ?? null,
-      kind: r.kind as GrantKind,
-      status: r.status as GrantStatus,
-      requestedBy: r.requestedBy ?? null,
-      requestedAt: r.requestedAt,
-      decidedBy: r.decidedBy ?? null,
-      decidedAt: r.decidedAt,
-      ownPasswordSet: r.mustChangePassword === 0,
-    }));
-  },
-};
-
 /** Closes an account's pending grant without a decision (replaced by a newer one, or the account disabled). */
 export async function supersedePendingGrant(ctx: CallContext, accountId: string) {
   const pending = await grantsRepository.pendingFor(ctx.db(), accountId);
   if (!pending) return undefined;
-  await ctx
-    .db()
-    .updateTable('roleGrants')
-    .set({ status: 'superseded', decidedBy: ctx.session().accountId, decidedAt: ctx.now().toISOString() })
-    .where('id', '=', pending.id)
-    .execute();
+  await grantsRepository.decide(ctx.db(), pending.id, 'superseded', ctx.session().accountId, ctx.now().toISOString());
   return pending;
 }
 
@@ -140,22 +53,18 @@ export async function requestGrant(
     previousRole = replaced.kind === 'create' ? null : replaced.previousRole;
   }
   const id = uuidv7();
-  await ctx
-    .db()
-    .insertInto('roleGrants')
-    .values({
-      id,
-      accountId: account.id,
-      role,
-      previousRole,
-      kind: effectiveKind,
-      status: 'pending',
-      requestedBy: ctx.session().accountId,
-      requestedAt: ctx.now().toISOString(),
-      decidedBy: null,
-      decidedAt: null,
-    })
-    .execute();
+  await grantsRepository.insert(ctx.db(), {
+    id,
+    accountId: account.id,
+    role,
+    previousRole,
+    kind: effectiveKind,
+    status: 'pending',
+    requestedBy: ctx.session().accountId,
+    requestedAt: ctx.now().toISOString(),
+    decidedBy: null,
+    decidedAt: null,
+  });
   ctx.audit({
     action: 'account.grant_request',
     recordType: 'role_grant',
@@ -185,7 +94,7 @@ export async function assertNotLastLeader(
 }
 
 async function pendingGrant(ctx: CallContext, grantId: string) {
-  const g = await ctx.db().selectFrom('roleGrants').selectAll().where('id', '=', grantId).executeTakeFirst();
+  const g = await grantsRepository.byId(ctx.db(), grantId);
   if (!g || g.status !== 'pending') throw new AppError(ErrorCodes.NOT_FOUND, 'no pending grant with that id');
   ctx.target({ recordType: 'role_grant', recordId: g.id, detail: { accountId: g.accountId, role: g.role } });
   if (g.accountId === ctx.session().accountId) {
@@ -202,12 +111,7 @@ async function approve(ctx: CallContext, g: { id: string; accountId: string }): 
   if (account.mustChangePassword === 1) {
     throw new AppError(ErrorCodes.GRANT_NEEDS_OWN_PASSWORD, 'the account still has the password an admin chose');
   }
-  await ctx
-    .db()
-    .updateTable('roleGrants')
-    .set({ status: 'approved', decidedBy: ctx.session().accountId, decidedAt: ctx.now().toISOString() })
-    .where('id', '=', g.id)
-    .execute();
+  await grantsRepository.decide(ctx.db(), g.id, 'approved', ctx.session().accountId, ctx.now().toISOString());
   return oneView(ctx, g.id);
 }
 
@@ -250,12 +154,7 @@ export const grantHandlers: HandlerGroup<GrantProcs> = {
   async 'accounts.rejectGrant'(ctx, input) {
     const g = await pendingGrant(ctx, input.grantId);
     const now = ctx.now().toISOString();
-    await ctx
-      .db()
-      .updateTable('roleGrants')
-      .set({ status: 'rejected', decidedBy: ctx.session().accountId, decidedAt: now })
-      .where('id', '=', g.id)
-      .execute();
+    await grantsRepository.decide(ctx.db(), g.id, 'rejected', ctx.session().accountId, now);
     if (g.kind === 'role_change' && g.previousRole) {
       // The holder chose their own password: they keep the role they had.
       await accountsRepository.update(ctx.db(), g.accountId, { role: g.previousRole, updatedAt: now });

@@ -1,6 +1,8 @@
-import type { AuditEntryView } from '../../shared/contract/types';
+import { accountsRepository } from '../accounts/account.repository';
 import type { DomainHandlerGroup, HandlerGroup } from '../host/context';
 import { verifyAuditChain } from './audit';
+import { toAuditEntryView } from './audit.mapper';
+import { auditRepository } from './audit.repository';
 import { parseCheckpoint } from './checkpoint';
 
 function localDayStart(isoDay: string, plusDays = 0): string {
@@ -11,32 +13,22 @@ function localDayStart(isoDay: string, plusDays = 0): string {
 export const auditHandlers: DomainHandlerGroup<'audit.list' | 'audit.accounts'> = {
   /** Names for the audit screen's account filter: auditors may not list accounts otherwise. */
   async 'audit.accounts'(ctx) {
-    return ctx.db().selectFrom('accounts').select(['id', 'username', 'displayName']).orderBy('username').execute();
+    return accountsRepository.names(ctx.db());
   },
 
   async 'audit.list'(ctx, f) {
-    let q = ctx.db().selectFrom('auditLog').selectAll();
-    if (f.accountId) q = q.where('accountId', '=', f.accountId);
-    if (f.action) q = q.where('action', '=', f.action);
-    if (f.recordType) q = q.where('recordType', '=', f.recordType);
-    if (f.recordId) q = q.where('recordId', '=', f.recordId);
-    // Dates are days on the workstation's own calendar (Vietnam, UTC+7), not UTC days.
-    if (f.from) q = q.where('at', '>=', localDayStart(f.from));
-    if (f.to) q = q.where('at', '<', localDayStart(f.to, 1));
-    if (f.beforeSeq) q = q.where('seq', '<', f.beforeSeq);
-    const rows = await q.orderBy('seq', 'desc').limit(f.limit).execute();
-    return rows.map((r): AuditEntryView => ({
-      seq: r.seq,
-      at: r.at,
-      accountId: r.accountId,
-      username: r.username,
-      role: r.role,
-      action: r.action,
-      recordType: r.recordType,
-      recordId: r.recordId,
-      outcome: r.outcome as AuditEntryView['outcome'],
-      detail: r.detail ? (JSON.parse(r.detail) as AuditEntryView['detail']) : null,
-    }));
+    const rows = await auditRepository.list(ctx.db(), {
+      accountId: f.accountId,
+      action: f.action,
+      recordType: f.recordType,
+      recordId: f.recordId,
+      // Dates are days on the workstation's own calendar (Vietnam, UTC+7), not UTC days.
+      atFrom: f.from ? localDayStart(f.from) : undefined,
+      atBefore: f.to ? localDayStart(f.to, 1) : undefined,
+      beforeSeq: f.beforeSeq,
+      limit: f.limit,
+    });
+    return rows.map(toAuditEntryView);
   },
 };
 

@@ -1,5 +1,6 @@
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { Permissions, rolePermissions, type Role } from '../../shared/domain/roles';
+import { accountsRepository } from '../accounts/account.repository';
 import type { HandlerGroup } from '../host/context';
 import { diagnoseBinding, lastAuditEntry, raiseDbGeneration, readDbGeneration, writeAnchor } from '../vault/binding';
 import { safeEqual } from '../vault/crypto';
@@ -41,11 +42,7 @@ export const integrityHandlers: HandlerGroup<'audit.checkpoint' | 'audit.reancho
     try {
       const setup = await ctx.core.openDatabaseForSetup(dataKey);
       try {
-        const account = await setup.db
-          .selectFrom('accounts')
-          .select(['id', 'username', 'role', 'status'])
-          .where('id', '=', unlocked.accountId)
-          .executeTakeFirst();
+        const account = await accountsRepository.byId(setup.db, unlocked.accountId);
         if (
           !account ||
           account.status !== 'active' ||

@@ -1,6 +1,8 @@
 import type { RecentFile } from '../../shared/contract/home';
 import { AuditActions } from '../../shared/domain/audit-actions';
+import { auditRepository } from '../audit/audit.repository';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
+import { personRepository } from '../persons/person.repository';
 import { fieldVisible, recordInScope } from '../platform/record-access';
 import { specOf } from '../platform/tables';
 
@@ -24,15 +26,8 @@ const RECENT_SOURCES: readonly RecentSource[] = [
     async describe(ctx, id) {
       const spec = specOf('persons');
       if (!fieldVisible(spec, ctx.scope(spec.family).role, 'fullName')) return null;
-      const p = await ctx
-        .db()
-        .selectFrom('persons')
-        .select(['fullName', 'birthDate'])
-        .where('id', '=', id)
-        .where('deletedAt', 'is', null)
-        .where('mergedInto', 'is', null)
-        .executeTakeFirst();
-      return p ? { title: p.fullName, subtitle: p.birthDate } : null;
+      const p = await personRepository.find(ctx.db(), id);
+      return p && !p.deletedAt && !p.mergedInto ? { title: p.fullName, subtitle: p.birthDate } : null;
     },
   },
 ];
@@ -47,18 +42,13 @@ export const homeHandlers: DomainHandlerGroup<'home.recent'> = {
     const seen = new Set<string>();
     let before = Number.MAX_SAFE_INTEGER;
     for (let page = 0; page < 10 && out.length < limit; page++) {
-      const rows = await ctx
-        .db()
-        .selectFrom('auditLog')
-        .select(['seq', 'at', 'action', 'recordId'])
-        .where('accountId', '=', session.accountId)
-        .where('action', 'in', [...byAction.keys()])
-        .where('outcome', '=', 'ok')
-        .where('recordId', 'is not', null)
-        .where('seq', '<', before)
-        .orderBy('seq', 'desc')
-        .limit(200)
-        .execute();
+      const rows = await auditRepository.ownRecordEntries(
+        ctx.db(),
+        session.accountId,
+        [...byAction.keys()],
+        before,
+        200,
+      );
       if (!rows.length) break;
       before = rows[rows.length - 1]!.seq;
       for (const r of rows) {

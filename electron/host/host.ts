@@ -4,7 +4,7 @@ import type { HostEventName, HostEvents, Preferences } from '../../shared/contra
 import type { SessionInfo } from '../../shared/contract/types';
 import { AppError, ErrorCodes, type Result } from '../../shared/domain/errors';
 import { permissionsOf, type Role } from '../../shared/domain/roles';
-import { grantsRepository } from '../accounts/grant.service';
+import { grantsRepository } from '../accounts/grant.repository';
 import { AuditLog, type AuditInput } from '../audit/audit';
 import { latestHlc, type ChangeContext } from '../changelog/changelog';
 import { HlcClock } from '../changelog/hlc';

@@ -14,6 +14,7 @@ import { communesOf } from '../../shared/places';
 import type { DomainContext } from '../host/context';
 import { caseDerived, tipDerived } from './investigation.mapper';
 import { mulberry32 } from '../platform/random';
+import { settingsRepository } from '../platform/settings.repository';
 
 /** Where the seeder remembers how many of the cases on file it made itself. */
 const SEEDED_KEY = 'seeded_cases';
@@ -80,9 +81,7 @@ export async function seedInvestigations(
         .executeTakeFirstOrThrow()
     ).n,
   );
-  const seededBefore = Number(
-    (await db.selectFrom('settings').select('value').where('key', '=', SEEDED_KEY).executeTakeFirst())?.value ?? 0,
-  );
+  const seededBefore = Number((await settingsRepository.get(db, SEEDED_KEY)) ?? 0);
   if (existing > seededBefore && !o.intoLive)
     throw new AppError(ErrorCodes.CONFLICT, 'this database holds real cases', {
       issues: [{ path: 'intoLive', code: 'seed_live_database' }],
@@ -293,10 +292,6 @@ export async function seedInvestigations(
     ctx.progress(counts.cases, o.cases);
   }
   ctx.progress(counts.cases, o.cases);
-  await db
-    .insertInto('settings')
-    .values({ key: SEEDED_KEY, value: String(seededBefore + counts.cases), updatedAt: ctx.now().toISOString() })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seededBefore + counts.cases) }))
-    .execute();
+  await settingsRepository.put(db, SEEDED_KEY, String(seededBefore + counts.cases), ctx.now());
   return { ...counts, ms: Math.round(performance.now() - t0) };
 }

@@ -1,57 +1,27 @@
-import type { ConflictVersion, ConflictView } from '../../shared/contract/conflicts';
+import type { ConflictView } from '../../shared/contract/conflicts';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { vietnamDay } from '../../shared/domain/working-days';
 import { rebuildRecords } from '../changelog/apply';
 import { updateRecord, type ReplicatedTable } from '../changelog/changelog';
-import { wallIso } from '../changelog/merge';
-import type { ConflictTable } from '../db/schema';
+import { accountsRepository } from '../accounts/account.repository';
 import type { DomainHandlerGroup } from '../host/context';
+import { toConflictView } from './conflict.mapper';
+import { conflictRepository } from './conflict.repository';
 import { fieldVisible, recordInScope } from './record-access';
 import type { ColumnSpec } from './table-spec';
 import { specOf } from './tables';
-import type { Selectable } from 'kysely';
-
-type Row = Selectable<ConflictTable>;
-
-function version(
-  value: string | null,
-  hlc: string,
-  ws: string | null,
-  account: string | null,
-  names: Map<string, string>,
-): ConflictVersion {
-  return {
-    value: value === null ? null : (JSON.parse(value) as unknown),
-    at: wallIso(hlc),
-    workstationId: ws,
-    accountId: account,
-    username: account ? (names.get(account) ?? null) : null,
-  };
-}
 
 export const conflictHandlers: DomainHandlerGroup<'conflicts.list' | 'conflicts.resolve'> = {
   async 'conflicts.list'(ctx, { recordId, limit }) {
     const db = ctx.db();
-    let q = db.selectFrom('conflicts').selectAll().orderBy('id');
-    if (recordId) q = q.where('recordId', '=', recordId);
-    const rows = await q.limit(5000).execute();
-    const names = new Map(
-      (await db.selectFrom('accounts').select(['id', 'username']).execute()).map((a) => [a.id, a.username]),
-    );
+    const rows = await conflictRepository.list(db, recordId, 5000);
+    const names = new Map((await accountsRepository.names(db)).map((a) => [a.id, a.username]));
     const out: ConflictView[] = [];
     for (const r of rows) {
       const spec = specOf(r.tableName);
       if (!fieldVisible(spec, ctx.session().role, r.field)) continue;
       if (!(await recordInScope(ctx, spec, r.recordId))) continue;
-      out.push({
-        id: r.id,
-        recordType: spec.recordType,
-        tableName: r.tableName,
-        recordId: r.recordId,
-        field: r.field,
-        current: version(r.currentValue, r.currentHlc, r.currentWs, r.currentAccount, names),
-        other: version(r.otherValue, r.otherHlc, r.otherWs, r.otherAccount, names),
-      });
+      out.push(toConflictView(r, spec.recordType, names));
       if (out.length >= limit) break;
     }
     return out;
@@ -59,11 +29,7 @@ export const conflictHandlers: DomainHandlerGroup<'conflicts.list' | 'conflicts.
 
   async 'conflicts.resolve'(ctx, { conflictId, choice, value }) {
     const db = ctx.db();
-    const row: Row | undefined = await db
-      .selectFrom('conflicts')
-      .selectAll()
-      .where('id', '=', conflictId)
-      .executeTakeFirst();
+    const row = await conflictRepository.byId(db, conflictId);
     if (!row) throw new AppError(ErrorCodes.NOT_FOUND, 'no such conflict');
     const spec = specOf(row.tableName);
     ctx.target({ recordType: spec.recordType, recordId: row.recordId, detail: { field: row.field, choice } });

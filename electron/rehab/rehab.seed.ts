@@ -10,6 +10,7 @@ import { addDays, vietnamDay } from '../../shared/domain/working-days';
 import type { DomainContext } from '../host/context';
 import { holidaysFor, referralDeadline } from './rehab.derive';
 import { mulberry32 } from '../platform/random';
+import { settingsRepository } from '../platform/settings.repository';
 
 const SEEDED_KEY = 'seeded_referrals';
 
@@ -79,9 +80,7 @@ export async function seedRehab(ctx: DomainContext, o: ParsedInputOf<'rehab.seed
         .executeTakeFirstOrThrow()
     ).n,
   );
-  const seededBefore = Number(
-    (await db.selectFrom('settings').select('value').where('key', '=', SEEDED_KEY).executeTakeFirst())?.value ?? 0,
-  );
+  const seededBefore = Number((await settingsRepository.get(db, SEEDED_KEY)) ?? 0);
   if (existing > seededBefore && !o.intoLive)
     throw new AppError(ErrorCodes.CONFLICT, 'this database holds real referrals', {
       issues: [{ path: 'intoLive', code: 'seed_live_database' }],
@@ -377,15 +376,7 @@ export async function seedRehab(ctx: DomainContext, o: ParsedInputOf<'rehab.seed
     })();
     ctx.progress(end, total);
   }
-  await db
-    .insertInto('settings')
-    .values({ key: SEEDED_KEY, value: String(seededBefore + counts.referrals), updatedAt: ctx.now().toISOString() })
-    .onConflict((oc) =>
-      oc
-        .column('key')
-        .doUpdateSet({ value: String(seededBefore + counts.referrals), updatedAt: ctx.now().toISOString() }),
-    )
-    .execute();
+  await settingsRepository.put(db, SEEDED_KEY, String(seededBefore + counts.referrals), ctx.now());
   counts.ms = Math.round(performance.now() - t0);
   return counts;
 }

@@ -5,11 +5,14 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { recoverySheetHtml } from '../../shared/vault/recovery-sheet';
 import { insertRecord } from '../changelog/changelog';
 import { rekeyConnection } from '../db/connection';
-import type { CallContext, HandlerGroup } from '../host/context';
+import type { Db } from '../changelog/changelog';
+import type { HandlerGroup } from '../host/context';
 import { createBackupFile } from '../backup/backup';
 import { writeFileAtomic, DB_FILE, VAULT_FILE } from '../vault/vault-file';
 import crypto from 'node:crypto';
 import { accountsRepository } from '../accounts/account.repository';
+import { metaRepository } from '../platform/meta.repository';
+import { settingsRepository } from '../platform/settings.repository';
 
 type SessionProcs =
   | 'app.status'
@@ -29,9 +32,9 @@ type SessionProcs =
 const IDLE_MAX_KEY = 'idle_max_minutes';
 export const DEFAULT_IDLE_MAX_MINUTES = 30;
 
-async function idleMaxMinutes(db: ReturnType<CallContext['db']>): Promise<number> {
-  const r = await db.selectFrom('settings').select('value').where('key', '=', IDLE_MAX_KEY).executeTakeFirst();
-  return r ? Number(r.value) : DEFAULT_IDLE_MAX_MINUTES;
+async function idleMaxMinutes(db: Db): Promise<number> {
+  const value = await settingsRepository.get(db, IDLE_MAX_KEY);
+  return value !== null ? Number(value) : DEFAULT_IDLE_MAX_MINUTES;
 }
 
 export const sessionHandlers: HandlerGroup<SessionProcs> = {
@@ -63,14 +66,7 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
   },
 
   async 'settings.setIdleMax'(ctx, { maxMinutes }) {
-    await ctx
-      .db()
-      .insertInto('settings')
-      .values({ key: IDLE_MAX_KEY, value: String(maxMinutes), updatedAt: ctx.now().toISOString() })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({ value: String(maxMinutes), updatedAt: ctx.now().toISOString() }),
-      )
-      .execute();
+    await settingsRepository.put(ctx.db(), IDLE_MAX_KEY, String(maxMinutes), ctx.now());
     const prefs = await ctx.core.preferences();
     if (prefs.idleMinutes > maxMinutes) await ctx.core.setPreferences({ idleMinutes: maxMinutes });
     ctx.target({ recordType: 'settings', detail: { maxMinutes } });
@@ -96,13 +92,10 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
       const now = ctx.now().toISOString();
       let unitId: string | null = null;
       await bootstrap.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('meta')
-          .values([
-            { key: 'workstation_id', value: created.workstationId },
-            { key: 'created_at', value: now },
-          ])
-          .execute();
+        await metaRepository.insert(trx, [
+          { key: 'workstation_id', value: created.workstationId },
+          { key: 'created_at', value: now },
+        ]);
         if (input.unit) {
           unitId = uuidv7();
           await insertRecord(trx, bootstrap.changes(null), 'units', unitId, {
@@ -192,8 +185,8 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
     }
     // Failed tries happened while the database was closed; they are written now, attributed where known.
     const lookups = new Map<string, { id: string; username: string }>();
-    for (const a of await s.db.selectFrom('accounts').select(['id', 'username']).execute()) {
-      lookups.set(ctx.vault.lookupFor(a.username), a);
+    for (const a of await accountsRepository.names(s.db)) {
+      lookups.set(ctx.vault.lookupFor(a.username), { id: a.id, username: a.username });
     }
     for (const f of unlocked.pendingFailures) {
       const who = f.lookup ? lookups.get(f.lookup) : undefined;
@@ -211,11 +204,7 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
         ctx.now(),
       );
     }
-    await s.db
-      .updateTable('accounts')
-      .set({ lastSignInAt: ctx.now().toISOString() })
-      .where('id', '=', s.session.accountId)
-      .execute();
+    await accountsRepository.update(s.db, s.session.accountId, { lastSignInAt: ctx.now().toISOString() });
     ctx.audit({ action: 'session.signin', recordType: 'account', recordId: s.session.accountId });
     ctx.audit({ action: 'session.unlock', recordType: 'workstation', recordId: s.workstationId });
     ctx.core.flushAuditHead(s);
@@ -228,15 +217,12 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
     const setup = await ctx.core.openDatabaseForSetup(dataKey);
     let admin;
     try {
-      let q = setup.db.selectFrom('accounts').selectAll().where('role', '=', 'admin').where('status', '=', 'active');
-      if (input.username) q = q.where('username', '=', input.username);
-      admin = await q.orderBy('createdAt').executeTakeFirst();
+      admin = await accountsRepository.firstActiveAdmin(setup.db, input.username);
       if (!admin) throw new AppError(ErrorCodes.NOT_FOUND, 'no active administrator with that name');
-      await setup.db
-        .updateTable('accounts')
-        .set({ mustChangePassword: 0, updatedAt: ctx.now().toISOString() })
-        .where('id', '=', admin.id)
-        .execute();
+      await accountsRepository.update(setup.db, admin.id, {
+        mustChangePassword: 0,
+        updatedAt: ctx.now().toISOString(),
+      });
     } finally {
       await setup.close();
     }
@@ -269,12 +255,10 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
       throw new AppError(ErrorCodes.WEAK_PASSWORD, 'the new password must differ from the current one');
     }
     await ctx.vault.changePassword(s.dataKey, s.session.accountId, input.currentPassword, input.newPassword);
-    await ctx
-      .db()
-      .updateTable('accounts')
-      .set({ mustChangePassword: 0, updatedAt: ctx.now().toISOString() })
-      .where('id', '=', s.session.accountId)
-      .execute();
+    await accountsRepository.update(ctx.db(), s.session.accountId, {
+      mustChangePassword: 0,
+      updatedAt: ctx.now().toISOString(),
+    });
     s.session.mustChangePassword = false;
     ctx.target({ recordType: 'account', recordId: s.session.accountId });
     return { changed: true };

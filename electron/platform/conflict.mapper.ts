@@ -1,0 +1,32 @@
+import type { ConflictVersion, ConflictView } from '../../shared/contract/conflicts';
+import { wallIso } from '../changelog/merge';
+import type { ConflictRow } from './conflict.repository';
+
+function version(
+  value: string | null,
+  hlc: string,
+  ws: string | null,
+  account: string | null,
+  names: Map<string, string>,
+): ConflictVersion {
+  return {
+    value: value === null ? null : (JSON.parse(value) as unknown),
+    at: wallIso(hlc),
+    workstationId: ws,
+    accountId: account,
+    username: account ? (names.get(account) ?? null) : null,
+  };
+}
+
+/** An open conflict as a leader sees it: both values with their times and authors (`names`: account id → name). */
+export function toConflictView(r: ConflictRow, recordType: string, names: Map<string, string>): ConflictView {
+  return {
+    id: r.id,
+    recordType,
+    tableName: r.tableName,
+    recordId: r.recordId,
+    field: r.field,
+    current: version(r.currentValue, r.currentHlc, r.currentWs, r.currentAccount, names),
+    other: version(r.otherValue, r.otherHlc, r.otherWs, r.otherAccount, names),
+  };
+}
