@@ -9,6 +9,7 @@ import { createHost, type Host } from '../host/root';
 import { JsonPreferencesStore } from '../prefs/preferences';
 import { policyFromEnv } from '../vault/kdf-policy';
 import { CliInput, CliUsageError } from './io';
+import { genericIssueWords } from './issue-words';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -97,7 +98,11 @@ export function reportError(e: unknown, lang: Lang, json: boolean): number {
   } else {
     const text = errorMessages[lang][error.code] ?? error.message;
     // A field's problem in the same words the screens use, with its stable code for scripts.
-    const words: Record<string, string> = { ...investigationLabels[lang].validation, ...rehabIssues[lang] };
+    const words: Record<string, string> = {
+      ...genericIssueWords[lang],
+      ...investigationLabels[lang].validation,
+      ...rehabIssues[lang],
+    };
     const issue = (i: { path: string; code: string }) =>
       words[i.code] ? `${i.path}: ${words[i.code]} (${i.code})` : `${i.path}: ${i.code}`;
     const issues = error.issues?.length ? ` (${error.issues.map(issue).join(', ')})` : '';

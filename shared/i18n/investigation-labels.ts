@@ -106,6 +106,7 @@ export type InvestigationIssueCode =
   | 'tip_channel_invalid'
   | 'tip_state_invalid'
   | 'case_state_invalid'
+  | 'severity_invalid'
   | 'hotspot_status_invalid'
   | 'hotspot_kind_invalid'
   | 'hotspot_activity_invalid'
@@ -257,6 +258,8 @@ export const investigationLabels: Record<'vi' | 'en', InvestigationLabels> = {
       tip_channel_invalid: 'Tuyến, phương thức không hợp lệ.',
       tip_state_invalid: 'Trạng thái tin báo không hợp lệ.',
       case_state_invalid: 'Trạng thái vụ án không hợp lệ.',
+      severity_invalid:
+        'Mức độ nghiêm trọng không hợp lệ (ít nghiêm trọng, nghiêm trọng, rất nghiêm trọng, đặc biệt nghiêm trọng).',
       hotspot_status_invalid: 'Trạng thái điểm không hợp lệ.',
       hotspot_kind_invalid: 'Loại điểm không hợp lệ.',
       hotspot_activity_invalid: 'Hoạt động không hợp lệ.',
@@ -427,6 +430,7 @@ export const investigationLabels: Record<'vi' | 'en', InvestigationLabels> = {
       tip_channel_invalid: 'The channel is not valid.',
       tip_state_invalid: 'The tip state is not valid.',
       case_state_invalid: 'The case state is not valid.',
+      severity_invalid: 'The severity is not valid (less serious, serious, very serious, especially serious).',
       hotspot_status_invalid: 'The hot-spot status is not valid.',
       hotspot_kind_invalid: 'The hot-spot kind is not valid.',
       hotspot_activity_invalid: 'The activity is not valid.',

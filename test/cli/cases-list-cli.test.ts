@@ -58,5 +58,25 @@ describe('hoso case list, and the persons a tip names', () => {
     const bad = asLeader(dir, ['case', 'list', '--state', 'nowhere']);
     expect(bad.code).not.toBe(0);
     expect(bad.err).toContain('state');
-  });
+    // A bad severity or limit is said in words naming the option's field, in Vietnamese and in English.
+    const severity = asLeader(dir, ['case', 'list', '--severity', 'x']);
+    expect(severity.code).toBe(1);
+    expect(severity.err).toContain('severity: Mức độ nghiêm trọng không hợp lệ');
+    expect(severity.err).toContain('(severity_invalid)');
+    const limit = asLeader(dir, ['case', 'list', '--limit', '0']);
+    expect(limit.code).toBe(1);
+    expect(limit.err).toContain('limit: Giá trị nhỏ hơn mức tối thiểu cho phép. (too_small)');
+    const notANumber = asLeader(dir, ['case', 'list', '--limit', 'ba']);
+    expect(notANumber.err).toContain('limit: Giá trị không đúng kiểu');
+    const english = hoso(
+      dir,
+      ['--user', 'truongphong', '--password-stdin', 'case', 'list', '--severity', 'x', '--limit', '0'],
+      `${CLI_LEADER_PW}\n`,
+      { HOSO_LANG: 'en' },
+    );
+    expect(english.err).toContain('severity: The severity is not valid');
+    expect(english.err).toContain('limit: The value is below the smallest allowed. (too_small)');
+    for (const r of [severity, limit, notANumber, english]) expect(r.err).not.toMatch(/: [a-z_]+(,|\)|$)/m);
+    // Each command is a process that opens the vault: about twenty of them on a shared two-core machine.
+  }, 240_000);
 });
