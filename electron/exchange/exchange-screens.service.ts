@@ -11,6 +11,7 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
 import type { Db } from '../platform/table-spec';
 import { readBundle, verifySignature, type Manifest } from './bundle';
+import { exchangeRepository as repo } from './exchange.repository';
 import type { ExchangePeerTable } from './exchange.schema';
 import { outgoing } from './exchange.service';
 import { basisOf, sequenceVerdict } from './sequence';
@@ -23,21 +24,12 @@ import { stationKeys } from './station';
 const stationId = (ctx: DomainContext) => ctx.changes().workstationId;
 
 async function peerRow(db: Db, id: string): Promise<ExchangePeerTable> {
-  const r = await db.selectFrom('exchangePeers').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await repo.peer(db, id);
   if (!r) throw new AppError(ErrorCodes.NOT_FOUND, 'no such peer');
   return r;
 }
 
-async function lastSeq(db: Db, direction: 'out' | 'in', peerId: string) {
-  return db
-    .selectFrom('exchangeBundles')
-    .select(['seq', 'hash'])
-    .where('direction', '=', direction)
-    .where('peerId', '=', peerId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
+const lastSeq = (db: Db, direction: 'out' | 'in', peerId: string) => repo.lastBundle(db, direction, peerId);
 
 /**
  * Counts what `bundles.export` would select for the peer, by the export's own generator (changes after the last
@@ -112,7 +104,7 @@ async function inspect(ctx: DomainContext, file: string): Promise<BundleInspecte
   if (!read) return base;
   const { m, bytes: manifestBytes, sig, hash } = read as { m: Manifest; bytes: Buffer; sig: Buffer; hash: string };
   if (m.recipient !== me) return unplaced('not_for_us');
-  const p = await db.selectFrom('exchangePeers').selectAll().where('id', '=', m.sender).executeTakeFirst();
+  const p = await repo.peer(db, m.sender);
   if (!p) return unplaced('unknown_sender');
   const audited = (verdict: BundleInspected['verdict']) =>
     ctx.target({
@@ -169,28 +161,14 @@ async function inspect(ctx: DomainContext, file: string): Promise<BundleInspecte
  * between are missing, until they are imported.
  */
 async function gaps(db: Db): Promise<PeerGap[]> {
-  const peers = await db.selectFrom('exchangePeers').select('id').execute();
+  const peers = await repo.peers(db);
   if (!peers.length) return [];
-  const received = new Map<string, number>();
-  for (const r of await db
-    .selectFrom('exchangeBundles')
-    .select(['peerId', (eb) => eb.fn.max('seq').as('seq')])
-    .where('direction', '=', 'in')
-    .groupBy('peerId')
-    .execute())
-    received.set(r.peerId, Number(r.seq));
-  const rows = await db
-    .selectFrom('auditLog')
-    .select(['recordId', 'detail'])
-    .where('action', 'in', ['exchange.bundle_preview', 'exchange.bundle_import'])
-    .where(
-      'recordId',
-      'in',
-      peers.map((p) => p.id),
-    )
-    .orderBy('seq', 'desc')
-    .limit(5000)
-    .execute();
+  const received = await repo.lastReceivedPerPeer(db);
+  const rows = await repo.presentations(
+    db,
+    peers.map((p) => p.id),
+    5000,
+  );
   const waiting = new Map<string, { seq: number; needs: number }>();
   for (const r of rows) {
     if (!r.recordId || !r.detail) continue;
@@ -246,26 +224,7 @@ export const exchangeScreenHandlers: DomainHandlerGroup<ScreenProcedure> = {
   },
 
   async 'bundles.history'(ctx, { peerId, limit }) {
-    let q = ctx
-      .db()
-      .selectFrom('exchangeBundles as b')
-      .leftJoin('exchangePeers as p', 'p.id', 'b.peerId')
-      .select([
-        'b.id',
-        'b.direction',
-        'b.peerId',
-        'p.name as peerName',
-        'b.seq',
-        'b.at',
-        'b.ackedAt',
-        'b.counts',
-        'b.refused',
-      ])
-      .orderBy('b.at', 'desc')
-      .orderBy('b.id', 'desc')
-      .limit(limit);
-    if (peerId) q = q.where('b.peerId', '=', peerId);
-    const rows = await q.execute();
+    const rows = await repo.history(ctx.db(), peerId, limit);
     return rows.map((r): BundleHistoryItem => {
       const counts = JSON.parse(r.counts) as Record<string, number>;
       return {

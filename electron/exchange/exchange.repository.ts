@@ -1,11 +1,213 @@
-import type { Db } from '../platform/table-spec';
+import { sql } from 'kysely';
+import type { Db, ReplicatedTable } from '../platform/table-spec';
 import type { AuditLine } from './bundle';
+import type { ArchiveRecipientTable, ExchangeBundleTable, ExchangePeerTable } from './exchange.schema';
+
+type NewBundle = Omit<ExchangeBundleTable, 'id'>;
 
 /**
  * The exchange's local tables (exchange.schema.ts): bundles sent and received, the audit entries peers sent along.
  * Every function takes the call's Kysely handle first; services call these, never the query builder.
  */
 export const exchangeRepository = Object.freeze({
+  // ── Peers ──────────────────────────────────────────────────────────────────────────────────────────────────
+  async peer(db: Db, id: string): Promise<ExchangePeerTable | undefined> {
+    return db.selectFrom('exchangePeers').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async peers(db: Db): Promise<ExchangePeerTable[]> {
+    return db.selectFrom('exchangePeers').selectAll().orderBy('name').execute();
+  },
+
+  async addPeer(db: Db, row: ExchangePeerTable): Promise<void> {
+    await db.insertInto('exchangePeers').values(row).execute();
+  },
+
+  async updatePeer(
+    db: Db,
+    id: string,
+    patch: Partial<Pick<ExchangePeerTable, 'signingPublic' | 'ageRecipient' | 'fingerprint' | 'status' | 'policy'>>,
+    updatedAt: string,
+  ): Promise<void> {
+    await db
+      .updateTable('exchangePeers')
+      .set({ ...patch, updatedAt })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  // ── Archive recipients ─────────────────────────────────────────────────────────────────────────────────────
+  async archiveRecipients(db: Db): Promise<ArchiveRecipientTable[]> {
+    return db.selectFrom('exchangeArchiveRecipients').selectAll().orderBy('addedAt').execute();
+  },
+
+  async archiveRecipient(db: Db, recipient: string): Promise<ArchiveRecipientTable | undefined> {
+    return db.selectFrom('exchangeArchiveRecipients').selectAll().where('recipient', '=', recipient).executeTakeFirst();
+  },
+
+  async addArchiveRecipient(db: Db, row: ArchiveRecipientTable): Promise<void> {
+    await db.insertInto('exchangeArchiveRecipients').values(row).execute();
+  },
+
+  // ── Bundles ────────────────────────────────────────────────────────────────────────────────────────────────
+  async recordBundle(db: Db, row: NewBundle): Promise<void> {
+    await db.insertInto('exchangeBundles').values(row).execute();
+  },
+
+  /** Marks this station's bundles to a peer up to `seq` acknowledged (a receipt came back). */
+  async acknowledge(db: Db, peerId: string, seq: number, at: string): Promise<void> {
+    await db
+      .updateTable('exchangeBundles')
+      .set({ ackedAt: at })
+      .where('direction', '=', 'out')
+      .where('peerId', '=', peerId)
+      .where('seq', '<=', seq)
+      .where('ackedAt', 'is', null)
+      .execute();
+  },
+
+  /** Every bundle to and from a peer. */
+  async bundlesOf(db: Db, peerId: string) {
+    return db.selectFrom('exchangeBundles').selectAll().where('peerId', '=', peerId).execute();
+  },
+
+  /** The audit head of the last bundle received from a peer that carried one. */
+  async lastReceivedAuditHead(db: Db, peerId: string): Promise<string | null> {
+    const r = await db
+      .selectFrom('exchangeBundles')
+      .select('auditHead')
+      .where('direction', '=', 'in')
+      .where('peerId', '=', peerId)
+      .where('auditHead', 'is not', null)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r?.auditHead ?? null;
+  },
+
+  /** The highest number received from each peer. */
+  async lastReceivedPerPeer(db: Db): Promise<Map<string, number>> {
+    const rows = await db
+      .selectFrom('exchangeBundles')
+      .select(['peerId', (eb) => eb.fn.max('seq').as('seq')])
+      .where('direction', '=', 'in')
+      .groupBy('peerId')
+      .execute();
+    return new Map(rows.map((r) => [r.peerId, Number(r.seq)]));
+  },
+
+  /** Bundles both ways, newest first, with the peer's name. */
+  async history(db: Db, peerId: string | undefined, limit: number) {
+    let q = db
+      .selectFrom('exchangeBundles as b')
+      .leftJoin('exchangePeers as p', 'p.id', 'b.peerId')
+      .select([
+        'b.id',
+        'b.direction',
+        'b.peerId',
+        'p.name as peerName',
+        'b.seq',
+        'b.at',
+        'b.ackedAt',
+        'b.counts',
+        'b.refused',
+      ])
+      .orderBy('b.at', 'desc')
+      .orderBy('b.id', 'desc')
+      .limit(limit);
+    if (peerId) q = q.where('b.peerId', '=', peerId);
+    return q.execute();
+  },
+
+  // ── What this station holds elsewhere, as the exchange needs it ────────────────────────────────────────────
+  /** This station's own audit head. */
+  async ownAuditHead(db: Db): Promise<{ seq: number; hash: string } | null> {
+    const r = await db
+      .selectFrom('auditLog')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r ? { seq: r.seq, hash: r.hash } : null;
+  },
+
+  /** This station's audit entries after `seq`, in order, as a bundle carries them. */
+  async ownAuditAfter(db: Db, seq: number): Promise<AuditLine[]> {
+    const rows = await db.selectFrom('auditLog').selectAll().where('seq', '>', seq).orderBy('seq').execute();
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      accountId: r.accountId,
+      username: r.username,
+      role: r.role,
+      action: r.action,
+      recordType: r.recordType,
+      recordId: r.recordId,
+      outcome: r.outcome,
+      detail: r.detail,
+      prevHash: r.prevHash,
+      hash: r.hash,
+    }));
+  },
+
+  /** The audit entries of bundles presented here (inspected or imported), for the peers given: newest first. */
+  async presentations(db: Db, peerIds: readonly string[], limit: number) {
+    if (!peerIds.length) return [];
+    return db
+      .selectFrom('auditLog')
+      .select(['recordId', 'detail'])
+      .where('action', 'in', ['exchange.bundle_preview', 'exchange.bundle_import'])
+      .where('recordId', 'in', [...peerIds])
+      .orderBy('seq', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
+  /** The change log's last sequence number (what an export covers). */
+  async changeLogHead(db: Db): Promise<number> {
+    const r = await db
+      .selectFrom('changeLog')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    return Number(r?.seq ?? 0);
+  },
+
+  async conflictCount(db: Db): Promise<number> {
+    const r = await db
+      .selectFrom('conflicts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  },
+
+  /** Rows of a replicated table by id (for placing records an export selects). */
+  async rowsByIds(db: Db, table: string, ids: readonly string[]): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    for (let i = 0; i < ids.length; i += 500)
+      out.push(
+        ...((await db
+          .selectFrom(table as ReplicatedTable)
+          .selectAll()
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()) as Record<string, unknown>[]),
+      );
+    return out;
+  },
+
+  /**
+   * A preview applies inside a savepoint of the call's transaction and rolls it back: `open` before, `undo` after
+   * (the changes applied, their conflicts and re-derived columns all go).
+   */
+  savepoint: Object.freeze({
+    async open(db: Db): Promise<void> {
+      await sql`SAVEPOINT bundle_preview`.execute(db);
+    },
+    async undo(db: Db): Promise<void> {
+      await sql`ROLLBACK TO bundle_preview`.execute(db);
+      await sql`RELEASE bundle_preview`.execute(db);
+    },
+  }),
+
   /** The bundle of a number from or to a peer, if this station has one. */
   async bundle(db: Db, direction: 'out' | 'in', peerId: string, seq: number) {
     return db

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import type { BundleImported, ExchangePolicy, PeerKind, PeerView, RefusedItem } from '../../shared/contract/exchange';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { entryHash, genesisHash } from '../audit/audit';
@@ -10,11 +9,13 @@ import { hasEntry, readEntries } from '../changelog/log-store';
 import type { ChangeEntry } from '../changelog/merge';
 import type { ExchangePeerTable } from './exchange.schema';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
-import type { Db, ReplicatedTable } from '../platform/table-spec';
+import type { Db } from '../platform/table-spec';
 import { recordInScope } from '../platform/record-access';
 import { allSpecs, specOf } from '../platform/tables';
 import { caseTable } from '../investigations/investigation.table';
 import { parseAgeRecipient } from './bech32';
+import { settingsRepository } from '../platform/settings.repository';
+import { unitRepository } from '../units/unit.repository';
 import { exchangeRepository as repo } from './exchange.repository';
 import { basisOf, sequenceVerdict, supersededOf } from './sequence';
 import {
@@ -62,7 +63,7 @@ function peerView(r: PeerRow): PeerView {
 }
 
 async function peerRow(db: Db, id: string): Promise<PeerRow> {
-  const r = await db.selectFrom('exchangePeers').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await repo.peer(db, id);
   if (!r) throw new AppError(ErrorCodes.NOT_FOUND, 'no such peer');
   return r;
 }
@@ -76,21 +77,7 @@ function bundleFileName(from: string, to: string, seq: number): string {
   return `hoso-${clean(from)}-to-${clean(to)}-${String(seq).padStart(6, '0')}.age`;
 }
 
-async function lastBundle(db: Db, direction: 'out' | 'in', peerId: string) {
-  return db
-    .selectFrom('exchangeBundles')
-    .selectAll()
-    .where('direction', '=', direction)
-    .where('peerId', '=', peerId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-async function auditHead(db: Db): Promise<Manifest['auditHead']> {
-  const r = await db.selectFrom('auditLog').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  return r ? { seq: r.seq, hash: r.hash } : null;
-}
+const lastBundle = (db: Db, direction: 'out' | 'in', peerId: string) => repo.lastBundle(db, direction, peerId);
 
 /**
  * The changes a peer has not acknowledged and its policy lets travel to it, streamed a page at a time from the
@@ -113,14 +100,8 @@ export async function* outgoing(
     .filter((s) => policy.send.families.includes(s.family))
     .map((s) => s.table as string);
   if (!tables.length) return;
-  const acked = await db
-    .selectFrom('exchangeBundles')
-    .select((eb) => eb.fn.max('throughChangeSeq').as('through'))
-    .where('direction', '=', 'out')
-    .where('peerId', '=', peer.id)
-    .where('ackedAt', 'is not', null)
-    .executeTakeFirst();
-  let after = Number(acked?.through ?? 0);
+  // After the last change the basis covered (the last bundle the peer acknowledged; numbers and coverage rise together).
+  let after = (await repo.lastAcknowledged(db, peer.id))?.throughChangeSeq ?? 0;
   const { lookup, children } = localLookups(db);
   for (;;) {
     const page = await readEntries(db, { afterSeq: after, limit: 5000, tables });
@@ -131,16 +112,8 @@ export async function* outgoing(
       if (!placed.has(`${e.tableName}:${e.recordId}`))
         wanted.set(e.tableName, (wanted.get(e.tableName) ?? new Set()).add(e.recordId));
     const rows = new Map<string, Record<string, unknown>>();
-    for (const [table, ids] of wanted) {
-      const list = [...ids];
-      for (let i = 0; i < list.length; i += 500)
-        for (const r of (await db
-          .selectFrom(table as ReplicatedTable)
-          .selectAll()
-          .where('id', 'in', list.slice(i, i + 500))
-          .execute()) as Record<string, unknown>[])
-          rows.set(`${table}:${r.id as string}`, r);
-    }
+    for (const [table, ids] of wanted)
+      for (const r of await repo.rowsByIds(db, table, [...ids])) rows.set(`${table}:${r.id as string}`, r);
     for (const e of page) {
       after = e.seq;
       // What the peer wrote itself it already holds.
@@ -164,31 +137,9 @@ export async function* outgoing(
 /** The audit entries a hub has not acknowledged: after the audit head of the last bundle it acknowledged. */
 async function auditToSend(db: Db, peer: PeerRow): Promise<AuditLine[]> {
   if (peer.kind !== 'hub') return [];
-  const acked = await db
-    .selectFrom('exchangeBundles')
-    .select('auditHead')
-    .where('direction', '=', 'out')
-    .where('peerId', '=', peer.id)
-    .where('ackedAt', 'is not', null)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const acked = await repo.lastAcknowledged(db, peer.id);
   const from = acked?.auditHead ? (JSON.parse(acked.auditHead) as { seq: number }).seq : 0;
-  const rows = await db.selectFrom('auditLog').selectAll().where('seq', '>', from).orderBy('seq').execute();
-  return rows.map((r) => ({
-    seq: r.seq,
-    at: r.at,
-    accountId: r.accountId,
-    username: r.username,
-    role: r.role,
-    action: r.action,
-    recordType: r.recordType,
-    recordId: r.recordId,
-    outcome: r.outcome,
-    detail: r.detail,
-    prevHash: r.prevHash,
-    hash: r.hash,
-  }));
+  return repo.ownAuditAfter(db, from);
 }
 
 /** What pass 1 learns of each record a bundle touches: the values that place it (scope and parent columns). */
@@ -219,16 +170,8 @@ function placingColumns(table: string): string[] {
 
 /** The audit head of the last bundle received from a peer (what its audit chain must continue). */
 async function lastAuditHead(db: Db, peerId: string): Promise<Manifest['auditHead']> {
-  const r = await db
-    .selectFrom('exchangeBundles')
-    .select('auditHead')
-    .where('direction', '=', 'in')
-    .where('peerId', '=', peerId)
-    .where('auditHead', 'is not', null)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return r?.auditHead ? (JSON.parse(r.auditHead) as Manifest['auditHead']) : null;
+  const head = await repo.lastReceivedAuditHead(db, peerId);
+  return head ? (JSON.parse(head) as Manifest['auditHead']) : null;
 }
 
 function fork(detail: string): AppError {
@@ -340,7 +283,7 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   hash = await readBundle(file, keys.agePrivate, {
     manifest: async (m, bytes, sig, fileHash) => {
       if (m.recipient !== me) throw new AppError(ErrorCodes.BUNDLE_NOT_FOR_US, 'bundle addressed to another station');
-      const p = await db.selectFrom('exchangePeers').selectAll().where('id', '=', m.sender).executeTakeFirst();
+      const p = await repo.peer(db, m.sender);
       if (!p) throw new AppError(ErrorCodes.BUNDLE_UNKNOWN_SENDER, 'sender is not a peer');
       ctx.target({
         recordType: 'bundle',
@@ -443,7 +386,7 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   const conflictsBefore = await countConflicts(db);
   const today = vietnamDay(ctx.now());
   let duplicates = 0;
-  if (preview) await sql`SAVEPOINT bundle_preview`.execute(db);
+  if (preview) await repo.savepoint.open(db);
   let pending: ChangeEntry[] = [];
   // Progress of the apply (the long part): changes read so far of the bundle's total, after each chunk.
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -489,45 +432,28 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   await rederiveParents(db, incoming, refusedKeys, today);
   const conflicts = (await countConflicts(db)) - conflictsBefore;
   if (preview) {
-    await sql`ROLLBACK TO bundle_preview`.execute(db);
-    await sql`RELEASE bundle_preview`.execute(db);
+    await repo.savepoint.undo(db);
   }
 
   let acknowledged: number | null = null;
   if (!preview) {
-    await db
-      .insertInto('exchangeBundles')
-      .values({
-        direction: 'in',
-        peerId: p.id,
-        seq: m.seq,
-        hash,
-        prevHash: m.prevHash,
-        throughChangeSeq: null,
-        counts: JSON.stringify(counts),
-        refused: refused.length,
-        auditHead: m.auditHead ? JSON.stringify(m.auditHead) : null,
-        at: nowIso(ctx),
-        ackedAt: null,
-      })
-      .execute();
+    await repo.recordBundle(db, {
+      direction: 'in',
+      peerId: p.id,
+      seq: m.seq,
+      hash,
+      prevHash: m.prevHash,
+      throughChangeSeq: null,
+      counts: JSON.stringify(counts),
+      refused: refused.length,
+      auditHead: m.auditHead ? JSON.stringify(m.auditHead) : null,
+      at: nowIso(ctx),
+      ackedAt: null,
+    });
     if (m.receipt) {
-      const mine = await db
-        .selectFrom('exchangeBundles')
-        .select('hash')
-        .where('direction', '=', 'out')
-        .where('peerId', '=', p.id)
-        .where('seq', '=', m.receipt.seq)
-        .executeTakeFirst();
+      const mine = await repo.bundle(db, 'out', p.id, m.receipt.seq);
       if (mine?.hash === m.receipt.hash) {
-        await db
-          .updateTable('exchangeBundles')
-          .set({ ackedAt: nowIso(ctx) })
-          .where('direction', '=', 'out')
-          .where('peerId', '=', p.id)
-          .where('seq', '<=', m.receipt.seq)
-          .where('ackedAt', 'is', null)
-          .execute();
+        await repo.acknowledge(db, p.id, m.receipt.seq, nowIso(ctx));
         acknowledged = m.receipt.seq;
       }
     }
@@ -564,13 +490,7 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   };
 }
 
-async function countConflicts(db: Db): Promise<number> {
-  const r = await db
-    .selectFrom('conflicts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  return Number(r?.n ?? 0);
-}
+const countConflicts = (db: Db) => repo.conflictCount(db);
 
 type ExchangeProcedure =
   | 'station.show'
@@ -603,20 +523,15 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
 
   async 'station.setUnit'(ctx, { unitId }) {
     const db = ctx.db();
-    const unit = await db.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst();
-    if (!unit) throw new AppError(ErrorCodes.NOT_FOUND, 'no such unit');
+    // A live unit only: a station does not serve a deleted unit.
+    if (!(await unitRepository.liveExists(db, unitId))) throw new AppError(ErrorCodes.NOT_FOUND, 'no such unit');
     ctx.target({ recordType: 'station', recordId: stationId(ctx), detail: { unitId } });
-    await db
-      .insertInto('settings')
-      .values({ key: STATION_UNIT_SETTING, value: unitId, updatedAt: nowIso(ctx) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: unitId, updatedAt: nowIso(ctx) }))
-      .execute();
+    await settingsRepository.put(db, STATION_UNIT_SETTING, unitId, ctx.now());
     return stationView(db, stationId(ctx));
   },
 
   async 'peers.list'(ctx) {
-    const rows = await ctx.db().selectFrom('exchangePeers').selectAll().orderBy('name').execute();
-    return rows.map(peerView);
+    return (await repo.peers(ctx.db())).map(peerView);
   },
 
   async 'peers.add'(ctx, input) {
@@ -626,29 +541,25 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
     if (!sameFingerprint(input.fingerprint, card.fingerprint))
       throw new AppError(ErrorCodes.FINGERPRINT_MISMATCH, 'the typed fingerprint does not match the card');
     if (card.id === stationId(ctx)) throw new AppError(ErrorCodes.PEER_CARD_INVALID, 'this is our own card');
-    if (await db.selectFrom('exchangePeers').select('id').where('id', '=', card.id).executeTakeFirst())
-      throw new AppError(ErrorCodes.CONFLICT, 'this peer is already registered');
+    if (await repo.peer(db, card.id)) throw new AppError(ErrorCodes.CONFLICT, 'this peer is already registered');
     const policy = defaultPolicy(input.policy, await stationUnit(db, stationId(ctx)), card.unit, input.facilityId);
     const at = nowIso(ctx);
-    await db
-      .insertInto('exchangePeers')
-      .values({
-        id: card.id,
-        name: card.name,
-        unitCode: card.unit?.code ?? card.id.slice(0, 8),
-        provinceCode: card.unit?.provinceCode ?? null,
-        communeCode: card.unit?.communeCode ?? null,
-        facilityId: input.facilityId ?? null,
-        kind: input.kind,
-        policy: JSON.stringify(policy),
-        signingPublic: card.signingPublic.toString('base64'),
-        ageRecipient: card.ageRecipient,
-        fingerprint: card.fingerprint,
-        status: 'active',
-        addedAt: at,
-        updatedAt: at,
-      })
-      .execute();
+    await repo.addPeer(db, {
+      id: card.id,
+      name: card.name,
+      unitCode: card.unit?.code ?? card.id.slice(0, 8),
+      provinceCode: card.unit?.provinceCode ?? null,
+      communeCode: card.unit?.communeCode ?? null,
+      facilityId: input.facilityId ?? null,
+      kind: input.kind,
+      policy: JSON.stringify(policy),
+      signingPublic: card.signingPublic.toString('base64'),
+      ageRecipient: card.ageRecipient,
+      fingerprint: card.fingerprint,
+      status: 'active',
+      addedAt: at,
+      updatedAt: at,
+    });
     return peerView(await peerRow(db, card.id));
   },
 
@@ -668,16 +579,16 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
     if (card.id !== peerId) throw new AppError(ErrorCodes.PEER_CARD_INVALID, 'the card is of another station');
     if (!sameFingerprint(fingerprint, card.fingerprint))
       throw new AppError(ErrorCodes.FINGERPRINT_MISMATCH, 'the typed fingerprint does not match the card');
-    await db
-      .updateTable('exchangePeers')
-      .set({
+    await repo.updatePeer(
+      db,
+      peerId,
+      {
         signingPublic: card.signingPublic.toString('base64'),
         ageRecipient: card.ageRecipient,
         fingerprint: card.fingerprint,
-        updatedAt: nowIso(ctx),
-      })
-      .where('id', '=', peerId)
-      .execute();
+      },
+      nowIso(ctx),
+    );
     ctx.target({
       recordType: 'peer',
       recordId: peerId,
@@ -705,16 +616,12 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
     if (shared) ids.add(caseId);
     else ids.delete(caseId);
     const next: ExchangePolicy = { ...policy, send: { ...policy.send, scope: { kind: 'cases', ids: [...ids] } } };
-    await db
-      .updateTable('exchangePeers')
-      .set({ policy: JSON.stringify(next), updatedAt: nowIso(ctx) })
-      .where('id', '=', p.id)
-      .execute();
+    await repo.updatePeer(db, p.id, { policy: JSON.stringify(next) }, nowIso(ctx));
     return peerView(await peerRow(db, p.id));
   },
 
   async 'archive.list'(ctx) {
-    return ctx.db().selectFrom('exchangeArchiveRecipients').selectAll().orderBy('addedAt').execute();
+    return repo.archiveRecipients(ctx.db());
   },
 
   async 'archive.add'(ctx, { recipient, label }) {
@@ -724,16 +631,10 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
         issues: [{ path: 'recipient', code: 'age_recipient_format' }],
       });
     ctx.target({ recordType: 'archive_recipient', recordId: recipient, detail: { label } });
-    if (
-      await db
-        .selectFrom('exchangeArchiveRecipients')
-        .select('recipient')
-        .where('recipient', '=', recipient)
-        .executeTakeFirst()
-    )
+    if (await repo.archiveRecipient(db, recipient))
       throw new AppError(ErrorCodes.CONFLICT, 'this archive recipient is already added');
     const row = { recipient, label, addedAt: nowIso(ctx) };
-    await db.insertInto('exchangeArchiveRecipients').values(row).execute();
+    await repo.addArchiveRecipient(db, row);
     return row;
   },
 
@@ -748,10 +649,7 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
     const last = await lastBundle(db, 'out', p.id);
     const seq = (last?.seq ?? 0) + 1;
     const received = await lastBundle(db, 'in', p.id);
-    const maxSeq = await db
-      .selectFrom('changeLog')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .executeTakeFirst();
+    const through = await repo.changeLogHead(db);
     const unit = await stationUnit(db, me);
     const name = bundleFileName(unit?.code ?? me.slice(0, 8), p.unitCode, seq);
     let target: string;
@@ -761,10 +659,10 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
       throw new AppError(ErrorCodes.IO_ERROR, 'the output folder cannot be read');
     }
     if (fs.existsSync(target)) throw new AppError(ErrorCodes.IO_ERROR, 'a file of that name exists already');
-    const archive = await db.selectFrom('exchangeArchiveRecipients').select('recipient').execute();
+    const archive = await repo.archiveRecipients(db);
     const recipients = [parseAgeRecipient(p.ageRecipient)!, ...archive.map((a) => parseAgeRecipient(a.recipient)!)];
     // The audit head is read before the audit entries are: the router's entry of this call comes after both.
-    const head = await auditHead(db);
+    const head = await repo.ownAuditHead(db);
     const audit = await auditToSend(db, p);
     // The basis: the last bundle the peer acknowledged; everything after it travels again (a lost stick).
     const acked = await repo.lastAcknowledged(db, p.id);
@@ -813,22 +711,19 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
     }
     const counts = written.manifest.counts;
     const changes = Object.values(counts).reduce((a, b) => a + b, 0);
-    await db
-      .insertInto('exchangeBundles')
-      .values({
-        direction: 'out',
-        peerId: p.id,
-        seq,
-        hash: written.hash,
-        prevHash: last?.hash ?? null,
-        throughChangeSeq: Number(maxSeq?.seq ?? 0),
-        counts: JSON.stringify(counts),
-        refused: 0,
-        auditHead: head ? JSON.stringify(head) : null,
-        at: nowIso(ctx),
-        ackedAt: null,
-      })
-      .execute();
+    await repo.recordBundle(db, {
+      direction: 'out',
+      peerId: p.id,
+      seq,
+      hash: written.hash,
+      prevHash: last?.hash ?? null,
+      throughChangeSeq: through,
+      counts: JSON.stringify(counts),
+      refused: 0,
+      auditHead: head ? JSON.stringify(head) : null,
+      at: nowIso(ctx),
+      ackedAt: null,
+    });
     ctx.target({
       recordType: 'bundle',
       recordId: p.id,
@@ -852,11 +747,11 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
 
   async 'bundles.status'(ctx) {
     const db = ctx.db();
-    const peers = await db.selectFrom('exchangePeers').selectAll().orderBy('name').execute();
+    const peers = await repo.peers(db);
     const received = await repo.receivedSeqs(db);
     const out = [];
     for (const p of peers) {
-      const rows = await db.selectFrom('exchangeBundles').selectAll().where('peerId', '=', p.id).execute();
+      const rows = await repo.bundlesOf(db, p.id);
       const sent = rows.filter((r) => r.direction === 'out');
       const lastSent = Math.max(0, ...sent.map((r) => r.seq));
       const lastAcknowledged = Math.max(0, ...sent.filter((r) => r.ackedAt).map((r) => r.seq));
@@ -876,9 +771,7 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
 
   async 'bundles.auditTrail'(ctx, { peerId }) {
     const db = ctx.db();
-    const names = new Map(
-      (await db.selectFrom('exchangePeers').select(['id', 'name']).execute()).map((p) => [p.id, p.name]),
-    );
+    const names = new Map((await repo.peers(db)).map((p) => [p.id, p.name]));
     return (await repo.auditSummary(db))
       .filter((t) => !peerId || t.peerId === peerId)
       .map((t) => ({ ...t, name: names.get(t.peerId) ?? t.peerId }));
@@ -889,10 +782,6 @@ async function setStatus(ctx: DomainContext, peerId: string, status: 'active' | 
   const db = ctx.db();
   await peerRow(db, peerId);
   ctx.target({ recordType: 'peer', recordId: peerId, detail: { status } });
-  await db
-    .updateTable('exchangePeers')
-    .set({ status, updatedAt: nowIso(ctx) })
-    .where('id', '=', peerId)
-    .execute();
+  await repo.updatePeer(db, peerId, { status }, nowIso(ctx));
   return peerView(await peerRow(db, peerId));
 }

@@ -27,8 +27,7 @@ export function basisOf(m: Manifest): { seq: number; hash: string | null } {
 
 export async function sequenceVerdict(db: Db, peerId: string, m: Manifest, fileHash: string): Promise<SequenceVerdict> {
   const basis = basisOf(m);
-  if (basis.seq >= m.seq || (basis.seq === 0) !== (basis.hash === null))
-    return { kind: 'invalid', reason: 'basis out of range' };
+  if (basis.seq >= m.seq) return { kind: 'invalid', reason: 'basis out of range' };
   const last = await repo.lastBundle(db, 'in', peerId);
   const lastSeq = last?.seq ?? 0;
   if (m.seq <= lastSeq) {
@@ -42,6 +41,7 @@ export async function sequenceVerdict(db: Db, peerId: string, m: Manifest, fileH
     return { kind: 'gap', missing };
   }
   // The basis must be a bundle this station imported, with the same hash (a receipt acknowledged only those).
+  if ((basis.seq === 0) !== (basis.hash === null)) return { kind: 'invalid', reason: 'basis hash' };
   if (basis.seq > 0) {
     const b = await repo.bundle(db, 'in', peerId, basis.seq);
     if (!b || b.hash !== basis.hash) return { kind: 'invalid', reason: 'chain: basis differs' };

@@ -4,6 +4,7 @@ import type { StationView } from '../../shared/contract/exchange';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import type { Db } from '../platform/table-spec';
 import { ageRecipientOf, parseAgeRecipient } from './bech32';
+import { settingsRepository } from '../platform/settings.repository';
 
 /**
  * This station's identity (made by migration 2026_12_03_1400_exchange, private halves only in the encrypted
@@ -83,15 +84,9 @@ export const STATION_UNIT_SETTING = 'exchange.station_unit';
  * on this workstation (made with the vault).
  */
 export async function stationUnit(db: Db, stationId: string): Promise<StationView['unit']> {
-  const chosen = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', STATION_UNIT_SETTING)
-    .executeTakeFirst();
+  const chosen = await settingsRepository.get(db, STATION_UNIT_SETTING);
   let q = db.selectFrom('units').select(['code', 'name', 'kind', 'provinceCode', 'communeCode']);
-  q = chosen
-    ? q.where('id', '=', chosen.value)
-    : q.where('originWs', '=', stationId).orderBy('createdAt').orderBy('id');
+  q = chosen ? q.where('id', '=', chosen) : q.where('originWs', '=', stationId).orderBy('createdAt').orderBy('id');
   return (await q.executeTakeFirst()) ?? null;
 }
 

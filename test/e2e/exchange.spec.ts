@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { COMMUNE, expect, openExchange, seedCommuneStation, seedHubStation, test
 import { chooseOption, signIn } from './support/flows';
 import { openPersons, resultRows } from './support/persons';
 import { expectAccessible, screenshot } from './support/screens';
+import { ageRecipientOf } from '../../electron/exchange/bech32';
 
 /** The screen at the two sizes the stations use. */
 async function shots(page: Page, name: string): Promise<void> {
@@ -46,6 +48,33 @@ async function addPeer(page: Page, card: string, kind: string | null, fingerprin
     .fill(fingerprint.toLowerCase().replace(/(.{4})(?!$)/g, '$1 '));
   await dialog.getByRole('button', { name: 'Thêm trạm' }).click();
   await expect(dialog).toBeHidden();
+}
+
+/**
+ * A neighbouring province's station card, made here as that station would (docs/bundle-format.md §1: its keys,
+ * its fingerprint computed from them): the province the hub's leader shares a case with.
+ */
+function neighbourCard(): { card: string; fingerprint: string } {
+  const raw = (k: crypto.KeyObject) => Buffer.from((k.export({ format: 'jwk' }) as { x: string }).x, 'base64url');
+  const signingKey = raw(crypto.generateKeyPairSync('ed25519').publicKey).toString('base64');
+  const ageRecipient = ageRecipientOf(raw(crypto.generateKeyPairSync('x25519').publicKey));
+  const id = crypto.randomUUID();
+  const h = crypto.createHash('sha256').update(`hoso-station/1\n${id}\n${signingKey}\n${ageRecipient}\n`).digest();
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  let bits = '';
+  for (const b of h.subarray(0, 10)) bits += b.toString(2).padStart(8, '0');
+  const fingerprint = bits
+    .match(/.{5}/g)!
+    .map((b) => alphabet[parseInt(b, 2)])
+    .join('')
+    .match(/.{4}/g)!
+    .join('-');
+  const name = 'Phòng PC04 Công an tỉnh Lào Cai';
+  const unit = { code: 'PC04-LC', name, kind: 'province_department', provinceCode: '15', communeCode: null };
+  return {
+    card: JSON.stringify({ format: 'hoso-station-card/1', id, name, unit, signingKey, ageRecipient, fingerprint }),
+    fingerprint,
+  };
 }
 
 async function stationId(server: HosoServer): Promise<string> {
@@ -124,6 +153,14 @@ test('a commune and its province hub add each other by card and fingerprint, and
     await expectAccessible(app, 'exchange peers');
     await shots(app, 'peers');
     const hubId = await stationId(hub);
+    // The hub's administrator also adds a neighbouring province (its leader will share a case with it).
+    const neighbour = neighbourCard();
+    const neighbourPeer = await hub.ok('peers.add', {
+      card: neighbour.card,
+      kind: 'province',
+      policy: 'neighbour',
+      fingerprint: neighbour.fingerprint,
+    });
 
     // An archive key: a typo is named in words and nothing is added; a real age1 key is listed.
     await openExchange(app, 'Khóa lưu trữ');
@@ -176,6 +213,10 @@ test('a commune and its province hub add each other by card and fingerprint, and
     expect(bundles).toEqual(['hoso-CAX-A-to-PC04-HUB-000001.age']);
     const bundle = path.join(sticks, bundles[0]!);
     await expect(app.getByText(bundle)).toBeVisible();
+    // The size of the file written, as the screen says sizes (KiB with a decimal comma).
+    const kib = new Intl.NumberFormat('vi', { maximumFractionDigits: 1 }).format(fs.statSync(bundle).size / 1024);
+    await expect(app.getByTestId('export-size')).toHaveText(`${kib} KiB`);
+    await expect(app.getByText('Trạm kia chưa xác nhận gói nào: gói mang mọi thay đổi từ đầu.')).toBeVisible();
     await expectAccessible(app, 'export written');
     await shots(app, 'export-done');
 
@@ -237,12 +278,85 @@ test('a commune and its province hub add each other by card and fingerprint, and
     await expectAccessible(hubApp, 'exchange history');
     await shots(hubApp, 'history');
 
+    // A lost stick: the commune's leader writes bundle 2 (lost on the way) and bundle 3; the hub imports 3, which
+    // replaces 2; bundle 2, found later, is told apart in words and not imported.
+    const writeBundle = async (seq: number) => {
+      await openExchange(app, 'Gửi gói');
+      await chooseOption(app, app.getByLabel('Gửi cho trạm'), 'Phòng PC04 Công an tỉnh Tuyên Quang');
+      await app.getByRole('button', { name: 'Tiếp tục' }).click();
+      await expect(app.getByText(`Gói số ${seq} gửi Phòng PC04 Công an tỉnh Tuyên Quang sẽ mang`)).toBeVisible();
+      await app.getByRole('button', { name: 'Tiếp tục' }).click();
+      await app.getByLabel('Thư mục lưu gói').fill(sticks);
+      await app.getByLabel('Mục đích gửi').fill('Gửi hồ sơ tháng 12 lên tỉnh');
+      await app.getByRole('button', { name: 'Ghi gói' }).click();
+      await expect(app.getByText(`Đã ghi gói số ${seq} cho Phòng PC04 Công an tỉnh Tuyên Quang.`)).toBeVisible();
+      await app.getByRole('button', { name: 'Gửi gói khác' }).click();
+      return path.join(sticks, `hoso-CAX-A-to-PC04-HUB-00000${seq}.age`);
+    };
+    const lost = path.join(sticks, 'found-later.age');
+    fs.renameSync(await writeBundle(2), lost);
+    const third = await writeBundle(3);
+    await hubApp.getByRole('tab', { name: 'Nhận gói' }).click();
+    await hubApp.getByLabel('Đường dẫn tệp gói').fill(third);
+    await hubApp.getByRole('button', { name: 'Kiểm tra gói' }).click();
+    await expect(hubApp.getByTestId('bundle-verdict')).toContainText(
+      `Gói số 2 từ Công an ${COMMUNE.name} chưa bao giờ đến (ổ USB thất lạc): gói này chứa mọi thay đổi của gói đó, nhập gói này là đủ.`,
+    );
+    await shots(hubApp, 'import-skipping');
+    await hubApp.getByRole('button', { name: 'Xem trước' }).click();
+    await hubApp.getByRole('button', { name: 'Nhập gói' }).click();
+    await expect(hubApp.getByText(`Đã nhập gói số 3 từ Công an ${COMMUNE.name}.`)).toBeVisible();
+    await expect(hubApp.getByTestId('import-skipped')).toHaveText(
+      'Gói số 2 bị thất lạc đã được thay bằng gói này: nếu tìm lại được thì không cần nhập.',
+    );
+    await hubApp.getByRole('button', { name: 'Nhập gói khác' }).click();
+    await hubApp.getByLabel('Đường dẫn tệp gói').fill(lost);
+    await hubApp.getByRole('button', { name: 'Kiểm tra gói' }).click();
+    await expect(hubApp.getByTestId('bundle-verdict')).toHaveText(
+      `Gói số 2 từ Công an ${COMMUNE.name} đã được thay bằng gói số 3 (đã nhập, chứa mọi thay đổi của gói này): không cần nhập. Không có gì thay đổi.`,
+    );
+    await expect(hubApp.getByRole('button', { name: 'Xem trước' })).toHaveCount(0);
+    await expectAccessible(hubApp, 'import superseded');
+    await shots(hubApp, 'import-superseded');
+    await hubApp.getByRole('tab', { name: 'Lịch sử và tình trạng' }).click();
+    await expect(hubApp.getByRole('table', { name: 'Tình trạng theo trạm' })).toContainText('Gói số 2 (thất lạc)');
+    await shots(hubApp, 'history-superseded');
+
+    // The hub's leader shares a case with the neighbouring province: what travels, the purpose, then withdraws.
+    const kase = await hub.ok('cases.create', {
+      number: '15/2026',
+      prosecutedOn: '2026-11-02',
+      offences: [{ article: '251', clause: 1 }],
+    });
+    await openExchange(hubApp, 'Chia sẻ vụ án');
+    await chooseOption(hubApp, hubApp.getByLabel('Tỉnh giáp ranh'), 'Phòng PC04 Công an tỉnh Lào Cai (PC04-LC)');
+    await expect(hubApp.getByTestId('share-travels')).toContainText('Trích lục điều tra chung của vụ án');
+    await chooseOption(hubApp, hubApp.getByLabel('Vụ án', { exact: true }), /Vụ án số 15\/2026/);
+    await hubApp.getByRole('button', { name: 'Chia sẻ vụ án' }).click();
+    await expect(hubApp.getByText('Hãy ghi mục đích chia sẻ.')).toBeVisible();
+    const neighbourScope = async () =>
+      (await hub.ok('peers.list', {})).find((p) => p.id === neighbourPeer.id)!.policy.send.scope;
+    expect(await neighbourScope()).toEqual({ kind: 'cases', ids: [] });
+    await hubApp.getByLabel('Mục đích chia sẻ').fill('Phối hợp điều tra đường dây liên tỉnh');
+    await hubApp.getByRole('button', { name: 'Chia sẻ vụ án' }).click();
+    const shared = hubApp.getByRole('table', { name: 'Vụ án đang chia sẻ với Phòng PC04 Công an tỉnh Lào Cai' });
+    await expect(shared).toContainText('Vụ án số 15/2026');
+    expect(await neighbourScope()).toEqual({ kind: 'cases', ids: [kase.id] });
+    await expectAccessible(hubApp, 'share case');
+    await shots(hubApp, 'share-case');
+    await shared.getByRole('button', { name: 'Rút lại' }).click();
+    await hubApp.locator('.ant-popconfirm').getByRole('button', { name: 'Rút lại' }).click();
+    await expect(shared).toContainText('Chưa chia sẻ vụ án nào với trạm này.');
+    expect(await neighbourScope()).toEqual({ kind: 'cases', ids: [] });
+
     // The person recorded on the commune is on the hub now.
     await openPersons(hubApp);
     await hubApp.getByLabel('Tìm theo họ tên hoặc số định danh').fill('hoang van thang');
     await expect(resultRows(hubApp)).toHaveCount(1);
     await expect(resultRows(hubApp).first()).toContainText('Hoàng Văn Thắng');
     expect((await hoso.ok('bundles.history', {})).map((h) => [h.direction, h.seq, h.peerId])).toEqual([
+      ['out', 3, hubId],
+      ['out', 2, hubId],
       ['out', 1, hubId],
     ]);
   } finally {

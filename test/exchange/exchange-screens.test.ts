@@ -54,27 +54,39 @@ describe('the exchange screens’ reads', { timeout: 300_000 }, () => {
       counts: one.counts,
       changes: one.changes,
     });
-    // Number 2 before number 1: a gap naming the bundle to import first.
+    // Number 2 before number 1: built on nothing acknowledged (basis 0), it carries number 1's changes too, so it
+    // may replace it (a lost stick): ready, naming the number it would skip.
     expect(await ok(s.hub.host, 'bundles.inspect', { path: two.file })).toMatchObject({
-      verdict: 'gap',
+      verdict: 'ready',
       seq: 2,
-      missing: [1],
+      skipped: [1],
+      missing: [],
+    });
+    // A bundle built on a basis this station does not hold (number 2 acknowledged): a gap naming the bundles to
+    // import first, up to that basis.
+    const ahead = await forge(s, { seq: 3, prevHash: two.hash, basis: { seq: 2, hash: two.hash } });
+    expect(await ok(s.hub.host, 'bundles.inspect', { path: ahead })).toMatchObject({
+      verdict: 'gap',
+      seq: 3,
+      missing: [1, 2],
       peer: { id: s.cShow.id },
     });
     expect(footprint(s.hub.host)).toEqual(before);
-    // The gap seen is remembered (from the audit of the inspection) until the missing bundle is imported.
+    // The gap seen is remembered (from the audit of the inspection) until the missing bundles are imported.
     expect(await ok(s.hub.host, 'bundles.gaps', {})).toEqual([
-      { peerId: s.cShow.id, lastReceived: 0, waiting: 2, missing: [1] },
+      { peerId: s.cShow.id, lastReceived: 0, waiting: 3, missing: [1, 2] },
     ]);
     const audit = s.hub.host
       .openState()
       .raw.prepare('SELECT action, outcome, record_id AS recordId, detail FROM audit_log ORDER BY seq DESC LIMIT 1')
       .get() as { action: string; outcome: string; recordId: string; detail: string };
     expect(audit).toMatchObject({ action: 'exchange.bundle_preview', outcome: 'ok', recordId: s.cShow.id });
-    expect(JSON.parse(audit.detail)).toEqual({ peer: s.cShow.id, seq: 2, verdict: 'gap' });
+    expect(JSON.parse(audit.detail)).toEqual({ peer: s.cShow.id, seq: 3, basis: 2, verdict: 'gap' });
 
     await ok(s.hub.host, 'bundles.import', { path: one.file });
-    expect(await ok(s.hub.host, 'bundles.gaps', {})).toEqual([]);
+    expect(await ok(s.hub.host, 'bundles.gaps', {})).toEqual([
+      { peerId: s.cShow.id, lastReceived: 1, waiting: 3, missing: [2] },
+    ]);
     expect(await ok(s.hub.host, 'bundles.inspect', { path: one.file })).toMatchObject({
       verdict: 'already_imported',
       lastReceived: 1,

@@ -32,6 +32,7 @@ const CONVERTED = [
   'electron/platform/*.service.ts',
   'electron/session/*.service.ts',
   'electron/units/*.service.ts',
+  'electron/exchange/*.service.ts',
 ];
 
 describe('services never build queries (issue 8: one repository pattern)', () => {
