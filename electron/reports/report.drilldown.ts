@@ -12,7 +12,7 @@ import type { Db } from '../platform/table-spec';
 import { specOf } from '../platform/tables';
 import { statusesOf } from './commune-status.service';
 import { newAddictsSet, ON_RECORD, personArea, tableExists } from './indicator.queries';
-import { area, PLAN_CHANNELS, RESOLVED_ON } from './indicator.sources';
+import { area, mayBeOpenOn, PLAN_CHANNELS, RESOLVED_ON } from './indicator.sources';
 
 /**
  * The records behind an indicator's numerator or denominator. Each set here is the same condition the
@@ -119,7 +119,7 @@ const casesResolved = (e: DrillEnv, part: Part): SqlSet => ({
   sql: sql<RowDb>`SELECT ${caseRow(e, sql`r.resolved_on`)} FROM (
       SELECT c.id AS cid, ${RESOLVED_ON} AS resolved_on FROM drug_cases c
       WHERE ${area('c', e.area)} AND c.deleted_at IS NULL AND c.prosecuted_on <= ${e.period.to}
-        AND ${scoped(e, 'drugCases', 'c')}) r
+        AND ${mayBeOpenOn(e.period.from)} AND ${scoped(e, 'drugCases', 'c')}) r
     JOIN drug_cases c ON c.id = r.cid
     WHERE ${
       part === 'numerator'

@@ -12,6 +12,7 @@ import * as m20261203_1600 from './2026_12_03_1600_reports';
 import * as m20261203_1700 from './2026_12_03_1700_rehab_indexes';
 import * as m20261203_1710 from './2026_12_03_1710_settings_to_core';
 import * as m20261203_1720 from './2026_12_03_1720_exchange_audit';
+import * as m20261203_1730 from './2026_12_03_1730_report_indexes';
 import * as m20261203_1740 from './2026_12_03_1740_person_scope_index';
 
 /**
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1700_rehab_indexes': m20261203_1700,
   '2026_12_03_1710_settings_to_core': m20261203_1710,
   '2026_12_03_1720_exchange_audit': m20261203_1720,
+  '2026_12_03_1730_report_indexes': m20261203_1730,
   '2026_12_03_1740_person_scope_index': m20261203_1740,
 };
