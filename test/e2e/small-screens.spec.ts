@@ -159,6 +159,53 @@ for (const size of SIZES) {
     await screenshot(app, `h6-${size.name}-unclassified`);
   });
 
+  test(`the leader’s case list fits ${size.width}×${size.height} without scrolling sideways`, async ({ app, hoso }) => {
+    test.setTimeout(180_000);
+    const world = await seedPersonsWorld(hoso, ['leader']);
+    await asAccount(hoso, 'leader', async () => {
+      for (const [number, prosecutedOn, offences] of [
+        ['12/2026', '2026-10-02', [{ article: '249', clause: 1 }]],
+        ['15/2026', '2026-11-04', [{ article: '251', clause: 2 }]],
+        [
+          '17/2026',
+          '2026-11-20',
+          [
+            { article: '250', clause: 3 },
+            { article: '255', clause: 1 },
+          ],
+        ],
+      ] as const) {
+        await hoso.ok('cases.create', {
+          number,
+          prosecutedOn,
+          offences: [...offences],
+          communeCode: world.communeA.code,
+        });
+      }
+    });
+    await app.setViewportSize({ width: size.width, height: size.height });
+    await app.goto(hoso.url);
+    await signIn(app, PEOPLE.leader.username, PEOPLE.leader.password);
+    // At 125 % the sidebar is folded to icons: its entry is found by name.
+    await nav(app, 'Điều tra');
+    await app.getByRole('navigation', { name: 'Các mục điều tra' }).getByText('Vụ án', { exact: true }).click();
+    const list = app.getByRole('table', { name: 'Vụ án' });
+    const row = list.locator('tbody tr.ant-table-row').filter({ hasText: '15/2026' });
+    await expect(row).toBeVisible();
+    // Seven facts in five columns: the date under the number, the severity under the offences.
+    await expect(list.getByRole('columnheader', { name: 'Số vụ án, ngày khởi tố' })).toBeVisible();
+    await expect(row).toContainText('04/11/2026');
+    await expect(row).toContainText('Rất nghiêm trọng');
+    await expectUsable(app, 'case list', '.inv-mono, .inv-deadline');
+    // The table is no wider than its card: nothing to scroll sideways to.
+    const sideways = await list.evaluate(
+      (el: { scrollWidth: number; closest(s: string): { clientWidth: number } | null }) =>
+        el.scrollWidth - (el.closest('.ant-table-container')?.clientWidth ?? 0),
+    );
+    expect(sideways, 'the case list scrolls sideways').toBeLessThanOrEqual(0);
+    await screenshot(app, `h6-${size.name}-cases-leader`);
+  });
+
   test(`the administrator’s screens are usable at ${size.width}×${size.height}`, async ({ app, hoso }) => {
     test.setTimeout(180_000);
     await hoso.seedVault();

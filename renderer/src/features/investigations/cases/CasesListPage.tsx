@@ -1,5 +1,5 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Grid, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,44 +55,68 @@ export function CasesListPage() {
     setFilters((f) => ({ ...f, ...patch }));
   };
 
+  // Below 1200 px (1024×768 screens, 125 % zoom) seven columns do not fit: the date goes under the number and
+  // the severity under the offences, and the table fits its card without scrolling sideways.
+  const wide = Grid.useBreakpoint().xl !== false;
   const columns: ColumnsType<CaseSummary> = [
     {
-      title: t('investigations.case.number'),
+      title: wide ? t('investigations.case.number') : t('investigations.cases.numberAndDate'),
       key: 'number',
-      width: 170,
+      width: wide ? 170 : 140,
       render: (_, r) => (
-        <Button type="link" className="inv-link" onClick={() => nav.open({ kind: 'case', caseId: r.id })}>
-          {r.number}
-        </Button>
+        <>
+          <Button type="link" className="inv-link" onClick={() => nav.open({ kind: 'case', caseId: r.id })}>
+            {r.number}
+          </Button>
+          {wide ? null : <div className="inv-mono inv-muted">{formatDate(r.prosecutedOn)}</div>}
+        </>
       ),
     },
+    ...(wide
+      ? ([
+          {
+            title: t('investigations.case.prosecutedOn'),
+            key: 'prosecutedOn',
+            width: 120,
+            render: (_, r) => <span className="inv-mono">{formatDate(r.prosecutedOn)}</span>,
+          },
+        ] satisfies ColumnsType<CaseSummary>)
+      : []),
     {
-      title: t('investigations.case.prosecutedOn'),
-      key: 'prosecutedOn',
-      width: 120,
-      render: (_, r) => <span className="inv-mono">{formatDate(r.prosecutedOn)}</span>,
-    },
-    {
-      title: t('investigations.case.offences'),
+      title: wide ? t('investigations.case.offences') : t('investigations.cases.offencesAndSeverity'),
       key: 'offences',
-      render: (_, r) => r.offences.map((o) => labels.offence(o.article, o.clause)).join('; '),
+      render: (_, r) => {
+        const offences = r.offences.map((o) => labels.offence(o.article, o.clause)).join('; ');
+        return wide ? (
+          offences
+        ) : (
+          <>
+            <div>{offences}</div>
+            <div className="inv-muted">{labels.severity[r.severity]}</div>
+          </>
+        );
+      },
     },
-    {
-      title: t('investigations.case.severity'),
-      key: 'severity',
-      width: 170,
-      render: (_, r) => labels.severity[r.severity],
-    },
+    ...(wide
+      ? ([
+          {
+            title: t('investigations.case.severity'),
+            key: 'severity',
+            width: 170,
+            render: (_, r) => labels.severity[r.severity],
+          },
+        ] satisfies ColumnsType<CaseSummary>)
+      : []),
     {
       title: t('investigations.case.state'),
       key: 'state',
-      width: 160,
+      width: wide ? 160 : 140,
       render: (_, r) => <CaseStateTag state={r.state} />,
     },
     {
       title: t('investigations.case.suspects'),
       key: 'suspects',
-      width: 90,
+      width: wide ? 90 : 70,
       align: 'right',
       render: (_, r) => (
         <Flex gap={4} justify="flex-end">
@@ -106,7 +130,7 @@ export function CasesListPage() {
     {
       title: t('investigations.deadline.column'),
       key: 'deadline',
-      width: 210,
+      width: wide ? 210 : 190,
       render: (_, r) => <DeadlineTag deadline={r.deadline} daysLeft={r.daysLeft} />,
     },
   ];
@@ -185,7 +209,7 @@ export function CasesListPage() {
           showSizeChanger: false,
           onChange: setPage,
         }}
-        scroll={{ x: 1040 }}
+        scroll={wide ? { x: 1040 } : undefined}
         rowClassName={(r) => (r.daysLeft !== null && r.daysLeft < 0 ? 'inv-row-overdue' : '')}
         onRow={(r) => ({ onDoubleClick: () => nav.open({ kind: 'case', caseId: r.id }) })}
         locale={{

@@ -52,6 +52,8 @@ export function PhotoField(props: {
             ref={input}
             id={id}
             type="file"
+            // Reached through the button beside it: one Tab stop, not a second one that shows no focus.
+            tabIndex={-1}
             accept="image/jpeg,image/png,image/webp"
             className="persons-file-input"
             onChange={(e) => void choose(e.target.files?.[0])}
