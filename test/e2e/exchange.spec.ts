@@ -300,7 +300,7 @@ test('a commune and its province hub add each other by card and fingerprint, and
     await hubApp.getByLabel('Đường dẫn tệp gói').fill(third);
     await hubApp.getByRole('button', { name: 'Kiểm tra gói' }).click();
     await expect(hubApp.getByTestId('bundle-verdict')).toContainText(
-      `Gói số 2 từ Công an ${COMMUNE.name} chưa bao giờ đến (ổ USB thất lạc): gói này chứa mọi thay đổi của gói đó, nhập gói này là đủ.`,
+      `Gói số 2 từ Công an ${COMMUNE.name} chưa bao giờ đến (ổ USB thất lạc): gói này chứa mọi thay đổi có trong đó, nhập gói này là đủ.`,
     );
     await shots(hubApp, 'import-skipping');
     await hubApp.getByRole('button', { name: 'Xem trước' }).click();
