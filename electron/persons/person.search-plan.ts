@@ -30,6 +30,11 @@ export const SEEK_COST = 20;
 export const CLUSTER_PENALTY = 6;
 /** A guess at how much a category or measure-status filter keeps, where no count is at hand. */
 export const FILTER_GUESS = 0.3;
+/**
+ * What reading one entry of a commune's people in Vietnamese order costs when the index there does not carry the
+ * names (persons_commune_sort): the person row too.
+ */
+export const ROW_READ_COST = 3;
 
 interface Walk {
   word: string;
@@ -42,6 +47,8 @@ export interface PlanBase {
   countWord: { word: string; entries: number };
   /** People with the one word typed, when it names exactly one indexed word. */
   exactPeople: number | null;
+  /** The share of a word's entries a walk reads: the commune's, for a split scope; else 1. */
+  narrow: number;
 }
 
 export type Plan = PlanBase &
@@ -63,7 +70,8 @@ export interface WordStats {
 /**
  * Chooses the plan that reads the fewest index entries. A word's selectivity is the share of people with a
  * word it prefixes; words are taken as independent. The scope and filters keep a share `keep` of the
- * people: counted for a commune, guessed for the rest.
+ * people: counted for a commune, guessed for the rest. With `split` (a commune officer's scope read in halves,
+ * person.search-sql.ts `communeSplit`), walks and ranges read only the commune's entries: a share `narrow`.
  */
 export async function planSearch(
   db: Db,
@@ -71,13 +79,15 @@ export async function planSearch(
   f: SearchFilters,
   terms: Terms,
   force?: SearchPlan,
+  split = false,
 ): Promise<Plan | null> {
   const words = terms.words;
   const stats = await Promise.all(words.map((w) => wordStats(db, w, terms.prefix === w, conflicts(terms, w))));
   // A word no name has: nobody matches.
   if (stats.some((s) => s.people === 0)) return null;
   const people = Math.max(1, await peopleCount(db));
-  const keep = await keptShare(db, scope, f, people);
+  const { keep, commune } = await keptShare(db, scope, f, people);
+  const narrow = split ? commune : 1;
   const sel = stats.map((s) => Math.min(1, s.people / people));
   const selAll = sel.reduce((a, b) => a * b, 1) * keep;
   const page = f.limit + 1;
@@ -86,21 +96,26 @@ export async function planSearch(
   const base: PlanBase = {
     countWord: { word: cheapest.word, entries: cheapest.entries },
     exactPeople: only && only.token === words[0] ? only.people : null,
+    narrow,
   };
   const selRest = (i: number) => Math.max(selAll / Math.max(sel[i]!, 1e-9), 1e-9);
   const walkCost = (walks: Walk[], i: (w: Walk) => number) =>
     walks.reduce((acc, w) => {
       const n = stats[i(w)]!.tokens!.find((t) => t.token === w.token)!.cls[w.cls]!;
-      return acc + Math.min(n, page / selRest(i(w))) + SEEK_COST;
+      return acc + narrow * Math.min(n, page / selRest(i(w))) + SEEK_COST;
     }, 0);
 
   const costs: { plan: Plan; cost: number; positional: boolean }[] = [
-    { plan: { ...base, kind: 'dense' }, cost: Math.min(people, page / Math.max(selAll, 1e-9)), positional: false },
+    {
+      plan: { ...base, kind: 'dense' },
+      cost: (split ? ROW_READ_COST * narrow : 1) * Math.min(people, page / Math.max(selAll, 1e-9)),
+      positional: false,
+    },
   ];
   stats.forEach((s, i) => {
     costs.push({
       plan: { ...base, kind: 'range', word: s.word },
-      cost: s.entries * 1.3 + SEEK_COST,
+      cost: narrow * s.entries * 1.3 + SEEK_COST,
       positional: false,
     });
     if (!s.tokens) return;
@@ -241,9 +256,15 @@ export async function peopleCount(db: Db): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
-/** The share of people the scope and filters keep. */
-export async function keptShare(db: Db, scope: PersonScope, f: SearchFilters, people: number): Promise<number> {
+/** The share of people the scope and filters keep, and (`commune`) the share the commune alone keeps. */
+export async function keptShare(
+  db: Db,
+  scope: PersonScope,
+  f: SearchFilters,
+  people: number,
+): Promise<{ keep: number; commune: number }> {
   let keep = 1;
+  let share = 1;
   const commune = f.communeCode ?? (!scope.all && scope.communeCode ? scope.communeCode : null);
   if (commune) {
     // Index-only, and a commune is small: a few thousand entries at most.
@@ -252,9 +273,10 @@ export async function keptShare(db: Db, scope: PersonScope, f: SearchFilters, pe
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('curCommune', '=', commune)
       .executeTakeFirst();
-    keep *= Math.min(1, Math.max(1, Number(r?.n ?? 0)) / people);
+    share = Math.min(1, Math.max(1, Number(r?.n ?? 0)) / people);
+    keep *= share;
   }
   if (f.category) keep *= FILTER_GUESS;
   if (f.measureStatus) keep *= FILTER_GUESS;
-  return keep;
+  return { keep, commune: share };
 }

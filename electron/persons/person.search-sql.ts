@@ -64,7 +64,30 @@ export function termRange(terms: Terms, word: string) {
   };
 }
 
-export function tokenQuery(db: Db, scope: PersonScope, f: SearchFilters, terms: Terms) {
+/**
+ * The commune half of a commune officer's scope (see `communeSplit`): every entry whose current commune is this
+ * one, tested as an index equality (migration 2026_12_03_1740_person_scope_index).
+ */
+export interface CommunePart {
+  communeOnly: string;
+}
+
+/** What an entry's scope test is: a caller's whole scope, or the commune half of a split one. */
+export type SearchScope = PersonScope | CommunePart;
+
+/**
+ * A commune officer's scope — files their unit owns, or people living in their commune — read as two disjoint
+ * halves, each through an index led by it: the commune's people (`person_name_tokens_commune`, and
+ * `persons_commune_sort` for name beginnings), and the unit's files outside the commune (`persons_unit_walk`).
+ * Read as one OR condition, every entry of a word in the whole database is decrypted and tested to keep the
+ * commune's few. Null for any other scope (read as one condition).
+ */
+export function communeSplit(scope: PersonScope): { communeCode: string; unitId: string } | null {
+  if (scope.all || !scope.communeCode || scope.provinceCode || scope.facilityId || scope.unitId === null) return null;
+  return { communeCode: scope.communeCode, unitId: scope.unitId };
+}
+
+export function tokenQuery(db: Db, scope: SearchScope, f: SearchFilters, terms: Terms) {
   return db
     .selectFrom('personNameTokens as t')
     .select(['t.pk', 't.sortKey'])
@@ -75,11 +98,12 @@ export function tokenQuery(db: Db, scope: PersonScope, f: SearchFilters, terms: 
  * Scope, filters and typed words as tested on an index entry (a token entry `t` or persons_walk `p`): every
  * column they need is in the entry. Only the measure-status filter has to look at another table.
  */
-export function entryConditions(alias: 'p' | 't', scope: PersonScope, f: SearchFilters, terms: Terms) {
+export function entryConditions(alias: 'p' | 't', scope: SearchScope, f: SearchFilters, terms: Terms) {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   return (): Expression<SqlBool> => {
     const and: RawBuilder<SqlBool>[] = [];
-    if (!scope.all) {
+    if ('communeOnly' in scope) and.push(sql<SqlBool>`${col('curCommune')} = ${scope.communeOnly}`);
+    else if (!scope.all) {
       const ors = [
         scope.unitId === null
           ? sql<SqlBool>`${col('unitId')} IS NULL`

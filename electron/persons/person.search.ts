@@ -8,6 +8,7 @@ import { nameTokens } from './person.search-words';
 import { COUNT_BUDGET, COUNT_CAP, planSearch } from './person.search-plan';
 import { prefixEnd } from './person.tokens';
 import {
+  communeSplit,
   entryConditions,
   hasWord,
   termRange,
@@ -16,6 +17,7 @@ import {
   without,
   type SearchFilters,
   type SearchPlan,
+  type SearchScope,
   type Terms,
 } from './person.search-sql';
 
@@ -46,6 +48,12 @@ export type { SearchFilters, SearchPlan };
  * The walks of one plan run as one compound statement; their pages are merged. Then one read of the page's
  * person rows by primary key.
  *
+ * A commune officer's scope (their unit's files or their commune's people) is read in two disjoint halves
+ * (`communeSplit`): the plan runs on the commune's entries alone, through indexes led by the commune
+ * (`person_name_tokens_commune`, `persons_commune_sort`), and three seeks of `persons_unit_walk` add the unit's
+ * files outside the commune. As one OR condition, each walk would read and decrypt the word's entries in the
+ * whole database to keep the commune's hundredth.
+ *
  * Repository note: name search — its planner (person.search-plan.ts), executor (person.search.ts) and SQL
  * pieces (person.search-sql.ts) — is the search's own repository, so it builds its queries itself rather than asking
  * person.repository.ts: the plans are costed and shaped index walk by index walk, and the query-plan tests
@@ -66,6 +74,11 @@ export interface SearchOptions {
   plan?: SearchPlan;
   /** Receives the plan chosen (the benchmark prints them). */
   chosen?: (plan: SearchPlan | 'filters') => void;
+  /**
+   * Reads a commune officer's scope as one condition instead of its two halves (`communeSplit`): the tests check
+   * both give the same answer, and the benchmark measures what the halves save.
+   */
+  wholeScope?: boolean;
 }
 
 export async function searchPersons(
@@ -85,7 +98,10 @@ export async function searchPersons(
     o.chosen?.('filters');
     return searchByFilters(db, scope, f, terms, o.inspect);
   }
-  const plan = await planSearch(db, scope, f, terms, o.plan);
+  const split = o.wholeScope ? null : communeSplit(scope);
+  // Where an entry's scope is tested: the commune half of a split scope (the unit's half is read at the end).
+  const s: SearchScope = split ? { communeOnly: split.communeCode } : scope;
+  const plan = await planSearch(db, scope, f, terms, o.plan, split !== null);
   if (!plan) return { items: [], total: 0, truncated: false };
   o.chosen?.(plan.kind);
   const page = f.limit + 1;
@@ -96,7 +112,7 @@ export async function searchPersons(
       .select(['p.pk', 'p.sortKey'])
       .where('p.deletedAt', 'is', null)
       .where('p.mergedInto', 'is', null)
-      .where(entryConditions('p', scope, f, terms))
+      .where(entryConditions('p', s, f, terms))
       .orderBy('p.sortKey')
       .limit(page);
     o.inspect?.(q.compile());
@@ -107,7 +123,7 @@ export async function searchPersons(
     const others = without(terms, plan.word);
     let read = page * 2;
     for (;;) {
-      const q = tokenQuery(db, scope, f, others)
+      const q = tokenQuery(db, s, f, others)
         .where(termRange(terms, plan.word))
         .orderBy('t.sortKey')
         .orderBy('t.pk')
@@ -131,7 +147,7 @@ export async function searchPersons(
           .where('p.mergedInto', 'is', null)
           .where('p.sortKey', '>=', start)
           .where('p.sortKey', '<', prefixEnd(start))
-          .where(entryConditions('p', scope, f, terms))
+          .where(entryConditions('p', s, f, terms))
           .orderBy('p.sortKey')
           .limit(page),
       );
@@ -140,14 +156,18 @@ export async function searchPersons(
       if (hits.length === page) bound = hits[page - 1]!.sortKey;
     }
     const arms = plan.walks.map((w) => {
-      let q = tokenQuery(db, scope, f, without(terms, w.word))
-        .where('t.token', '=', w.token)
-        .where('t.cls', '=', w.cls);
+      let q = tokenQuery(db, s, f, without(terms, w.word)).where('t.token', '=', w.token).where('t.cls', '=', w.cls);
       if (bound !== null) q = q.where('t.sortKey', '<=', bound);
       return q.orderBy('t.sortKey').orderBy('t.pk').limit(page);
     });
     hits = mergeHits([...hits, ...(await runArms(db, arms, o.inspect))], page);
   }
+  // The other half of a split scope: the unit's files outside the commune.
+  if (split)
+    hits = mergeHits(
+      [...hits, ...(await runArms(db, unitOutsideArms(db, split, scope, f, terms, page), o.inspect))],
+      page,
+    );
 
   const truncated = hits.length > f.limit;
   hits = hits.slice(0, f.limit);
@@ -160,10 +180,10 @@ export async function searchPersons(
     // One whole word and nothing else: the number of people with it is the answer.
     if (unfiltered && plan.exactPeople !== null) total = plan.exactPeople;
     // Otherwise counting means reading the cheapest word's whole range: only when that is cheap.
-    else if (plan.countWord.entries <= COUNT_BUDGET) {
+    else if (plan.countWord.entries * plan.narrow <= COUNT_BUDGET) {
       // Entries, then distinct people among them (a person may have two words in the range).
       const counted = plan.countWord.word;
-      const inner = tokenQuery(db, scope, f, without(terms, counted))
+      const inner = tokenQuery(db, s, f, without(terms, counted))
         .where(termRange(terms, counted))
         .clearSelect()
         .select('t.pk')
@@ -173,7 +193,9 @@ export async function searchPersons(
         .select((eb) => [eb.fn.countAll<number>().as('entries'), eb.fn.count<number>('c.pk').distinct().as('n')]);
       o.inspect?.(countQuery.compile());
       const c = await countQuery.executeTakeFirst();
-      const n = Number(c?.n ?? 0);
+      // A split scope's unit half is disjoint from its commune half: its people add up.
+      const n =
+        Number(c?.n ?? 0) + (split ? await countArms(db, unitOutsideArms(db, split, scope, f, terms), o.inspect) : 0);
       total = Number(c?.entries ?? 0) <= COUNT_BUDGET && n <= COUNT_CAP ? n : null;
     }
   }
@@ -272,6 +294,64 @@ async function searchByFilters(
     total = capped && Number(capped.n) <= COUNT_CAP ? Number(capped.n) : null;
   }
   return { items, total, truncated };
+}
+
+/**
+ * The unit's files outside the commune (the half of a commune officer's scope that `communeSplit` does not read by
+ * commune), in Vietnamese order: persons_unit_walk on either side of the commune, and without one. With `page`,
+ * each seek stops at a page; without, past COUNT_CAP (for a count).
+ */
+function unitOutsideArms(
+  db: Db,
+  split: { communeCode: string; unitId: string },
+  scope: PersonScope,
+  f: SearchFilters,
+  terms: Terms,
+  page?: number,
+) {
+  const arm = (edge: (eb: PersonsEb) => Expression<SqlBool>) => {
+    const q = db
+      .selectFrom('persons as p')
+      .select(['p.pk', 'p.sortKey'])
+      .where('p.deletedAt', 'is', null)
+      .where('p.mergedInto', 'is', null)
+      .where('p.unitId', '=', split.unitId)
+      .where(edge)
+      // The scope is the unit's: only the filters and the words are left to test.
+      .where(entryConditions('p', { ...scope, all: true }, f, terms));
+    return page === undefined ? q.limit(COUNT_CAP + 1) : q.orderBy('p.sortKey').limit(page);
+  };
+  // Named: for a range of communes SQLite otherwise prefers persons_unit_sort (already in name order, but every
+  // one of the unit's rows read to test the commune and the names).
+  const indexed = (q: ReturnType<typeof arm>) => ({
+    compile() {
+      const c = q.compile();
+      const from = 'from "persons" as "p"';
+      if (!c.sql.includes(from)) throw new Error('unexpected unit arm');
+      return { sql: c.sql.replace(from, `${from} indexed by "persons_unit_walk"`), parameters: c.parameters };
+    },
+  });
+  return [
+    arm((eb) => eb('p.curCommune', 'is', null)),
+    arm((eb) => eb('p.curCommune', '<', split.communeCode)),
+    arm((eb) => eb('p.curCommune', '>', split.communeCode)),
+  ].map(indexed);
+}
+
+/** How many rows the arms give together. */
+async function countArms(
+  db: Db,
+  arms: { compile(): { sql: string; parameters: readonly unknown[] } }[],
+  inspect?: QueryInspector,
+): Promise<number> {
+  const compiled = arms.map((a) => a.compile());
+  const text = `SELECT count(*) AS n FROM (${compiled.map((c) => `SELECT 1 FROM (${c.sql})`).join(' UNION ALL ')})`;
+  const query = CompiledQuery.raw(
+    text,
+    compiled.flatMap((c) => [...c.parameters]),
+  );
+  inspect?.(query);
+  return Number((await db.executeQuery<{ n: number }>(query)).rows[0]?.n ?? 0);
 }
 
 /** Runs index walks as one compound statement (one parse, one round trip) and returns all their rows. */

@@ -36,10 +36,12 @@ describe('query plans of person search and file queries (no full scans)', () => 
   let host: HostCore;
   let raw: RawDatabase;
   let sample: { name: string; cccd: string; commune: string };
+  let officerUnit: string;
 
   beforeAll(async () => {
     const w = await personsWorld();
     host = w.host;
+    officerUnit = w.accounts.officerA.unitId;
     await as(host, w.accounts.leader.username);
     await ok(host, 'persons.seed', { count: 3000, seed: 3, provinceCode: '08', intoLive: true });
     raw = host.openState().raw;
@@ -51,10 +53,10 @@ describe('query plans of person search and file queries (no full scans)', () => 
       .get() as typeof sample;
   });
 
-  async function plansOf(f: Parameters<typeof searchPersons>[2], force?: SearchPlan) {
+  async function plansOf(f: Parameters<typeof searchPersons>[2], force?: SearchPlan, scope: PersonScope = ALL) {
     const lines: string[] = [];
     const chosen: string[] = [];
-    await searchPersons(host.openState().db, ALL, f, {
+    await searchPersons(host.openState().db, scope, f, {
       inspect: (q) => lines.push(...plan(raw, q)),
       plan: force,
       chosen: (p) => chosen.push(p),
@@ -94,6 +96,37 @@ describe('query plans of person search and file queries (no full scans)', () => 
     expect(lines.filter((l) => /token>\? AND token<\?/.test(l)).length).toBeGreaterThanOrEqual(2);
     expect(text).toMatch(/SEARCH t USING PRIMARY KEY \(token>\? AND token<\?\)/);
     expect(text).not.toContain('person_name_tokens_pk');
+  });
+
+  it("a commune officer's search seeks the commune's entries and the unit's files outside it, each by its own index", async () => {
+    const officer: PersonScope = {
+      role: 'commune_officer',
+      limited: false,
+      all: false,
+      unitId: officerUnit,
+      provinceCode: null,
+      communeCode: sample.commune,
+    };
+    const words = sample.name.split(' ');
+    for (const [query, force] of [
+      [sample.name, 'words'],
+      [sample.name, 'prefix'],
+      [words.at(-1)!, 'words'],
+      [words[0]!.slice(0, 2), 'range'],
+      ['nguyen', 'dense'],
+      [sample.name, undefined],
+    ] as [string, SearchPlan | undefined][]) {
+      // A small page, so that the count runs too.
+      const { lines, text } = await plansOf({ query, limit: 5 }, force, officer);
+      expect(fullScans(lines), `${force} ${query}`).toEqual([]);
+      // Never a word's entries in the whole database: the scope is no longer an OR tested entry by entry.
+      expect(text, `${force} ${query}`).not.toMatch(/SEARCH t USING PRIMARY KEY/);
+      expect(text).toMatch(/SEARCH p USING COVERING INDEX persons_unit_walk \(unit_id=\? AND cur_commune<\?\)/);
+      expect(text).toMatch(/SEARCH p USING COVERING INDEX persons_unit_walk \(unit_id=\? AND cur_commune>\?\)/);
+      if (force === 'words' || force === 'range')
+        expect(text).toMatch(/SEARCH t USING COVERING INDEX person_name_tokens_commune \(cur_commune=\? AND token/);
+      if (force === 'prefix' || force === 'dense') expect(text).toMatch(/persons_commune_sort \(cur_commune=\?/);
+    }
   });
 
   it('a CCCD lookup uses the citizen-ID index', async () => {
