@@ -1,6 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ParsedInputOf } from '../../shared/contract';
-import type { FacilityView, MethadoneView, PersonRehab, VoluntaryView } from '../../shared/contract/rehab-types';
+import type {
+  FacilityView,
+  ManagedMeasure,
+  MethadoneView,
+  PersonRehab,
+  VoluntaryView,
+} from '../../shared/contract/rehab-types';
 import { plannedDischarge, postRehabPeriod, voluntaryTermAllowed } from '../../shared/domain/rehab/logic';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { insertRecord, updateRecord } from '../changelog/changelog';
@@ -27,6 +33,7 @@ import {
   voluntaryView,
 } from './rehab.core';
 import { holidaysFor } from './rehab.derive';
+import { rehabRepository } from './rehab.repository';
 
 /**
  * The person a voluntary registration or a methadone episode is for: in the caller's persons scope, or (rehab
@@ -126,13 +133,7 @@ export async function updateVoluntary(
       input.status === 'completed' ? 'completed' : 'interrupted',
       endedOn!,
     );
-    const stay = await ctx
-      .db()
-      .selectFrom('rehabStays')
-      .selectAll()
-      .where('voluntaryId', '=', v.id)
-      .where('status', 'in', ['in_stay', 'absconded'])
-      .executeTakeFirst();
+    const stay = await rehabRepository.openStay(ctx.db(), { voluntaryId: v.id });
     if (stay) {
       await updateRecord(ctx.db(), ctx.changes(), 'rehabStays', stay.id, {
         status: input.status === 'completed' ? 'discharged' : 'ended',
@@ -208,14 +209,7 @@ export async function startMethadone(
   const c = await clinic(ctx, input.clinicId);
   const person = await personFor(ctx, input.personId, c.id);
   if (input.startedOn > today(ctx)) fail('startedOn', 'date_in_future');
-  const active = await ctx
-    .db()
-    .selectFrom('rehabMethadone')
-    .select('id')
-    .where('personId', '=', person.id)
-    .where('status', 'in', ['treating', 'paused'])
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
+  const active = await rehabRepository.activeMethadone(ctx.db(), person.id);
   if (active) fail('personId', 'methadone_already_active');
   const measureId = await addMeasure(ctx, {
     personId: person.id,
@@ -275,10 +269,9 @@ export async function updateMethadone(
     if (!person) throw new AppError(ErrorCodes.NOT_FOUND, 'person not found');
     const id = await insertEpisode(ctx, person, c.id, input.on, null, m.measureId);
     ctx.target({ recordType: 'methadone', recordId: id });
-    return methadoneView(
-      await ctx.db().selectFrom('rehabMethadone').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
-      await personSummary(ctx.db(), m.personId),
-    );
+    const episode = await rehabRepository.methadone(ctx.db(), id);
+    if (!episode) throw new AppError(ErrorCodes.NOT_FOUND, 'methadone episode not found');
+    return methadoneView(episode, await personSummary(ctx.db(), m.personId));
   }
   await updateRecord(ctx.db(), ctx.changes(), 'rehabMethadone', m.id, {
     status: input.status,
@@ -295,19 +288,8 @@ export async function listFacilities(
   ctx: DomainContext,
   input: ParsedInputOf<'facilities.list'>,
 ): Promise<FacilityView[]> {
-  let q = ctx.db().selectFrom('rehabFacilities').selectAll().where('deletedAt', 'is', null);
-  if (input.kind) q = q.where('kind', '=', input.kind);
-  if (input.provinceCode) q = q.where('provinceCode', '=', input.provinceCode);
-  const rows = await q.orderBy('name').execute();
-  const counts = await ctx
-    .db()
-    .selectFrom('rehabStays')
-    .select(['facilityId', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', 'in', ['in_stay', 'absconded'])
-    .where('deletedAt', 'is', null)
-    .groupBy('facilityId')
-    .execute();
-  const byId = new Map(counts.map((c) => [c.facilityId, Number(c.n)]));
+  const rows = await rehabRepository.facilities(ctx.db(), { kind: input.kind, provinceCode: input.provinceCode });
+  const byId = await rehabRepository.occupancies(ctx.db());
   return rows.map((f) => facilityView(f, byId.get(f.id) ?? 0));
 }
 
@@ -316,15 +298,8 @@ export async function createFacility(
   input: ParsedInputOf<'facilities.create'>,
 ): Promise<FacilityView> {
   const db = ctx.db();
-  const taken = await db
-    .selectFrom('rehabFacilities')
-    .select('id')
-    .where('code', '=', input.code)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  if (taken) fail('code', 'facility_code_taken');
-  if (input.unitId && !(await db.selectFrom('units').select('id').where('id', '=', input.unitId).executeTakeFirst()))
-    fail('unitId', 'facility_not_found');
+  if (await rehabRepository.facilityCodeTaken(db, input.code)) fail('code', 'facility_code_taken');
+  if (input.unitId && !(await rehabRepository.unitExists(db, input.unitId))) fail('unitId', 'facility_not_found');
   const id = uuidv7();
   await insertRecord(db, ctx.changes(), 'rehabFacilities', id, { ...input });
   ctx.target({ recordType: 'facility', recordId: id });
@@ -352,27 +327,8 @@ export async function personRehab(ctx: DomainContext, personId: string): Promise
   const todayIs = today(ctx);
   const person = await personSummary(db, personId);
   if (!person) throw new AppError(ErrorCodes.NOT_FOUND, 'person not found');
-  const [refs, vols, mets, stays] = await Promise.all([
-    db
-      .selectFrom('rehabReferrals')
-      .selectAll()
-      .where('personId', '=', personId)
-      .where('deletedAt', 'is', null)
-      .execute(),
-    db
-      .selectFrom('rehabVoluntary')
-      .selectAll()
-      .where('personId', '=', personId)
-      .where('deletedAt', 'is', null)
-      .execute(),
-    db
-      .selectFrom('rehabMethadone')
-      .selectAll()
-      .where('personId', '=', personId)
-      .where('deletedAt', 'is', null)
-      .execute(),
-    db.selectFrom('rehabStays').selectAll().where('personId', '=', personId).where('deletedAt', 'is', null).execute(),
-  ]);
+  const all = await rehabRepository.personRecords(db, personId);
+  const [refs, vols, mets, stays] = [all.referrals, all.voluntary, all.methadone, all.stays];
   const r = refs.filter((x) => rowInScope(scope, x, x.facilityId));
   const v = vols.filter((x) => rowInScope(scope, x, x.facilityId));
   const m = mets.filter((x) => rowInScope(scope, x, x.clinicId));
@@ -385,5 +341,29 @@ export async function personRehab(ctx: DomainContext, personId: string): Promise
     voluntary: await Promise.all(v.map((x) => voluntaryView(db, x, person, todayIs, holidays))),
     methadone: m.map((x) => methadoneView(x, person)),
     stays: s.map((x) => stayView(x, person, todayIs)),
+    managedMeasures: managedMeasures(v, m, s),
   };
+}
+
+/** The active measures of the person's file that these open records keep (they end with their record). */
+function managedMeasures(
+  voluntary: readonly { id: string; status: string; measureId: string | null }[],
+  methadone: readonly { id: string; status: string; measureId: string | null }[],
+  stays: readonly { id: string; status: string; measureId: string | null; voluntaryId: string | null }[],
+): ManagedMeasure[] {
+  const out: ManagedMeasure[] = [];
+  for (const x of voluntary)
+    if (x.measureId && (x.status === 'registered' || x.status === 'in_progress'))
+      out.push({ measureId: x.measureId, kind: 'voluntary', recordId: x.id });
+  for (const x of methadone)
+    if (x.measureId && (x.status === 'treating' || x.status === 'paused'))
+      out.push({ measureId: x.measureId, kind: 'methadone', recordId: x.id });
+  for (const x of stays)
+    if (x.measureId && (x.status === 'in_stay' || x.status === 'absconded'))
+      out.push(
+        x.voluntaryId
+          ? { measureId: x.measureId, kind: 'voluntary', recordId: x.voluntaryId }
+          : { measureId: x.measureId, kind: 'stay', recordId: x.id },
+      );
+  return out;
 }

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { ParsedInputOf } from '../../shared/contract';
 import type {
@@ -42,13 +41,13 @@ import {
   referralView,
   rowInScope,
   scopedReferral,
-  scopeSql,
   stayView,
   summaryOf,
   today,
   type ReferralRow,
   type StayRow,
 } from './rehab.core';
+import { rehabRepository, type DossierRow } from './rehab.repository';
 import type { FacilityTable } from './rehab.schema';
 import { refreshReferralDeadlines } from './rehab.derive';
 
@@ -62,82 +61,12 @@ export function holds(ctx: DomainContext, permission: (typeof Permissions)[keyof
 }
 
 async function isRepeat(ctx: DomainContext, personId: string, exceptReferral: string | null): Promise<boolean> {
-  const earlier = await ctx
-    .db()
-    .selectFrom('personMeasures')
-    .select('id')
-    .where('personId', '=', personId)
-    .where('kind', '=', 'compulsory_rehab')
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  if (earlier) return true;
-  let q = ctx
-    .db()
-    .selectFrom('rehabReferrals')
-    .select('id')
-    .where('personId', '=', personId)
-    .where('state', 'in', ['completed', 'admitted', 'absconded', 'transferred'])
-    .where('deletedAt', 'is', null);
-  if (exceptReferral) q = q.where('id', '!=', exceptReferral);
-  return Boolean(await q.executeTakeFirst());
+  const db = ctx.db();
+  return (
+    (await rehabRepository.hasCompulsoryMeasure(db, personId)) ||
+    (await rehabRepository.hadReferralAdmitted(db, personId, exceptReferral))
+  );
 }
-
-/** The columns of a stay as one JSON object (camelCase, as Kysely reads the row). */
-const STAY_JSON = sql.raw(
-  `json_object(${(
-    [
-      'id',
-      'person_id',
-      'facility_id',
-      'referral_id',
-      'voluntary_id',
-      'admitted_on',
-      'term_months',
-      'planned_discharge_on',
-      'discharged_on',
-      'certificate_number',
-      'status',
-      'stage',
-      'stages',
-      'incidents',
-      'capacity_override',
-      'measure_id',
-      'post_measure_id',
-      'province_code',
-      'commune_code',
-      'unit_id',
-      'created_at',
-      'updated_at',
-      'origin_ws',
-      'hlc',
-      'deleted_at',
-    ] as const
-  )
-    .map((c) => `'${c.replace(/_(\w)/g, (_m, x: string) => x.toUpperCase())}', s.${c}`)
-    .join(', ')})`,
-);
-
-type DossierRow = ReferralRow & {
-  pFullName: string | null;
-  pSex: string;
-  pBirthDate: string;
-  pCitizenId: string | null;
-  pCategory: string;
-  pProvince: string | null;
-  pCommune: string | null;
-  fCode: string | null;
-  fName: string;
-  fKind: string;
-  fProvince: string;
-  fCommune: string | null;
-  fCapacity: number;
-  fUnitId: string | null;
-  fCreatedAt: string;
-  fUpdatedAt: string;
-  fOccupancy: number | null;
-  docs: string | null;
-  stay: string | null;
-};
 
 /**
  * A referral with everything its dossier shows, in one query: the person's summary, the facility and its
@@ -145,24 +74,7 @@ type DossierRow = ReferralRow & {
  * NOT_FOUND when missing, FORBIDDEN outside the caller's rehab scope.
  */
 async function dossierRow(ctx: DomainContext, id: string): Promise<DossierRow> {
-  const open = sql.join(['in_stay', 'absconded']);
-  const rows = await sql<DossierRow>`SELECT r.*,
-      p.full_name AS "pFullName", p.sex AS "pSex", p.birth_date AS "pBirthDate", p.citizen_id AS "pCitizenId",
-      p.category AS "pCategory", p.cur_province AS "pProvince", p.cur_commune AS "pCommune",
-      f.code AS "fCode", f.name AS "fName", f.kind AS "fKind", f.province_code AS "fProvince",
-      f.commune_code AS "fCommune", f.capacity AS "fCapacity", f.unit_id AS "fUnitId",
-      f.created_at AS "fCreatedAt", f.updated_at AS "fUpdatedAt",
-      CASE WHEN f.id IS NULL THEN NULL ELSE (SELECT count(*) FROM rehab_stays AS o
-        WHERE o.facility_id = f.id AND o.status IN (${open}) AND o.deleted_at IS NULL) END AS "fOccupancy",
-      (SELECT json_group_array(json_object('item', d.item, 'mime', d.mime, 'size', d.size, 'addedOn', d.added_on))
-        FROM rehab_documents AS d WHERE d.referral_id = r.id AND d.deleted_at IS NULL AND d.scan IS NOT NULL) AS docs,
-      (SELECT ${STAY_JSON} FROM rehab_stays AS s WHERE s.referral_id = r.id AND s.deleted_at IS NULL
-        ORDER BY s.admitted_on DESC, s.created_at DESC LIMIT 1) AS stay
-    FROM rehab_referrals AS r
-      LEFT JOIN persons AS p ON p.id = r.person_id AND p.deleted_at IS NULL
-      LEFT JOIN rehab_facilities AS f ON f.id = r.facility_id AND f.deleted_at IS NULL
-    WHERE r.id = ${id}`.execute(ctx.db());
-  const row = rows.rows[0];
+  const row = await rehabRepository.dossier(ctx.db(), id);
   if (!row || row.deletedAt) notFound('referral');
   if (!rowInScope(ctx.scope('rehab'), row, row.facilityId)) forbidden('referral');
   return row;
@@ -258,29 +170,9 @@ export async function createReferral(
   if (pScope.limited || !personInScope(pScope, person)) fail('personId', 'person_out_of_scope');
   if (input.discoveredOn > todayIs) fail('discoveredOn', 'date_in_future');
   if (ageOn(person.birthDate, input.discoveredOn) < RULES.minorAge.min) fail('personId', 'person_too_young');
-  const open = await db
-    .selectFrom('rehabReferrals')
-    .select('id')
-    .where('personId', '=', person.id)
-    .where('state', 'not in', RULES.terminal as ReferralState[])
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  if (open) fail('personId', 'referral_already_open');
-  const [dets, measures] = await Promise.all([
-    db
-      .selectFrom('addictionDeterminations')
-      .select(['result', 'resultDate'])
-      .where('personId', '=', person.id)
-      .where('deletedAt', 'is', null)
-      .execute(),
-    db
-      .selectFrom('personMeasures')
-      .select(['kind', 'status'])
-      .where('personId', '=', person.id)
-      .where('deletedAt', 'is', null)
-      .execute(),
-  ]);
-  const eligible = eligibility({ determinations: dets, measures }, input.discoveredOn);
+  if (await rehabRepository.openReferralOf(db, person.id, RULES.terminal)) fail('personId', 'referral_already_open');
+  const facts = await rehabRepository.eligibilityFacts(db, person.id);
+  const eligible = eligibility(facts, input.discoveredOn);
   if (!eligible.eligible) fail('personId', 'person_not_eligible');
   if (input.facilityId && !(await facilityRow(db, input.facilityId))) fail('facilityId', 'facility_not_found');
   const unit = ctx.session().unitId;
@@ -364,18 +256,11 @@ export async function setDocument(
   };
   await updateRecord(ctx.db(), ctx.changes(), 'rehabReferrals', r.id, { checklist: JSON.stringify(checklist) });
   if (input.scan !== undefined) {
-    const doc = await ctx
-      .db()
-      .selectFrom('rehabDocuments')
-      .select('id')
-      .where('referralId', '=', r.id)
-      .where('item', '=', input.item)
-      .where('deletedAt', 'is', null)
-      .executeTakeFirst();
+    const docId = await rehabRepository.documentId(ctx.db(), r.id, input.item);
     const mime = input.scan ? input.scan.slice(5, input.scan.indexOf(';')) : 'none';
     const size = input.scan ? Math.floor(((input.scan.length - input.scan.indexOf(',') - 1) * 3) / 4) : 0;
-    if (doc) {
-      await updateRecord(ctx.db(), ctx.changes(), 'rehabDocuments', doc.id, {
+    if (docId) {
+      await updateRecord(ctx.db(), ctx.changes(), 'rehabDocuments', docId, {
         scan: input.scan,
         mime,
         size,
@@ -403,14 +288,7 @@ export async function readDocument(
   ctx.target({ recordType: 'referral', recordId: r.id, detail: { item: input.item } });
   if (ctx.session().role === 'investigator' || ctx.session().role === 'rehab_staff')
     return { item: input.item, scan: null };
-  const doc = await ctx
-    .db()
-    .selectFrom('rehabDocuments')
-    .select('scan')
-    .where('referralId', '=', r.id)
-    .where('item', '=', input.item)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
+  const doc = await rehabRepository.documentScan(ctx.db(), r.id, input.item);
   return { item: input.item, scan: doc?.scan ?? null };
 }
 
@@ -427,14 +305,7 @@ export async function exportDocument(
   const r = await scopedReferral(ctx, input.referralId);
   const role = ctx.session().role;
   if (role === 'investigator' || role === 'rehab_staff') fail('item', 'export_not_allowed');
-  const doc = await ctx
-    .db()
-    .selectFrom('rehabDocuments')
-    .select(['scan', 'mime'])
-    .where('referralId', '=', r.id)
-    .where('item', '=', input.item)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
+  const doc = await rehabRepository.documentScan(ctx.db(), r.id, input.item);
   if (!doc?.scan) throw new AppError(ErrorCodes.NOT_FOUND, 'this document has no scan');
   const bytes = Buffer.from(doc.scan.slice(doc.scan.indexOf(',') + 1), 'base64');
   ctx.target({
@@ -453,50 +324,23 @@ export async function exportDocument(
 }
 
 export async function board(ctx: DomainContext, input: ParsedInputOf<'referrals.board'>): Promise<ReferralBoard> {
-  const db = ctx.db();
-  const scope = ctx.scope('rehab');
   const todayIs = today(ctx);
   const states = (
     input.state
       ? [input.state]
       : (Object.keys(RULES.limits) as ReferralState[]).filter((s) => input.includeClosed || !RULES.terminal.includes(s))
   ) as ReferralState[];
-  const filters = (alias: string) => {
-    const and = [scopeSql(scope, alias)];
-    if (input.facilityId) and.push(sql`${sql.ref(`${alias}.facility_id`)} = ${input.facilityId}`);
-    if (input.communeCode) and.push(sql`${sql.ref(`${alias}.commune_code`)} = ${input.communeCode}`);
-    if (input.overdueOnly) and.push(sql`${sql.ref(`${alias}.deadline`)} < ${todayIs}`);
-    and.push(sql`${sql.ref(`${alias}.deleted_at`)} IS NULL`);
-    return sql.join(and, sql` AND `);
-  };
-  // One query: each state's first `limit` items by time limit (overdue first), its count and overdue count as
-  // window columns; the persons join only for the rows kept.
-  const rows = await sql<{
-    id: string;
-    personId: string;
-    communeCode: string | null;
-    state: string;
-    stateOn: string;
-    minor: number;
-    facilityId: string | null;
-    deadline: string | null;
-    fullName: string;
-    birthDate: string;
-    n: number;
-    overdue: number;
-  }>`WITH x AS (
-      SELECT r.id, r.person_id, r.commune_code, r.state, r.state_on, r.minor, r.facility_id, r.deadline,
-        row_number() OVER (PARTITION BY r.state ORDER BY r.deadline IS NULL, r.deadline, r.state_on) AS rn,
-        count(*) OVER (PARTITION BY r.state) AS n,
-        sum(r.deadline < ${todayIs}) OVER (PARTITION BY r.state) AS overdue
-      FROM rehab_referrals AS r WHERE r.state IN (${sql.join(states)}) AND ${filters('r')})
-    SELECT x.id AS id, x.person_id AS "personId", x.commune_code AS "communeCode", x.state AS state,
-      x.state_on AS "stateOn", x.minor AS minor, x.facility_id AS "facilityId", x.deadline AS deadline,
-      p.full_name AS "fullName", p.birth_date AS "birthDate", x.n AS n, x.overdue AS overdue
-    FROM x JOIN persons AS p ON p.id = x.person_id
-    WHERE x.rn <= ${input.limit} ORDER BY x.state, x.rn`.execute(db);
+  const rows = await rehabRepository.board(ctx.db(), {
+    scope: ctx.scope('rehab'),
+    states,
+    today: todayIs,
+    limit: input.limit,
+    facilityId: input.facilityId,
+    communeCode: input.communeCode,
+    overdueOnly: input.overdueOnly,
+  });
   const byState = new Map<string, ReferralBoard['columns'][number]>();
-  for (const r of rows.rows) {
+  for (const r of rows) {
     let c = byState.get(r.state);
     if (!c) {
       c = { state: r.state as ReferralState, count: Number(r.n), overdue: Number(r.overdue ?? 0), items: [] };
@@ -597,13 +441,7 @@ export async function advance(ctx: DomainContext, input: AdvanceInput): Promise<
   }
 
   // Effects on the stay.
-  const openStay = await db
-    .selectFrom('rehabStays')
-    .selectAll()
-    .where('referralId', '=', r.id)
-    .where('status', 'in', ['in_stay', 'absconded'])
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
+  const openStay = await rehabRepository.openStay(db, { referralId: r.id });
   const addIncident = async (stayId: string, incidents: string, kind: string, status: string) => {
     const list = JSON.parse(incidents) as { kind: string; on: string; note: string | null }[];
     list.push({ kind, on: input.on, note: input.note });
@@ -626,13 +464,7 @@ export async function advance(ctx: DomainContext, input: AdvanceInput): Promise<
       const person = await personRow(db, r.personId);
       if (!person) fail('referralId', 'person_out_of_scope');
       // After a transfer the term runs on: the new stay keeps the planned discharge of the one before.
-      const previous = await db
-        .selectFrom('rehabStays')
-        .select(['plannedDischargeOn', 'termMonths'])
-        .where('referralId', '=', r.id)
-        .where('deletedAt', 'is', null)
-        .orderBy('admittedOn', 'desc')
-        .executeTakeFirst();
+      const previous = await rehabRepository.latestStay(db, { referralId: r.id });
       const term = r.decisionTerm ?? previous?.termMonths ?? null;
       const planned =
         r.state === 'transferred' && previous?.plannedDischargeOn
@@ -642,15 +474,7 @@ export async function advance(ctx: DomainContext, input: AdvanceInput): Promise<
             : null;
       const measureId =
         r.state === 'transferred'
-          ? await db
-              .selectFrom('personMeasures')
-              .select('id')
-              .where('personId', '=', r.personId)
-              .where('kind', '=', 'compulsory_rehab')
-              .where('status', '=', 'active')
-              .where('deletedAt', 'is', null)
-              .executeTakeFirst()
-              .then((m) => m?.id ?? null)
+          ? await rehabRepository.activeCompulsoryMeasure(db, r.personId)
           : await addMeasure(ctx, {
               personId: r.personId,
               kind: 'compulsory_rehab',

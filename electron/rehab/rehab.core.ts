@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type {
   BoardItem,
@@ -34,6 +34,7 @@ import { todayIso } from '../persons/person.rules';
 import type { RecordScope } from '../platform/scope';
 import type { Db } from '../platform/table-spec';
 import { project } from '../platform/tables';
+import { rehabRepository } from './rehab.repository';
 import type { FacilityTable, MethadoneTable, ReferralTable, StayTable, VoluntaryTable } from './rehab.schema';
 
 export type ReferralRow = ReferralTable;
@@ -54,19 +55,6 @@ export function forbidden(what: string): never {
   throw new AppError(ErrorCodes.FORBIDDEN, `this ${what} is outside your scope`);
 }
 
-/** The rule of platform/scope.ts `inScope` as a SQL condition on a table with the four scope columns. */
-export function scopeSql(scope: RecordScope, alias: string, facilityColumn = 'facility_id'): Expression<SqlBool> {
-  if (scope.view === 'none') return sql<SqlBool>`0`;
-  if (scope.all) return sql<SqlBool>`1`;
-  const c = (name: string) => sql.ref(`${alias}.${name}`);
-  const ors = [];
-  if (scope.unitId !== null) ors.push(sql<SqlBool>`${c('unit_id')} = ${scope.unitId}`);
-  if (scope.communeCode !== null) ors.push(sql<SqlBool>`${c('commune_code')} = ${scope.communeCode}`);
-  if (scope.provinceCode !== null) ors.push(sql<SqlBool>`${c('province_code')} = ${scope.provinceCode}`);
-  if (scope.facilityId !== null) ors.push(sql<SqlBool>`${c(facilityColumn)} = ${scope.facilityId}`);
-  return ors.length ? sql<SqlBool>`(${sql.join(ors, sql` OR `)})` : sql<SqlBool>`0`;
-}
-
 export function rowInScope(
   scope: RecordScope,
   row: { unitId: string | null; provinceCode: string | null; communeCode: string | null },
@@ -84,24 +72,7 @@ export function rowInScope(
 // Reading rows
 
 export async function personRow(db: Db, personId: string) {
-  const p = await db
-    .selectFrom('persons')
-    .select([
-      'id',
-      'fullName',
-      'sex',
-      'birthDate',
-      'citizenId',
-      'category',
-      'curProvince',
-      'curCommune',
-      'unitId',
-      'deletedAt',
-      'mergedInto',
-    ])
-    .where('id', '=', personId)
-    .executeTakeFirst();
-  return p && !p.deletedAt ? p : undefined;
+  return rehabRepository.person(db, personId);
 }
 
 export async function personSummary(db: Db, personId: string): Promise<RehabPersonSummary | null> {
@@ -133,48 +104,40 @@ export function summaryOf(p: {
 
 /** A record of a rehab table by id, in the caller's scope: NOT_FOUND when missing, FORBIDDEN when outside. */
 export async function scopedReferral(ctx: DomainContext, id: string): Promise<ReferralRow> {
-  const r = await ctx.db().selectFrom('rehabReferrals').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await rehabRepository.referral(ctx.db(), id);
   if (!r || r.deletedAt) notFound('referral');
   if (!rowInScope(ctx.scope('rehab'), r, r.facilityId)) forbidden('referral');
   return r;
 }
 
 export async function scopedStay(ctx: DomainContext, id: string): Promise<StayRow> {
-  const r = await ctx.db().selectFrom('rehabStays').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await rehabRepository.stay(ctx.db(), id);
   if (!r || r.deletedAt) notFound('stay');
   if (!rowInScope(ctx.scope('rehab'), r, r.facilityId)) forbidden('stay');
   return r;
 }
 
 export async function scopedVoluntary(ctx: DomainContext, id: string): Promise<VoluntaryTable> {
-  const r = await ctx.db().selectFrom('rehabVoluntary').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await rehabRepository.voluntary(ctx.db(), id);
   if (!r || r.deletedAt) notFound('voluntary rehab');
   if (!rowInScope(ctx.scope('rehab'), r, r.facilityId)) forbidden('voluntary rehab');
   return r;
 }
 
 export async function scopedMethadone(ctx: DomainContext, id: string): Promise<MethadoneTable> {
-  const r = await ctx.db().selectFrom('rehabMethadone').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await rehabRepository.methadone(ctx.db(), id);
   if (!r || r.deletedAt) notFound('methadone episode');
   if (!rowInScope(ctx.scope('rehab'), r, r.clinicId)) forbidden('methadone episode');
   return r;
 }
 
 export async function facilityRow(db: Db, id: string): Promise<FacilityTable | undefined> {
-  const f = await db.selectFrom('rehabFacilities').selectAll().where('id', '=', id).executeTakeFirst();
-  return f && !f.deletedAt ? f : undefined;
+  return rehabRepository.facility(db, id);
 }
 
 /** Open stays at a facility (in the facility or absconded: their place is kept). */
 export async function occupancy(db: Db, facilityId: string): Promise<number> {
-  const r = await db
-    .selectFrom('rehabStays')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('facilityId', '=', facilityId)
-    .where('status', 'in', ['in_stay', 'absconded'])
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  return Number(r?.n ?? 0);
+  return rehabRepository.occupancy(db, facilityId);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -292,16 +255,8 @@ export async function voluntaryView(
   todayIs: string,
   holidays: (date: string) => Set<string>,
 ): Promise<VoluntaryView> {
-  const det = await db
-    .selectFrom('addictionDeterminations')
-    .select(['resultDate'])
-    .where('personId', '=', v.personId)
-    .where('result', '=', 'addicted')
-    .where('deletedAt', 'is', null)
-    .where('resultDate', '<=', v.registeredOn)
-    .orderBy('resultDate', 'desc')
-    .executeTakeFirst();
-  const regDeadline = det?.resultDate ? registrationDeadline(det.resultDate, holidays(det.resultDate)) : null;
+  const resultDate = await rehabRepository.lastPositiveDetermination(db, v.personId, v.registeredOn);
+  const regDeadline = resultDate ? registrationDeadline(resultDate, holidays(resultDate)) : null;
   const open = v.status === 'registered' || v.status === 'in_progress';
   const start = v.startOn ?? v.registeredOn;
   const end = open ? addMonthsMinusDay(start, v.termMonths) : null;
@@ -394,32 +349,16 @@ export async function endMeasure(
   status: 'completed' | 'interrupted',
   on: string,
 ): Promise<void> {
-  if (measureId) {
-    const m = await ctx
-      .db()
-      .selectFrom('personMeasures')
-      .select(['id', 'status'])
-      .where('id', '=', measureId)
-      .executeTakeFirst();
-    if (m && m.status === 'active')
-      await updateRecord(ctx.db(), ctx.changes(), 'personMeasures', measureId, { status, endDate: on });
-  }
+  if (measureId && (await rehabRepository.measureStatus(ctx.db(), measureId)) === 'active')
+    await updateRecord(ctx.db(), ctx.changes(), 'personMeasures', measureId, { status, endDate: on });
   await refreshDerived(ctx.db(), personId, today(ctx));
 }
 
 /** The 5-working-day registration clock persons tracks: met by a voluntary registration or a methadone start. */
 export async function markRegistered(ctx: DomainContext, personId: string, on: string): Promise<void> {
-  const open = await ctx
-    .db()
-    .selectFrom('addictionDeterminations')
-    .select('id')
-    .where('personId', '=', personId)
-    .where('result', '=', 'addicted')
-    .where('registeredAt', 'is', null)
-    .where('deletedAt', 'is', null)
-    .execute();
-  for (const d of open)
-    await updateRecord(ctx.db(), ctx.changes(), 'addictionDeterminations', d.id, { registeredAt: on });
+  const open = await rehabRepository.unregisteredDeterminations(ctx.db(), personId);
+  for (const id of open)
+    await updateRecord(ctx.db(), ctx.changes(), 'addictionDeterminations', id, { registeredAt: on });
 }
 
 export type PersonsExpression = ExpressionBuilder<DB, 'persons'>;

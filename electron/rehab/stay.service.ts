@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { FacilityRoster, HandoverItem, RosterRow, StayView } from '../../shared/contract/rehab-types';
@@ -19,13 +18,13 @@ import {
   personSummary,
   scopedStay,
   scopedVoluntary,
-  scopeSql,
   stayView,
   today,
   type StayRow,
 } from './rehab.core';
 import { advance, dischargeStay, holds } from './referral.service';
 import { refreshReferralDeadlines } from './rehab.derive';
+import { rehabRepository } from './rehab.repository';
 
 export async function readStay(ctx: DomainContext, id: string): Promise<StayView> {
   const s = await scopedStay(ctx, id);
@@ -34,10 +33,8 @@ export async function readStay(ctx: DomainContext, id: string): Promise<StayView
 }
 
 async function stayOf(ctx: DomainContext, where: { referralId?: string; voluntaryId?: string }): Promise<StayRow> {
-  let q = ctx.db().selectFrom('rehabStays').selectAll().where('deletedAt', 'is', null);
-  if (where.referralId) q = q.where('referralId', '=', where.referralId);
-  if (where.voluntaryId) q = q.where('voluntaryId', '=', where.voluntaryId);
-  const s = await q.orderBy('admittedOn', 'desc').orderBy('createdAt', 'desc').executeTakeFirstOrThrow();
+  const s = await rehabRepository.latestStay(ctx.db(), where);
+  if (!s) throw new Error('no stay after admission');
   return s;
 }
 
@@ -215,74 +212,80 @@ async function rosterFacility(ctx: DomainContext, facilityId: string | undefined
   return f;
 }
 
+/** The first day of the month after `month` (YYYY-MM): discharges due this month are planned before it. */
+function nextMonthStart(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+const ROSTER_LISTS = ['residents', 'dischargesDue', 'absconded'] as const;
+
+/**
+ * A facility's roster: how many are in each list, and a page of each (the screen's table shows 50 a page), so a
+ * centre of 2,000 residents reads a few hundred index entries and names, not 2,000 persons.
+ */
 export async function roster(ctx: DomainContext, input: ParsedInputOf<'stays.roster'>): Promise<FacilityRoster> {
   const db = ctx.db();
   const f = await rosterFacility(ctx, input.facilityId);
   ctx.target({ recordType: 'facility', recordId: f.id });
   const todayIs = today(ctx);
   const month = input.month ?? todayIs.slice(0, 7);
-  const rows = await db
-    .selectFrom('rehabStays as s')
-    .innerJoin('persons as p', 'p.id', 's.personId')
-    .select([
-      's.id as stayId',
-      's.personId',
-      'p.fullName',
-      'p.birthDate',
-      's.communeCode',
-      's.admittedOn',
-      's.stage',
-      's.status',
-      's.plannedDischargeOn',
-      's.referralId',
-    ])
-    .where('s.facilityId', '=', f.id)
-    .where('s.status', 'in', ['in_stay', 'absconded'])
-    .where('s.deletedAt', 'is', null)
-    .orderBy('s.plannedDischargeOn')
-    .limit(input.limit)
-    .execute();
-  const toRow = (r: (typeof rows)[number]): RosterRow => ({
-    stayId: r.stayId,
-    personId: r.personId,
-    fullName: r.fullName,
-    birthDate: r.birthDate,
-    communeCode: r.communeCode,
-    admittedOn: r.admittedOn,
-    stage: r.stage as StayStage,
-    status: r.status as RosterRow['status'],
-    plannedDischargeOn: r.plannedDischargeOn,
-    daysLeft: daysLeft(r.plannedDischargeOn, todayIs),
-    referralId: r.referralId,
+  const dueBefore = nextMonthStart(month);
+  const counts = await rehabRepository.rosterCounts(db, f.id, dueBefore);
+  type PageRows = Awaited<ReturnType<typeof rehabRepository.rosterPage>>;
+  const pages: PageRows[] = [];
+  for (const list of ROSTER_LISTS)
+    pages.push(
+      counts[list] === 0
+        ? []
+        : await rehabRepository.rosterPage(db, {
+            facilityId: f.id,
+            list,
+            dueBefore,
+            offset: list === input.view ? input.offset : 0,
+            limit: input.limit,
+          }),
+    );
+  const incoming = await rehabRepository.incoming(db, f.id, {
+    offset: input.view === 'incoming' ? input.offset : 0,
+    limit: input.limit,
   });
-  const all = rows.map(toRow);
-  const incoming = await db
-    .selectFrom('rehabReferrals as r')
-    .innerJoin('persons as p', 'p.id', 'r.personId')
-    .select([
-      'r.id',
-      'r.personId',
-      'r.communeCode',
-      'r.state',
-      'r.stateOn',
-      'r.minor',
-      'r.facilityId',
-      'r.deadline',
-      'p.fullName',
-      'p.birthDate',
-    ])
-    .where('r.facilityId', '=', f.id)
-    .where('r.state', 'in', ['decided', 'complaint_window', 'deferred', 'transferred'])
-    .where('r.deletedAt', 'is', null)
-    .orderBy('r.deadline')
-    .limit(500)
-    .execute();
+  const names = await rehabRepository.personNames(db, [
+    ...pages.flat().map((r) => r.personId),
+    ...incoming.rows.map((r) => r.personId),
+  ]);
+  const toRows = (rows: PageRows): RosterRow[] =>
+    rows.map((r) => {
+      const p = names.get(r.personId);
+      return {
+        stayId: r.stayId,
+        personId: r.personId,
+        fullName: p?.fullName ?? '',
+        birthDate: p?.birthDate ?? '',
+        communeCode: r.communeCode,
+        admittedOn: r.admittedOn,
+        stage: r.stage as StayStage,
+        status: r.status as RosterRow['status'],
+        plannedDischargeOn: r.plannedDischargeOn,
+        daysLeft: daysLeft(r.plannedDischargeOn, todayIs),
+        referralId: r.referralId,
+      };
+    });
   return {
-    facility: facilityView(f, all.length),
-    residents: all.filter((r) => r.status === 'in_stay'),
-    dischargesDue: all.filter((r) => r.status === 'in_stay' && (r.plannedDischargeOn ?? '').slice(0, 7) <= month),
-    absconded: all.filter((r) => r.status === 'absconded'),
-    incoming: incoming.map((r) => boardItem(r, todayIs)),
+    facility: facilityView(f, counts.residents + counts.absconded),
+    residents: toRows(pages[0]!),
+    dischargesDue: toRows(pages[1]!),
+    absconded: toRows(pages[2]!),
+    counts: { ...counts, incoming: incoming.count },
+    view: input.view,
+    offset: input.offset,
+    limit: input.limit,
+    incoming: incoming.rows.map((r) =>
+      boardItem(
+        { ...r, fullName: names.get(r.personId)?.fullName ?? '', birthDate: names.get(r.personId)?.birthDate ?? '' },
+        todayIs,
+      ),
+    ),
     month,
   };
 }
@@ -291,29 +294,11 @@ export async function handovers(ctx: DomainContext, input: ParsedInputOf<'rehab.
   const scope = ctx.scope('rehab');
   const commune = input.communeCode ?? scope.communeCode;
   ctx.target({ recordType: 'stay', detail: { communeCode: commune ?? null } });
-  const rows = await sql<{
-    personId: string;
-    fullName: string;
-    birthDate: string;
-    communeCode: string | null;
-    stayId: string;
-    facilityId: string;
-    facilityName: string;
-    dischargedOn: string;
-    certificateNumber: string | null;
-    measureId: string | null;
-    measureEndsOn: string | null;
-  }>`SELECT s.person_id AS "personId", p.full_name AS "fullName", p.birth_date AS "birthDate",
-      s.commune_code AS "communeCode", s.id AS "stayId", s.facility_id AS "facilityId", f.name AS "facilityName",
-      s.discharged_on AS "dischargedOn", s.certificate_number AS "certificateNumber",
-      s.post_measure_id AS "measureId", m.end_date AS "measureEndsOn"
-    FROM rehab_stays AS s JOIN persons AS p ON p.id = s.person_id
-      JOIN rehab_facilities AS f ON f.id = s.facility_id
-      LEFT JOIN person_measures AS m ON m.id = s.post_measure_id
-    WHERE s.status = 'discharged' AND s.deleted_at IS NULL AND ${scopeSql(scope, 's')}
-      ${commune ? sql`AND s.commune_code = ${commune}` : sql``}
-      ${input.from ? sql`AND s.discharged_on >= ${input.from}` : sql``}
-      ${input.to ? sql`AND s.discharged_on <= ${input.to}` : sql``}
-    ORDER BY s.discharged_on DESC LIMIT ${input.limit}`.execute(ctx.db());
-  return rows.rows;
+  return rehabRepository.handovers(ctx.db(), {
+    scope,
+    communeCode: commune ?? null,
+    from: input.from,
+    to: input.to,
+    limit: input.limit,
+  });
 }

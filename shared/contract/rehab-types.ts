@@ -183,13 +183,24 @@ export interface RosterRow {
   referralId: string | null;
 }
 
-/** `stays.roster`: a facility's residents, discharges due this month, the absconded. */
+/** The roster's lists: three of stays, and the referrals heading to the facility. */
+export type RosterView = 'residents' | 'dischargesDue' | 'absconded' | 'incoming';
+
+/**
+ * `stays.roster`: a facility's residents, discharges due this month, the absconded — one page of each (the
+ * asked view's page at `offset`, the others' first page; `limit` rows, by planned discharge) and how many each
+ * list holds in all.
+ */
 export interface FacilityRoster {
   facility: FacilityView;
   residents: RosterRow[];
   dischargesDue: RosterRow[];
   absconded: RosterRow[];
-  /** Referrals heading here that are not yet admitted. */
+  counts: Record<RosterView, number>;
+  view: RosterView;
+  offset: number;
+  limit: number;
+  /** Referrals heading here that are not yet admitted (a page, by time limit). */
   incoming: BoardItem[];
   month: string;
 }
@@ -245,12 +256,25 @@ export interface HandoverItem {
   measureEndsOn: string | null;
 }
 
+/**
+ * A measure in the person's file that a running rehab record keeps: it ends with that record (the voluntary
+ * registration's end, the methadone stop, the stay's discharge), never on its own from the measures card.
+ */
+export interface ManagedMeasure {
+  measureId: string;
+  /** What ends it: a voluntary registration, a methadone episode, or a compulsory stay (at its facility). */
+  kind: 'voluntary' | 'methadone' | 'stay';
+  /** The voluntary registration's, the episode's or the stay's id. */
+  recordId: string;
+}
+
 /** `rehab.person`: everything of the rehab family on one person, for the person's file. */
 export interface PersonRehab {
   referrals: ReferralView[];
   voluntary: VoluntaryView[];
   methadone: MethadoneView[];
   stays: StayView[];
+  managedMeasures: ManagedMeasure[];
 }
 
 export interface RehabSeedResult {

@@ -381,7 +381,11 @@ export const rehabContract = {
           .string()
           .regex(/^\d{4}-\d{2}$/, { message: 'month_format' })
           .optional(),
-        limit: z.number().int().min(1).max(10_000).default(5000),
+        /** Which list `offset` pages (the screen's current tab); the other lists give their first page. */
+        view: z.enum(['residents', 'dischargesDue', 'absconded', 'incoming']).default('residents'),
+        offset: z.number().int().min(0).default(0),
+        /** Rows per list (a page of the screen's table). */
+        limit: z.number().int().min(1).max(10_000).default(50),
       })
       .strict(),
     access: [P.referralsRead],

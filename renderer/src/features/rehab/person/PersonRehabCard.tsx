@@ -1,6 +1,6 @@
 import { MedicineBoxOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Divider, Flex, List, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethadoneView, VoluntaryView } from '../../../../../shared/contract/rehab-types';
 import { useProcedure } from '../../../api/useProcedure';
@@ -10,6 +10,8 @@ import { useRehabAbilities } from '../abilities';
 import { DaysLeftTag } from '../DaysLeftTag';
 import { useRehabLabels } from '../labels';
 import { MethadoneStartModal, MethadoneStepModal, type MethadoneStep } from './MethadoneModals';
+import { AdmitModal } from '../roster/AdmitModal';
+import { clearManagedMeasures, onRehabEndRequest, publishManagedMeasures } from './managed-measures';
 import { StartReferralModal } from './StartReferralModal';
 import { VoluntaryEndModal, VoluntaryModal } from './VoluntaryModals';
 
@@ -17,6 +19,7 @@ type Dialog =
   | { kind: 'referral' }
   | { kind: 'voluntary' }
   | { kind: 'voluntaryEnd'; voluntary: VoluntaryView }
+  | { kind: 'voluntaryAdmit'; voluntary: VoluntaryView }
   | { kind: 'methadone' }
   | { kind: 'methadoneStep'; episode: MethadoneView; step: MethadoneStep };
 
@@ -49,10 +52,29 @@ export function PersonRehabCard(props: { personId: string; name: string; canWrit
     rehab.reload();
     props.onChanged();
   };
+  // The measures card sends the end of a measure that a record here keeps to this card's own dialog.
+  const cardRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    publishManagedMeasures(props.personId, rehab.data?.managedMeasures ?? null);
+  }, [props.personId, rehab.data]);
+  useEffect(() => () => clearManagedMeasures(props.personId), [props.personId]);
+  useEffect(
+    () =>
+      onRehabEndRequest((m) => {
+        cardRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+        const v = m.kind === 'voluntary' ? rehab.data?.voluntary.find((x) => x.id === m.recordId) : undefined;
+        const e = m.kind === 'methadone' ? rehab.data?.methadone.find((x) => x.id === m.recordId) : undefined;
+        if (v && writable) setDialog({ kind: 'voluntaryEnd', voluntary: v });
+        else if (e && writable) setDialog({ kind: 'methadoneStep', episode: e, step: 'stop' });
+        else void message.info(t(m.kind === 'stay' ? 'rehab.person.endAtFacility' : 'rehab.person.endHere'));
+      }),
+    [rehab.data, writable, message, t],
+  );
   const nothing = referrals.length === 0 && !rehab.data?.stays.length && !methadone.length && !voluntary.length;
 
   return (
     <Card
+      ref={cardRef}
       title={t('rehab.person.title')}
       data-testid="person-rehab-card"
       extra={
@@ -100,15 +122,27 @@ export function PersonRehabCard(props: { personId: string; name: string; canWrit
           renderItem={(v) => (
             <List.Item
               data-testid="person-voluntary"
-              actions={
-                writable && (v.status === 'registered' || v.status === 'in_progress')
+              actions={[
+                ...(can.write && v.setting === 'facility' && v.status === 'registered'
+                  ? [
+                      <Button
+                        key="admit"
+                        size="small"
+                        type="primary"
+                        onClick={() => setDialog({ kind: 'voluntaryAdmit', voluntary: v })}
+                      >
+                        {t('rehab.admit.openVoluntary')}
+                      </Button>,
+                    ]
+                  : []),
+                ...(writable && (v.status === 'registered' || v.status === 'in_progress')
                   ? [
                       <Button key="end" size="small" onClick={() => setDialog({ kind: 'voluntaryEnd', voluntary: v })}>
                         {t('rehab.voluntary.end')}
                       </Button>,
                     ]
-                  : []
-              }
+                  : []),
+              ]}
             >
               <Flex vertical gap={4} style={{ width: '100%' }}>
                 <Flex gap={8} wrap align="center">
@@ -242,6 +276,18 @@ export function PersonRehabCard(props: { personId: string; name: string; canWrit
           voluntary={dialog.voluntary}
           onClose={() => setDialog(null)}
           onDone={() => changed(t('rehab.voluntary.endDone'))}
+        />
+      ) : null}
+      {dialog?.kind === 'voluntaryAdmit' ? (
+        <AdmitModal
+          voluntaryId={dialog.voluntary.id}
+          name={props.name}
+          facilityId={dialog.voluntary.facilityId}
+          notBefore={dialog.voluntary.registeredOn}
+          onClose={() => setDialog(null)}
+          onDone={(stay) =>
+            changed(t('rehab.admit.doneVoluntary', { date: formatDate(stay.plannedDischargeOn ?? stay.admittedOn) }))
+          }
         />
       ) : null}
       {dialog?.kind === 'methadone' ? (

@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { rehabContract } from '../../../../../shared/contract/rehab';
 import type { StayView } from '../../../../../shared/contract/rehab-types';
+import type { FacilityKind } from '../../../../../shared/domain/rehab/codes';
 import { useApi } from '../../../api/api-context';
 import { applyRehabError } from '../rehab-errors';
 import { Field } from '../../../components/Field';
@@ -23,18 +24,26 @@ interface AdmitForm {
 const FIELDS = ['facilityId', 'admittedOn', 'capacityOverride', 'note'] as const;
 const admitSchema = rehabContract['stays.admit'].input;
 
+/** Facilities a voluntary registration may be admitted to (not a methadone clinic). */
+const VOLUNTARY_KINDS: readonly FacilityKind[] = ['voluntary_centre', 'public_compulsory', 'community_point'];
+
 /**
- * Admission of the person of a decided referral to a facility: the day, and for a leader, admitting beyond
- * the facility's capacity. The host refuses a full facility without that override, naming the field.
+ * Admission to a facility, of the person of a decided referral (a public compulsory centre) or of a voluntary
+ * registration at a facility (not a methadone clinic): the day (not before the referral's current step or the
+ * registration, not in the future), and for a leader, admitting beyond the facility's capacity. The host refuses
+ * a full facility without that override, naming the field.
  */
 export function AdmitModal(props: {
-  referralId: string;
+  /** Exactly one of referralId and voluntaryId. */
+  referralId?: string;
+  voluntaryId?: string;
   name: string;
   facilityId: string | null;
   notBefore: string;
   onClose: () => void;
   onDone: (stay: StayView) => void;
 }) {
+  const voluntary = props.voluntaryId !== undefined;
   const { t } = useTranslation();
   const api = useApi();
   const can = useRehabAbilities();
@@ -48,10 +57,14 @@ export function AdmitModal(props: {
     resolver: contractResolver(
       admitSchema.superRefine((v, ctx) => {
         if (v.admittedOn < props.notBefore)
-          ctx.addIssue({ code: 'custom', path: ['admittedOn'], message: 'admit_before_decision' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['admittedOn'],
+            message: voluntary ? 'admit_before_registration' : 'admit_before_decision',
+          });
       }),
       (v: AdmitForm) => ({
-        referralId: props.referralId,
+        ...(voluntary ? { voluntaryId: props.voluntaryId } : { referralId: props.referralId }),
         facilityId: v.facilityId,
         admittedOn: v.admittedOn,
         capacityOverride: v.capacityOverride,
@@ -68,7 +81,7 @@ export function AdmitModal(props: {
   }, onInvalid);
   return (
     <RehabModalForm
-      title={t('rehab.admit.title', { name: props.name })}
+      title={t(voluntary ? 'rehab.admit.titleVoluntary' : 'rehab.admit.title', { name: props.name })}
       okText={t('rehab.admit.save')}
       submitting={formState.isSubmitting}
       errors={formState.errors}
@@ -76,9 +89,9 @@ export function AdmitModal(props: {
       onSubmit={() => void submit()}
       onCancel={props.onClose}
     >
-      <Typography.Paragraph>{t('rehab.admit.intro')}</Typography.Paragraph>
+      <Typography.Paragraph>{t(voluntary ? 'rehab.admit.introVoluntary' : 'rehab.admit.intro')}</Typography.Paragraph>
       <Field control={control} name="facilityId" label={t('rehab.admit.facility')} required>
-        {({ ref: _ref, ...f }) => <FacilitySelect {...f} kinds={['public_compulsory']} />}
+        {({ ref: _ref, ...f }) => <FacilitySelect {...f} kinds={voluntary ? VOLUNTARY_KINDS : ['public_compulsory']} />}
       </Field>
       <Field control={control} name="admittedOn" label={t('rehab.admit.on')} required>
         {(f) => <DateField {...f} notFuture placeholder={t('rehab.datePlaceholder')} />}

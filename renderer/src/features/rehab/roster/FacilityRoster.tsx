@@ -28,6 +28,7 @@ import { useRehabNavigation, useRehabScreenActive } from '../rehab-navigation';
 import { AdmitModal } from './AdmitModal';
 
 type View = 'residents' | 'dischargesDue' | 'absconded' | 'incoming';
+const PAGE = 50;
 
 /**
  * A facility's roster for its staff: the residents and their stages, the discharges due this month, those who
@@ -40,9 +41,11 @@ export function FacilityRoster() {
   const nav = useRehabNavigation();
   const can = useRehabAbilities();
   const { message } = App.useApp();
-  const roster = useProcedure('stays.roster', {});
-  useReloadOn(nav.version, roster.reload, useRehabScreenActive());
   const [view, setView] = useState<View>('residents');
+  // The host sends one page of each list (PAGE rows, by planned discharge) and their counts; a page asked is read.
+  const [page, setPage] = useState(1);
+  const roster = useProcedure('stays.roster', { view, offset: (page - 1) * PAGE, limit: PAGE });
+  useReloadOn(nav.version, roster.reload, useRehabScreenActive());
   const [admitting, setAdmitting] = useState<BoardItem | null>(null);
   const data = roster.data;
 
@@ -123,6 +126,11 @@ export function FacilityRoster() {
     },
   ];
 
+  const pagination =
+    data && data.counts[view] > PAGE
+      ? { current: page, pageSize: PAGE, total: data.counts[view], showSizeChanger: false, onChange: setPage }
+      : false;
+
   if (roster.error) return <Alert type="error" showIcon title={errorText(roster.error)} />;
   return (
     <Flex vertical gap={16}>
@@ -142,24 +150,27 @@ export function FacilityRoster() {
               />
             </Col>
             <Col xs={12} md={4}>
-              <Statistic title={t('rehab.roster.dueThisMonth')} value={data.dischargesDue.length} />
+              <Statistic title={t('rehab.roster.dueThisMonth')} value={data.counts.dischargesDue} />
             </Col>
             <Col xs={12} md={4}>
-              <Statistic title={t('rehab.roster.abscondedCount')} value={data.absconded.length} />
+              <Statistic title={t('rehab.roster.abscondedCount')} value={data.counts.absconded} />
             </Col>
             <Col xs={12} md={4}>
-              <Statistic title={t('rehab.roster.incomingCount')} value={data.incoming.length} />
+              <Statistic title={t('rehab.roster.incomingCount')} value={data.counts.incoming} />
             </Col>
           </Row>
         </Card>
       ) : null}
       <Segmented<View>
         value={view}
-        onChange={setView}
+        onChange={(v) => {
+          setView(v);
+          setPage(1);
+        }}
         options={(['residents', 'dischargesDue', 'absconded', 'incoming'] as const).map((v) => ({
           value: v,
           label: `${t(`rehab.roster.views.${v}`, { month: data ? data.month.split('-').reverse().join('/') : '' })} (${
-            data ? data[v].length : 0
+            data ? data.counts[v] : 0
           })`,
         }))}
       />
@@ -171,7 +182,7 @@ export function FacilityRoster() {
           columns={incomingColumns}
           dataSource={data?.incoming ?? []}
           loading={roster.loading}
-          pagination={false}
+          pagination={pagination}
           locale={{ emptyText: <Typography.Text type="secondary">{t('rehab.roster.emptyIncoming')}</Typography.Text> }}
         />
       ) : (
@@ -182,7 +193,7 @@ export function FacilityRoster() {
           columns={columns}
           dataSource={rows}
           loading={roster.loading}
-          pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          pagination={pagination}
           locale={{ emptyText: <Typography.Text type="secondary">{t('rehab.roster.empty')}</Typography.Text> }}
         />
       )}
