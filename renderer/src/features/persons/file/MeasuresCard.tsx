@@ -1,5 +1,5 @@
 import { CalendarOutlined, DownOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Descriptions, Dropdown, Flex, List, Typography } from 'antd';
+import { App, Badge, Button, Card, Descriptions, Dropdown, Flex, List, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Measure, PersonFile } from '../../../../../shared/contract';
@@ -7,6 +7,7 @@ import type { MeasureStatus } from '../../../../../shared/domain/persons';
 import { useApi } from '../../../api/api-context';
 import { useErrorText } from '../../../api/api-errors';
 import { formatDate } from '../../../i18n/dates';
+import { requestRehabEnd, useManagedMeasure } from '../../rehab/person/managed-measures';
 import { usePersonLabels } from '../labels';
 import { AddMeasureModal } from './AddMeasureModal';
 import { CheckInModal } from './CheckInModal';
@@ -30,6 +31,9 @@ function MeasureItem(props: {
   const errorText = useErrorText();
   const { message, modal } = App.useApp();
   const m = props.measure;
+  // A measure a running rehab record keeps (voluntary rehab, methadone, a stay) ends with that record, on the
+  // rehab card: ending it here would leave the record running.
+  const managed = useManagedMeasure(m.personId, m.id);
   const save = async (status: MeasureStatus) => {
     const r = await api.invoke('persons.updateMeasure', { measureId: m.id, status });
     if (!r.ok) return void message.error(errorText(r.error));
@@ -59,20 +63,28 @@ function MeasureItem(props: {
                 <Button size="small" icon={<CalendarOutlined />} onClick={props.onCheckIn}>
                   {t('persons.checkIn.add')}
                 </Button>
-                <Dropdown
-                  trigger={['click']}
-                  menu={{
-                    items: (['completed', 'interrupted'] as const).map((s) => ({
-                      key: s,
-                      label: t(`persons.measure.mark.${s}`),
-                    })),
-                    onClick: (e) => setStatus(e.key as MeasureStatus),
-                  }}
-                >
-                  <Button size="small">
-                    {t('persons.measure.end')} <DownOutlined />
-                  </Button>
-                </Dropdown>
+                {managed ? (
+                  <Tooltip title={t('rehab.person.measureEndHint')}>
+                    <Button size="small" data-testid="measure-end-rehab" onClick={() => requestRehabEnd(managed)}>
+                      {t('rehab.person.measureEnd')}
+                    </Button>
+                  </Tooltip>
+                ) : (
+                  <Dropdown
+                    trigger={['click']}
+                    menu={{
+                      items: (['completed', 'interrupted'] as const).map((s) => ({
+                        key: s,
+                        label: t(`persons.measure.mark.${s}`),
+                      })),
+                      onClick: (e) => setStatus(e.key as MeasureStatus),
+                    }}
+                  >
+                    <Button size="small">
+                      {t('persons.measure.end')} <DownOutlined />
+                    </Button>
+                  </Dropdown>
+                )}
               </>
             ) : null}
           </Flex>
