@@ -13,6 +13,7 @@ import {
   recordKey,
   type NewChange,
 } from './log-store';
+import { insertRows } from './insert-rows';
 import { mergeRecord, type ChangeEntry, type MergedRecord } from './merge';
 
 /**
@@ -117,6 +118,14 @@ function rowOf(spec: TableSpec, m: MergedRecord, existing: boolean): Record<stri
     }
     row[name] = v === null && col.type === 'json' ? '[]' : v;
   }
+  if (!existing && spec.initialDerived) {
+    // A value the hook cannot derive (a malformed name list) keeps its placeholder; `rederive` decides.
+    try {
+      for (const [k, v] of Object.entries(spec.initialDerived(row))) if (derived.has(k)) row[k] = v;
+    } catch {
+      // placeholders stay
+    }
+  }
   row.createdAt = m.createdAt;
   row.updatedAt = m.updatedAt;
   row.originWs = m.originWs;
@@ -175,10 +184,7 @@ class TableWriter {
     const rows = this.inserts;
     this.inserts = [];
     this.chars = 0;
-    await this.db
-      .insertInto(this.spec.table as ReplicatedTable)
-      .values(rows as never)
-      .execute();
+    await insertRows(this.db, this.spec.table, rows);
   }
 }
 

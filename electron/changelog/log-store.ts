@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { specOf } from '../platform/tables';
 import { decodeHlc, encodeHlc } from './hlc';
+import { insertRows } from './insert-rows';
 import type { ChangeEntry } from './merge';
 
 /**
@@ -152,18 +153,32 @@ const keyOf = (v: Buffer | Uint8Array | string) => (typeof v === 'string' ? v : 
 async function writeOutAll(db: Db, rows: readonly Row[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   const byTable = new Map<number, Row[]>();
-  for (const r of rows) if (r.changes === null) byTable.set(r.tbl, [...(byTable.get(r.tbl) ?? []), r]);
+  for (const r of rows) {
+    if (r.changes !== null) continue;
+    const list = byTable.get(r.tbl);
+    if (list) list.push(r);
+    else byTable.set(r.tbl, [r]);
+  }
   for (const list of byTable.values()) {
     const table = list[0]!.tableName;
     for (let i = 0; i < list.length; i += 500) {
       const part = list.slice(i, i + 500);
       const records = [...new Map(part.map((r) => [keyOf(r.record), r.record])).values()];
-      const others = new Map<string, Row[]>();
-      for (const o of await selectEntries(db)
-        .where('c.tbl', '=', part[0]!.tbl)
-        .where('c.record', 'in', records)
-        .execute())
-        others.set(keyOf(o.record), [...(others.get(keyOf(o.record)) ?? []), o]);
+      // Only what the record's other changes wrote matters (which fields they supersede): no joins, and the
+      // other first writes by reference (changes NULL) write nothing here.
+      const others = new Map<string, { seq: number; changes: string | null }[]>();
+      for (const o of await db
+        .selectFrom('changeLog')
+        .select(['seq', 'record', 'changes'])
+        .where('tbl', '=', part[0]!.tbl)
+        .where('record', 'in', records)
+        .where('changes', 'is not', null)
+        .execute()) {
+        const k = keyOf(o.record);
+        const l = others.get(k);
+        if (l) l.push(o);
+        else others.set(k, [o]);
+      }
       const found = (await db
         .selectFrom(specOf(table).table)
         .selectAll()
@@ -327,10 +342,7 @@ export async function appendEntries(db: Db, list: readonly NewChange[]): Promise
   for (let i = 0; i < values.length; i++) {
     chars += (values[i]!.changes?.length ?? 0) + (values[i]!.base?.length ?? 0);
     if (i + 1 - from >= 500 || chars >= 4_000_000 || i === values.length - 1) {
-      await db
-        .insertInto('changeLog')
-        .values(values.slice(from, i + 1))
-        .execute();
+      await insertRows(db, 'changeLog', values.slice(from, i + 1));
       from = i + 1;
       chars = 0;
     }
@@ -339,14 +351,13 @@ export async function appendEntries(db: Db, list: readonly NewChange[]): Promise
 
 /** Whether the log already holds this change (applying a bundle twice changes nothing). */
 export async function hasEntry(db: Db, table: string, id: string, hlc: string): Promise<boolean> {
-  const tbl = await tableNumber(db, table, false);
-  if (tbl === null) return false;
   const s = decodeHlc(hlc);
   const hit = await db
     .selectFrom('changeLog as c')
+    .innerJoin('logTables as t', 't.n', 'c.tbl')
     .innerJoin('logActors as a', 'a.n', 'c.actor')
     .select('c.seq')
-    .where('c.tbl', '=', tbl)
+    .where('t.name', '=', table)
     .where('c.record', '=', recordKey(id))
     .where('c.wall', '=', s.wall)
     .where('c.counter', '=', s.counter)

@@ -72,11 +72,38 @@ export function rekeyConnection(raw: RawDatabase, newKey: Buffer): void {
   raw.pragma('journal_mode = WAL');
 }
 
+/**
+ * Kysely's camelCase plugin with its name conversions remembered: it converts every key of every row read (and
+ * every name of every query built) character by character, which was a tenth of a bundle export's time.
+ */
+class RememberingCamelCasePlugin extends CamelCasePlugin {
+  private readonly camel = new Map<string, string>();
+  private readonly snake = new Map<string, string>();
+
+  protected override camelCase(str: string): string {
+    let v = this.camel.get(str);
+    if (v === undefined) {
+      if (this.camel.size > 10_000) this.camel.clear();
+      this.camel.set(str, (v = super.camelCase(str)));
+    }
+    return v;
+  }
+
+  protected override snakeCase(str: string): string {
+    let v = this.snake.get(str);
+    if (v === undefined) {
+      if (this.snake.size > 10_000) this.snake.clear();
+      this.snake.set(str, (v = super.snakeCase(str)));
+    }
+    return v;
+  }
+}
+
 export function createKysely(raw: RawDatabase): Kysely<DB> {
   // Prepared statements are kept by SQL text (statement-cache.ts): Kysely would prepare every query afresh.
   return new Kysely<DB>({
     dialect: new SqliteDialect({ database: cachingDatabase(raw) }),
-    plugins: [new CamelCasePlugin()],
+    plugins: [new RememberingCamelCasePlugin()],
   });
 }
 

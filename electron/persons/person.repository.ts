@@ -5,6 +5,7 @@ import type { FileReader } from '../../shared/contract/person-types';
 import { canonicalVietnamese } from '../../shared/text/canonical';
 import { vietnameseSortKey } from '../../shared/text/sort-key';
 import { insertRecord, updateRecord, type ChangeContext, type Db } from '../changelog/changelog';
+import { insertRows } from '../changelog/insert-rows';
 import type { PersonRow } from '../db/schema';
 import { nameTokens } from './person.search-words';
 import { tokenEntries } from './person.tokens';
@@ -187,19 +188,16 @@ async function refreshTokensMany(db: Db, rows: readonly TokenRow[]): Promise<voi
     }
     await db.deleteFrom('personNameTokens').where('pk', 'in', pks).execute();
   }
-  for (let i = 0; i < entries.length; i += 500)
-    await db
-      .insertInto('personNameTokens')
-      .values(entries.slice(i, i + 500))
-      .execute();
-  for (const { token, cls, n: d } of delta.map.values()) {
-    if (d === 0) continue;
+  await insertRows(db, 'personNameTokens', entries);
+  const changed = [...delta.map.values()].filter((d) => d.n !== 0);
+  for (let i = 0; i < changed.length; i += 500)
     await db
       .insertInto('personTokenStats')
-      .values({ token, cls, n: d })
-      .onConflict((oc) => oc.columns(['token', 'cls']).doUpdateSet((eb) => ({ n: eb('personTokenStats.n', '+', d) })))
+      .values(changed.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.columns(['token', 'cls']).doUpdateSet((eb) => ({ n: eb('personTokenStats.n', '+', eb.ref('excluded.n')) })),
+      )
       .execute();
-  }
 }
 
 /** Who read, printed or changed a file: the audit actions the file's readers' log shows. */

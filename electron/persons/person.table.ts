@@ -4,10 +4,20 @@ import { deriveCategory } from './person.category';
 import { measureRepository } from './measure.repository';
 import { foldedNames, personRepository } from './person.repository';
 import { vietnameseSortKey } from '../../shared/text/sort-key';
+import type { PersonRow } from '../db/schema';
 
 const text = { type: 'text' } as const;
 const optText = { type: 'text', nullable: true } as const;
 const optDate = { type: 'date', nullable: true } as const;
+
+/** The columns derived from a person's names and birth date. */
+function nameDerived(row: Pick<PersonRow, 'fullName' | 'otherNames' | 'birthDate'>) {
+  return {
+    nameFolded: foldedNames(row.fullName, JSON.parse(row.otherNames) as string[]),
+    sortKey: vietnameseSortKey(row.fullName),
+    birthYear: Number(row.birthDate.slice(0, 4)),
+  };
+}
 
 /** People under management. Derived columns are recomputed from the names, the birth date and the file. */
 export const personTable = defineTable({
@@ -43,8 +53,10 @@ export const personTable = defineTable({
     mergedInto: optText,
   },
   derived: ['nameFolded', 'sortKey', 'birthYear', 'category', 'lastContactAt', 'citizenIdWarnings'],
-  // Batched (an import re-derives thousands at once): rows and category inputs read 500 to a query, one
-  // update per person, the search index rewritten for all of them together.
+  // An imported person's row is written with the columns its names and birth date give.
+  initialDerived: (row) => nameDerived(row as Pick<PersonRow, 'fullName' | 'otherNames' | 'birthDate'>),
+  // Batched (an import re-derives thousands at once): rows and category inputs read 500 to a query, an update
+  // only for a person whose derived columns change, the search index rewritten for all of them together.
   async rederive(db, ids, today) {
     for (let i = 0; i < ids.length; i += 500) {
       const part = ids.slice(i, i + 500);
@@ -59,13 +71,12 @@ export const personTable = defineTable({
       for (const row of rows) {
         const facts = inputs.get(row.id)!;
         const derived = {
-          nameFolded: foldedNames(row.fullName, JSON.parse(row.otherNames) as string[]),
-          sortKey: vietnameseSortKey(row.fullName),
-          birthYear: Number(row.birthDate.slice(0, 4)),
+          ...nameDerived(row),
           category: deriveCategory(facts.activeKinds, facts.latestDetermination, facts.anyPositiveTest),
           lastContactAt: facts.lastContact,
         };
-        await personRepository.setAllDerived(db, row.id, derived);
+        if ((Object.keys(derived) as (keyof typeof derived)[]).some((k) => derived[k] !== row[k]))
+          await personRepository.setAllDerived(db, row.id, derived);
         next.push({ ...row, ...derived });
       }
       await personRepository.refreshTokensMany(db, next);

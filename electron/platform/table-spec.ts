@@ -45,6 +45,11 @@ export interface TypedTableSpec<T extends ReplicatedTable> {
   derived: readonly DataColumn<T>[];
   /** Recomputes the derived columns (and any index the table keeps) of these records after merge or import. */
   rederive?: (db: Db, ids: readonly string[], today: string) => Promise<void>;
+  /**
+   * Derived columns that follow from the record's own values alone, filled in when an imported record is first
+   * written (its row is then written once, not with placeholders and again by `rederive`).
+   */
+  initialDerived?: (row: Record<string, unknown>) => Partial<Record<DataColumn<T>, unknown>>;
   parent?: { table: ReplicatedTable; column: DataColumn<T> | 'id' };
   scope?: { unit?: DataColumn<T>; province?: DataColumn<T>; commune?: DataColumn<T>; facility?: DataColumn<T> };
   sensitive: readonly DataColumn<T>[];
@@ -59,6 +64,7 @@ export interface TableSpec {
   columns: Readonly<Record<string, ColumnSpec>>;
   derived: readonly string[];
   rederive?: (db: Db, ids: readonly string[], today: string) => Promise<void>;
+  initialDerived?: (row: Record<string, unknown>) => Record<string, unknown>;
   parent?: { table: ReplicatedTable; column: string };
   scope?: { unit?: string; province?: string; commune?: string; facility?: string };
   sensitive: readonly string[];

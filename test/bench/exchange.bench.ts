@@ -32,7 +32,7 @@ const CHILD = 'BENCH_EXCHANGE_CHILD';
 
 type Call = { ok: true; value: unknown } | { ok: false; error: { code: string; message?: string } };
 function must<T>(r: Call, what: string): T {
-  if (!r.ok) throw new Error(`${what} failed: ${r.error.code}`);
+  if (!r.ok) throw new Error(`${what} failed: ${r.error.code} ${r.error.message ?? ''}`);
   return r.value as T;
 }
 
