@@ -45,8 +45,14 @@ describe('a lost stick', { timeout: 300_000 }, () => {
     // The hub is told, before importing, that bundle 2 replaces the missing 1.
     const seen = await ok(h, 'bundles.inspect', { path: two.file });
     expect(seen).toMatchObject({ verdict: 'ready', seq: 2, lastReceived: 0, skipped: [1], missing: [] });
+    // The import reports its progress (the screen's "Đã xử lý … / … thay đổi"): from 0 up to every change.
+    const progress: { procedure: string; done: number; total: number }[] = [];
+    h.on('call.progress', (p) => progress.push(p));
     const r = await ok(h, 'bundles.import', { path: two.file });
     expect(r).toMatchObject({ seq: 2, skipped: [1], refused: [], conflicts: 0 });
+    const total = two.changes;
+    expect(progress[0]).toEqual({ procedure: 'bundles.import', done: 0, total });
+    expect(progress[progress.length - 1]).toEqual({ procedure: 'bundles.import', done: total, total });
     // Every record of both bundles is at the hub, with the edit.
     expect(personIds(h)).toEqual(expect.arrayContaining([a.person.id, b.person.id]));
     const row = h.openState().raw.prepare('SELECT occupation FROM persons WHERE id = ?').get(a.person.id) as {
@@ -81,7 +87,15 @@ describe('a lost stick', { timeout: 300_000 }, () => {
     await as(c, s.commune.accounts.officerA.username);
     const d = await ok(c, 'persons.create', person(s.commune.communeA.code, 'Lê Văn Hải', '100003'));
     await as(c, ADMIN.username);
+    const exported: { procedure: string; done: number; total: number }[] = [];
+    c.on('call.progress', (p) => exported.push(p));
     const three = await ok(c, 'bundles.export', { peerId: s.hShow.id, out: s.dir, purpose: 'gửi tỉnh' });
+    // The export reports its writing pass, up to the changes it carries.
+    expect(exported[exported.length - 1]).toEqual({
+      procedure: 'bundles.export',
+      done: three.changes,
+      total: three.changes,
+    });
     expect(three).toMatchObject({ seq: 3, basis: 2 });
     expect(three.counts.persons).toBe(1);
     const r3 = await ok(h, 'bundles.import', { path: three.file });
