@@ -88,7 +88,7 @@ test('a commune and its province hub add each other by card and fingerprint, and
   hubApp,
 }) => {
   // Two hosts, two browsers and a dozen argon2 sign-ins: minutes on a busy two-core machine.
-  test.setTimeout(480_000);
+  test.setTimeout(720_000);
   const sticks = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-stick-'));
   try {
     await seedCommuneStation(hoso);
