@@ -137,6 +137,7 @@ export function CommunesPanel({
     },
     {
       key: 'population',
+      width: 80,
       title: t('reports.communes.population'),
       align: 'right',
       sorter: (a, b) => (a.population ?? -1) - (b.population ?? -1),
@@ -144,6 +145,7 @@ export function CommunesPanel({
     },
     {
       key: 'drugFree',
+      width: 112,
       title: t('reports.communes.drugFree'),
       sorter: (a, b) => Number(a.drugFree) - Number(b.drugFree),
       render: (_, r) =>
@@ -157,6 +159,7 @@ export function CommunesPanel({
     },
     {
       key: 'keyArea',
+      width: 104,
       title: t('reports.communes.keyArea'),
       sorter: (a, b) => (a.keyAreaType ?? '').localeCompare(b.keyAreaType ?? ''),
       render: (_, r) =>
@@ -165,7 +168,7 @@ export function CommunesPanel({
             size="small"
             aria-label={`${t('reports.communes.setKeyArea')}: ${r.communeName}`}
             value={r.keyAreaType ?? ''}
-            style={{ width: 96 }}
+            style={{ width: 88 }}
             onChange={(v) => void setKeyArea(r.communeCode, v || null)}
             options={[
               { value: '', label: t('reports.communes.none') },
@@ -180,31 +183,33 @@ export function CommunesPanel({
     },
     {
       key: 'onRecord',
-      title: t('reports.communes.onRecord'),
+      width: 100,
+      // The count, and under it its share of the residents (the Decision 28/2025 criterion), in one column.
+      title: <Tooltip title={t('reports.communes.shareHint')}>{t('reports.communes.onRecord')}</Tooltip>,
       align: 'right',
       sorter: (a, b) => a.onRecord - b.onRecord,
-      render: (_, r) => formatNumber(r.onRecord, 0),
+      render: (_, r) => (
+        <>
+          {formatNumber(r.onRecord, 0)}
+          {r.onRecordShare === null ? null : (
+            <Typography.Text
+              type={r.onRecordShare >= 0.5 ? 'danger' : 'secondary'}
+              style={{ fontSize: 12, display: 'block' }}
+              title={t('reports.communes.share')}
+            >
+              {formatNumber(r.onRecordShare, 3)} %
+            </Typography.Text>
+          )}
+        </>
+      ),
     },
     {
       key: 'reached',
+      width: 92,
       title: t('reports.communes.reached'),
       align: 'right',
       sorter: (a, b) => a.reached - b.reached,
       render: (_, r) => formatNumber(r.reached, 0),
-    },
-    {
-      key: 'share',
-      title: <Tooltip title={t('reports.communes.shareHint')}>{t('reports.communes.share')}</Tooltip>,
-      align: 'right',
-      sorter: (a, b) => (a.onRecordShare ?? -1) - (b.onRecordShare ?? -1),
-      render: (_, r) =>
-        r.onRecordShare === null ? (
-          '—'
-        ) : (
-          <Typography.Text type={r.onRecordShare >= 0.5 ? 'danger' : undefined}>
-            {formatNumber(r.onRecordShare, 3)} %
-          </Typography.Text>
-        ),
     },
   ];
 
@@ -245,6 +250,8 @@ export function CommunesPanel({
         <Table<CommuneRow>
           rowKey="communeCode"
           size="small"
+          // Fixed widths for the figures (the name takes the rest): every column fits 1024 px, headers wrapping.
+          tableLayout="fixed"
           loading={rows.loading}
           columns={columns}
           dataSource={shown}

@@ -23,9 +23,11 @@ export interface DrillTarget {
 
 const PAGE = 20;
 
-/** The screen that shows a drill-down row's file (a person's file; the investigations or rehab page otherwise). */
+/**
+ * The screen that shows a drill-down row's record: a case, tip or hot spot in the investigations page, a
+ * referral or stay in the rehab page (each page opens on it: useRestoredView), a person's file otherwise.
+ */
 function screenOf(r: DrillRow): DraftScreen | null {
-  if (r.personId) return { page: 'persons', view: { kind: 'file', personId: r.personId } };
   switch (r.recordType) {
     case 'case':
     case 'seizure':
@@ -35,10 +37,11 @@ function screenOf(r: DrillRow): DraftScreen | null {
     case 'hotspot':
       return { page: 'investigations', view: { kind: 'hotspot', hotspotId: r.id } };
     case 'referral':
+      return { page: 'rehab', view: { kind: 'referral', referralId: r.id } };
     case 'stay':
-      return { page: 'rehab' };
+      return { page: 'rehab', view: { kind: 'stay', stayId: r.id } };
     default:
-      return null;
+      return r.personId ? { page: 'persons', view: { kind: 'file', personId: r.personId } } : null;
   }
 }
 
@@ -151,12 +154,17 @@ function DrillList({
           },
         ]
       : []),
-    {
-      key: 'date',
-      title: t('reports.drill.date'),
-      width: 110,
-      render: (_: unknown, r: DrillRow) => (r.date ? viDate(r.date) : '—'),
-    },
+    // Persons on record have no date that put them in the set: no column of dashes then.
+    ...(d?.rows.some((r) => r.date)
+      ? [
+          {
+            key: 'date',
+            title: t('reports.drill.date'),
+            width: 110,
+            render: (_: unknown, r: DrillRow) => (r.date ? viDate(r.date) : '—'),
+          },
+        ]
+      : []),
     ...(recordType === 'commune'
       ? [
           {
