@@ -110,6 +110,14 @@ describe('hoso plan, commune status and report', () => {
       2,
     );
 
+    // CSV: UTF-8 with a BOM, the same figures.
+    const csvOut = path.join(dir, 'bao-cao.csv');
+    const csv = asLeader(dir, ['report', 'export', '--year', '2025', '--format', 'csv', '--out', csvOut]);
+    expect(csv.code, csv.err).toBe(0);
+    const csvBytes = fs.readFileSync(csvOut);
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csvBytes.toString('utf8')).toMatch(/\r\ndrugFreeCommuneRate,.*,1\.6,2,124,20,-18\.4,/);
+
     // The A4 PDF, written by the CLI itself: pdftotext finds the Vietnamese headings and the figures.
     const pdf = path.join(dir, 'bao-cao.pdf');
     const printed = asLeader(dir, ['report', 'export', '--year', '2025', '--format', 'pdf', '--out', pdf]);
