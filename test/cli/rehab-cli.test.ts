@@ -61,9 +61,10 @@ describe('hoso facility / referral / stay / methadone', () => {
     expect(shown).toMatchObject({ id, state: 'discovered', deadline: '2026-09-09' });
     expect(as(['referral', 'show', id]).out).toContain('Phát hiện');
 
-    // The checklist is ticked through the host's procedure (no command for it), then the steps by command.
-    const h2 = makeHost(dir).host;
-    await ok(h2, 'session.unlock', { username: 'truongphong', password: CLI_LEADER_PW });
+    // The checklist is ticked by command (an unknown item is refused naming the field), then the steps.
+    const badItem = as(['referral', 'document', id], { item: 'passport', done: true });
+    expect(badItem.code).not.toBe(0);
+    expect(badItem.err).toContain('item');
     for (const item of [
       'short_cv',
       'violation_record',
@@ -71,8 +72,13 @@ describe('hoso facility / referral / stay / methadone', () => {
       'family_comments',
       'commune_comments',
     ] as const)
-      await ok(h2, 'referrals.setDocument', { referralId: id, item, done: true, on: '2026-09-02' });
-    await h2.close();
+      expect(
+        (
+          json(as(['--json', 'referral', 'document', id], { item, done: true, on: '2026-09-02' })) as unknown as {
+            checklist: { item: string; done: boolean }[];
+          }
+        ).checklist.find((c) => c.item === item)?.done,
+      ).toBe(true);
     const steps: [string, string, Record<string, unknown>?][] = [
       ['dossier_prepared', '2026-09-03'],
       ['legality_checked', '2026-09-04'],
@@ -96,6 +102,18 @@ describe('hoso facility / referral / stay / methadone', () => {
     );
     expect(stay).toMatchObject({ status: 'in_stay', plannedDischargeOn: '2028-09-30' });
     expect(json(as(['--json', 'stay', 'stage', stay.id], { stage: 'detox', on: '2026-10-02' })).stage).toBe('detox');
+    // Absconding and return by command: the referral follows (absconded, then admitted again).
+    expect(json(as(['--json', 'stay', 'incident', stay.id], { kind: 'absconded', on: '2026-10-10' })).status).toBe(
+      'absconded',
+    );
+    expect(json(as(['--json', 'referral', 'show', id])).state).toBe('absconded');
+    const badReturn = as(['stay', 'incident', stay.id], { kind: 'returned', on: '2026-10-01' });
+    expect(badReturn.code).not.toBe(0);
+    expect(badReturn.err).toContain('on');
+    expect(json(as(['--json', 'stay', 'incident', stay.id], { kind: 'returned', on: '2026-10-20' })).status).toBe(
+      'in_stay',
+    );
+    expect(json(as(['--json', 'referral', 'show', id])).state).toBe('admitted');
     const early = as(['stay', 'discharge', stay.id], { on: '2026-09-01' });
     expect(early.code).not.toBe(0);
     expect(early.err).toContain('on');

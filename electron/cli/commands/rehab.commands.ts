@@ -55,7 +55,8 @@ const voluntaryText = (rt: CliRuntime, v: VoluntaryView) =>
   `${v.id}  ${v.person?.fullName ?? ''}  ${rehabLabels[rt.lang].voluntaryStatus[v.status]} (${v.termMonths} ${vi(rt) ? 'tháng' : 'months'})`;
 
 /**
- * facility add|list, referral add|show|advance|list, stay admit|stage|discharge, methadone start|stop.
+ * facility add|list, referral add|show|advance|document|list, stay admit|stage|incident|discharge,
+ * methadone start|stop.
  * Records arrive as JSON on standard input after the password line (never as arguments: no personal data in `ps`).
  * Field names are the contract's (shared/contract/rehab.ts).
  */
@@ -137,6 +138,15 @@ export function registerRehabCommands(program: Command, run: RunCommand): void {
       }),
     );
   referral
+    .command('document <id>')
+    .description('Đánh dấu giấy tờ trong hồ sơ (JSON: item, done, on, note) / tick a dossier document (JSON on stdin)')
+    .action(
+      run(async (rt, id: string) => {
+        const d = await rt.call('referrals.setDocument', { ...readJson(rt), referralId: id } as never);
+        rt.print({ ...d.referral, person: d.person, checklist: d.checklist }, () => dossierText(rt, d));
+      }),
+    );
+  referral
     .command('list')
     .description('Bảng hồ sơ theo bước, quá hạn trước / the referral board, overdue first')
     .option('--state <state>', 'chỉ một bước / one state only')
@@ -178,6 +188,17 @@ export function registerRehabCommands(program: Command, run: RunCommand): void {
     .action(
       run(async (rt, id: string) => {
         const s = await rt.call('stays.stage', { ...readJson(rt), stayId: id } as never);
+        rt.print(s, () => stayText(rt, s));
+      }),
+    );
+  stay
+    .command('incident <id>')
+    .description(
+      'Bỏ trốn, trở lại, vi phạm (JSON: kind absconded|returned|violation, on, note) / record an incident (JSON on stdin)',
+    )
+    .action(
+      run(async (rt, id: string) => {
+        const s = await rt.call('stays.incident', { note: null, ...readJson(rt), stayId: id } as never);
         rt.print(s, () => stayText(rt, s));
       }),
     );
