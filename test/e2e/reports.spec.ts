@@ -136,10 +136,20 @@ test("a leader's year: the seed plan's drug-free target, the rate and +8,2 đi�
   const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'drugFreeCommuneRate')!;
   expect(row.getCell(4).value).toBe(28.2);
   expect(row.getCell(8).value).toBe(8.2);
+  // CSV: UTF-8 with a BOM (so a spreadsheet opens the Vietnamese right), the same figures.
+  const csvOut = path.join(path.dirname(out), 'bao-cao-2025.csv');
+  await app.getByRole('button', { name: 'Xuất CSV' }).click();
+  const csvDialog = app.getByRole('dialog', { name: 'Xuất báo cáo (CSV)' });
+  await csvDialog.getByLabel('Ghi vào tệp').fill(csvOut);
+  await csvDialog.getByRole('button', { name: 'Xuất tệp' }).click();
+  await expect(app.getByText(/Đã ghi tệp .*bao-cao-2025\.csv/)).toBeVisible({ timeout: 30_000 });
+  const csv = fs.readFileSync(csvOut);
+  expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(csv.toString('utf8')).toMatch(/drugFreeCommuneRate,.*,28\.2,35,124,20,8\.2,/);
   await app.getByRole('button', { name: 'In / PDF' }).click();
   await asAccount(hoso, 'auditor', async () => {
     const entries = await hoso.ok('audit.list', { action: 'report.export', limit: 10 });
-    expect(entries.map((e) => e.detail?.format)).toEqual(expect.arrayContaining(['xlsx', 'print']));
+    expect(entries.map((e) => e.detail?.format)).toEqual(expect.arrayContaining(['xlsx', 'csv', 'print']));
   });
 });
 
@@ -160,7 +170,7 @@ test('a commune officer sees their own commune and no figure of case files', asy
   await pictures(app, 'commune-officer');
 });
 
-test("a leader opens the records behind a number, a person's file from there, and exports the list for a purpose", async ({
+test("a leader opens the records behind a number, a person's file and a case's from there, and exports the list for a purpose", async ({
   app,
   hoso,
 }) => {
@@ -190,6 +200,13 @@ test("a leader opens the records behind a number, a person's file from there, an
           startDate: `${year}-02-10`,
         });
     }
+    // A case detected this year: the drill-down of cases detected lists it, and it opens the case's own file.
+    await hoso.ok('cases.create', {
+      number: `12/${year}`,
+      prosecutedOn: `${year}-03-01`,
+      offences: [{ article: '249', clause: 1 }],
+      communeCode: world.communeA.code,
+    });
   });
   await app.setViewportSize({ width: 1366, height: 768 });
   await app.goto(hoso.url);
@@ -206,6 +223,8 @@ test("a leader opens the records behind a number, a person's file from there, an
   await expect(drawer.getByRole('button', { name: 'Hoàng Văn Khải' })).toBeVisible();
   await expect(drawer.getByRole('button', { name: 'Triệu Thị Lan' })).toBeVisible();
   await expect(drawer).toContainText(world.communeA.name);
+  // Persons on record have no date that put them there: no date column.
+  await expect(drawer.getByRole('columnheader', { name: 'Ngày' })).toHaveCount(0);
   await pictures(app, 'drilldown');
 
   // The list with names leaves only for a stated purpose.
@@ -233,6 +252,21 @@ test("a leader opens the records behind a number, a person's file from there, an
   await expect(numerator.getByTestId('report-drill-total')).toHaveText('1 người');
   await numerator.getByRole('button', { name: 'Hoàng Văn Khải' }).click();
   await expect(app.getByRole('heading', { name: 'Hoàng Văn Khải' })).toBeVisible();
+
+  // A case behind "cases detected" opens the case's own file in the investigations page (not only the page).
+  await openReports(app);
+  // The trend is counted after the first paint, in its own call: the host answers the drill-down after it.
+  await expect(app.getByTestId('indicator-casesDetected').getByRole('img', { name: /Cùng kỳ các năm/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  await app.getByTestId('drill-casesDetected-numerator').click();
+  const cases = app.getByRole('dialog', { name: /Tử số/ });
+  await expect(cases.getByTestId('report-drill-total')).toHaveText('1 vụ án');
+  // No column of dashes: every case has the date it was detected.
+  await expect(cases.getByRole('columnheader', { name: 'Ngày' })).toBeVisible();
+  await cases.getByRole('button', { name: `12/${year}`, exact: true }).click();
+  await expect(app.getByRole('heading', { name: `Vụ án số 12/${year}` })).toBeVisible();
+  await pictures(app, 'drill-case-opened');
 
   await asAccount(hoso, 'auditor', async () => {
     const looks = await hoso.ok('audit.list', { action: 'report.drilldown', limit: 10 });
