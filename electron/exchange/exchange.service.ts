@@ -5,7 +5,7 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { entryHash, genesisHash } from '../audit/audit';
 import { vietnamDay } from '../../shared/domain/working-days';
 import { applyChanges, validateChange } from '../changelog/apply';
-import { hasEntry, readEntries } from '../changelog/log-store';
+import { freshEntries, readEntries } from '../changelog/log-store';
 import type { ChangeEntry } from '../changelog/merge';
 import type { ExchangePeerTable } from './exchange.schema';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
@@ -276,6 +276,18 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   let hash = '';
   const counts: Record<string, number> = {};
   const incoming = new Map<string, Incoming>();
+  let unchecked: [Incoming, ChangeEntry][] = [];
+  const checkFresh = async () => {
+    const list = unchecked;
+    unchecked = [];
+    const fresh = await freshEntries(
+      db,
+      list.map(([, e]) => e),
+    );
+    list.forEach(([rec], i) => {
+      if (fresh[i]) rec.fresh = true;
+    });
+  };
   let audit: AuditChain | null = null;
   let skipped: number[] = [];
 
@@ -318,6 +330,7 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
       audit = new AuditChain(m.sender, await lastAuditHead(db, p.id), m.auditHead);
     },
     audit: (line) => audit!.line(line),
+    chunkEnd: () => checkFresh(),
     entry: async (e) => {
       try {
         validateChange(e);
@@ -329,11 +342,13 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
       const key = `${e.tableName}:${e.recordId}`;
       let rec = incoming.get(key);
       if (!rec) incoming.set(key, (rec = { table: e.tableName, id: e.recordId, values: {}, fresh: false }));
-      if (!rec.fresh && !(await hasEntry(db, e.tableName, e.recordId, e.hlc))) rec.fresh = true;
+      // Whether it is new is asked of the log once per chunk (at its end), not once per change.
+      if (!rec.fresh) unchecked.push([rec, e]);
       const fields = JSON.parse(e.changes) as Record<string, unknown>;
       for (const c of placingColumns(e.tableName)) if (c in fields) rec.values[c] = fields[c];
     },
   });
+  await checkFresh();
   if (!peer || !manifest || !audit) throw invalid('no manifest');
   const p: PeerRow = peer;
   const m: Manifest = manifest;

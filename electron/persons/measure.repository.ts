@@ -289,6 +289,23 @@ export const measureRepository = Object.freeze({
       .executeTakeFirstOrThrow();
   },
 
+  /** `determinationFacts` of many determinations with their current deadline, 500 to a query. */
+  async determinationFactsMany(
+    db: Db,
+    ids: readonly string[],
+  ): Promise<{ id: string; result: string; resultDate: string | null; registrationDeadline: string | null }[]> {
+    const out = [];
+    for (let i = 0; i < ids.length; i += 500)
+      out.push(
+        ...(await db
+          .selectFrom('addictionDeterminations')
+          .select(['id', 'result', 'resultDate', 'registrationDeadline'])
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()),
+      );
+    return out;
+  },
+
   /** Derived, so local: written in place, never change-logged. */
   async setRegistrationDeadline(db: Db, id: string, registrationDeadline: string | null): Promise<void> {
     await db.updateTable('addictionDeterminations').set({ registrationDeadline }).where('id', '=', id).execute();

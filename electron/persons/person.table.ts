@@ -53,8 +53,12 @@ export const personTable = defineTable({
     mergedInto: optText,
   },
   derived: ['nameFolded', 'sortKey', 'birthYear', 'category', 'lastContactAt', 'citizenIdWarnings'],
-  // An imported person's row is written with the columns its names and birth date give.
-  initialDerived: (row) => nameDerived(row as Pick<PersonRow, 'fullName' | 'otherNames' | 'birthDate'>),
+  // An imported person's row is written with the columns its names and birth date give, and the category of a
+  // file without measures, tests or determinations (`rederive` then writes only what differs).
+  initialDerived: (row) => ({
+    ...nameDerived(row as Pick<PersonRow, 'fullName' | 'otherNames' | 'birthDate'>),
+    category: 'unclassified',
+  }),
   // Batched (an import re-derives thousands at once): rows and category inputs read 500 to a query, an update
   // only for a person whose derived columns change, the search index rewritten for all of them together.
   async rederive(db, ids, today) {

@@ -40,15 +40,14 @@ export const determinationTable = defineTable({
     registeredAt: { type: 'date', nullable: true },
   },
   derived: ['registrationDeadline'],
+  // Batched (an import re-derives thousands at once): read 500 to a query, written only where it changes.
   async rederive(db, ids) {
     const rules = await loadRules(db);
-    for (const id of ids) {
-      const d = await measureRepository.determinationFacts(db, id);
-      await measureRepository.setRegistrationDeadline(
-        db,
-        id,
-        d.result === 'addicted' && d.resultDate ? registrationDeadline(rules, d.resultDate) : null,
-      );
+    const facts = await measureRepository.determinationFactsMany(db, ids);
+    if (facts.length !== new Set(ids).size) throw new Error('no such determination');
+    for (const d of facts) {
+      const deadline = d.result === 'addicted' && d.resultDate ? registrationDeadline(rules, d.resultDate) : null;
+      if (deadline !== d.registrationDeadline) await measureRepository.setRegistrationDeadline(db, d.id, deadline);
     }
   },
   parent: { table: 'persons', column: 'personId' },
