@@ -38,7 +38,9 @@ function dossierText(rt: CliRuntime, d: ReferralDossier): string {
       ? `${L.decisionKind[r.decision.kind]}${r.decision.termMonths ? `, ${r.decision.termMonths} ${vi(rt) ? 'tháng' : 'months'}` : ''} (${D(r.decision.on)})`
       : '',
     ...d.checklist.map((c) => `  [${c.done ? 'x' : ' '}] ${L.dossierItem[c.item]}${c.required ? ' *' : ''}`),
-    r.next.length ? `${vi(rt) ? 'Bước tiếp' : 'Next'}: ${r.next.join(', ')}` : '',
+    r.next.length
+      ? `${vi(rt) ? 'Bước tiếp' : 'Next'}: ${r.next.map((n) => `${L.referralState[n]} (${n})`).join(', ')}`
+      : '',
   ]
     .filter(Boolean)
     .join('\n');
