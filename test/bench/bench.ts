@@ -1,5 +1,5 @@
 import { benchCore } from './core.bench';
-import { benchPersons } from './persons.bench';
+import { benchPersons, personsChild } from './persons.bench';
 import { benchInvestigations } from './investigations.bench';
 import { benchReports } from './reports.bench';
 import { benchRehab } from './rehab.bench';
@@ -10,6 +10,8 @@ async function main() {
   process.env.HOSO_QUIET = '1';
   // The exchange bench's importer runs this file again in its own process (to measure its memory).
   if (await exchangeChild()) return;
+  // So does the persons bench's, to measure the app's memory with one connection.
+  if (await personsChild()) return;
   await benchCore();
   // BENCH_PERSONS=100000,1000000 by default; a smaller list for a quick look.
   const sizes = (process.env.BENCH_PERSONS ?? '100000,1000000')

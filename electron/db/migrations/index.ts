@@ -14,6 +14,7 @@ import * as m20261203_1710 from './2026_12_03_1710_settings_to_core';
 import * as m20261203_1720 from './2026_12_03_1720_exchange_audit';
 import * as m20261203_1730 from './2026_12_03_1730_report_indexes';
 import * as m20261203_1740 from './2026_12_03_1740_person_scope_index';
+import * as m20261203_1750 from './2026_12_03_1750_person_summary_index';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1720_exchange_audit': m20261203_1720,
   '2026_12_03_1730_report_indexes': m20261203_1730,
   '2026_12_03_1740_person_scope_index': m20261203_1740,
+  '2026_12_03_1750_person_summary_index': m20261203_1750,
 };

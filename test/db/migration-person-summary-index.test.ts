@@ -1,0 +1,73 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
+import { migrateTo } from '../../electron/db/migrate';
+import { migrations } from '../../electron/db/migrations';
+import { SUMMARY_COLUMNS } from '../../electron/persons/person.mapper';
+import { tempDir } from '../support/host';
+
+function freshDb() {
+  const raw = new Database(path.join(tempDir(), 'm.db'));
+  keyConnection(raw, crypto.randomBytes(32));
+  configureConnection(raw);
+  return { raw, db: createKysely(raw) };
+}
+type Raw = ReturnType<typeof freshDb>['raw'];
+
+const schemaOf = (raw: Raw) =>
+  (
+    raw
+      .prepare(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'kysely_%' AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
+      )
+      .all() as { type: string; name: string; sql: string | null }[]
+  ).map((r) => `${r.type} ${r.name} ${r.sql ?? ''}`);
+
+const snake = (c: string) => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`);
+
+const NAME = '2026_12_03_1750_person_summary_index';
+const names = Object.keys(migrations);
+const PREVIOUS = names[names.indexOf(NAME) - 1]!;
+
+describe(`migration ${NAME}`, () => {
+  it('adds a covering index for a page of results, changes no row, and its down removes exactly it', async () => {
+    const { raw, db } = freshDb();
+    await migrateTo(db, PREVIOUS);
+    const person = raw.prepare(`INSERT INTO persons (pk, id, full_name, name_folded, sort_key, sex, birth_date,
+      birth_year, citizen_id, cur_province, cur_commune, unit_id, created_at, updated_at, origin_ws, hlc)
+      VALUES (?, ?, ?, ?, ?, 'male', '1990', 1990, ?, '08', '02740', 'unit-a', 'x', 'u', 'ws', 'h')`);
+    person.run(1, 'p1', 'Nguyễn Văn Đức', 'nguyen van duc', 'nguyen van duc', '008090000001');
+    person.run(2, 'p2', 'Trần Thị Hoa', 'tran thi hoa', 'tran thi hoa', null);
+    const before = schemaOf(raw);
+    const data = raw.prepare('SELECT * FROM persons ORDER BY pk').all();
+
+    await migrateTo(db, NAME);
+    expect(
+      schemaOf(raw)
+        .filter((s) => !before.includes(s))
+        .map((s) => s.split(' ')[1]),
+    ).toEqual(['persons_summary']);
+    expect(raw.prepare('SELECT * FROM persons ORDER BY pk').all()).toEqual(data);
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    // The index carries every column a result line shows (a new summary column must be added to it).
+    const indexed = (raw.prepare(`PRAGMA index_info(persons_summary)`).all() as { name: string }[]).map((r) => r.name);
+    for (const c of SUMMARY_COLUMNS) expect(indexed).toContain(snake(c));
+
+    // The result lookup as person.search.ts writes it: a covering seek by pk, no person row read.
+    raw.exec('ANALYZE');
+    const select = [...SUMMARY_COLUMNS.map((c) => `"p"."${snake(c)}"`), '"p"."pk"'].join(', ');
+    const text = `SELECT ${select} FROM "persons" AS "p" WHERE "p"."pk" IN (SELECT value FROM json_each(?))`;
+    const planText = (raw.prepare(`EXPLAIN QUERY PLAN ${text}`).all('[1,2]') as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n');
+    expect(planText).toMatch(/USING COVERING INDEX persons_summary \(pk=\?\)/);
+    expect((raw.prepare(text).all('[2,1]') as { id: string }[]).map((r) => r.id).sort()).toEqual(['p1', 'p2']);
+
+    await migrateTo(db, PREVIOUS);
+    expect(schemaOf(raw)).toEqual(before);
+    await db.destroy();
+  });
+});
