@@ -326,6 +326,17 @@ test('voluntary rehab and a methadone episode from the person’s file, the cate
       unitId: null,
     }),
   );
+  await asAccount(hoso, 'leader', () =>
+    hoso.ok('facilities.create', {
+      code: 'CNTN-YS',
+      name: 'Cơ sở cai nghiện tự nguyện Yên Sơn',
+      kind: 'voluntary_centre',
+      provinceCode: '08',
+      communeCode: null,
+      capacity: 200,
+      unitId: null,
+    }),
+  );
   const [addict, handed] = await asAccount(hoso, 'officerA', async () => [
     await createAddict(hoso, {
       fullName: 'Triệu Văn Phúc',
@@ -409,7 +420,10 @@ test('voluntary rehab and a methadone episode from the person’s file, the cate
   await expect(pause).toBeHidden();
   await expect(episode).toContainText('Tạm ngừng');
   await expect(category).toHaveText('Người điều trị thay thế (methadone)');
-  await episode.getByRole('button', { name: 'Ngừng điều trị' }).click();
+  // The Measures card does not end the methadone measure itself: its "Kết thúc…" opens the rehab card's dialog.
+  const measureEnd = app.getByTestId('measure-end-rehab');
+  await expect(measureEnd).toHaveCount(1);
+  await measureEnd.click();
   const stop = app.getByRole('dialog', { name: 'Ngừng điều trị methadone' });
   await stop.getByRole('button', { name: 'Ghi ngừng điều trị' }).click();
   await expect(stop).toContainText('Vui lòng nhập trường này.');
@@ -427,14 +441,57 @@ test('voluntary rehab and a methadone episode from the person’s file, the cate
   await app.getByRole('button', { name: 'Triệu Văn Phúc' }).click();
   await expect(app.getByTestId('person-methadone')).toContainText('Đã ngừng điều trị');
 
-  // The host, asked directly: the category, and the reads in the audit log (2 openings + 5 changes made here).
+  // Voluntary rehab at a facility: registered today, then admitted from the card; a day before the registration
+  // is refused at its field; after admission the category follows and the measure ends only on the rehab card.
+  await app.getByRole('button', { name: 'Đăng ký cai nghiện tự nguyện' }).click();
+  const atCentre = app.getByRole('dialog', { name: /Đăng ký cai nghiện tự nguyện: Triệu Văn Phúc/ });
+  await atCentre.getByLabel('Tại cơ sở cai nghiện').check();
+  await chooseOption(
+    app,
+    atCentre.getByLabel('Cơ sở cai nghiện', { exact: true }),
+    'Cơ sở cai nghiện tự nguyện Yên Sơn',
+  );
+  await atCentre.getByLabel('Thời hạn cai nghiện (theo thỏa thuận, hợp đồng)').fill('6');
+  await atCentre.getByRole('button', { name: 'Đăng ký' }).click();
+  await expect(atCentre).toBeHidden();
+  const registered = app.getByTestId('person-voluntary').filter({ hasText: 'Đã đăng ký' });
+  await expect(registered).toHaveCount(1);
+  await expect(category).toHaveText('Người nghiện ma túy');
+  await registered.getByRole('button', { name: 'Tiếp nhận vào cơ sở' }).click();
+  const admitV = app.getByRole('dialog', { name: 'Tiếp nhận cai nghiện tự nguyện — Triệu Văn Phúc' });
+  await expect(admitV).toContainText('Cơ sở cai nghiện tự nguyện Yên Sơn');
+  await fillDate(app, admitV.getByLabel('Ngày tiếp nhận'), vn(addDays(today, -1)));
+  await admitV.getByRole('button', { name: 'Tiếp nhận' }).click();
+  await expect(admitV.locator('.ant-form-item-has-error')).toContainText(
+    'Ngày tiếp nhận không được trước ngày đăng ký cai nghiện tự nguyện.',
+  );
+  await checkRehabScreen(app, 'rehab-13-voluntary-admit-refused');
+  await fillDate(app, admitV.getByLabel('Ngày tiếp nhận'), vn(today));
+  await admitV.getByRole('button', { name: 'Tiếp nhận' }).click();
+  await expect(admitV).toBeHidden();
+  await expect(app.getByText(/Đã tiếp nhận vào cơ sở, dự kiến kết thúc ngày \d\d\/\d\d\/\d{4}\./)).toBeVisible();
+  await expect(category).toHaveText('Người đang cai nghiện');
+  await expect(app.getByTestId('person-voluntary').filter({ hasText: 'Đang cai nghiện' })).toHaveCount(1);
+  // Its measure ("Kết thúc…" in the Measures card) opens the voluntary end dialog, not the measures card's menu.
+  await expect(app.getByTestId('measure-end-rehab')).toHaveCount(1);
+  await app.getByTestId('measure-end-rehab').click();
+  const endV = app.getByRole('dialog', { name: 'Kết thúc cai nghiện tự nguyện' });
+  await expect(endV).toBeVisible();
+  await checkRehabScreen(app, 'rehab-14-voluntary-end-from-measures');
+  await endV.getByRole('button', { name: 'Hủy' }).click();
+  await expect(endV).toBeHidden();
+  // The host, asked directly: the category, and the reads in the audit log (2 openings + 7 changes made here).
   await asAccount(hoso, 'auditor', async () => {
     const reads = await hoso.ok('audit.list', { action: 'rehab.person_read', recordId: personId });
-    expect(reads).toHaveLength(7);
+    expect(reads).toHaveLength(9);
   });
   await asAccount(hoso, 'officerA', async () => {
     const f = await hoso.ok('persons.get', { personId });
-    expect(f.person.category).toBe('addict');
+    expect(f.person.category).toBe('in_rehab');
     expect(f.measures.find((m) => m.kind === 'methadone')?.status).toBe('completed');
+    expect(f.measures.find((m) => m.kind === 'voluntary_rehab_facility')?.status).toBe('active');
+    const r = await hoso.ok('rehab.person', { personId });
+    expect(r.stays.find((s) => s.voluntaryId)?.status).toBe('in_stay');
+    expect(r.managedMeasures.map((m) => m.kind)).toEqual(['voluntary']);
   });
 });

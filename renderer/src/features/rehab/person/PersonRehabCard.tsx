@@ -61,12 +61,15 @@ export function PersonRehabCard(props: { personId: string; name: string; canWrit
   useEffect(
     () =>
       onRehabEndRequest((m) => {
-        cardRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
         const v = m.kind === 'voluntary' ? rehab.data?.voluntary.find((x) => x.id === m.recordId) : undefined;
         const e = m.kind === 'methadone' ? rehab.data?.methadone.find((x) => x.id === m.recordId) : undefined;
         if (v && writable) setDialog({ kind: 'voluntaryEnd', voluntary: v });
         else if (e && writable) setDialog({ kind: 'methadoneStep', episode: e, step: 'stop' });
-        else void message.info(t(m.kind === 'stay' ? 'rehab.person.endAtFacility' : 'rehab.person.endHere'));
+        else {
+          // Nothing to open here (a stay ends at its facility): show the card and say where it ends.
+          cardRef.current?.scrollIntoView({ block: 'start' });
+          void message.info(t(m.kind === 'stay' ? 'rehab.person.endAtFacility' : 'rehab.person.endHere'));
+        }
       }),
     [rehab.data, writable, message, t],
   );
