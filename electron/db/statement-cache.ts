@@ -9,7 +9,7 @@ import type { RawDatabase } from './connection';
  * beyond `max`, so queries whose text varies (`IN (?, ?, …)` of many lengths) cannot grow it without bound.
  * SQLite re-prepares a kept statement by itself when the schema changes (a migration).
  */
-export function cachingDatabase(raw: RawDatabase, max = 400): SqliteDatabase {
+export function cachingDatabase(raw: RawDatabase, max = 150): SqliteDatabase {
   const kept = new Map<string, SqliteStatement & { busy: boolean }>();
   return {
     close() {

@@ -160,7 +160,8 @@ export function fileSource(fd: number): ByteSource {
   return {
     size,
     read(position, length) {
-      const buf = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+      // Filled below before anyone reads it (a short read is cut off): no zero-fill.
+      const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, size - position)));
       let off = 0;
       while (off < buf.length) {
         const n = fs.readSync(fd, buf, off, buf.length - off, position + off);

@@ -495,7 +495,8 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
         const c = current!;
         if (c.kind === 'head' || c.kind === 'blob') {
           hash?.update(chunk);
-          parts.push(Buffer.from(chunk));
+          // The decrypted chunks are fresh buffers, never reused: kept by reference, not copied.
+          parts.push(chunk);
           return;
         }
         hash!.update(chunk);
