@@ -268,6 +268,17 @@ test("a leader opens the records behind a number, a person's file and a case's f
   await expect(app.getByRole('heading', { name: `Vụ án số 12/${year}` })).toBeVisible();
   await pictures(app, 'drill-case-opened');
 
+  // The statistical tables of the same year: persons by category, age band and sex; the case by its article.
+  await openReports(app);
+  await app.getByRole('tab', { name: 'Bảng thống kê' }).click();
+  await expect(
+    app.locator('.report-table-card', { hasText: 'Người sử dụng, người nghiện theo diện, độ tuổi và giới tính' }),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(
+    app.locator('.report-table-card', { hasText: 'Vụ án ma túy khởi tố theo điều, khoản Bộ luật Hình sự' }),
+  ).toContainText('249');
+  await pictures(app, 'tables');
+
   await asAccount(hoso, 'auditor', async () => {
     const looks = await hoso.ok('audit.list', { action: 'report.drilldown', limit: 10 });
     expect(looks.map((e) => e.detail?.part)).toEqual(expect.arrayContaining(['numerator', 'denominator']));
