@@ -1,9 +1,9 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { PersonSummary } from '../../shared/contract';
-import type { PersonCategory, Sex } from '../../shared/domain/persons';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { Db } from '../changelog/changelog';
 import type { DB } from '../db/schema';
+import { SUMMARY_COLUMNS, rowToSummary } from '../persons/person.mapper';
 import { inScope, type RecordScope } from '../platform/scope';
 import { caseDerived, orderExtensions, tipDerived } from './investigation.mapper';
 import type {
@@ -34,45 +34,6 @@ function inScopeSql<T extends ScopedTable>(scope: RecordScope) {
     if (scope.all && scope.view !== 'none') return sql<boolean>`1 = 1`;
     if (!keys.length) return sql<boolean>`0 = 1`;
     return eb.or(keys.map(([col, v]) => eb(sql.ref(col), '=', v)));
-  };
-}
-
-const personSummaryColumns = [
-  'id',
-  'fullName',
-  'sex',
-  'birthDate',
-  'citizenId',
-  'category',
-  'curProvince',
-  'curCommune',
-  'unitId',
-  'updatedAt',
-] as const;
-
-function personSummary(p: {
-  id: string;
-  fullName: string;
-  sex: string;
-  birthDate: string;
-  citizenId: string | null;
-  category: string;
-  curProvince: string | null;
-  curCommune: string | null;
-  unitId: string | null;
-  updatedAt: string;
-}): PersonSummary {
-  return {
-    id: p.id,
-    fullName: p.fullName,
-    sex: p.sex as Sex,
-    birthDate: p.birthDate,
-    citizenId: p.citizenId,
-    category: p.category as PersonCategory,
-    provinceCode: p.curProvince,
-    communeCode: p.curCommune,
-    unitId: p.unitId,
-    updatedAt: p.updatedAt,
   };
 }
 
@@ -173,11 +134,11 @@ export const investigationRepository = Object.freeze({
       if (!chunk.length) continue;
       const rows = await db
         .selectFrom('persons')
-        .select(personSummaryColumns)
+        .select(SUMMARY_COLUMNS)
         .where('id', 'in', chunk)
         .where('deletedAt', 'is', null)
         .execute();
-      for (const p of rows) out.set(p.id, personSummary(p));
+      for (const p of rows) out.set(p.id, rowToSummary(p));
     }
     return out;
   },

@@ -1,29 +1,6 @@
-import Database from 'better-sqlite3-multiple-ciphers';
-import crypto from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
 import { migrateTo } from '../../electron/db/migrate';
-import { migrations } from '../../electron/db/migrations';
-import { tempDir } from '../support/host';
-
-function freshDb() {
-  const raw = new Database(path.join(tempDir(), 'm.db'));
-  keyConnection(raw, crypto.randomBytes(32));
-  configureConnection(raw);
-  return { raw, db: createKysely(raw) };
-}
-type Raw = ReturnType<typeof freshDb>['raw'];
-
-/** Every table, index and trigger with its SQL (the migrator's own tables aside). */
-const schemaOf = (raw: Raw) =>
-  (
-    raw
-      .prepare(
-        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'kysely_%' AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
-      )
-      .all() as { type: string; name: string; sql: string | null }[]
-  ).map((r) => `${r.type} ${r.name} ${r.sql ?? ''}`);
+import { freshDb, previousOf, schemaOf, type Raw } from '../support/migration-db';
 
 const rows = (raw: Raw) => ({
   persons: raw.prepare('SELECT * FROM persons ORDER BY pk').all(),
@@ -34,9 +11,7 @@ const plan = (raw: Raw, text: string, ...params: unknown[]) =>
   (raw.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
 
 const NAME = '2026_12_03_1740_person_scope_index';
-const names = Object.keys(migrations);
-/** The migration just before this one, whatever others are added around it. */
-const PREVIOUS = names[names.indexOf(NAME) - 1]!;
+const PREVIOUS = previousOf(NAME);
 
 /** People in two communes, owned by two units, one deleted; their name-token entries as the application writes them. */
 function fill(raw: Raw) {

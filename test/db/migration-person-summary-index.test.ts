@@ -1,35 +1,12 @@
-import Database from 'better-sqlite3-multiple-ciphers';
-import crypto from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
 import { migrateTo } from '../../electron/db/migrate';
-import { migrations } from '../../electron/db/migrations';
+import { freshDb, previousOf, schemaOf } from '../support/migration-db';
 import { SUMMARY_COLUMNS } from '../../electron/persons/person.mapper';
-import { tempDir } from '../support/host';
-
-function freshDb() {
-  const raw = new Database(path.join(tempDir(), 'm.db'));
-  keyConnection(raw, crypto.randomBytes(32));
-  configureConnection(raw);
-  return { raw, db: createKysely(raw) };
-}
-type Raw = ReturnType<typeof freshDb>['raw'];
-
-const schemaOf = (raw: Raw) =>
-  (
-    raw
-      .prepare(
-        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'kysely_%' AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
-      )
-      .all() as { type: string; name: string; sql: string | null }[]
-  ).map((r) => `${r.type} ${r.name} ${r.sql ?? ''}`);
 
 const snake = (c: string) => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`);
 
 const NAME = '2026_12_03_1750_person_summary_index';
-const names = Object.keys(migrations);
-const PREVIOUS = names[names.indexOf(NAME) - 1]!;
+const PREVIOUS = previousOf(NAME);
 
 describe(`migration ${NAME}`, () => {
   it('adds a covering index for a page of results, changes no row, and its down removes exactly it', async () => {

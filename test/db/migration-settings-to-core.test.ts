@@ -1,29 +1,7 @@
-import Database from 'better-sqlite3-multiple-ciphers';
-import crypto from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
 import { migrateTo, migrateToLatest } from '../../electron/db/migrate';
 import { migrations } from '../../electron/db/migrations';
-import { tempDir } from '../support/host';
-
-function freshDb() {
-  const raw = new Database(path.join(tempDir(), 'm.db'));
-  keyConnection(raw, crypto.randomBytes(32));
-  configureConnection(raw);
-  return { raw, db: createKysely(raw) };
-}
-type Raw = ReturnType<typeof freshDb>['raw'];
-
-/** Every table, index and trigger with its SQL (the migrator's own tables aside). */
-const schemaOf = (raw: Raw) =>
-  (
-    raw
-      .prepare(
-        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'kysely_%' AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
-      )
-      .all() as { type: string; name: string; sql: string | null }[]
-  ).map((r) => `${r.type} ${r.name} ${r.sql ?? ''}`);
+import { freshDb, previousOf, schemaOf, type Raw } from '../support/migration-db';
 
 const settings = (raw: Raw) => raw.prepare('SELECT key, value, updated_at FROM settings ORDER BY key').all();
 const metaCopies = (raw: Raw) =>
@@ -32,9 +10,7 @@ const hasTable = (raw: Raw, name: string) =>
   Boolean(raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name));
 
 const NAME = '2026_12_03_1710_settings_to_core';
-const names = Object.keys(migrations);
-/** The migration just before this one, whatever others are added around it. */
-const PREVIOUS = names[names.indexOf(NAME) - 1]!;
+const PREVIOUS = previousOf(NAME);
 const CORE = '2026_11_23_1700_core';
 const PERSONS = '2026_11_23_1800_persons';
 
