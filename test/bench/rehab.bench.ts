@@ -124,6 +124,8 @@ export async function seededRehab(referrals: number): Promise<SeededRehab> {
       await host.call('persons.seed', { count: persons, seed: 42, provinceCode: '08' }),
       'persons.seed',
     ) as { ms: number };
+    // Seeding a million people outlasts the idle timeout: sign in again before the referrals.
+    must(await host.call('session.unlock', { username: 'lanhdao', password: `${pw}2` }), 'unlock');
     const r = must(await host.call('rehab.seed', { referrals, seed: 42 }), 'rehab.seed') as RehabSeedResult;
     stop();
     process.stderr.write('\n');
