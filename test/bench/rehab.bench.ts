@@ -130,6 +130,8 @@ export async function seededRehab(referrals: number): Promise<SeededRehab> {
     stop();
     process.stderr.write('\n');
     seeded = { personsMs: p.ms, rehab: r };
+    // And again after the referrals (200,000 take longer than the idle timeout too).
+    must(await host.call('session.unlock', { username: 'lanhdao', password: `${pw}2` }), 'unlock');
     host.openState().raw.exec('ANALYZE');
     if (keep) fs.writeFileSync(marker, '');
   }
