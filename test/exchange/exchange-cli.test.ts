@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { communesOf } from '../../shared/places';
-import { BIN, CLI_ADMIN_PW, CLI_LEADER_PW, hoso } from '../support/cli';
+import { BIN, CLI_ADMIN_PW } from '../support/cli';
 import { tempDir } from '../support/host';
+import { json, station } from './cli-stations';
 import type { AppInfo } from '../../shared/contract/types';
 import { createHost } from '../../electron/host/root';
 import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
@@ -13,40 +14,6 @@ import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
  * Two data directories exchanging bundles through the real `hoso` binary: a commune workstation and its
  * province hub, both ways, with a receipt; then an importer killed with SIGKILL at random points.
  */
-function station(unitCode: string) {
-  const dir = tempDir('hoso-station-');
-  const r = hoso(
-    dir,
-    [
-      '--password-stdin',
-      'init',
-      '--admin',
-      'quantri',
-      '--display-name',
-      'Quản Trị',
-      '--unit-code',
-      unitCode,
-      '--unit-name',
-      `Đơn vị ${unitCode}`,
-      '--leader',
-      'truongphong',
-      '--leader-display-name',
-      'Trưởng Phòng',
-    ],
-    `${CLI_ADMIN_PW}\n${CLI_LEADER_PW}\n`,
-  );
-  expect(r.code, r.err).toBe(0);
-  const admin = (args: string[], extra = '') =>
-    hoso(dir, ['--user', 'quantri', '--password-stdin', ...args], `${CLI_ADMIN_PW}\n${extra}`);
-  const leader = (args: string[], extra = '') =>
-    hoso(dir, ['--user', 'truongphong', '--password-stdin', ...args], `${CLI_LEADER_PW}\n${extra}`);
-  return { dir, admin, leader };
-}
-
-function json<T>(r: { code: number | null; out: string; err: string }): T {
-  expect(r.code, r.err).toBe(0);
-  return JSON.parse(r.out) as T;
-}
 
 interface Show {
   id: string;

@@ -2,58 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { communesOf } from '../../shared/places';
-import { CLI_ADMIN_PW, CLI_LEADER_PW, hoso } from '../support/cli';
 import { tempDir } from '../support/host';
+import { json, station } from './cli-stations';
 
 /**
  * A lost stick through the real `hoso` binary: the commune's bundle 1 never reaches the hub, bundle 2 does and
  * replaces it; bundle 1, found later, is refused in words and changes nothing; `bundle status` names it; the hub
  * keeps the commune's audit entries (`bundle audit`).
  */
-function station(unitCode: string) {
-  const dir = tempDir('hoso-station-');
-  const r = hoso(
-    dir,
-    [
-      '--password-stdin',
-      'init',
-      '--admin',
-      'quantri',
-      '--display-name',
-      'Quản Trị',
-      '--unit-code',
-      unitCode,
-      '--unit-name',
-      `Đơn vị ${unitCode}`,
-      // The unit's province: the leader reads the province's persons (fail-closed without it).
-      '--province',
-      '08',
-      '--leader',
-      'truongphong',
-      '--leader-display-name',
-      'Trưởng Phòng',
-    ],
-    `${CLI_ADMIN_PW}\n${CLI_LEADER_PW}\n`,
-  );
-  expect(r.code, r.err).toBe(0);
-  const admin = (args: string[], extra = '') =>
-    hoso(dir, ['--user', 'quantri', '--password-stdin', ...args], `${CLI_ADMIN_PW}\n${extra}`);
-  const leader = (args: string[], extra = '') =>
-    hoso(dir, ['--user', 'truongphong', '--password-stdin', ...args], `${CLI_LEADER_PW}\n${extra}`);
-  return { dir, admin, leader };
-}
-
-function json<T>(r: { code: number | null; out: string; err: string }): T {
-  expect(r.code, r.err).toBe(0);
-  return JSON.parse(r.out) as T;
-}
 
 const commune = communesOf('08')[0]!;
 
 describe('hoso bundle over a lost stick', () => {
   it('bundle 2 replaces the lost 1; the found 1 is refused as superseded; status and the kept audit say so', () => {
-    const c = station('CAX-L');
-    const h = station('PC04-L');
+    const c = station('CAX-L', '08');
+    const h = station('PC04-L', '08');
     expect(
       c.admin([
         'unit',
