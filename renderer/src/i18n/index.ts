@@ -52,20 +52,8 @@ i18next.addResourceBundle(
   false,
 );
 // Rehabilitation: screen texts, with the field issues of the shared label table (the host's and the CLI's words).
-i18next.addResourceBundle(
-  'vi',
-  'translation',
-  { ...rehabVi, validation: { ...rehabVi.validation, ...rehabIssues.vi } },
-  true,
-  false,
-);
-i18next.addResourceBundle(
-  'en',
-  'translation',
-  { ...rehabEn, validation: { ...rehabEn.validation, ...rehabIssues.en } },
-  true,
-  false,
-);
+i18next.addResourceBundle('vi', 'translation', { ...rehabVi, validation: rehabIssues.vi }, true, false);
+i18next.addResourceBundle('en', 'translation', { ...rehabEn, validation: rehabIssues.en }, true, false);
 i18next.addResourceBundle('vi', 'translation', workdayVi, true, false);
 i18next.addResourceBundle('en', 'translation', workdayEn, true, false);
 // Home (work queue, recent files), the workstation page, place pickers, units' edit.
