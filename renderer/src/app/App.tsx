@@ -7,6 +7,7 @@ import { ApiProvider } from '../api/api-context';
 import type { ApiClient } from '../api/client';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { NoConnection } from '../components/NoConnection';
+import { SelectClearIcon } from '../components/SelectClearIcon';
 import { MainLayout } from '../features/shell/MainLayout';
 import { ForcedPasswordChange } from '../features/password/ForcedPasswordChange';
 import { SetupWizard } from '../features/setup/SetupWizard';
@@ -70,10 +71,13 @@ function Connected({ client }: { client: ApiClient }) {
   );
 }
 
+/** Every select's clear button: named in the user's language, not a Tab stop (see SelectClearIcon). */
+const SELECT_CONFIG = { clearIcon: <SelectClearIcon /> };
+
 export function App({ client }: { client: ApiClient | null }) {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={theme}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={theme} select={SELECT_CONFIG}>
       <AntApp>{client ? <Connected client={client} /> : <NoConnection />}</AntApp>
     </ConfigProvider>
   );

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { auditActionLabels } from '../../../shared/i18n/audit-action-labels';
 import { investigationLabels } from '../../../shared/i18n/investigation-labels';
 import { rehabIssues } from '../../../shared/i18n/rehab-labels';
+import controlsEn from './controls.en.json';
+import controlsVi from './controls.vi.json';
 import en from './en.json';
 import exchangeEn from './exchange.en.json';
 import exchangeVi from './exchange.vi.json';
@@ -75,4 +77,7 @@ for (const lng of LANGUAGES) {
   );
   i18next.addResourceBundle(lng, 'translation', { auditActions: names }, true, false);
 }
+// Texts of the shared controls (components/): the clear button of a select.
+i18next.addResourceBundle('vi', 'translation', controlsVi, true, false);
+i18next.addResourceBundle('en', 'translation', controlsEn, true, false);
 export const i18n = i18next;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useWatch, type FieldValues, type Path, type PathValue, type UseFormReturn } from 'react-hook-form';
 import { useApi } from '../../api/api-context';
 import { useSession } from '../../app/session-context';
 import type { DraftScreen } from './draft-screen';
@@ -147,14 +147,27 @@ export function useDraft<T>(formKey: string | null, opts: DraftOptions<T>): Draf
  */
 export function useFormDraft<T extends FieldValues, TTransformed = T>(
   formKey: string | null,
-  form: Pick<UseFormReturn<T, unknown, TTransformed>, 'control' | 'reset'>,
+  form: Pick<UseFormReturn<T, unknown, TTransformed>, 'control' | 'reset'> &
+    Partial<Pick<UseFormReturn<T, unknown, TTransformed>, 'setValue'>>,
   screen: DraftScreen | null,
 ): DraftState {
   const value = useWatch({ control: form.control }) as T;
   return useDraft<T>(formKey, {
     value,
     screen,
-    onRestore: (v) => form.reset(v, { keepDefaultValues: true }),
+    onRestore: (v) => {
+      form.reset(v, { keepDefaultValues: true });
+      // The fields the draft fills count as visited, as they were when the draft was written, so that what a form
+      // shows once a field has been left (the name's letter-case hint) comes back with them. Needs `setValue`.
+      if (form.setValue)
+        for (const [name, field] of Object.entries(v))
+          if (filled(field)) form.setValue(name as Path<T>, field as PathValue<T, Path<T>>, { shouldTouch: true });
+    },
     onDiscard: () => form.reset(),
   });
+}
+
+/** Whether a draft's field holds something typed or chosen. */
+function filled(v: unknown): boolean {
+  return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 }

@@ -1,7 +1,7 @@
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type FormEvent, type KeyboardEvent } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import type { FieldControl } from '../../components/Field';
 import { DATE_FORMAT } from '../../i18n/dates';
@@ -104,6 +104,11 @@ export function DateField({
       onInput={(e: FormEvent<HTMLDivElement>) => {
         const text = boxText(holder.current, e.target);
         if (text !== null && valueOfText(text, year) !== value) onChange(valueOfText(text, year));
+      }}
+      // Enter in the box ends the typing: the calendar closes (it would stay over the row above) and the typed
+      // value stays; the Enter goes on to the form as before.
+      onKeyDown={(e: KeyboardEvent<HTMLDivElement>) => {
+        if (e.key === 'Enter' && boxText(holder.current, e.target) !== null) setOpen(false);
       }}
     >
       <DatePicker

@@ -54,7 +54,7 @@ export function PersonForm(props: {
   const personId = props.file?.person.id ?? null;
   const draft = useFormDraft(
     personId ? `persons.edit:${personId}` : 'persons.create',
-    { control, reset },
+    { control, reset, setValue },
     { page: 'persons', view: personId ? { kind: 'edit', personId } : { kind: 'create' } },
   );
   const [photo, setPhoto] = useState<string | null | undefined>(props.file ? undefined : null);
