@@ -29,6 +29,8 @@ export class AgeError extends Error {
 const INTRO = 'age-encryption.org/v1\n';
 const CHUNK = 64 * 1024;
 const TAG = 16;
+/** Sealed chunks read from the file per read call. */
+const READ_CHUNKS = 16;
 /** Bundles have one recipient plus a few archive keys; a header beyond these is refused before parsing. */
 export const MAX_HEADER_BYTES = 64 * 1024;
 export const MAX_STANZAS = 32;
@@ -69,7 +71,10 @@ function open(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Buffer | 
   const d = crypto.createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG });
   d.setAuthTag(sealed.subarray(sealed.length - TAG));
   try {
-    return Buffer.concat([d.update(sealed.subarray(0, sealed.length - TAG)), d.final()]);
+    // ChaCha20-Poly1305 is a stream cipher: `update` returns every plaintext byte, `final` only checks the tag.
+    const plain = d.update(sealed.subarray(0, sealed.length - TAG));
+    d.final();
+    return plain;
   } catch {
     return null;
   }
@@ -245,9 +250,18 @@ export async function openAge(
     plaintextSize,
     *chunks() {
       if (payloadLen <= 0) throw new AgeError('payload', 'no payload chunks');
+      // Read 16 sealed chunks (about 1 MiB) per call, decrypt them one by one.
+      let batch: Buffer = Buffer.alloc(0);
+      let batchFrom = 0;
       for (let i = 0; i < count; i++) {
         const last = i === count - 1;
-        const sealed = src.read(start + i * sealedChunk, last ? lastLen : sealedChunk);
+        const at = i * sealedChunk;
+        const len = last ? lastLen : sealedChunk;
+        if (at + len > batchFrom + batch.length) {
+          batchFrom = at;
+          batch = src.read(start + at, Math.min(READ_CHUNKS * sealedChunk, payloadLen - at));
+        }
+        const sealed = batch.subarray(at - batchFrom, at - batchFrom + len);
         if (sealed.length < TAG) throw new AgeError('payload', 'truncated chunk');
         const plain = open(key, streamNonce(i, last), sealed);
         if (!plain) throw new AgeError('payload', `chunk ${i} does not authenticate`);

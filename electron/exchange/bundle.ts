@@ -396,6 +396,21 @@ export async function readBundle(file: string, ageKey: Buffer, handler: BundleRe
   }
 }
 
+/**
+ * `JSON.stringify(fields)` with the given fields' values replaced by ready JSON strings (the data URLs put back),
+ * byte for byte what stringify would give for them, without stringify scanning a large string for characters to
+ * escape (it does so at a sixth of the speed of everything else on the path). A data URL needs no escaping: its
+ * media type matches MIME and base64 has only letters, digits, `+`, `/` and `=`.
+ */
+function withDataUrls(fields: Record<string, unknown>, urls: ReadonlyMap<string, string>): string {
+  let out = '{';
+  for (const [k, v] of Object.entries(fields)) {
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(k)}:${urls.get(k) ?? JSON.stringify(v)}`;
+  }
+  return `${out}}`;
+}
+
 async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, fileHash: string): Promise<void> {
   let manifest: Manifest | null = null;
   let manifestBytes: Buffer | null = null;
@@ -406,7 +421,7 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
   let carry = '';
   let lines = 0;
   // The blobs of the chunk that follows them: verified, held until the chunk ends, each used at least once.
-  let group = new Map<string, { data: Buffer; used: boolean }>();
+  let group = new Map<string, { data: Buffer; used: boolean; base64?: string }>();
   let groupBytes = 0;
   let auditSeen = false;
   const queue: (() => Promise<void> | void)[] = [];
@@ -439,14 +454,17 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
         throw invalid('malformed change');
       }
       if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw invalid('malformed change');
+      const urls = new Map<string, string>();
       for (const [field, ref] of Object.entries(blobs)) {
         const blob = group.get(ref.sha256);
         if (!blob) throw invalid('a change refers to an attachment the bundle does not carry before it');
-        if (!(field in fields) || fields[field] !== null) throw invalid('an attachment reference without its field');
+        if (!Object.hasOwn(fields, field) || fields[field] !== null)
+          throw invalid('an attachment reference without its field');
         blob.used = true;
-        fields[field] = `data:${ref.mime};base64,${blob.data.toString('base64')}`;
+        blob.base64 ??= blob.data.toString('base64');
+        urls.set(field, `"data:${ref.mime};base64,${blob.base64}"`);
       }
-      rest.changes = JSON.stringify(fields);
+      rest.changes = withDataUrls(fields, urls);
     }
     const e: ChangeEntry = workstationId === null ? rest : { ...rest, workstationId };
     queue.push(() => handler.entry(e));

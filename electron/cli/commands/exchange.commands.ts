@@ -253,9 +253,22 @@ export function registerExchangeCommands(program: Command, run: RunCommand): voi
     .command('import <file>')
     .description('Kiểm tra rồi nhập gói dữ liệu / verify, then import a bundle')
     .option('--preview', 'chỉ xem trước, không ghi gì / preview only, change nothing')
+    .option('--progress', 'in tiến độ ra stderr / print progress to stderr')
     .action(
-      run(async (rt, file: string, o: { preview?: boolean }) => {
+      run(async (rt, file: string, o: { preview?: boolean; progress?: boolean }) => {
         let r: BundleImported;
+        // The apply's progress (after verification), one line per step: "Đang nhập: 5.000 / 40.000 thay đổi (12 %)".
+        const stop = o.progress
+          ? rt.host.on('call.progress', ({ procedure, done, total }) => {
+              if (procedure !== 'bundles.import') return;
+              const pct = total ? Math.floor((done * 100) / total) : 100;
+              process.stderr.write(
+                `${rt.lang === 'vi' ? 'Đang nhập' : 'Importing'}: ${num(done)} / ${num(total)} ${
+                  rt.lang === 'vi' ? 'thay đổi' : 'changes'
+                } (${pct} %)\n`,
+              );
+            })
+          : () => undefined;
         try {
           r = await rt.call('bundles.import', { path: path.resolve(file), preview: Boolean(o.preview) });
         } catch (e) {
@@ -277,6 +290,8 @@ export function registerExchangeCommands(program: Command, run: RunCommand): voi
               );
           }
           throw e;
+        } finally {
+          stop();
         }
         rt.print(r, () => importText(rt.lang, r));
       }),

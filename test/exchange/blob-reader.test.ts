@@ -1,0 +1,105 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChangeEntry } from '../../electron/changelog/merge';
+import { newX25519 } from '../../electron/exchange/age';
+import { changeMembers, readBundle, writeBundle, type Manifest } from '../../electron/exchange/bundle';
+import { tempDir } from '../support/host';
+
+/**
+ * The bundle reader and writer on their own (no database): attachments leave the change lines as blobs and come
+ * back as the very same change text, byte for byte, and a file larger than the reader's batch of sealed chunks is
+ * read whole, with a flipped bit anywhere in a later batch still refused.
+ */
+const header = {
+  format: 'hoso-bundle/1' as const,
+  sender: crypto.randomUUID(),
+  recipient: crypto.randomUUID(),
+  seq: 1,
+  prevHash: null,
+  createdAt: '2026-12-03T00:00:00.000Z',
+  purpose: 'thử',
+  auditHead: null,
+  receipt: null,
+};
+const dataUrl = (mime: string, bytes: number) => `data:${mime};base64,${crypto.randomBytes(bytes).toString('base64')}`;
+
+function entry(i: number, fields: Record<string, unknown>): ChangeEntry {
+  return {
+    hlc: `${String(1_700_000_000_000 + i).padStart(15, '0')}-0000-node`,
+    tableName: 'personPhotos',
+    recordId: crypto.randomUUID(),
+    changes: JSON.stringify(fields),
+    base: null,
+  };
+}
+
+async function roundTrip(entries: ChangeEntry[]) {
+  const dir = tempDir('hoso-blob-reader-');
+  const key = newX25519();
+  const file = path.join(dir, 'b.age');
+  const written = await writeBundle(
+    file,
+    [key.publicKey],
+    crypto.generateKeyPairSync('ed25519').privateKey,
+    header,
+    (s) => changeMembers(entries, s),
+  );
+  const read: ChangeEntry[] = [];
+  let manifest: Manifest | null = null;
+  const hash = await readBundle(file, key.privateKey, {
+    manifest: (m) => void (manifest = m),
+    entry: (e) => void read.push(e),
+  });
+  return { dir, file, key, written, read, manifest: manifest as Manifest | null, hash };
+}
+
+describe('bundle reader and writer with attachments', () => {
+  it('puts each data URL back into exactly the change text that was sent', async () => {
+    const shared = dataUrl('image/png', 40_000);
+    const entries = [
+      // Field order, escapes, non-ASCII, numeric-looking and odd keys, two attachments in one change.
+      entry(1, { note: 'dòng "một"\n\ttab \\ \u2028 😀', photo: dataUrl('image/jpeg', 300_000), n: 7, z: null }),
+      entry(2, {
+        10: 'mười',
+        2: 'hai',
+        __proto__x: { a: [1, 'b'] },
+        scan: dataUrl('application/pdf', 50_000),
+        photo: shared,
+      }),
+      // The same attachment again in a later change: carried once, put back in both.
+      entry(3, { photo: shared, tiny: 'data:image/png;base64,AAAA' }),
+      entry(4, { deletedAt: null }),
+    ];
+    const { read, manifest, written, hash, dir } = await roundTrip(entries);
+    expect(read.map((e) => e.changes)).toEqual(entries.map((e) => e.changes));
+    expect(read.map((e) => e.recordId)).toEqual(entries.map((e) => e.recordId));
+    const blobs = manifest!.members.filter((m) => m.name.startsWith('blobs/'));
+    expect(blobs.map((b) => b.size).sort((a, b) => a - b)).toEqual([40_000, 50_000, 300_000]);
+    expect(hash).toBe(written.hash);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads a file of many read batches whole, and refuses a bit flipped in a later batch', async () => {
+    // 40 photos of 100 KB: about 4 MB, over 60 sealed chunks, so four read batches of 16.
+    const entries = Array.from({ length: 40 }, (_, i) => entry(i, { photo: dataUrl('image/jpeg', 100_000) }));
+    const { read, file, key, dir } = await roundTrip(entries);
+    expect(read.map((e) => e.changes)).toEqual(entries.map((e) => e.changes));
+    const bytes = fs.readFileSync(file);
+    expect(bytes.length).toBeGreaterThan(3 * 16 * (64 * 1024 + 16));
+    for (const at of [bytes.length - 5, Math.floor(bytes.length * 0.8), 17 * (64 * 1024 + 16) + 300]) {
+      const bad = Buffer.from(bytes);
+      bad[at]! ^= 0x04;
+      const flipped = path.join(dir, `flip-${at}.age`);
+      fs.writeFileSync(flipped, bad);
+      let entriesSeen = 0;
+      await expect(
+        readBundle(flipped, key.privateKey, { manifest: () => undefined, entry: () => void entriesSeen++ }),
+      ).rejects.toMatchObject({ code: 'BUNDLE_INVALID' });
+      // Nothing past the bad chunk reached the handler.
+      expect(entriesSeen).toBeLessThan(entries.length);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
