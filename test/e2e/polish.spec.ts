@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { signIn } from './support/flows';
+import { LEADER } from './support/hoso-server';
 import { screenshot } from './support/screens';
 import { openPersons, PEOPLE, seedPersonsWorld } from './support/persons';
 
@@ -98,4 +99,48 @@ test('a draft brought back after a lock shows the name’s letter-case offer aga
   await screenshot(app, 'P04-draft-name-hint-1024', false);
   await form.getByRole('button', { name: 'Viết lại thành “Trần Thị Mai”' }).click();
   await expect(name).toHaveValue('Trần Thị Mai');
+});
+
+test('the exchange page shows all its tabs at 1024×768 and at 1366×768', async ({ app, hoso }) => {
+  test.setTimeout(300_000);
+  await hoso.seedVault();
+  await app.setViewportSize({ width: 1024, height: 768 });
+  await app.goto(hoso.url);
+  await signIn(app, LEADER.username, LEADER.password);
+  await app.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Trao đổi dữ liệu').click();
+  await expect(app.getByRole('heading', { name: 'Trao đổi dữ liệu', level: 1 })).toBeVisible();
+  // A leader has them all: this station, peers, send, receive, share a case, history, archive keys.
+  const names = ['Trạm này', 'Trạm kết nối', 'Gửi gói', 'Nhận gói', 'Chia sẻ vụ án', 'Lịch sử', 'Khóa lưu trữ'];
+  for (const [w, h] of [
+    [1024, 768],
+    [1366, 768],
+  ] as const) {
+    await app.setViewportSize({ width: w, height: h });
+    const list = app.getByRole('tablist');
+    await expect(list.getByRole('tab')).toHaveCount(names.length);
+    // Nothing falls into the overflow menu ("…"), and every tab lies inside the tab bar.
+    await expect(app.locator('.ant-tabs-nav-operations:not(.ant-tabs-nav-operations-hidden)')).toHaveCount(0);
+    const bar = (await app.locator('.ant-tabs-nav-wrap').first().boundingBox())!;
+    for (const name of names) {
+      const tab = list.getByRole('tab', { name, exact: false });
+      await expect(tab).toBeVisible();
+      const box = (await tab.boundingBox())!;
+      expect(box.x + box.width, name).toBeLessThanOrEqual(bar.x + bar.width + 0.5);
+    }
+    await screenshot(app, `P05-exchange-tabs-${w}`, false);
+  }
+
+  // In English too (the labels are longer there): locked, switched on the unlock screen, unlocked.
+  await app.setViewportSize({ width: 1024, height: 768 });
+  await app.keyboard.press('Control+l');
+  await app.getByText('English', { exact: true }).click();
+  await expect(app.getByRole('heading', { name: 'Unlock the data' })).toBeVisible();
+  await app.getByLabel('Account name', { exact: true }).fill(LEADER.username);
+  await app.getByLabel('Password', { exact: true }).fill(LEADER.password);
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByText('Data exchange').click();
+  await expect(app.getByRole('heading', { name: 'Data exchange', level: 1 })).toBeVisible();
+  await expect(app.getByRole('tablist').getByRole('tab')).toHaveCount(names.length);
+  await expect(app.locator('.ant-tabs-nav-operations:not(.ant-tabs-nav-operations-hidden)')).toHaveCount(0);
+  await screenshot(app, 'P06-exchange-tabs-en-1024', false);
 });

@@ -45,7 +45,8 @@ export function ExchangePage() {
   return (
     <>
       <PageHeader title={t('exchange.title')} description={t('exchange.description')} />
-      <Tabs activeKey={tab} onChange={setTab} items={items} destroyOnHidden />
+      {/* Seven tabs for a leader: a narrower gap than antd's 32 px keeps them all in view at 1024 px. */}
+      <Tabs activeKey={tab} onChange={setTab} items={items} destroyOnHidden tabBarGutter={20} />
     </>
   );
 }
