@@ -46,7 +46,7 @@ export type { SearchFilters, SearchPlan };
  * - range: the same word's whole prefix range read and sorted (when it spans too many indexed words);
  * - dense: walk persons_walk in order and stop at a page: cheap exactly when matches are common.
  * The walks of one plan run as one compound statement; their pages are merged. Then one read of the page's
- * person rows by primary key.
+ * result lines, in Vietnamese order (`summaries`).
  *
  * A commune officer's scope (their unit's files or their commune's people) is read in two disjoint halves
  * (`communeSplit`): the plan runs on the commune's entries alone, through indexes led by the commune
@@ -202,7 +202,7 @@ export async function searchPersons(
   return { items, total, truncated };
 }
 
-interface Hit {
+export interface Hit {
   pk: number;
   sortKey: string;
 }
@@ -221,20 +221,52 @@ function mergeHits(hits: Hit[], page: number): Hit[] {
   return out;
 }
 
+/**
+ * The page's result lines, from `persons_summary_sorted` (Vietnamese order, then pk, carrying exactly the columns a
+ * line shows): the page is the first matches in Vietnamese order, so its people are neighbours there and a full
+ * page reads a few index pages rather than one page per person (each a page decrypted). Named, because SQLite
+ * otherwise seeks `pk` in the table.
+ */
 async function summaries(db: Db, hits: Hit[], inspect?: QueryInspector) {
   if (!hits.length) return [];
-  const q = db
-    .selectFrom('persons as p')
-    .select(SUMMARY_COLUMNS.map((c) => `p.${c}` as const))
-    .select('p.pk')
-    // One parameter, not one per person: compiling and binding 200 placeholders costs more than the read.
-    .where('p.pk', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(hits.map((h) => h.pk))}))`);
-  inspect?.(q.compile());
-  const byPk = new Map((await q.execute()).map((r) => [r.pk, r]));
+  const q = summaryLookup(hits);
+  inspect?.(q);
+  const byPk = new Map((await db.executeQuery(q)).rows.map((r) => [r.pk, r]));
   return hits.flatMap((h) => {
     const r = byPk.get(h.pk);
     return r ? [rowToSummary(r)] : [];
   });
+}
+
+/** The columns of a result line, as `summaries` selects them (snake-case in SQL, named as the application names them). */
+const SUMMARY_SELECT = [...SUMMARY_COLUMNS, 'pk' as const]
+  .map((c) => `p.${c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`)} AS "${c}"`)
+  .join(', ');
+
+/**
+ * The query of `summaries` (exported for the migration's plan test): the page's (sort_key, pk) pairs as one JSON
+ * parameter, each an equality seek of both columns of `persons_summary_sorted` (as `(sort_key, pk) IN (…)` SQLite may
+ * seek the name alone and test every namesake).
+ */
+export function summaryLookup(hits: Hit[]) {
+  type Row = { [K in (typeof SUMMARY_COLUMNS)[number]]: DB['persons'][K] } & { pk: number };
+  return CompiledQuery.raw(
+    `SELECT ${SUMMARY_SELECT} FROM json_each(?) AS h CROSS JOIN persons AS p INDEXED BY persons_summary_sorted ` +
+      `WHERE p.sort_key = h.value ->> 0 AND p.pk = h.value ->> 1`,
+    [JSON.stringify(hits.map((h) => [h.sortKey, h.pk]))],
+  ) as CompiledQuery<Row>;
+}
+
+/** A query on `persons as p` that SQLite must answer through `index` (Kysely has no INDEXED BY). */
+function indexedBy(q: { compile(): CompiledQuery }, index: string) {
+  return {
+    compile(): CompiledQuery {
+      const c = q.compile();
+      const from = 'from "persons" as "p"';
+      if (!c.sql.includes(from)) throw new Error(`unexpected query for ${index}`);
+      return CompiledQuery.raw(c.sql.replace(from, `${from} indexed by "${index}"`), [...c.parameters]);
+    },
+  };
 }
 
 /** Citizen-ID and filter-only searches: persons through their own indexes, in Vietnamese order. */
@@ -323,19 +355,11 @@ function unitOutsideArms(
   };
   // Named: for a range of communes SQLite otherwise prefers persons_unit_sort (already in name order, but every
   // one of the unit's rows read to test the commune and the names).
-  const indexed = (q: ReturnType<typeof arm>) => ({
-    compile() {
-      const c = q.compile();
-      const from = 'from "persons" as "p"';
-      if (!c.sql.includes(from)) throw new Error('unexpected unit arm');
-      return { sql: c.sql.replace(from, `${from} indexed by "persons_unit_walk"`), parameters: c.parameters };
-    },
-  });
   return [
     arm((eb) => eb('p.curCommune', 'is', null)),
     arm((eb) => eb('p.curCommune', '<', split.communeCode)),
     arm((eb) => eb('p.curCommune', '>', split.communeCode)),
-  ].map(indexed);
+  ].map((q) => indexedBy(q, 'persons_unit_walk'));
 }
 
 /** How many rows the arms give together. */

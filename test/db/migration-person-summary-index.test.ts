@@ -33,7 +33,7 @@ describe(`migration ${NAME}`, () => {
     const indexed = (raw.prepare(`PRAGMA index_info(persons_summary)`).all() as { name: string }[]).map((r) => r.name);
     for (const c of SUMMARY_COLUMNS) expect(indexed).toContain(snake(c));
 
-    // The result lookup as person.search.ts writes it: a covering seek by pk, no person row read.
+    // The result lookup as person.search.ts wrote it until 2026_12_03_1830 replaced this index: a covering seek by pk.
     raw.exec('ANALYZE');
     const select = [...SUMMARY_COLUMNS.map((c) => `"p"."${snake(c)}"`), '"p"."pk"'].join(', ');
     const text = `SELECT ${select} FROM "persons" AS "p" WHERE "p"."pk" IN (SELECT value FROM json_each(?))`;
