@@ -31,8 +31,10 @@ import {
 } from './bundle';
 import { caseExtract, defaultPolicy, facilityChildren, facilityLinkColumns, localLookups, placedIn } from './policy';
 import {
+  cardFacility,
   cardOf,
   parseCard,
+  policyFacility,
   sameFingerprint,
   STATION_UNIT_SETTING,
   stationKeys,
@@ -529,11 +531,13 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
     return stationView(ctx.db(), stationId(ctx));
   },
 
-  async 'station.card'(ctx) {
+  async 'station.card'(ctx, input) {
     const v = await stationView(ctx.db(), stationId(ctx));
-    ctx.target({ recordType: 'station', recordId: v.id, detail: { fingerprint: v.fingerprint } });
-    const code = (v.unit?.code ?? v.id.slice(0, 8)).replace(/[^A-Za-z0-9._-]/g, '_');
-    return { card: `${JSON.stringify(cardOf(v), null, 2)}\n`, fileName: `hoso-station-${code}.card.json` };
+    ctx.target({ recordType: 'station', recordId: v.id, detail: { fingerprint: v.fingerprint, ...input } });
+    const facility = input.facilityId ? await cardFacility(ctx.db(), input.facilityId) : undefined;
+    const code = [v.unit?.code ?? v.id.slice(0, 8), facility?.code].filter(Boolean).join('.');
+    const fileName = `hoso-station-${code.replace(/[^A-Za-z0-9._-]/g, '_')}.card.json`;
+    return { card: `${JSON.stringify(cardOf(v, facility), null, 2)}\n`, fileName };
   },
 
   async 'station.setUnit'(ctx, { unitId }) {
@@ -557,7 +561,8 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
       throw new AppError(ErrorCodes.FINGERPRINT_MISMATCH, 'the typed fingerprint does not match the card');
     if (card.id === stationId(ctx)) throw new AppError(ErrorCodes.PEER_CARD_INVALID, 'this is our own card');
     if (await repo.peer(db, card.id)) throw new AppError(ErrorCodes.CONFLICT, 'this peer is already registered');
-    const policy = defaultPolicy(input.policy, await stationUnit(db, stationId(ctx)), card.unit, input.facilityId);
+    const facilityId = policyFacility(input.policy, input.facilityId, card);
+    const policy = defaultPolicy(input.policy, await stationUnit(db, stationId(ctx)), card.unit, facilityId);
     const at = nowIso(ctx);
     await repo.addPeer(db, {
       id: card.id,
@@ -565,7 +570,7 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
       unitCode: card.unit?.code ?? card.id.slice(0, 8),
       provinceCode: card.unit?.provinceCode ?? null,
       communeCode: card.unit?.communeCode ?? null,
-      facilityId: input.facilityId ?? null,
+      facilityId: facilityId ?? null,
       kind: input.kind,
       policy: JSON.stringify(policy),
       signingPublic: card.signingPublic.toString('base64'),

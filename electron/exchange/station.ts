@@ -5,6 +5,7 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import type { Db } from '../platform/table-spec';
 import { ageRecipientOf, parseAgeRecipient } from './bech32';
 import { settingsRepository } from '../platform/settings.repository';
+import { rehabRepository } from '../rehab/rehab.repository';
 
 /**
  * This station's identity (made by migration 2026_12_03_1400_exchange, private halves only in the encrypted
@@ -120,6 +121,12 @@ const unitSchema = z
   })
   .strict();
 
+/** The rehab centre (facility) a police station's card is written for: the centre takes its facility from it. */
+const cardFacilitySchema = z
+  .object({ id: z.string().uuid(), code: z.string().min(1).max(32), name: z.string().min(1).max(200) })
+  .strict();
+export type CardFacility = z.infer<typeof cardFacilitySchema>;
+
 const cardSchema = z
   .object({
     format: z.literal('hoso-station-card/1'),
@@ -129,11 +136,12 @@ const cardSchema = z
     signingKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
     ageRecipient: z.string().max(100),
     fingerprint: z.string().max(40),
+    facility: cardFacilitySchema.optional(),
   })
   .strict();
 export type StationCard = z.infer<typeof cardSchema>;
 
-export function cardOf(v: StationView): StationCard {
+export function cardOf(v: StationView, facility?: CardFacility): StationCard {
   return {
     format: 'hoso-station-card/1',
     id: v.id,
@@ -142,7 +150,34 @@ export function cardOf(v: StationView): StationCard {
     signingKey: v.signingKey,
     ageRecipient: v.ageRecipient,
     fingerprint: v.fingerprint,
+    ...(facility ? { facility } : {}),
   };
+}
+
+/**
+ * The facility a card is written for (`station.card` with `facilityId`): a rehab centre's station has no facility
+ * record until the police's first bundle brings it, so the police's card names it, and the centre's `peers.add`
+ * takes it from the card for the `rehab-to-police` policy. Refused naming `facilityId` when there is none here.
+ */
+export async function cardFacility(db: Db, facilityId: string): Promise<CardFacility> {
+  const f = await rehabRepository.facility(db, facilityId);
+  if (!f)
+    throw new AppError(ErrorCodes.INVALID_INPUT, 'no such facility', {
+      issues: [{ path: 'facilityId', code: 'facility_not_found' }],
+    });
+  return { id: f.id, code: f.code, name: f.name };
+}
+
+/**
+ * The facility of a rehab policy: the one chosen here, else (at a centre adding the police) the one the police's
+ * card names.
+ */
+export function policyFacility(
+  policy: string,
+  chosen: string | undefined,
+  card: Pick<StationCard, 'facility'>,
+): string | undefined {
+  return chosen ?? (policy === 'rehab-to-police' ? card.facility?.id : undefined);
 }
 
 /** Parses a peer's card; its fingerprint is recomputed from the keys, never taken from the card. */

@@ -138,9 +138,12 @@ export const exchangeContract = {
     access: [P.session],
     audit: null,
   }),
-  /** The public card (JSON) a peer adds; the CLI writes it to a file. */
+  /**
+   * The public card (JSON) a peer adds; the CLI writes it to a file. With `facilityId`, the card is written for that
+   * rehab centre: it names the facility, which the centre's station takes for its `rehab-to-police` policy.
+   */
   'station.card': procedure<{ card: string; fileName: string }>()({
-    input: z.object({}).strict(),
+    input: z.object({ facilityId: z.string().uuid({ message: 'id_invalid' }).optional() }).strict(),
     access: [P.exchangeManage],
     audit: audited('exchange.station_card', 'station'),
   }),

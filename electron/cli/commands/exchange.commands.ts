@@ -110,9 +110,13 @@ export function registerExchangeCommands(program: Command, run: RunCommand): voi
     .command('card')
     .description('Ghi thẻ máy (khóa công khai) ra tệp / write the public station card to a file')
     .requiredOption('--out <file>', 'tệp thẻ máy / card file')
+    .option(
+      '--facility <id>',
+      'thẻ gửi cơ sở cai nghiện này (cơ sở lấy mã cơ sở từ thẻ) / the card for this rehab centre (it takes its facility from the card)',
+    )
     .action(
-      run(async (rt, o: { out: string }) => {
-        const r = await rt.call('station.card', {});
+      run(async (rt, o: { out: string; facility?: string }) => {
+        const r = await rt.call('station.card', o.facility ? { facilityId: o.facility } : {});
         const target = fs.existsSync(o.out) && fs.statSync(o.out).isDirectory() ? path.join(o.out, r.fileName) : o.out;
         fs.writeFileSync(target, r.card, { flag: 'wx' });
         rt.print({ file: target }, () => (rt.lang === 'vi' ? `Đã ghi thẻ máy: ${target}` : `Card written: ${target}`));

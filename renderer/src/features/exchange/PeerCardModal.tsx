@@ -21,13 +21,27 @@ interface CardPeek {
   id: string;
   name: string;
   unitCode: string | null;
+  /** The rehab centre a police station wrote its card for (the centre's own facility). */
+  facility: { id: string; code: string; name: string } | null;
 }
 
 function peekCard(text: string, fileName: string): CardPeek | null {
   try {
-    const c = JSON.parse(text) as { format?: unknown; id?: unknown; name?: unknown; unit?: { code?: unknown } | null };
+    const c = JSON.parse(text) as {
+      format?: unknown;
+      id?: unknown;
+      name?: unknown;
+      unit?: { code?: unknown } | null;
+      facility?: { id?: unknown; code?: unknown; name?: unknown };
+    };
     if (c.format !== 'hoso-station-card/1' || typeof c.id !== 'string' || typeof c.name !== 'string') return null;
-    return { text, fileName, id: c.id, name: c.name, unitCode: typeof c.unit?.code === 'string' ? c.unit.code : null };
+    const f = c.facility;
+    const facility =
+      typeof f?.id === 'string' && typeof f.code === 'string' && typeof f.name === 'string'
+        ? { id: f.id, code: f.code, name: f.name }
+        : null;
+    const unitCode = typeof c.unit?.code === 'string' ? c.unit.code : null;
+    return { text, fileName, id: c.id, name: c.name, unitCode, facility };
   } catch {
     return null;
   }
@@ -69,7 +83,27 @@ export function PeerCardModal(props: { replacing?: PeerView; onClose: () => void
     const peek = peekCard(text, file.name);
     setCard(peek);
     setCardError(peek ? null : t('exchange.add.cardUnreadable'));
+    // A card the police wrote for this centre: the police are its hub, and the card names the centre's facility.
+    if (peek?.facility && !props.replacing) {
+      setKind('hub');
+      setPolicy('rehab-to-police');
+      setFacilityId(peek.facility.id);
+    }
   };
+  // The facilities to choose from: this station's, and the one a card names when it is not here yet.
+  const cardFacility = card?.facility ?? null;
+  const facilityOptions = [
+    ...(facilities.data ?? []).map((f) => ({ value: f.id, label: `${f.name} (${f.code})` })),
+    ...(cardFacility && !(facilities.data ?? []).some((f) => f.id === cardFacility.id)
+      ? [{ value: cardFacility.id, label: `${cardFacility.name} (${cardFacility.code})` }]
+      : []),
+  ];
+  const facilityHint =
+    policy === 'rehab-to-police'
+      ? cardFacility && facilityId === cardFacility.id
+        ? t('exchange.add.facilityFromCard', { name: cardFacility.name, code: cardFacility.code })
+        : t('exchange.add.ownFacilityHint')
+      : t('exchange.add.facilityHint');
 
   const issue = (field: string) => error?.issues?.find((i) => i.path === field || i.path.startsWith(`${field}.`));
   const fieldHelp = (field: string): string | null => {
@@ -168,6 +202,12 @@ export function PeerCardModal(props: { replacing?: PeerView; onClose: () => void
                         · {t('exchange.add.cardUnit', { code: card.unitCode })}
                       </Typography.Text>
                     ) : null}
+                    {card.facility ? (
+                      <Typography.Text type="secondary">
+                        {' '}
+                        · {t('exchange.add.cardFacility', { name: card.facility.name, code: card.facility.code })}
+                      </Typography.Text>
+                    ) : null}
                   </>
                 ),
               },
@@ -207,14 +247,14 @@ export function PeerCardModal(props: { replacing?: PeerView; onClose: () => void
                 label={t('exchange.add.facility')}
                 required
                 validateStatus={fieldError('facilityId') ? 'error' : undefined}
-                help={fieldHelp('facilityId') ?? t('exchange.add.facilityHint')}
+                help={fieldHelp('facilityId') ?? facilityHint}
               >
                 <Select
                   id="peer-facility"
                   value={facilityId}
                   onChange={(v: string) => setFacilityId(v)}
                   loading={facilities.loading}
-                  options={(facilities.data ?? []).map((f) => ({ value: f.id, label: `${f.name} (${f.code})` }))}
+                  options={facilityOptions}
                 />
               </Form.Item>
             ) : null}

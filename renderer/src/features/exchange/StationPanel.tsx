@@ -1,5 +1,5 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Flex, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
@@ -39,11 +39,15 @@ export function StationPanel({ canManage }: { canManage: boolean }) {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const station = useProcedure('station.show', {});
+  // The police's station writes its card for a rehab centre naming the centre's facility (a centre's new station
+  // has no facilities to choose from until the police's first bundle).
+  const facilities = useProcedure('facilities.list', {});
+  const [cardFor, setCardFor] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
 
   const saveCard = async () => {
     setSaving(true);
-    const r = await api.invoke('station.card', {});
+    const r = await api.invoke('station.card', cardFor ? { facilityId: cardFor } : {});
     setSaving(false);
     if (!r.ok) {
       void message.error(errorText(r.error));
@@ -93,6 +97,22 @@ export function StationPanel({ canManage }: { canManage: boolean }) {
       />
       {canManage ? (
         <Flex vertical gap={6} style={{ marginTop: 20 }}>
+          {facilities.data?.length ? (
+            <Flex vertical gap={4} style={{ maxWidth: 560, marginBottom: 8 }}>
+              <label htmlFor="station-card-for">
+                <Typography.Text strong>{t('exchange.station.cardFor')}</Typography.Text>
+              </label>
+              <Select
+                id="station-card-for"
+                value={cardFor}
+                onChange={(v: string | undefined) => setCardFor(v)}
+                allowClear
+                placeholder={t('exchange.station.cardForNone')}
+                options={facilities.data.map((f) => ({ value: f.id, label: `${f.name} (${f.code})` }))}
+              />
+              <Typography.Text type="secondary">{t('exchange.station.cardForHint')}</Typography.Text>
+            </Flex>
+          ) : null}
           <div>
             <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void saveCard()}>
               {t('exchange.station.saveCard')}
