@@ -7,7 +7,9 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Any schema type: migrations see the database as it was when they were written, not as `DB` says it is now. */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string> {
-  const migrator = new Migrator({ db, provider });
+  // A migration registered after a later-named one had already run on some file (two engineers' migrations
+  // landing out of name order) is run on that file too, instead of refusing to open it.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -29,45 +29,71 @@ async function one(db: Db, q: RawBuilder<{ n: number }>): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
-/** Persons on record in the area. */
-export function onRecord(db: Db, a: ReportArea): Promise<number> {
-  return one(db, sql<{ n: number }>`SELECT count(*) AS n FROM persons p WHERE ${personArea(a)} AND ${ON_RECORD}`);
+/** A measure of the person (management, rehab, methadone, post-rehab) running at some time in the period. */
+const measureInPeriod = (p: ReportPeriod) => sql`EXISTS (SELECT 1 FROM person_measures m WHERE m.person_id = p.id
+  AND m.deleted_at IS NULL AND m.start_date <= ${p.to} AND (m.end_date IS NULL OR m.end_date >= ${p.from}))`;
+
+/**
+ * Reached in the period, from the facts kept on the person (migration 2026_12_03_1810_report_facts): a person
+ * whose measures leave no uncovered day between the first's start and the last's end is reached exactly when
+ * the period meets that span; the few with a gap are tested against their measures. The count reads the span
+ * from an index; the drill-down lists the same set with this condition.
+ */
+export const REACHED = (p: ReportPeriod) => sql`(CASE WHEN p.reach_gapped = 0
+  THEN p.reach_to >= ${p.from} AND p.reach_from <= ${p.to} ELSE ${measureInPeriod(p)} END)`;
+
+/** Persons on record in the area (`d`) and those reached in the period (`n`), per commune when `byCommune`. */
+async function onRecordAndReached(
+  db: Db,
+  a: ReportArea,
+  p: ReportPeriod,
+  byCommune: boolean,
+): Promise<Map<string, { onRecord: number; reached: number }>> {
+  const group = byCommune ? sql`p.cur_commune` : sql`''`;
+  // Index only (persons_report_reach): the span of everyone on record, the gapped ones counted apart.
+  const spans = await sql<{ c: string; d: number; n: number; g: number }>`SELECT ${group} AS c, count(*) AS d,
+      coalesce(sum(p.reach_gapped = 0 AND p.reach_to >= ${p.from} AND p.reach_from <= ${p.to}), 0) AS n,
+      coalesce(sum(p.reach_gapped), 0) AS g
+    FROM persons p WHERE ${personArea(a)} AND ${ON_RECORD} GROUP BY 1`.execute(db);
+  const out = new Map(spans.rows.map((r) => [r.c, { onRecord: Number(r.d), reached: Number(r.n) }]));
+  if (spans.rows.some((r) => Number(r.g) > 0)) {
+    // persons_report_gapped: only the persons with a gap, each tested against its measures.
+    const gapped = await sql<{ c: string; n: number }>`SELECT ${group} AS c, count(*) AS n FROM persons p
+      WHERE ${personArea(a)} AND p.reach_gapped = 1 AND ${ON_RECORD} AND ${measureInPeriod(p)}
+      GROUP BY 1`.execute(db);
+    for (const r of gapped.rows) out.get(r.c)!.reached += Number(r.n);
+  }
+  return out;
 }
 
-/** Of them, those with a measure (management, rehab, methadone, post-rehab) running at some time in the period. */
-export function reachedInPeriod(db: Db, a: ReportArea, p: ReportPeriod): Promise<number> {
-  return one(
-    db,
-    sql<{ n: number }>`SELECT count(*) AS n FROM persons p WHERE ${personArea(a)} AND ${ON_RECORD} AND EXISTS (
-      SELECT 1 FROM person_measures m WHERE m.person_id = p.id AND m.deleted_at IS NULL
-        AND m.start_date <= ${p.to} AND (m.end_date IS NULL OR m.end_date >= ${p.from}))`,
-  );
+/** Persons on record in the area and, of them, those with a measure running at some time in the period. */
+export async function managedReached(
+  db: Db,
+  a: ReportArea,
+  p: ReportPeriod,
+): Promise<{ onRecord: number; reached: number }> {
+  return (await onRecordAndReached(db, a, p, false)).get('') ?? { onRecord: 0, reached: 0 };
 }
 
 /**
  * Persons whose first positive test or addiction determination falls in the period, as a set of (pid, first):
- * the count and the drill-down read the same set. Read from the period's own tests and determinations (not every
- * one on file): a person with one in the period and none before it, `first` the earliest in the period.
+ * the count and the drill-down read the same set. The first is kept on the person (`first_positive_on`), so the
+ * period is a range of one index (persons_report_first).
  */
 export function newAddictsSet(a: ReportArea, p: ReportPeriod): RawBuilder<{ pid: string; first: string }> {
-  return sql<{ pid: string; first: string }>`SELECT e.pid AS pid, min(e.d) AS first FROM (
-        SELECT t.person_id AS pid, t.date AS d FROM drug_tests t
-          WHERE t.result = 'positive' AND t.deleted_at IS NULL AND t.date BETWEEN ${p.from} AND ${p.to}
-        UNION ALL
-        SELECT x.person_id, x.result_date FROM addiction_determinations x
-          WHERE x.result = 'addicted' AND x.deleted_at IS NULL AND x.result_date BETWEEN ${p.from} AND ${p.to}
-      ) e JOIN persons p ON p.id = e.pid
-      WHERE ${personArea(a)} AND p.deleted_at IS NULL AND p.merged_into IS NULL
-        AND NOT EXISTS (SELECT 1 FROM drug_tests t WHERE t.person_id = e.pid AND t.result = 'positive'
-          AND t.deleted_at IS NULL AND t.date < ${p.from})
-        AND NOT EXISTS (SELECT 1 FROM addiction_determinations x WHERE x.person_id = e.pid AND x.result = 'addicted'
-          AND x.deleted_at IS NULL AND x.result_date < ${p.from})
-      GROUP BY e.pid`;
+  return sql<{ pid: string; first: string }>`SELECT p.id AS pid, p.first_positive_on AS first FROM persons p
+    WHERE ${personArea(a)} AND p.first_positive_on IS NOT NULL AND p.first_positive_on BETWEEN ${p.from} AND ${p.to}
+      AND p.deleted_at IS NULL AND p.merged_into IS NULL`;
 }
 
 /** Persons whose first positive test or addiction determination falls in the period. */
 export function newAddicts(db: Db, a: ReportArea, p: ReportPeriod): Promise<number> {
-  return one(db, sql<{ n: number }>`SELECT count(*) AS n FROM (${newAddictsSet(a, p)})`);
+  return one(
+    db,
+    sql<{ n: number }>`SELECT count(*) AS n FROM persons p WHERE ${personArea(a)}
+      AND p.first_positive_on IS NOT NULL AND p.first_positive_on BETWEEN ${p.from} AND ${p.to}
+      AND p.deleted_at IS NULL AND p.merged_into IS NULL`,
+  );
 }
 
 /** Communes of the area and how many are recognised drug-free in the year. */
@@ -94,16 +120,12 @@ export async function keyCommunes(db: Db, a: ReportArea, year: number): Promise<
 }
 
 /** Persons on record per commune, and those reached in the period: for the commune table. */
-export async function perCommune(
+export function perCommune(
   db: Db,
   provinceCode: string,
   p: ReportPeriod,
 ): Promise<Map<string, { onRecord: number; reached: number }>> {
-  const r = await sql<{ c: string; n: number; reached: number }>`SELECT p.cur_commune AS c, count(*) AS n,
-      sum(EXISTS (SELECT 1 FROM person_measures m WHERE m.person_id = p.id AND m.deleted_at IS NULL
-        AND m.start_date <= ${p.to} AND (m.end_date IS NULL OR m.end_date >= ${p.from}))) AS reached
-    FROM persons p WHERE p.cur_province = ${provinceCode} AND ${ON_RECORD} GROUP BY p.cur_commune`.execute(db);
-  return new Map(r.rows.map((x) => [x.c, { onRecord: Number(x.n), reached: Number(x.reached) }]));
+  return onRecordAndReached(db, { provinceCode, communeCode: null }, p, true);
 }
 
 /** Persons on record grouped by category, sex and age on the period's last day (age bands are made from it). */

@@ -37,21 +37,16 @@ const casesIn = (db: Db, a: ReportArea, p: ReportPeriod) =>
       AND c.prosecuted_on BETWEEN ${p.from} AND ${p.to}`,
   );
 
-/** The final dispositions: recommended for prosecution, terminated, or any later stage. */
-const RESOLVED_STATES = sql.join(['recommended', 'terminated', 'indicted', 'tried', 'closed'].map((s) => sql`${s}`));
-
-/** The day a case first reached a final disposition (recommended, terminated or any later stage). */
-export const RESOLVED_ON = sql`(SELECT min(json_extract(h.value, '$.on')) FROM json_each(c.state_history) h
-  WHERE json_extract(h.value, '$.state') IN (${RESOLVED_STATES}))`;
-
 /**
- * Cases that may not be resolved before `from`, told from their columns alone: a case whose current state is a
- * final disposition reached before `from` was resolved before then (RESOLVED_ON is at most its state's day, the
- * current state being the history's last entry), so its history need not be read. At a province's hundreds of
- * thousands of cases this leaves the history of the open and recently resolved ones only.
+ * Cases open at some time in the period or resolved in it (the denominator of cases resolved), and of them the
+ * ones resolved in it (the numerator): prosecuted by the period's last day, and not resolved before its first.
+ * `resolved_on` is the day the case first reached a final disposition (recommended, terminated or a later
+ * stage), kept on the case from its state history (migration 2026_12_03_1810_report_facts), so no history is read.
  */
-export const mayBeOpenOn = (from: string): RawBuilder<unknown> =>
-  sql`(c.state NOT IN (${RESOLVED_STATES}) OR c.state_on >= ${from})`;
+export const resolvableIn = (p: ReportPeriod, part: 'numerator' | 'denominator'): RawBuilder<unknown> =>
+  part === 'numerator'
+    ? sql`c.prosecuted_on <= ${p.to} AND c.resolved_on BETWEEN ${p.from} AND ${p.to}`
+    : sql`c.prosecuted_on <= ${p.to} AND (c.resolved_on IS NULL OR c.resolved_on >= ${p.from})`;
 
 /** The channels the plans count (air, express delivery, sea, inland waterway). */
 export const PLAN_CHANNELS = ['air', 'express', 'sea', 'inland_waterway'] as const;
@@ -74,13 +69,19 @@ export const SOURCE_COUNTERS: Record<string, { table: string; count: Counter }> 
   casesResolvedRate: {
     table: 'drug_cases',
     async count(db, a, p) {
-      // Materialised: each case's state history is read once (flattened, SQLite read it three times a case).
-      const r = await sql<{ d: number; n: number }>`WITH r AS MATERIALIZED (SELECT ${RESOLVED_ON} AS resolved_on
-          FROM drug_cases c WHERE ${area('c', a)} AND c.deleted_at IS NULL AND c.prosecuted_on <= ${p.to}
-            AND ${mayBeOpenOn(p.from)})
-        SELECT count(*) AS d, coalesce(sum(r.resolved_on BETWEEN ${p.from} AND ${p.to}), 0) AS n
-        FROM r WHERE r.resolved_on IS NULL OR r.resolved_on >= ${p.from}`.execute(db);
-      const d = Number(r.rows[0]?.d ?? 0);
+      // Two ranges of drug_cases_report_resolved: the open cases (null first), then those resolved from `from`.
+      const open = await count(
+        db,
+        sql<{ n: number }>`SELECT count(*) AS n FROM drug_cases c WHERE ${area('c', a)} AND c.deleted_at IS NULL
+          AND c.resolved_on IS NULL AND c.prosecuted_on <= ${p.to}`,
+      );
+      const r = await sql<{
+        d: number;
+        n: number;
+      }>`SELECT count(*) AS d, coalesce(sum(c.resolved_on <= ${p.to}), 0) AS n
+        FROM drug_cases c WHERE ${area('c', a)} AND c.deleted_at IS NULL AND c.resolved_on >= ${p.from}
+          AND c.prosecuted_on <= ${p.to}`.execute(db);
+      const d = open + Number(r.rows[0]?.d ?? 0);
       const n = Number(r.rows[0]?.n ?? 0);
       return { value: rate(n, d), numerator: n, denominator: d };
     },

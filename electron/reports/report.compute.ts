@@ -63,7 +63,7 @@ interface Raw {
 type Counter = (db: Db, a: ReportArea, p: ReportPeriod) => Promise<Raw>;
 const COUNTERS: Partial<Record<string, Counter>> = {
   async managedReachedRate(db, a, p) {
-    const [d, n] = await Promise.all([Q.onRecord(db, a), Q.reachedInPeriod(db, a, p)]);
+    const { onRecord: d, reached: n } = await Q.managedReached(db, a, p);
     return { numerator: n, denominator: d, value: rate(n, d) };
   },
   async newAddicts(db, a, p) {
@@ -183,12 +183,35 @@ export async function computeKpi(
   };
 }
 
-export async function computeCommuneTable(
+/** Which families the caller reads, as part of a kept figure's key (what a table shows depends on it). */
+const familiesKey = (visible: Visible) =>
+  (['persons', 'tips', 'cases', 'rehab', 'reference'] as const).map((f) => (visible(f) ? 1 : 0)).join('');
+
+/**
+ * A whole table of figures kept like an indicator's (report.cache.ts) under `cache` (the database's id): the
+ * XLSX after a look at the same tables on screen, or a second export, does not count them again.
+ */
+async function kept<T>(db: Db, cache: string | undefined, key: string, count: () => Promise<T>): Promise<T> {
+  const store = cache ? await figureStore(db, cache) : null;
+  const hit = store?.get<T>(key);
+  if (hit !== undefined) return hit;
+  const value = await count();
+  store?.set(key, value);
+  return value;
+}
+
+export function computeCommuneTable(
   db: Db,
   area: ReportArea,
   year: number,
   visible: Visible,
+  cache?: string,
 ): Promise<CommuneRow[]> {
+  const key = `communes|${familiesKey(visible)}|${area.provinceCode}|${area.communeCode ?? ''}|${year}`;
+  return kept(db, cache, key, () => countCommuneTable(db, area, year, visible));
+}
+
+async function countCommuneTable(db: Db, area: ReportArea, year: number, visible: Visible): Promise<CommuneRow[]> {
   const period = { from: `${year}-01-01`, to: `${year}-12-31` };
   const statuses = await statusesOf(db, area.provinceCode, year);
   const figures = visible('persons') ? await Q.perCommune(db, area.provinceCode, period) : new Map();
@@ -228,12 +251,18 @@ const BAND_LABELS: Record<string, { vi: string; en: string }> = {
   gt30: both('Trên 30', 'Over 30'),
 };
 
-export async function computeTables(
+export function computeTables(
   db: Db,
   area: ReportArea,
   period: ReportPeriod,
   visible: Visible,
+  cache?: string,
 ): Promise<StatTable[]> {
+  const key = `tables|${familiesKey(visible)}|${area.provinceCode}|${area.communeCode ?? ''}|${period.from}|${period.to}`;
+  return kept(db, cache, key, () => countTables(db, area, period, visible));
+}
+
+async function countTables(db: Db, area: ReportArea, period: ReportPeriod, visible: Visible): Promise<StatTable[]> {
   return [
     ...(visible('persons') ? await personTables(db, area, period) : []),
     ...(visible('cases') ? await caseTables(db, area, period) : []),

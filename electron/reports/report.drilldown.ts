@@ -11,8 +11,8 @@ import { scopeSql } from '../platform/scope-sql';
 import type { Db } from '../platform/table-spec';
 import { specOf } from '../platform/tables';
 import { statusesOf } from './commune-status.service';
-import { newAddictsSet, ON_RECORD, personArea, tableExists } from './indicator.queries';
-import { area, mayBeOpenOn, PLAN_CHANNELS, RESOLVED_ON } from './indicator.sources';
+import { newAddictsSet, ON_RECORD, personArea, REACHED, tableExists } from './indicator.queries';
+import { area, PLAN_CHANNELS, resolvableIn } from './indicator.sources';
 
 /**
  * The records behind an indicator's numerator or denominator. Each set here is the same condition the
@@ -81,12 +81,7 @@ const onRecordSet = (e: DrillEnv, reached: boolean): SqlSet => ({
       : sql`NULL`,
   )}
     FROM persons p WHERE ${personArea(e.area)} AND ${ON_RECORD} AND ${scoped(e, 'persons', 'p')}
-    ${
-      reached
-        ? sql`AND EXISTS (SELECT 1 FROM person_measures m WHERE m.person_id = p.id AND m.deleted_at IS NULL
-            AND m.start_date <= ${e.period.to} AND (m.end_date IS NULL OR m.end_date >= ${e.period.from}))`
-        : sql``
-    }`,
+    ${reached ? sql`AND ${REACHED(e.period)}` : sql``}`,
 });
 
 const newAddictsIn = (e: DrillEnv, p: ReportPeriod): SqlSet => ({
@@ -116,16 +111,9 @@ const casesIn = (e: DrillEnv, p: ReportPeriod): SqlSet => ({
 const casesResolved = (e: DrillEnv, part: Part): SqlSet => ({
   recordType: 'case',
   table: 'drugCases',
-  sql: sql<RowDb>`SELECT ${caseRow(e, sql`r.resolved_on`)} FROM (
-      SELECT c.id AS cid, ${RESOLVED_ON} AS resolved_on FROM drug_cases c
-      WHERE ${area('c', e.area)} AND c.deleted_at IS NULL AND c.prosecuted_on <= ${e.period.to}
-        AND ${mayBeOpenOn(e.period.from)} AND ${scoped(e, 'drugCases', 'c')}) r
-    JOIN drug_cases c ON c.id = r.cid
-    WHERE ${
-      part === 'numerator'
-        ? sql`r.resolved_on BETWEEN ${e.period.from} AND ${e.period.to}`
-        : sql`(r.resolved_on IS NULL OR r.resolved_on >= ${e.period.from})`
-    }`,
+  sql: sql<RowDb>`SELECT ${caseRow(e, sql`c.resolved_on`)} FROM drug_cases c
+    WHERE ${area('c', e.area)} AND c.deleted_at IS NULL AND ${resolvableIn(e.period, part)}
+      AND ${scoped(e, 'drugCases', 'c')}`,
 });
 
 const tipsIn = (e: DrillEnv, part: Part): SqlSet => ({

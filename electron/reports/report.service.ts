@@ -38,14 +38,14 @@ export const reportHandlers: DomainHandlerGroup<
   async 'reports.communes'(ctx, input) {
     const area = reportArea(ctx, input);
     auditReport(ctx, 'communes', area, { year: input.year });
-    return computeCommuneTable(ctx.db(), area, input.year, visibleTo(ctx));
+    return computeCommuneTable(ctx.db(), area, input.year, visibleTo(ctx), ctx.changes().workstationId);
   },
 
   async 'reports.tables'(ctx, input) {
     const area = reportArea(ctx, input);
     const period = { from: input.from, to: input.to };
     auditReport(ctx, 'tables', area, period);
-    return computeTables(ctx.db(), area, period, visibleTo(ctx));
+    return computeTables(ctx.db(), area, period, visibleTo(ctx), ctx.changes().workstationId);
   },
 
   async 'reports.export'(ctx, input) {
@@ -64,13 +64,15 @@ export const reportHandlers: DomainHandlerGroup<
       fileName = reportFileName(kpi, 'csv');
       mimeType = 'text/csv;charset=utf-8';
     } else if (input.format === 'pdf') {
-      bytes = await toPdf(kpi, await computeTables(ctx.db(), area, period, visibleTo(ctx)), ctx.now());
+      const tables = await computeTables(ctx.db(), area, period, visibleTo(ctx), ctx.changes().workstationId);
+      bytes = await toPdf(kpi, tables, ctx.now());
       fileName = reportFileName(kpi, 'pdf');
       mimeType = 'application/pdf';
     } else {
       const year = Number(input.to.slice(0, 4));
-      const communes = await computeCommuneTable(ctx.db(), area, year, visibleTo(ctx));
-      const tables = await computeTables(ctx.db(), area, period, visibleTo(ctx));
+      const cache = ctx.changes().workstationId;
+      const communes = await computeCommuneTable(ctx.db(), area, year, visibleTo(ctx), cache);
+      const tables = await computeTables(ctx.db(), area, period, visibleTo(ctx), cache);
       bytes = await toXlsx(kpi, communes, tables, ctx.now());
       fileName = reportFileName(kpi, 'xlsx');
       mimeType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

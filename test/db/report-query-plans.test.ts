@@ -7,7 +7,7 @@ import { configureConnection, keyConnection } from '../../electron/db/connection
 import { migrateTo } from '../../electron/db/migrate';
 import { migrations } from '../../electron/db/migrations';
 import type { DB } from '../../electron/db/schema';
-import { computeOne } from '../../electron/reports/report.compute';
+import { computeCommuneTable, computeOne, computeTables } from '../../electron/reports/report.compute';
 import { indicator, periodOf } from '../../shared/domain/indicators';
 import { tempDir } from '../support/host';
 
@@ -78,6 +78,27 @@ describe('indicator query plans', () => {
     const { raw, db, sent } = open();
     const all = Object.keys(migrations);
     await migrateTo(db, all[all.length - 1]!);
+    // One person on record whose two measures leave a gap: the reached count tests it against its measures.
+    raw
+      .prepare(
+        `INSERT INTO persons (id, full_name, other_names, name_folded, sort_key, sex, birth_date, birth_year,
+         citizen_id_warnings, cur_province, cur_commune, substances, category, created_at, updated_at, origin_ws, hlc,
+         deleted_at) VALUES ('p1', 'A', '[]', 'a', 'a', 'male', '1990-01-01', 1990, '[]', '08', '02263', '[]', 'user',
+         ${SYNC})`,
+      )
+      .run();
+    for (const [id, from, to] of [
+      ['m1', '2024-01-01', '2024-03-31'],
+      ['m2', '2024-06-01', null],
+    ])
+      raw
+        .prepare(
+          `INSERT INTO person_measures (id, person_id, kind, decision_number, decision_date, authority, start_date,
+           end_date, status, created_at, updated_at, origin_ws, hlc, deleted_at)
+           VALUES (?, 'p1', 'user_management', '1/QĐ', '2024-01-01', 'UBND', ?, ?, 'active', ${SYNC})`,
+        )
+        .run(id, from, to);
+    expect(raw.prepare('SELECT reach_gapped FROM persons').get()).toEqual({ reach_gapped: 1 });
     const area = { provinceCode: '08', communeCode: null };
     const period = periodOf('year', 2025);
     /** The plans of every statement the indicator sends (table-existence checks aside), joined. */
@@ -95,12 +116,15 @@ describe('indicator query plans', () => {
         .join(' || ');
     };
     const expected: Record<string, string[]> = {
-      newAddicts: ['drug_tests_positive', 'addiction_determinations_found'],
-      newAddictsGrowth: ['drug_tests_positive', 'addiction_determinations_found'],
-      managedReachedRate: ['person_measures_period'],
+      // Kept facts (migration 2026_12_03_1810_report_facts): a range of the first positives, the spans of everyone
+      // on record read from the index alone (the gapped person through its own index and measures), the cases
+      // open or resolved from the period's first day.
+      newAddicts: ['COVERING INDEX persons_report_first'],
+      newAddictsGrowth: ['COVERING INDEX persons_report_first'],
+      managedReachedRate: ['COVERING INDEX persons_report_reach', 'persons_report_gapped', 'person_measures_period'],
       casesDetected: ['drug_cases_province_prosecuted'],
       casesDetectedGrowth: ['drug_cases_province_prosecuted'],
-      casesResolvedRate: ['drug_cases_province_prosecuted'],
+      casesResolvedRate: ['COVERING INDEX drug_cases_report_resolved'],
       tipsVerifiedRateByChannel: ['tips_province_received'],
       seizuresBySubstance: ['seizures_province_seized'],
       referralsByState: ['rehab_referrals_province_discovered'],
@@ -109,8 +133,22 @@ describe('indicator query plans', () => {
       const plan = await planOf(id);
       for (const ix of indexes) expect(plan, id).toContain(ix);
       // No whole-table walk of the big tables' rows.
-      expect(plan, id).not.toMatch(/\bSCAN (t|x|m|c|s)\b(?! USING)/);
+      expect(plan, id).not.toMatch(/\bSCAN (t|x|m|c|s|p)\b(?! USING)/);
     }
+    // The commune table and the statistical tables read persons from their covering indexes only.
+    sent.length = 0;
+    await computeCommuneTable(db, area, 2025, () => true);
+    await computeTables(db, area, period, () => true);
+    const personPlans = sent
+      .filter((q) => /\bFROM persons p\b/.test(q.sql))
+      .map((q) =>
+        (raw.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[])
+          .map((p) => p.detail)
+          .join(' | '),
+      );
+    expect(personPlans.length).toBeGreaterThanOrEqual(6);
+    for (const plan of personPlans)
+      expect(plan).toMatch(/COVERING INDEX persons_report_(reach|stats)|persons_report_gapped/);
     await db.destroy();
   });
 });

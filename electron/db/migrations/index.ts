@@ -15,6 +15,7 @@ import * as m20261203_1720 from './2026_12_03_1720_exchange_audit';
 import * as m20261203_1730 from './2026_12_03_1730_report_indexes';
 import * as m20261203_1740 from './2026_12_03_1740_person_scope_index';
 import * as m20261203_1750 from './2026_12_03_1750_person_summary_index';
+import * as m20261203_1810 from './2026_12_03_1810_report_facts';
 import * as m20261203_1830 from './2026_12_03_1830_person_summary_order';
 
 /**
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1730_report_indexes': m20261203_1730,
   '2026_12_03_1740_person_scope_index': m20261203_1740,
   '2026_12_03_1750_person_summary_index': m20261203_1750,
+  '2026_12_03_1810_report_facts': m20261203_1810,
   '2026_12_03_1830_person_summary_order': m20261203_1830,
 };
