@@ -132,5 +132,99 @@ describe('hoso plan, commune status and report', () => {
     const pdfInfo = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
     expect(pdfInfo).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
     expect(spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout).toMatch(/NotoSans-Regular.*yes/);
-  });
+
+    // The commune table, the statistical tables and the records behind a figure, from the CLI as on the screen.
+    const communes = asLeader(dir, ['--json', 'report', 'communes', '--year', '2025']);
+    expect(communes.code, communes.err).toBe(0);
+    const communeRows = JSON.parse(communes.out) as { communeCode: string; drugFree: boolean }[];
+    expect(communeRows).toHaveLength(124);
+    expect(
+      communeRows
+        .filter((r) => r.drugFree)
+        .map((r) => r.communeCode)
+        .sort(),
+    ).toEqual([first!.code, second!.code].sort());
+    expect(asLeader(dir, ['report', 'communes', '--year', '2025']).out).toContain(`${first!.code}  ${first!.name}`);
+    const tables = asLeader(dir, ['report', 'tables', '--year', '2025']);
+    expect(tables.code, tables.err).toBe(0);
+    expect(tables.out).toContain('Người sử dụng, người nghiện theo diện, độ tuổi và giới tính');
+    const tableJson = JSON.parse(asLeader(dir, ['--json', 'report', 'tables', '--year', '2025']).out) as {
+      id: string;
+    }[];
+    expect(tableJson.length).toBeGreaterThan(3);
+
+    const drill = asLeader(dir, ['--json', 'report', 'drill', '--indicator', 'drugFreeCommuneRate', '--year', '2025']);
+    expect(drill.code, drill.err).toBe(0);
+    const page = JSON.parse(drill.out) as { total: number; rows: { recordType: string; id: string }[] };
+    expect(page.total).toBe(2);
+    expect(page.rows.map((r) => r.id).sort()).toEqual([first!.code, second!.code].sort());
+    const drillText = asLeader(dir, ['report', 'drill', '--indicator', 'drugFreeCommuneRate', '--year', '2025']);
+    expect(drillText.out).toContain('drugFreeCommuneRate (tử số): 2 hồ sơ; đang xem 1–2');
+    const denominator = asLeader(dir, [
+      '--json',
+      'report',
+      'drill',
+      '--indicator',
+      'drugFreeCommuneRate',
+      '--part',
+      'denominator',
+      '--year',
+      '2025',
+      '--limit',
+      '10',
+    ]);
+    expect(JSON.parse(denominator.out)).toMatchObject({ total: 124, offset: 0 });
+    // An unknown indicator is refused with the field named; nothing is printed as if it were a result.
+    const unknown = asLeader(dir, ['report', 'drill', '--indicator', 'casesDetectedd', '--year', '2025']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.err).toContain('indicatorId');
+
+    // The drill-down with names leaves the machine only with a purpose, written to the audit log.
+    const listOut = path.join(dir, 'danh-sach.csv');
+    const noPurpose = asLeader(dir, [
+      'report',
+      'drill-export',
+      '--indicator',
+      'drugFreeCommuneRate',
+      '--year',
+      '2025',
+      '--format',
+      'csv',
+      '--purpose',
+      'x',
+      '--out',
+      listOut,
+    ]);
+    expect(noPurpose.code).not.toBe(0);
+    expect(noPurpose.err).toContain('purpose');
+    expect(fs.existsSync(listOut)).toBe(false);
+    const listed = asLeader(dir, [
+      'report',
+      'drill-export',
+      '--indicator',
+      'drugFreeCommuneRate',
+      '--year',
+      '2025',
+      '--format',
+      'csv',
+      '--purpose',
+      'Rà soát xã đạt chuẩn',
+      '--out',
+      listOut,
+    ]);
+    expect(listed.code, listed.err).toBe(0);
+    const listText = fs.readFileSync(listOut, 'utf8');
+    expect(listText).toContain(first!.name);
+    expect(listText).toContain(second!.name);
+    const host = createHost({ dataDir: dir, kdfPolicy: 'floor', preferences: new MemoryPreferencesStore() });
+    expect((await host.call('session.unlock', { username: 'quantri', password: CLI_ADMIN_PW })).ok).toBe(true);
+    const entry = host
+      .openState()
+      .raw.prepare(`SELECT username, detail FROM audit_log WHERE action = 'report.export' ORDER BY seq DESC LIMIT 1`)
+      .get() as { username: string; detail: string };
+    expect(entry.username).toBe('truongphong');
+    expect(JSON.parse(entry.detail)).toMatchObject({ purpose: 'Rà soát xã đạt chuẩn', rows: 2, format: 'csv' });
+    await host.close();
+    // Some thirty CLI runs, each deriving a key: more than the default minute on a loaded machine.
+  }, 240_000);
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
-import type { IndicatorResult } from '../../../shared/contract/reports';
+import type { DrillDown, IndicatorResult, StatTable } from '../../../shared/contract/reports';
 import { periodOf } from '../../../shared/domain/indicators';
 import { PLAN_TEMPLATES } from '../../../shared/plans';
 import { CliUsageError } from '../io';
@@ -70,7 +70,50 @@ function indicatorLine(rt: CliRuntime, i: IndicatorResult): string {
   return `${label} ${value}${target}${delta}`;
 }
 
-/** plan list|import|template, commune status set, commune population import, report kpi|export. */
+/** A statistical table as aligned text: the row head, then one column per key. */
+function tableText(rt: CliRuntime, t: StatTable): string {
+  const title = t.title[rt.lang];
+  if (t.status !== 'ok') return `${title}: ${rt.lang === 'vi' ? 'không có dữ liệu để xem' : 'nothing to show'}`;
+  const head = [t.rowHead[rt.lang], ...t.columns.map((c) => c.label[rt.lang])];
+  const body = t.rows.map((r) => [
+    r.label[rt.lang],
+    ...r.values.map((v) => v.toLocaleString('vi-VN', { maximumFractionDigits: t.decimals ?? 0 })),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [title, line(head), ...body.map(line)].join('\n');
+}
+
+/** A drill-down page: how many in all, then a line per record (date dd/mm/yyyy, kind, title, state, commune). */
+function drillText(rt: CliRuntime, d: DrillDown): string {
+  const vi = rt.lang === 'vi';
+  const from = d.rows.length ? d.offset + 1 : d.offset;
+  return [
+    vi
+      ? `${d.indicatorId} (${d.part === 'numerator' ? 'tử số' : 'mẫu số'}): ${viNumber(d.total)} hồ sơ; đang xem ${from}–${d.offset + d.rows.length}`
+      : `${d.indicatorId} (${d.part}): ${d.total} records; showing ${from}–${d.offset + d.rows.length}`,
+    ...d.rows.map((r) =>
+      [
+        r.date ? viDate(r.date) : '          ',
+        r.recordType.padEnd(8),
+        r.id,
+        r.title ?? '',
+        r.detail ?? '',
+        r.kind ?? '',
+        r.quantity !== null ? `${viNumber(r.quantity)} ${r.measure ?? ''}` : '',
+        r.communeName ?? '',
+      ]
+        .filter((x) => x !== '')
+        .join('  '),
+    ),
+  ].join('\n');
+}
+
+/**
+ * plan list|import|template, commune status set, commune population import, report kpi|communes|tables|drill|
+ * drill-export|export.
+ */
 export function registerReportCommands(program: Command, run: RunCommand): void {
   const plan = program.command('plan').description('Kế hoạch và chỉ tiêu / plans and targets');
   plan
@@ -219,6 +262,132 @@ export function registerReportCommands(program: Command, run: RunCommand): void 
       );
     }),
   );
+  periodOptions(
+    report.command('communes').description('Bảng các xã, phường trong năm / the commune table of a year'),
+  ).action(
+    run(async (rt, o: PeriodOptions) => {
+      const q = reportQuery(o);
+      const rows = await rt.call('reports.communes', {
+        year: Number(q.from.slice(0, 4)),
+        ...(q.provinceCode ? { provinceCode: q.provinceCode } : {}),
+        ...(q.communeCode ? { communeCode: q.communeCode } : {}),
+      });
+      const vi = rt.lang === 'vi';
+      rt.print(rows, () =>
+        [
+          vi
+            ? 'Mã xã  Tên                                 Không ma túy  Trọng điểm  Dân số      Trong diện  Được tiếp cận  Tỷ lệ/dân số'
+            : 'Code   Name                                Drug-free     Key area    Population  On record   Reached        Share',
+          ...rows.map(
+            (r) =>
+              `${r.communeCode}  ${r.communeName.padEnd(34).slice(0, 34)}  ${(r.drugFree ? (vi ? 'có' : 'yes') : '–').padEnd(12)}  ${(r.keyAreaType ?? '–').padEnd(10)}  ${viNumber(r.population).padEnd(10)}  ${viNumber(r.onRecord).padEnd(10)}  ${viNumber(r.reached).padEnd(13)}  ${r.onRecordShare === null ? '–' : `${viNumber(r.onRecordShare)} %`}`,
+          ),
+        ].join('\n'),
+      );
+    }),
+  );
+  periodOptions(
+    report.command('tables').description('Các biểu thống kê của kỳ / the statistical tables of a period'),
+  ).action(
+    run(async (rt, o: PeriodOptions) => {
+      const q = reportQuery(o);
+      const tables = await rt.call('reports.tables', {
+        from: q.from,
+        to: q.to,
+        ...(q.provinceCode ? { provinceCode: q.provinceCode } : {}),
+        ...(q.communeCode ? { communeCode: q.communeCode } : {}),
+      });
+      rt.print(tables, () => tables.map((t) => tableText(rt, t)).join('\n\n'));
+    }),
+  );
+  const drillOptions = (c: Command) =>
+    periodOptions(c)
+      .requiredOption('--indicator <id>', 'mã chỉ tiêu (hoso report kpi --json) / indicator id')
+      .option('--part <part>', 'numerator (tử số) | denominator (mẫu số)', 'numerator')
+      .option('--key <key>', 'một dòng của chỉ tiêu chia nhỏ (kênh, chất, trạng thái…) / a breakdown line')
+      .option('--measure <unit>', 'đơn vị đo của chất / the substance’s measuring unit');
+  const drillQuery = (o: PeriodOptions & { indicator: string; part: string; key?: string; measure?: string }) => {
+    const q = reportQuery(o);
+    return {
+      from: q.from,
+      to: q.to,
+      ...(q.provinceCode ? { provinceCode: q.provinceCode } : {}),
+      ...(q.communeCode ? { communeCode: q.communeCode } : {}),
+      indicatorId: o.indicator,
+      part: o.part as 'numerator',
+      ...(o.key ? { key: o.key } : {}),
+      ...(o.measure ? { measure: o.measure } : {}),
+    };
+  };
+  drillOptions(
+    report
+      .command('drill')
+      .description('Các hồ sơ đứng sau một chỉ tiêu (được ghi nhật ký) / the records behind an indicator (audited)'),
+  )
+    .option('--offset <n>', 'bỏ qua n hồ sơ đầu / skip the first n records', '0')
+    .option('--limit <n>', 'số hồ sơ một trang (tối đa 200) / records per page (at most 200)', '50')
+    .action(
+      run(
+        async (
+          rt,
+          o: PeriodOptions & {
+            indicator: string;
+            part: string;
+            key?: string;
+            measure?: string;
+            offset: string;
+            limit: string;
+          },
+        ) => {
+          const d = await rt.call('reports.drilldown', {
+            ...drillQuery(o),
+            offset: Number(o.offset),
+            limit: Number(o.limit),
+          });
+          rt.print(d, () => drillText(rt, d));
+        },
+      ),
+    );
+  drillOptions(
+    report
+      .command('drill-export')
+      .description(
+        'Xuất các hồ sơ đứng sau một chỉ tiêu, có họ tên: cần ghi mục đích (được ghi nhật ký) / ' +
+          'export the records behind an indicator, with names: needs a purpose (audited)',
+      ),
+  )
+    .requiredOption('--format <format>', 'xlsx | csv')
+    .requiredOption('--purpose <text>', 'mục đích xuất / purpose of the export')
+    .requiredOption('--out <file>', 'tệp ghi ra / output file')
+    .action(
+      run(
+        async (
+          rt,
+          o: PeriodOptions & {
+            indicator: string;
+            part: string;
+            key?: string;
+            measure?: string;
+            format: string;
+            purpose: string;
+            out: string;
+          },
+        ) => {
+          if (o.format !== 'xlsx' && o.format !== 'csv') throw new CliUsageError('--format must be xlsx or csv');
+          if (fs.existsSync(o.out)) throw new CliUsageError(`${o.out} already exists`);
+          const f = await rt.call('reports.drilldownExport', {
+            ...drillQuery(o),
+            format: o.format,
+            purpose: o.purpose,
+          });
+          const bytes = Buffer.from(f.base64, 'base64');
+          fs.writeFileSync(o.out, bytes, { flag: 'wx' });
+          rt.print({ file: o.out, bytes: bytes.length }, () =>
+            rt.lang === 'vi' ? `Đã ghi ${o.out}` : `Wrote ${o.out}`,
+          );
+        },
+      ),
+    );
   periodOptions(
     report
       .command('export')
