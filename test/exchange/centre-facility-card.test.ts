@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, LEADER, err, makeHost, ok } from '../support/host';
+import { ADMIN, err, ok } from '../support/host';
 import { as, personsWorld } from '../support/persons';
 import { rehabFacility } from '../support/rehab-world';
+import { centreStation } from './world';
 
 /**
  * A fresh rehab centre's station has no facility record until the police's first bundle brings it, yet the
@@ -29,14 +30,7 @@ describe('a police card written for a rehab centre', { timeout: 300_000 }, () =>
     expect(unknown.issues).toEqual([{ path: 'facilityId', code: 'facility_not_found' }]);
 
     // The centre: a fresh vault, no facility of its own.
-    const centre = makeHost();
-    await ok(centre.host, 'vault.create', {
-      adminUsername: ADMIN.username,
-      adminDisplayName: 'Quản trị viên cơ sở',
-      password: ADMIN.password,
-      leader: { username: LEADER.username, displayName: 'Giám đốc cơ sở', password: LEADER.password },
-      unit: { code: 'TTCN-08', name: 'Trạm cơ sở cai nghiện tỉnh', kind: 'rehab_centre', provinceCode: '08' },
-    });
+    const centre = await centreStation();
     expect(await ok(centre.host, 'facilities.list', {})).toEqual([]);
     const add = { kind: 'hub', policy: 'rehab-to-police', fingerprint: pShow.fingerprint } as const;
     // The plain card names no facility: refused at the field, nothing added.

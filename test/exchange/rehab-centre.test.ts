@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HostCore } from '../../electron/host/host';
-import { ADMIN, LEADER, makeHost, ok, tempDir } from '../support/host';
+import { ADMIN, LEADER, ok, tempDir } from '../support/host';
 import { PASSWORD, as, cccd, personsWorld } from '../support/persons';
 import { rehabFacility } from '../support/rehab-world';
+import { centreStation } from './world';
 
 /**
  * The provincial police (a persons world: communes, their officers, a leader, the rehab unit CSCN-08) and a rehab
@@ -48,14 +49,7 @@ describe('police ↔ rehab centre', { timeout: 300_000 }, () => {
     const police = await personsWorld();
     const facility = await rehabFacility(police);
     // The centre's workstation: its own vault and unit.
-    const centre = makeHost();
-    await ok(centre.host, 'vault.create', {
-      adminUsername: ADMIN.username,
-      adminDisplayName: 'Quản trị viên cơ sở',
-      password: ADMIN.password,
-      leader: { username: LEADER.username, displayName: 'Giám đốc cơ sở', password: LEADER.password },
-      unit: { code: 'TTCN-08', name: 'Trạm cơ sở cai nghiện tỉnh', kind: 'rehab_centre', provinceCode: '08' },
-    });
+    const centre = await centreStation();
     await as(police.host, ADMIN.username);
     const prov = (await ok(police.host, 'units.list', {})).find((u) => u.code === 'PC04-08')!;
     await ok(police.host, 'station.setUnit', { unitId: prov.id });

@@ -16,6 +16,22 @@ import { ADMIN, LEADER, makeHost, ok, tempDir } from '../support/host';
 import { as, cccd, personsWorld } from '../support/persons';
 
 /**
+ * A rehab centre's own workstation: a fresh vault (its administrator and director) serving the centre's unit, with
+ * no facility record until the police's first bundle brings one.
+ */
+export async function centreStation() {
+  const centre = makeHost();
+  await ok(centre.host, 'vault.create', {
+    adminUsername: ADMIN.username,
+    adminDisplayName: 'Quản trị viên cơ sở',
+    password: ADMIN.password,
+    leader: { username: LEADER.username, displayName: 'Giám đốc cơ sở', password: LEADER.password },
+    unit: { code: 'TTCN-08', name: 'Trạm cơ sở cai nghiện tỉnh', kind: 'rehab_centre', provinceCode: '08' },
+  });
+  return centre;
+}
+
+/**
  * Two stations on real encrypted vaults in temp dirs: a commune workstation (the persons world: two communes,
  * accounts of every role) and a province hub (a fresh vault: another workstation id). Each has added the other
  * from its card after typing the fingerprint.
