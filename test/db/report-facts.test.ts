@@ -121,6 +121,7 @@ describe(`migration ${THIS}`, () => {
     );
     insertCase(raw, 'c2', history([['investigating', '2025-01-10']]));
     insertCase(raw, 'c3', 'not json');
+    insertCase(raw, 'c4', '["v0", 3, {"state": "closed", "on": "2025-06-01"}]'); // entries not all objects
     const before = schemaOf(raw);
 
     await migrateTo(db, THIS);
@@ -142,6 +143,7 @@ describe(`migration ${THIS}`, () => {
       { id: 'c1', resolved_on: '2025-04-02' },
       { id: 'c2', resolved_on: null },
       { id: 'c3', resolved_on: null },
+      { id: 'c4', resolved_on: '2025-06-01' },
     ]);
 
     // Later writes keep them: a positive test earlier, the gap filled, a measure moved away, a case resolved.
@@ -171,7 +173,7 @@ describe(`migration ${THIS}`, () => {
     await migrateTo(db, BEFORE);
     expect(schemaOf(raw)).toEqual(before);
     expect(raw.prepare('SELECT count(*) AS n FROM persons').get()).toEqual({ n: 3 });
-    expect(raw.prepare('SELECT count(*) AS n FROM drug_cases').get()).toEqual({ n: 3 });
+    expect(raw.prepare('SELECT count(*) AS n FROM drug_cases').get()).toEqual({ n: 4 });
     await db.destroy();
   });
 });

@@ -40,10 +40,13 @@ const measureSpans = (who: string | null) => `SELECT m.person_id AS pid, m.start
       '+1 day')) AS g
   FROM person_measures m WHERE m.deleted_at IS NULL ${who ? `AND m.person_id = ${who}` : ''}`;
 
-/** The day a case's state history first reaches a final disposition (null while none, or the history is malformed). */
+/**
+ * The day a case's state history first reaches a final disposition (null while none, or when the history is not
+ * a JSON list of entries: a write is never refused for it).
+ */
 const resolvedOn = (history: string) => `CASE WHEN json_valid(${history}) THEN (
-    SELECT min(json_extract(h.value, '$.on')) FROM json_each(${history}) h
-    WHERE json_extract(h.value, '$.state') IN (${FINAL_STATES})) END`;
+    SELECT min(CASE WHEN h.type = 'object' AND json_extract(h.value, '$.state') IN (${FINAL_STATES})
+      THEN json_extract(h.value, '$.on') END) FROM json_each(${history}) h) END`;
 
 const setFirst = (who: string) =>
   `UPDATE persons SET first_positive_on = (SELECT min(f.d) FROM (${firstPositives(who)}) f) WHERE id = ${who};`;
