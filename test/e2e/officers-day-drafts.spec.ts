@@ -2,7 +2,15 @@ import { composeCitizenId } from '../../shared/validation/citizen-id';
 import { expect, test } from './support/fixtures';
 import { signIn } from './support/flows';
 import { screenshot } from './support/screens';
-import { asAccount, checkPersonsScreen, createPerson, openPersons, PEOPLE, seedPersonsWorld } from './support/persons';
+import {
+  asAccount,
+  checkPersonsScreen,
+  createPerson,
+  openNewPersonForm,
+  openPersons,
+  PEOPLE,
+  seedPersonsWorld,
+} from './support/persons';
 
 const officer = PEOPLE.officerA;
 
@@ -23,11 +31,7 @@ test('Ctrl+L in the middle of a new person: nothing stays on screen, the draft c
   test.setTimeout(300_000);
   const world = await seedPersonsWorld(hoso, ['officerA']);
   await app.setViewportSize({ width: 1366, height: 768 });
-  await app.goto(hoso.url);
-  await signIn(app, officer.username, officer.password);
-  await openPersons(app);
-  await app.getByRole('button', { name: 'Thêm người' }).click();
-  const form = app.getByRole('form', { name: 'Thêm người thuộc diện quản lý' });
+  const form = await openNewPersonForm(app, hoso, 'officerA');
 
   // The form opens with the cursor in its first field and the officer's own province and commune.
   await expect(form.getByLabel('Họ và tên')).toBeFocused();
@@ -89,11 +93,7 @@ test('the idle lock warns for 30 seconds, a movement cancels it, and a draft sur
   await asAccount(hoso, 'officerA', () => hoso.ok('prefs.set', { idleMinutes: 1 }));
   await app.clock.install();
   await app.setViewportSize({ width: 1366, height: 768 });
-  await app.goto(hoso.url);
-  await signIn(app, officer.username, officer.password);
-  await openPersons(app);
-  await app.getByRole('button', { name: 'Thêm người' }).click();
-  const form = app.getByRole('form', { name: 'Thêm người thuộc diện quản lý' });
+  const form = await openNewPersonForm(app, hoso, 'officerA');
   await form.getByLabel('Họ và tên').fill('Giàng Thị Dợ');
   await form.getByText('Nữ', { exact: true }).click();
 
@@ -188,11 +188,7 @@ test('the person form explains wrong dates, offers to fix a name, and says a CCC
   test.setTimeout(300_000);
   const world = await seedPersonsWorld(hoso, ['officerA']);
   await app.setViewportSize({ width: 1366, height: 768 });
-  await app.goto(hoso.url);
-  await signIn(app, officer.username, officer.password);
-  await openPersons(app);
-  await app.getByRole('button', { name: 'Thêm người' }).click();
-  const form = app.getByRole('form', { name: 'Thêm người thuộc diện quản lý' });
+  const form = await openNewPersonForm(app, hoso, 'officerA');
   const name = form.getByLabel('Họ và tên');
 
   // Capitals: the case can be fixed with one click; without diacritics: a question, the name stays as typed.
@@ -269,11 +265,7 @@ test('1024×768: Save clicked straight from a wrong date, or Enter in the name, 
   test.setTimeout(300_000);
   await seedPersonsWorld(hoso, ['officerA']);
   await app.setViewportSize({ width: 1024, height: 768 });
-  await app.goto(hoso.url);
-  await signIn(app, officer.username, officer.password);
-  await openPersons(app);
-  await app.getByRole('button', { name: 'Thêm người' }).click();
-  const form = app.getByRole('form', { name: 'Thêm người thuộc diện quản lý' });
+  const form = await openNewPersonForm(app, hoso, 'officerA');
   const name = form.getByLabel('Họ và tên');
   const birth = form.getByLabel('Ngày sinh');
   const summary = form.getByText('Còn 3 trường chưa hợp lệ', { exact: false });

@@ -3,7 +3,7 @@ import { expect, test } from './support/fixtures';
 import { signIn } from './support/flows';
 import { LEADER } from './support/hoso-server';
 import { screenshot } from './support/screens';
-import { openPersons, PEOPLE, seedPersonsWorld } from './support/persons';
+import { openNewPersonForm, PEOPLE, seedPersonsWorld } from './support/persons';
 
 /**
  * Small defects officers met on the screens (session 4, POLISH): a select's clear button (English label, an extra
@@ -17,11 +17,7 @@ const openCalendar = (page: Page) => page.locator('.ant-picker-dropdown:not(.ant
 async function newPersonForm(app: Page, hoso: Parameters<typeof seedPersonsWorld>[0]) {
   const world = await seedPersonsWorld(hoso, ['officerA']);
   await app.setViewportSize({ width: 1366, height: 768 });
-  await app.goto(hoso.url);
-  await signIn(app, officer.username, officer.password);
-  await openPersons(app);
-  await app.getByRole('button', { name: 'Thêm người' }).click();
-  const form = app.getByRole('form', { name: 'Thêm người thuộc diện quản lý' });
+  const form = await openNewPersonForm(app, hoso, 'officerA');
   await expect(form.getByLabel('Họ và tên')).toBeFocused();
   return { world, form };
 }

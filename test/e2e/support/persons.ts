@@ -4,7 +4,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { communesOf, type Commune } from '../../../shared/places';
 import { composeCitizenId } from '../../../shared/validation/citizen-id';
 import { ADMIN, type HosoServer } from './hoso-server';
-import { chooseOption } from './flows';
+import { chooseOption, signIn } from './flows';
 import { checkScreen } from './screens';
 
 /** Accounts of the persons tests, each in a unit of Tuyên Quang (08), the province the seeder uses. */
@@ -119,6 +119,15 @@ export async function seedManyPersons(hoso: HosoServer, count: number): Promise<
 export async function openPersons(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Người thuộc diện quản lý').click();
   await expect(page.getByRole('heading', { name: 'Người thuộc diện quản lý' })).toBeVisible();
+}
+
+/** Signs `who` in on the unlock screen and opens the new-person form; returns the form. */
+export async function openNewPersonForm(page: Page, hoso: HosoServer, who: Who): Promise<Locator> {
+  await page.goto(hoso.url);
+  await signIn(page, PEOPLE[who].username, PEOPLE[who].password);
+  await openPersons(page);
+  await page.getByRole('button', { name: 'Thêm người' }).click();
+  return page.getByRole('form', { name: 'Thêm người thuộc diện quản lý' });
 }
 
 /** Types a date into an antd date picker (dd/mm/yyyy or yyyy) and commits it. */
