@@ -54,8 +54,11 @@ function checkValue(table: string, field: string, col: ColumnSpec, value: unknow
   if (typeof value === 'string' && value.length > 1_000_000) throw invalid(`${table}.${field} is too long`);
 }
 
-/** Rejects a change that names an unknown table, a field outside its spec, a derived field or a bad value. */
-export function validateChange(c: ChangeEntry): void {
+/**
+ * Rejects a change that names an unknown table, a field outside its spec, a derived field or a bad value.
+ * Returns its fields (parsed once here, so a caller that needs them does not parse them again).
+ */
+export function validateChange(c: ChangeEntry): Record<string, unknown> {
   let spec: TableSpec;
   try {
     spec = specOf(c.tableName);
@@ -95,6 +98,7 @@ export function validateChange(c: ChangeEntry): void {
       if (!stamps.every((s) => typeof s === 'string' && s.length < 100)) throw invalid('malformed base');
     }
   }
+  return fields as Record<string, unknown>;
 }
 
 function placeholder(col: ColumnSpec): unknown {
@@ -190,22 +194,80 @@ class TableWriter {
 
 const PART = 500;
 
+/** How many parent hops a table is below the top (a person 0, a measure 1): children re-derive before parents. */
+function depthOf(spec: TableSpec, seen = 0): number {
+  if (!spec.parent || spec.parent.column === 'id' || seen > 5) return 0;
+  return 1 + depthOf(specOf(spec.parent.table), seen + 1);
+}
+
+/**
+ * The parent a rebuilt child makes its parent re-derive (a measure's person, whose category follows its
+ * measures): the spec's parent when that table re-derives and the child points at it by a column of its own.
+ */
+function rederivedParent(spec: TableSpec): { table: string; column: string } | null {
+  if (!spec.parent || spec.parent.column === 'id') return null;
+  return specOf(spec.parent.table).rederive ? spec.parent : null;
+}
+
+/**
+ * The records whose derived columns must be recomputed after records were rebuilt: every rebuilt record of a
+ * table that re-derives, and every parent of a rebuilt child (before and after the change: a measure moved to
+ * another person re-derives both). `run` calls each table's re-derive once with all of them, children's tables
+ * before their parents', so a parent sees its children as written; a parent whose row does not exist (a child
+ * that arrived before it) is left out. An import collects over all its chunks and runs once at the end, so a
+ * person whose measures arrive in a later chunk is re-derived once, not once per chunk.
+ */
+export class PendingDerive {
+  private readonly ids = new Map<string, Set<string>>();
+  private readonly parents = new Set<string>();
+
+  private add(table: string, id: unknown): void {
+    if (typeof id !== 'string') return;
+    const set = this.ids.get(table);
+    if (set) set.add(id);
+    else this.ids.set(table, new Set([id]));
+  }
+
+  /** A record was rebuilt from `row` (its row before, `old`, when it existed). */
+  rebuilt(spec: TableSpec, id: string, row: Record<string, unknown>, old: Record<string, unknown> | undefined): void {
+    if (spec.rederive) this.add(spec.table, id);
+    const parent = rederivedParent(spec);
+    if (!parent) return;
+    this.add(parent.table, row[parent.column]);
+    if (old) this.add(parent.table, old[parent.column]);
+    this.parents.add(parent.table);
+  }
+
+  async run(db: Db, today: string): Promise<void> {
+    const order = [...this.ids.keys()].sort((a, b) => depthOf(specOf(b)) - depthOf(specOf(a)));
+    for (const table of order) {
+      const all = [...this.ids.get(table)!];
+      this.ids.delete(table);
+      const present = this.parents.has(table) ? await existingIds(db, table, all) : all;
+      if (present.length) await specOf(table).rederive!(db, present, today);
+    }
+    this.parents.clear();
+  }
+}
+
 /**
  * Rebuilds records from their changes (after an apply or a resolution), with derived columns and conflicts.
  * Batched: per table and 500 records, one read of their changes and rows and one of their open conflicts; each
- * record merged and written once; the table's re-derive called once with every record rebuilt.
+ * record merged and written once. Then (or at the end of an import, when it passes its own `pending`) the
+ * re-derive of the records rebuilt and of their parents (`PendingDerive`).
  */
 export async function rebuildRecords(
   db: Db,
   records: ReadonlyMap<string, ReadonlySet<string>>,
   today: string,
+  pending?: PendingDerive,
 ): Promise<{ rebuilt: number; incomplete: number; openConflicts: number }> {
   let rebuilt = 0;
   let incomplete = 0;
   let openConflicts = 0;
+  const derive = pending ?? new PendingDerive();
   for (const [table, ids] of records) {
     const spec = specOf(table);
-    const done: string[] = [];
     const writer = new TableWriter(db, spec);
     // One rebuild per record, whatever case its id was given in.
     const list = [...new Map([...ids].map((id) => [recordIdOf(recordKey(id)), id])).values()];
@@ -219,23 +281,36 @@ export async function rebuildRecords(
         merged.map((m) => m.id),
       );
       for (const m of merged) {
-        const existing = rows.has(m.id);
-        const row = rowOf(spec, m, existing);
+        const old = rows.get(m.id);
+        const row = rowOf(spec, m, old !== undefined);
         if (!row) {
           incomplete++;
           continue;
         }
-        await writer.write(m.id, row, existing);
+        await writer.write(m.id, row, old !== undefined);
         // A record with no open conflicts before or after needs no conflict rows rewritten.
         if (m.conflicts.length || conflicted.has(m.id)) openConflicts += await refreshConflicts(db, m);
-        done.push(m.id);
+        derive.rebuilt(spec, m.id, row, old);
         rebuilt++;
       }
     }
     await writer.flush();
-    if (done.length && spec.rederive) await spec.rederive(db, done, today);
   }
+  if (!pending) await derive.run(db, today);
   return { rebuilt, incomplete, openConflicts };
+}
+
+/** Which of these ids have a row in the table (500 at a time), in the order given. */
+async function existingIds(db: Db, table: string, ids: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += PART)
+    for (const r of (await db
+      .selectFrom(table as ReplicatedTable)
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + PART))
+      .execute()) as { id: string }[])
+      found.add(r.id);
+  return ids.filter((id) => found.has(id));
 }
 
 /** Which of these records of a table have open conflicts (500 at a time). */
@@ -253,6 +328,13 @@ async function recordsWithConflicts(db: Db, table: string, ids: readonly string[
   return out;
 }
 
+export interface ApplyOptions {
+  /** Every change was checked with `validateChange` already (a bundle's second pass over verified chunks). */
+  validated?: boolean;
+  /** Collect the re-derive here instead of running it (the caller runs it once, after its last batch). */
+  pending?: PendingDerive;
+}
+
 /**
  * Applies a batch of changes (a bundle's chunk): each checked, the ones the log already holds skipped (one
  * lookup per table and 500 records), the rest appended in order with the clock taking each stamp into account,
@@ -263,8 +345,9 @@ export async function applyChanges(
   clock: HlcClock,
   entries: readonly ChangeEntry[],
   today: string,
+  opts: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  for (const c of entries) validateChange(c);
+  if (!opts.validated) for (const c of entries) validateChange(c);
   let applied = 0;
   let duplicates = 0;
   const touched = new Map<string, Set<string>>();
@@ -294,6 +377,6 @@ export async function applyChanges(
     touched.set(c.tableName, ids);
   }
   await appendEntries(db, append);
-  const r = await rebuildRecords(db, touched, today);
+  const r = await rebuildRecords(db, touched, today, opts.pending);
   return { applied, duplicates, records: r.rebuilt, incomplete: r.incomplete, openConflicts: r.openConflicts };
 }

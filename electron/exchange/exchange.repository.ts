@@ -180,6 +180,19 @@ export const exchangeRepository = Object.freeze({
     return Number(r?.n ?? 0);
   },
 
+  /** Which of these ids have a row in a replicated table (500 to a query). */
+  async existingIds(db: Db, table: string, ids: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500)
+      for (const r of (await db
+        .selectFrom(table as ReplicatedTable)
+        .select('id')
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()) as { id: string }[])
+        out.add(r.id);
+    return out;
+  },
+
   /** Rows of a replicated table by id (for placing records an export selects). */
   async rowsByIds(db: Db, table: string, ids: readonly string[]): Promise<Record<string, unknown>[]> {
     const out: Record<string, unknown>[] = [];

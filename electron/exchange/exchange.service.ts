@@ -4,7 +4,7 @@ import type { BundleImported, ExchangePolicy, PeerKind, PeerView, RefusedItem } 
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { entryHash, genesisHash } from '../audit/audit';
 import { vietnamDay } from '../../shared/domain/working-days';
-import { applyChanges, validateChange } from '../changelog/apply';
+import { applyChanges, PendingDerive, validateChange } from '../changelog/apply';
 import { freshEntries, readEntries } from '../changelog/log-store';
 import type { ChangeEntry } from '../changelog/merge';
 import type { ExchangePeerTable } from './exchange.schema';
@@ -30,6 +30,7 @@ import {
   type Manifest,
 } from './bundle';
 import { caseExtract, defaultPolicy, facilityChildren, facilityLinkColumns, localLookups, placedIn } from './policy';
+import { MemberSpool } from './spool';
 import {
   cardFacility,
   cardOf,
@@ -108,6 +109,19 @@ export async function* outgoing(
   for (;;) {
     const page = await readEntries(db, { afterSeq: after, limit: 5000, tables });
     if (!page.length) break;
+    if (scope.kind === 'all') {
+      // Everything is placed: only a record with a row travels (as `placedIn` has it), nothing to remember.
+      const byTable = new Map<string, Set<string>>();
+      for (const e of page) byTable.set(e.tableName, (byTable.get(e.tableName) ?? new Set()).add(e.recordId));
+      const exists = new Set<string>();
+      for (const [table, ids] of byTable)
+        for (const id of await repo.existingIds(db, table, [...ids])) exists.add(`${table}:${id}`);
+      for (const { seq, ...entry } of page) {
+        after = seq;
+        if (entry.workstationId !== peer.id && exists.has(`${entry.tableName}:${entry.recordId}`)) yield entry;
+      }
+      continue;
+    }
     // The page's records not placed yet, read per table in batches (not one query each).
     const wanted = new Map<string, Set<string>>();
     for (const e of page)
@@ -146,12 +160,17 @@ async function auditToSend(db: Db, peer: PeerRow): Promise<AuditLine[]> {
 
 /** What pass 1 learns of each record a bundle touches: the values that place it (scope and parent columns). */
 interface Incoming {
-  table: string;
-  id: string;
+  /** Kept only when the accept policy places records (not for `all`): then shared and empty (`NO_VALUES`). */
   values: Record<string, unknown>;
   /** At least one of its changes is not in our log yet (a re-sent bundle repeats changes already applied). */
   fresh: boolean;
 }
+
+const NO_VALUES: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
+/** Whether records must be placed to be accepted (a scope other than everything or nothing). */
+const placesRecords = (policy: ExchangePolicy) =>
+  policy.accept.scope.kind !== 'all' && policy.accept.scope.kind !== 'none';
 
 const placing = new Map<string, string[]>();
 function placingColumns(table: string): string[] {
@@ -240,35 +259,6 @@ class AuditChain {
   }
 }
 
-/**
- * Re-derives the parents of the child records a bundle changed (a person whose measure arrived): the platform's
- * apply re-derives the records it rebuilt, and a person's category is computed from its measures.
- */
-async function rederiveParents(
-  db: Db,
-  incoming: ReadonlyMap<string, Incoming>,
-  refused: ReadonlySet<string>,
-  today: string,
-): Promise<void> {
-  const parents = new Map<string, Set<string>>();
-  const local = localLookups(db);
-  for (const [key, r] of incoming) {
-    if (!r.fresh || refused.has(key)) continue;
-    const spec = specOf(r.table);
-    if (!spec.parent || spec.parent.column === 'id' || !specOf(spec.parent.table).rederive) continue;
-    const col = spec.parent.column;
-    const parentId = r.values[col] ?? (await local.lookup(r.table, r.id))?.[col];
-    if (typeof parentId === 'string')
-      parents.set(spec.parent.table, (parents.get(spec.parent.table) ?? new Set()).add(parentId));
-  }
-  for (const [table, ids] of parents) {
-    const spec = specOf(table);
-    const present: string[] = [];
-    for (const id of ids) if (await local.lookup(table, id)) present.push(id);
-    if (present.length) await spec.rederive!(db, present, today);
-  }
-}
-
 async function importBundle(ctx: DomainContext, file: string, preview: boolean): Promise<BundleImported> {
   const db = ctx.db();
   const me = stationId(ctx);
@@ -277,7 +267,9 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   let manifest: Manifest | null = null;
   let hash = '';
   const counts: Record<string, number> = {};
-  const incoming = new Map<string, Incoming>();
+  // Per table, by record id (no key string per record: a bundle of 100,000 persons touches ~360,000 records).
+  const incoming = new Map<string, Map<string, Incoming>>();
+  const incomingOf = (table: string, id: string) => incoming.get(table)?.get(id);
   let unchecked: [Incoming, ChangeEntry][] = [];
   const checkFresh = async () => {
     const list = unchecked;
@@ -292,10 +284,14 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   };
   let audit: AuditChain | null = null;
   let skipped: number[] = [];
+  let places = true;
+  // The signed manifest's bytes: pass 2 must read the same, so its chunks (hashes in it) are the ones validated.
+  let signed: Buffer | null = null;
 
   // Pass 1: verify everything, write nothing.
   hash = await readBundle(file, keys.agePrivate, {
     manifest: async (m, bytes, sig, fileHash) => {
+      signed = bytes;
       if (m.recipient !== me) throw new AppError(ErrorCodes.BUNDLE_NOT_FOR_US, 'bundle addressed to another station');
       const p = await repo.peer(db, m.sender);
       if (!p) throw new AppError(ErrorCodes.BUNDLE_UNKNOWN_SENDER, 'sender is not a peer');
@@ -329,25 +325,29 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
       }
       peer = p;
       manifest = m;
+      places = placesRecords(JSON.parse(p.policy) as ExchangePolicy);
       audit = new AuditChain(m.sender, await lastAuditHead(db, p.id), m.auditHead);
     },
     audit: (line) => audit!.line(line),
     chunkEnd: () => checkFresh(),
     entry: async (e) => {
+      let fields: Record<string, unknown>;
       try {
-        validateChange(e);
+        fields = validateChange(e);
       } catch (e) {
         // The reason names the table and field, never a value.
         throw invalid(`a change does not match its table spec (${e instanceof Error ? e.message : ''})`);
       }
       counts[e.tableName] = (counts[e.tableName] ?? 0) + 1;
-      const key = `${e.tableName}:${e.recordId}`;
-      let rec = incoming.get(key);
-      if (!rec) incoming.set(key, (rec = { table: e.tableName, id: e.recordId, values: {}, fresh: false }));
+      let ofTable = incoming.get(e.tableName);
+      if (!ofTable) incoming.set(e.tableName, (ofTable = new Map()));
+      let rec = ofTable.get(e.recordId);
+      if (!rec) ofTable.set(e.recordId, (rec = { values: NO_VALUES, fresh: false }));
       // Whether it is new is asked of the log once per chunk (at its end), not once per change.
       if (!rec.fresh) unchecked.push([rec, e]);
-      const fields = JSON.parse(e.changes) as Record<string, unknown>;
-      for (const c of placingColumns(e.tableName)) if (c in fields) rec.values[c] = fields[c];
+      if (places)
+        for (const c of placingColumns(e.tableName))
+          if (c in fields) (rec.values === NO_VALUES ? (rec.values = {}) : rec.values)[c] = fields[c];
     },
   });
   await checkFresh();
@@ -364,15 +364,15 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   const local = localLookups(db);
   const lookup = async (table: string, id: string) => {
     const here = await local.lookup(table, id);
-    const there = incoming.get(`${table}:${id}`);
+    const there = incomingOf(table, id);
     if (!here && !there) return undefined;
     return { ...(here ?? {}), ...(there?.values ?? {}) };
   };
   const children = async (table: string, id: string, facilityId: string) => {
     if (await local.children(table, id, facilityId)) return true;
     for (const c of facilityChildren(table)) {
-      for (const r of incoming.values())
-        if (r.table === c.spec.table && r.values[c.column] === id && r.values[c.facility] === facilityId) return true;
+      for (const r of incoming.get(c.spec.table)?.values() ?? [])
+        if (r.values[c.column] === id && r.values[c.facility] === facilityId) return true;
     }
     return false;
   };
@@ -380,24 +380,35 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   const refusedKeys = new Set<string>();
   let newRecords = 0;
   let updatedRecords = 0;
-  for (const [key, r] of incoming) {
-    const spec = specOf(r.table);
-    let reason: RefusedItem['reason'] | null = null;
-    if (!policy.accept.families.includes(spec.family)) reason = 'family';
-    else {
-      const row = await lookup(r.table, r.id);
-      if (!row || !(await placedIn(spec, { id: r.id, ...row }, policy.accept.scope, lookup, children)))
-        reason = 'scope';
+  // The records that bring changes we do not hold, per table: new or updated is asked 500 records to a query.
+  const freshIds = new Map<string, string[]>();
+  for (const [table, records] of incoming) {
+    const spec = specOf(table);
+    const family = policy.accept.families.includes(spec.family);
+    for (const [id, r] of records) {
+      let reason: RefusedItem['reason'] | null = null;
+      if (!family) reason = 'family';
+      else if (places) {
+        const row = await lookup(table, id);
+        if (!row || !(await placedIn(spec, { id, ...row }, policy.accept.scope, lookup, children))) reason = 'scope';
+      }
+      if (reason) {
+        refused.push({ tableName: table, recordId: id, reason });
+        refusedKeys.add(`${table}:${id}`);
+        continue;
+      }
+      if (!r.fresh) continue;
+      const ids = freshIds.get(table);
+      if (ids) ids.push(id);
+      else freshIds.set(table, [id]);
     }
-    if (reason) {
-      refused.push({ tableName: r.table, recordId: r.id, reason });
-      refusedKeys.add(key);
-      continue;
-    }
-    if (!r.fresh) continue;
-    if (await local.lookup(r.table, r.id)) updatedRecords++;
-    else newRecords++;
   }
+  for (const [table, ids] of freshIds) {
+    const here = (await repo.existingIds(db, table, ids)).size;
+    updatedRecords += here;
+    newRecords += ids.length - here;
+  }
+  freshIds.clear();
 
   // Pass 2: apply, in this call's transaction; the file is read and checked again as it is applied.
   const conflictsBefore = await countConflicts(db);
@@ -405,6 +416,8 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   let duplicates = 0;
   if (preview) await repo.savepoint.open(db);
   let pending: ChangeEntry[] = [];
+  // Derived columns (a person's category from its measures) once at the end, not once per chunk.
+  const derive = new PendingDerive();
   // Progress of the apply (the long part): changes read so far of the bundle's total, after each chunk.
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   let seen = 0;
@@ -417,9 +430,10 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
     auditLines = [];
   };
   const again = await readBundle(file, keys.agePrivate, {
-    manifest: (m2, _bytes, _sig, fileHash) => {
+    manifest: (m2, bytes, _sig, fileHash) => {
       // The same file as pass 1 verified, byte for byte (a stick swapped meanwhile is refused).
-      if (fileHash !== hash || m2.seq !== m.seq || m2.sender !== m.sender) throw invalid('the file changed');
+      if (fileHash !== hash || !signed?.equals(bytes) || m2.seq !== m.seq || m2.sender !== m.sender)
+        throw invalid('the file changed');
     },
     entry: (e) => {
       seen++;
@@ -434,7 +448,8 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
       const batch = pending;
       pending = [];
       try {
-        const r = await applyChanges(db, ctx.changes().hlc, batch, today);
+        // Pass 1 validated every change of these chunks, whose hashes pass 2 checked again before this.
+        const r = await applyChanges(db, ctx.changes().hlc, batch, today, { validated: true, pending: derive });
         duplicates += r.duplicates;
       } catch (e) {
         if (e instanceof AppError && e.code !== ErrorCodes.INVALID_INPUT) throw e;
@@ -445,8 +460,8 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   });
   if (again !== hash) throw invalid('the file changed while it was read');
   await keepAudit();
-  // A measure or test that arrived changes what its person's derived columns (the category) say.
-  await rederiveParents(db, incoming, refusedKeys, today);
+  // The records applied and their parents (a person whose measure arrived: the category follows).
+  await derive.run(db, today);
   const conflicts = (await countConflicts(db)) - conflictsBefore;
   if (preview) {
     await repo.savepoint.undo(db);
@@ -687,22 +702,14 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
     // The basis: the last bundle the peer acknowledged; everything after it travels again (a lost stick).
     const acked = await repo.lastAcknowledged(db, p.id);
     const placed = new Map<string, boolean>();
-    // Progress: the writer passes over the changes twice (sizes and hashes, then the bytes); the second pass reports.
+    // The writer passes over the members twice (sizes and hashes for the manifest, then the bytes): the change log
+    // is read once, its members spooled (encrypted, see spool.ts) and read back by the second pass, which reports.
     let pass = 0;
     let total = 0;
-    async function* counted(source: AsyncIterable<ChangeEntry>, reporting: boolean): AsyncGenerator<ChangeEntry> {
-      let n = 0;
-      if (reporting) ctx.progress(0, total);
-      for await (const e of source) {
-        n++;
-        if (reporting && n % 1000 === 0) ctx.progress(n, total);
-        yield e;
-      }
-      if (reporting) ctx.progress(n, total);
-      else total = n;
-    }
+    let spool: MemberSpool | null = null;
     let written;
     try {
+      const kept = (spool = new MemberSpool());
       written = await writeBundle(
         target,
         recipients,
@@ -720,14 +727,30 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
           basis: acked ? { seq: acked.seq, hash: acked.hash } : { seq: 0, hash: null },
         },
         async function* (stats) {
-          pass++;
-          yield* changeMembers(counted(outgoing(db, p, policy, placed), pass > 1), stats);
+          if (++pass === 1) {
+            for await (const m of changeMembers(outgoing(db, p, policy, placed), stats)) {
+              kept.add(m);
+              yield m;
+            }
+            total = stats.changes;
+            yield* auditMembers(audit);
+            return;
+          }
+          let done = 0;
+          ctx.progress(0, total);
+          for (const m of kept.members()) {
+            yield m;
+            if (m.name.startsWith('changes/')) ctx.progress((done += m.entries), total);
+          }
+          ctx.progress(done, total);
           yield* auditMembers(audit);
         },
       );
     } catch (e) {
       if (e instanceof AppError) throw e;
       throw new AppError(ErrorCodes.IO_ERROR, 'the bundle could not be written');
+    } finally {
+      spool?.close();
     }
     const counts = written.manifest.counts;
     const changes = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import type { z } from 'zod';
 import type { personInputSchema } from '../../shared/contract/person-fields';
 import type { FileReader } from '../../shared/contract/person-types';
@@ -216,6 +217,9 @@ const READER_ACTIONS = [
  * through the change log (`insertRecord`/`updateRecord`); only derived columns and the search index are written
  * in place here.
  */
+/** The UPDATE of a set of derived columns, by the columns' names (see `setAllDerived`). */
+const derivedUpdates = new Map<string, string | null>();
+
 export const personRepository = Object.freeze({
   /** The person row, deleted or not; throws when there is none. */
   row: personRow,
@@ -257,13 +261,29 @@ export const personRepository = Object.freeze({
     return out;
   },
 
-  /** Every derived column of a person at once (an import's re-derive; local, never logged). */
+  /**
+   * Derived columns of a person (an import's re-derive; local, never logged): only the columns given, so the
+   * indexes of the others are not rewritten; the statement compiled once per set of columns.
+   */
   async setAllDerived(
     db: Db,
     id: string,
-    derived: Pick<PersonRow, 'nameFolded' | 'sortKey' | 'birthYear' | 'category' | 'lastContactAt'>,
+    derived: Partial<Pick<PersonRow, 'nameFolded' | 'sortKey' | 'birthYear' | 'category' | 'lastContactAt'>>,
   ): Promise<void> {
-    await db.updateTable('persons').set(derived).where('id', '=', id).execute();
+    const keys = Object.keys(derived) as (keyof typeof derived)[];
+    if (!keys.length) return;
+    const k = keys.join(',');
+    let sql = derivedUpdates.get(k);
+    if (sql === undefined) {
+      const q = db
+        .updateTable('persons')
+        .set(Object.fromEntries(keys.map((c) => [c, 0])))
+        .where('id', '=', '')
+        .compile();
+      derivedUpdates.set(k, (sql = q.parameters.length === keys.length + 1 ? q.sql : null));
+    }
+    if (sql) await db.executeQuery(CompiledQuery.raw(sql, [...keys.map((c) => derived[c]), id]));
+    else await db.updateTable('persons').set(derived).where('id', '=', id).execute();
   },
 
   /** The derived category and last contact (local: written in place, never logged; see person.table.ts). */

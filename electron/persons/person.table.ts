@@ -79,8 +79,9 @@ export const personTable = defineTable({
           category: deriveCategory(facts.activeKinds, facts.latestDetermination, facts.anyPositiveTest),
           lastContactAt: facts.lastContact,
         };
-        if ((Object.keys(derived) as (keyof typeof derived)[]).some((k) => derived[k] !== row[k]))
-          await personRepository.setAllDerived(db, row.id, derived);
+        const changed = (Object.keys(derived) as (keyof typeof derived)[]).filter((k) => derived[k] !== row[k]);
+        if (changed.length)
+          await personRepository.setAllDerived(db, row.id, Object.fromEntries(changed.map((k) => [k, derived[k]])));
         next.push({ ...row, ...derived });
       }
       await personRepository.refreshTokensMany(db, next);
