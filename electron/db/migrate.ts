@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { migrations } from './migrations';
@@ -10,7 +10,17 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string> {
   // A migration registered after a later-named one had already run on some file (two engineers' migrations
   // landing out of name order) is run on that file too, instead of refusing to open it.
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
-  const { error, results } = await migrator.migrateToLatest();
+  // A migration that builds an index sorts every row in memory (temp_store=MEMORY keeps the sort's spill off the
+  // disk), beside the page cache, and the sort's own buffer is as large as the cache: at a million people, 128 MiB
+  // of cache made an upgrade peak above the 400 MB budget. A small cache while migrating keeps it below.
+  const pending = (await migrator.getMigrations()).some((m) => m.executedAt === undefined);
+  const cacheRow = pending
+    ? (await sql<{ n: number }>`SELECT cache_size AS n FROM pragma_cache_size`.execute(db)).rows[0]
+    : undefined;
+  if (cacheRow) await sql.raw(`PRAGMA cache_size = -16384`).execute(db);
+  const { error, results } = await migrator.migrateToLatest().finally(async () => {
+    if (cacheRow) await sql.raw(`PRAGMA cache_size = ${Number(cacheRow.n)}`).execute(db);
+  });
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new AppError(ErrorCodes.INTERNAL, `migration ${failed} failed`);

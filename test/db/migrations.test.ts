@@ -144,6 +144,19 @@ describe('migrations', () => {
     }
   });
 
+  it('migrating runs with a small page cache and gives the connection back the cache it was configured with', async () => {
+    const { raw, db } = freshDb();
+    const configured = raw.pragma('cache_size', { simple: true });
+    expect(configured).toBe(-131072);
+    await migrateToLatest(db);
+    expect(raw.pragma('cache_size', { simple: true })).toBe(configured);
+    // Nothing pending: the cache is not touched at all.
+    raw.pragma('cache_size = -1000');
+    await migrateToLatest(db);
+    expect(raw.pragma('cache_size', { simple: true })).toBe(-1000);
+    await db.destroy();
+  });
+
   it('migrating to latest twice is a no-op', async () => {
     const { db } = freshDb();
     await migrateToLatest(db);
