@@ -191,8 +191,16 @@ export async function benchReports(persons: number): Promise<void> {
     for (const i of added) plainRaw.exec(i.sql);
     if (added.length || !reuse) {
       plainRaw.exec('ANALYZE');
-      if (reuse) state.raw.exec('ANALYZE');
+      if (reuse || reuseVault) state.raw.exec('ANALYZE');
     }
+    // What was measured: the rows there are (a seeding cut short leaves fewer than asked).
+    const n = (q: string) => (state.raw.prepare(q).get() as { n: number }).n;
+    const sizes =
+      `${n('SELECT count(*) AS n FROM persons')} persons (` +
+      `${n(`SELECT count(*) AS n FROM persons WHERE category <> 'unclassified' AND deleted_at IS NULL AND merged_into IS NULL AND cur_province = '08'`)} on record in 08, ` +
+      `${n('SELECT count(*) AS n FROM persons WHERE reach_gapped = 1')} with a gap between measures), ` +
+      `${n('SELECT count(*) AS n FROM drug_cases')} cases (${n('SELECT count(*) AS n FROM drug_cases WHERE resolved_on IS NULL')} open), ` +
+      `${n('SELECT count(*) AS n FROM rehab_referrals')} referrals`;
     const plain = createKysely(plainRaw);
     const enc = state.db;
 
@@ -336,6 +344,7 @@ export async function benchReports(persons: number): Promise<void> {
       });
     }
     forgetFigures();
+    rows.unshift({ what: sizes, encrypted: '' });
     rows.unshift({
       what: reuse
         ? `seeded files reused from ${dir}`
