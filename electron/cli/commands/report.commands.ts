@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import type { DrillDown, IndicatorResult, StatTable } from '../../../shared/contract/reports';
 import { periodOf } from '../../../shared/domain/indicators';
+import { breakdownLabel, DRILL_RECORD_LABELS, drillCodes, measureLabel } from '../../../shared/i18n/report-labels';
 import { PLAN_TEMPLATES } from '../../../shared/plans';
 import { CliUsageError } from '../io';
 import type { RunCommand } from '../program';
@@ -51,12 +52,19 @@ function reportQuery(o: PeriodOptions) {
 }
 
 function indicatorLine(rt: CliRuntime, i: IndicatorResult): string {
-  const label = i.label[rt.lang].padEnd(60).slice(0, 60);
+  // A label longer than the column gets a line of its own (cut, it read "…chuyển phát nhanh," with no end).
+  const full = i.label[rt.lang];
+  const label = full.length > 60 ? `${full}\n${' '.repeat(60)}` : full.padEnd(60);
   if (i.status !== 'ok')
     return `${label} ${i.status === 'no_source' ? (rt.lang === 'vi' ? 'chưa có nguồn dữ liệu' : 'no data source yet') : rt.lang === 'vi' ? 'ngoài quyền xem' : 'not visible to your role'}`;
   const unit = i.unit === 'percent' || i.unit === 'growth' ? ' %' : '';
   const value = i.breakdown
-    ? i.breakdown.map((b) => `${b.key}${b.measure ? ` ${b.measure}` : ''}: ${viNumber(b.value)}`).join('; ') || '–'
+    ? i.breakdown
+        .map(
+          (b) =>
+            `${breakdownLabel(rt.lang, i.id, b.key)}${b.measure ? ` (${measureLabel(rt.lang, b.measure)})` : ''}: ${viNumber(b.value)}`,
+        )
+        .join('; ') || '–'
     : i.value === null
       ? '–'
       : `${viNumber(i.value)}${unit}`;
@@ -93,20 +101,21 @@ function drillText(rt: CliRuntime, d: DrillDown): string {
     vi
       ? `${d.indicatorId} (${d.part === 'numerator' ? 'tử số' : 'mẫu số'}): ${viNumber(d.total)} hồ sơ; đang xem ${from}–${d.offset + d.rows.length}`
       : `${d.indicatorId} (${d.part}): ${d.total} records; showing ${from}–${d.offset + d.rows.length}`,
-    ...d.rows.map((r) =>
-      [
+    ...d.rows.map((r) => {
+      const codes = drillCodes(rt.lang, r.recordType, r.detail, r.kind);
+      return [
         r.date ? viDate(r.date) : '          ',
-        r.recordType.padEnd(8),
+        DRILL_RECORD_LABELS[rt.lang][r.recordType],
         r.id,
         r.title ?? '',
-        r.detail ?? '',
-        r.kind ?? '',
-        r.quantity !== null ? `${viNumber(r.quantity)} ${r.measure ?? ''}` : '',
+        codes.detail ?? '',
+        codes.kind ?? '',
+        r.quantity !== null ? `${viNumber(r.quantity)} ${measureLabel(rt.lang, r.measure)}` : '',
         r.communeName ?? '',
       ]
         .filter((x) => x !== '')
-        .join('  '),
-    ),
+        .join('  ');
+    }),
   ].join('\n');
 }
 
