@@ -214,8 +214,11 @@ function locateHeader(src: ByteSource): Buffer {
 export interface AgeOpened {
   /** Total payload plaintext size (known from the file size, before decrypting). */
   plaintextSize: number;
-  /** Decrypts the payload chunk by chunk; throws AgeError('payload') at the first bad chunk. */
-  chunks(): Generator<Buffer>;
+  /**
+   * Decrypts the payload chunk by chunk; throws AgeError('payload') at the first bad chunk. With `fileHash`, every
+   * byte of the file is passed to it as it is read (header, nonce, then the sealed chunks in order).
+   */
+  chunks(fileHash?: crypto.Hash): Generator<Buffer>;
 }
 
 /** Opens an age file with identities (`AGE-SECRET-KEY-1…`, or a passphrase for scrypt vectors). */
@@ -248,8 +251,9 @@ export async function openAge(
   const plaintextSize = count === 0 ? 0 : (count - 1) * CHUNK + Math.max(0, lastLen - TAG);
   return {
     plaintextSize,
-    *chunks() {
+    *chunks(fileHash?: crypto.Hash) {
       if (payloadLen <= 0) throw new AgeError('payload', 'no payload chunks');
+      fileHash?.update(src.read(0, start));
       // Read 16 sealed chunks (about 1 MiB) per call, decrypt them one by one.
       let batch: Buffer = Buffer.alloc(0);
       let batchFrom = 0;
@@ -260,6 +264,7 @@ export async function openAge(
         if (at + len > batchFrom + batch.length) {
           batchFrom = at;
           batch = src.read(start + at, Math.min(READ_CHUNKS * sealedChunk, payloadLen - at));
+          fileHash?.update(batch);
         }
         const sealed = batch.subarray(at - batchFrom, at - batchFrom + len);
         if (sealed.length < TAG) throw new AgeError('payload', 'truncated chunk');

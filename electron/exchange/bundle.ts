@@ -386,7 +386,18 @@ export function verifySignature(publicKey: Buffer, bytes: Buffer, signature: Buf
  * manifest against its schema and every member against the manifest. Returns the SHA-256 of the age file.
  * Every failure is an AppError with a bundle code; nothing here writes anything.
  */
-export async function readBundle(file: string, ageKey: Buffer, handler: BundleReadHandler): Promise<string> {
+export async function readBundle(
+  file: string,
+  ageKey: Buffer,
+  handler: BundleReadHandler,
+  opts: {
+    /**
+     * The file's SHA-256 as an earlier pass found it: the file is then hashed as it is decrypted, not read once more
+     * first, the manifest handler is given this hash, and the read is refused at its end if the file differs.
+     */
+    knownHash?: string;
+  } = {},
+): Promise<string> {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -396,10 +407,15 @@ export async function readBundle(file: string, ageKey: Buffer, handler: BundleRe
   try {
     const src = fileSource(fd);
     if (src.size > LIMITS.maxFileBytes) throw new AppError(ErrorCodes.BUNDLE_TOO_LARGE, 'bundle file too large');
-    // The file's hash first: the manifest handler needs it to tell a bundle already imported from a replay.
-    const fileHash = crypto.createHash('sha256');
-    for (let p = 0; p < src.size; p += 1024 * 1024) fileHash.update(src.read(p, 1024 * 1024));
-    const digest = fileHash.digest('hex');
+    // The file's hash first (the manifest handler needs it to tell a bundle already imported from a replay), unless
+    // an earlier pass found it: then it is computed on the way and compared at the end.
+    const streamed = opts.knownHash ? crypto.createHash('sha256') : undefined;
+    let digest = opts.knownHash ?? '';
+    if (!streamed) {
+      const fileHash = crypto.createHash('sha256');
+      for (let p = 0; p < src.size; p += 1024 * 1024) fileHash.update(src.read(p, 1024 * 1024));
+      digest = fileHash.digest('hex');
+    }
     let opened;
     try {
       opened = await openAge(src, { x25519: [ageKey] });
@@ -408,7 +424,8 @@ export async function readBundle(file: string, ageKey: Buffer, handler: BundleRe
         throw new AppError(ErrorCodes.BUNDLE_NOT_FOR_US, 'bundle not encrypted to this station');
       throw e;
     }
-    await readMembers(opened.chunks(), handler, digest);
+    await readMembers(opened.chunks(streamed), handler, digest);
+    if (streamed && streamed.digest('hex') !== digest) throw invalid('the file changed while it was read');
     return digest;
   } catch (e) {
     if (e instanceof AgeError) throw invalid(`age ${e.kind}`);

@@ -81,6 +81,24 @@ describe('bundle reader and writer with attachments', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('hashes the file while decrypting when an earlier pass gave its hash, and refuses a file that differs', async () => {
+    const entries = [entry(1, { photo: dataUrl('image/jpeg', 200_000) })];
+    const { file, key, written, dir } = await roundTrip(entries);
+    const seen: string[] = [];
+    const handler = {
+      manifest: (_m: Manifest, _b: Buffer, _s: Buffer, h: string) => void seen.push(h),
+      entry: () => undefined,
+    };
+    expect(await readBundle(file, key.privateKey, handler, { knownHash: written.hash })).toBe(written.hash);
+    expect(seen).toEqual([written.hash]);
+    // Another hash given (the stick's file swapped between the passes): refused once the file is read.
+    await expect(readBundle(file, key.privateKey, handler, { knownHash: '0'.repeat(64) })).rejects.toMatchObject({
+      code: 'BUNDLE_INVALID',
+      message: expect.stringContaining('changed'),
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('reads a file of many read batches whole, and refuses a bit flipped in a later batch', async () => {
     // 40 photos of 100 KB: about 4 MB, over 60 sealed chunks, so four read batches of 16.
     const entries = Array.from({ length: 40 }, (_, i) => entry(i, { photo: dataUrl('image/jpeg', 100_000) }));
