@@ -181,37 +181,26 @@ describe('hoso plan, commune status and report', () => {
 
     // The drill-down with names leaves the machine only with a purpose, written to the audit log.
     const listOut = path.join(dir, 'danh-sach.csv');
-    const noPurpose = asLeader(dir, [
-      'report',
-      'drill-export',
-      '--indicator',
-      'drugFreeCommuneRate',
-      '--year',
-      '2025',
-      '--format',
-      'csv',
-      '--purpose',
-      'x',
-      '--out',
-      listOut,
-    ]);
+    const drillExport = (purpose: string) =>
+      asLeader(dir, [
+        'report',
+        'drill-export',
+        '--indicator',
+        'drugFreeCommuneRate',
+        '--year',
+        '2025',
+        '--format',
+        'csv',
+        '--purpose',
+        purpose,
+        '--out',
+        listOut,
+      ]);
+    const noPurpose = drillExport('x');
     expect(noPurpose.code).not.toBe(0);
     expect(noPurpose.err).toContain('purpose');
     expect(fs.existsSync(listOut)).toBe(false);
-    const listed = asLeader(dir, [
-      'report',
-      'drill-export',
-      '--indicator',
-      'drugFreeCommuneRate',
-      '--year',
-      '2025',
-      '--format',
-      'csv',
-      '--purpose',
-      'Rà soát xã đạt chuẩn',
-      '--out',
-      listOut,
-    ]);
+    const listed = drillExport('Rà soát xã đạt chuẩn');
     expect(listed.code, listed.err).toBe(0);
     const listText = fs.readFileSync(listOut, 'utf8');
     expect(listText).toContain(first!.name);

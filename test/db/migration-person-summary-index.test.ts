@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrateTo } from '../../electron/db/migrate';
-import { freshDb, previousOf, schemaOf } from '../support/migration-db';
+import { freshDb, insertTwoPersons, previousOf, schemaOf } from '../support/migration-db';
 import { SUMMARY_COLUMNS } from '../../electron/persons/person.mapper';
 
 const snake = (c: string) => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`);
@@ -12,11 +12,7 @@ describe(`migration ${NAME}`, () => {
   it('adds a covering index for a page of results, changes no row, and its down removes exactly it', async () => {
     const { raw, db } = freshDb();
     await migrateTo(db, PREVIOUS);
-    const person = raw.prepare(`INSERT INTO persons (pk, id, full_name, name_folded, sort_key, sex, birth_date,
-      birth_year, citizen_id, cur_province, cur_commune, unit_id, created_at, updated_at, origin_ws, hlc)
-      VALUES (?, ?, ?, ?, ?, 'male', '1990', 1990, ?, '08', '02740', 'unit-a', 'x', 'u', 'ws', 'h')`);
-    person.run(1, 'p1', 'Nguyễn Văn Đức', 'nguyen van duc', 'nguyen van duc', '008090000001');
-    person.run(2, 'p2', 'Trần Thị Hoa', 'tran thi hoa', 'tran thi hoa', null);
+    insertTwoPersons(raw);
     const before = schemaOf(raw);
     const data = raw.prepare('SELECT * FROM persons ORDER BY pk').all();
 

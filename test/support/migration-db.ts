@@ -31,3 +31,12 @@ export function previousOf(name: string): string {
   if (i < 1) throw new Error(`no migration before ${name}`);
   return names[i - 1]!;
 }
+
+/** Two people written straight into `persons` as the persons migration left it (pk 1 with a CCCD, pk 2 without). */
+export function insertTwoPersons(raw: Raw): void {
+  const person = raw.prepare(`INSERT INTO persons (pk, id, full_name, name_folded, sort_key, sex, birth_date,
+    birth_year, citizen_id, cur_province, cur_commune, unit_id, created_at, updated_at, origin_ws, hlc)
+    VALUES (?, ?, ?, ?, ?, 'male', '1990', 1990, ?, '08', '02740', 'unit-a', 'x', 'u', 'ws', 'h')`);
+  person.run(1, 'p1', 'Nguyễn Văn Đức', 'nguyen van duc', 'nguyen van duc', '008090000001');
+  person.run(2, 'p2', 'Trần Thị Hoa', 'tran thi hoa', 'tran thi hoa', null);
+}

@@ -35,20 +35,24 @@ interface PeriodOptions {
   plan?: string;
 }
 
-/** The period (a year, or --from/--to) and area (--province PP or --unit/--commune CODE) of a report command. */
-function reportQuery(o: PeriodOptions) {
-  let period: { from: string; to: string };
+/** The period of a report command: a year, or --from/--to. */
+function periodRange(o: PeriodOptions): { from: string; to: string } {
   if (o.from || o.to) {
     if (!o.from || !o.to) throw new CliUsageError('give both --from and --to (YYYY-MM-DD)');
-    period = { from: o.from, to: o.to };
-  } else period = periodOf('year', yearOf(o.year));
+    return { from: o.from, to: o.to };
+  }
+  return periodOf('year', yearOf(o.year));
+}
+
+/** The area of a report command: --province PP or --unit/--commune CODE (default: the caller's). */
+function areaOf(o: PeriodOptions): { provinceCode?: string; communeCode?: string } {
   const commune = o.unit ?? o.commune;
-  return {
-    ...period,
-    ...(o.province ? { provinceCode: o.province } : {}),
-    ...(commune ? { communeCode: commune } : {}),
-    ...(o.plan ? { planId: o.plan } : {}),
-  };
+  return { ...(o.province ? { provinceCode: o.province } : {}), ...(commune ? { communeCode: commune } : {}) };
+}
+
+/** The period, area and plan of a report command. */
+function reportQuery(o: PeriodOptions) {
+  return { ...periodRange(o), ...areaOf(o), ...(o.plan ? { planId: o.plan } : {}) };
 }
 
 function indicatorLine(rt: CliRuntime, i: IndicatorResult): string {
@@ -275,12 +279,7 @@ export function registerReportCommands(program: Command, run: RunCommand): void 
     report.command('communes').description('Bảng các xã, phường trong năm / the commune table of a year'),
   ).action(
     run(async (rt, o: PeriodOptions) => {
-      const q = reportQuery(o);
-      const rows = await rt.call('reports.communes', {
-        year: Number(q.from.slice(0, 4)),
-        ...(q.provinceCode ? { provinceCode: q.provinceCode } : {}),
-        ...(q.communeCode ? { communeCode: q.communeCode } : {}),
-      });
+      const rows = await rt.call('reports.communes', { year: Number(periodRange(o).from.slice(0, 4)), ...areaOf(o) });
       const vi = rt.lang === 'vi';
       rt.print(rows, () =>
         [
@@ -299,13 +298,7 @@ export function registerReportCommands(program: Command, run: RunCommand): void 
     report.command('tables').description('Các biểu thống kê của kỳ / the statistical tables of a period'),
   ).action(
     run(async (rt, o: PeriodOptions) => {
-      const q = reportQuery(o);
-      const tables = await rt.call('reports.tables', {
-        from: q.from,
-        to: q.to,
-        ...(q.provinceCode ? { provinceCode: q.provinceCode } : {}),
-        ...(q.communeCode ? { communeCode: q.communeCode } : {}),
-      });
+      const tables = await rt.call('reports.tables', { ...periodRange(o), ...areaOf(o) });
       rt.print(tables, () => tables.map((t) => tableText(rt, t)).join('\n\n'));
     }),
   );
@@ -315,19 +308,16 @@ export function registerReportCommands(program: Command, run: RunCommand): void 
       .option('--part <part>', 'numerator (tử số) | denominator (mẫu số)', 'numerator')
       .option('--key <key>', 'một dòng của chỉ tiêu chia nhỏ (kênh, chất, trạng thái…) / a breakdown line')
       .option('--measure <unit>', 'đơn vị đo của chất / the substance’s measuring unit');
-  const drillQuery = (o: PeriodOptions & { indicator: string; part: string; key?: string; measure?: string }) => {
-    const q = reportQuery(o);
-    return {
-      from: q.from,
-      to: q.to,
-      ...(q.provinceCode ? { provinceCode: q.provinceCode } : {}),
-      ...(q.communeCode ? { communeCode: q.communeCode } : {}),
-      indicatorId: o.indicator,
-      part: o.part as 'numerator',
-      ...(o.key ? { key: o.key } : {}),
-      ...(o.measure ? { measure: o.measure } : {}),
-    };
-  };
+  type DrillOptions = PeriodOptions & { indicator: string; part: string; key?: string; measure?: string };
+  const drillQuery = (o: DrillOptions) => ({
+    ...periodRange(o),
+    ...areaOf(o),
+    indicatorId: o.indicator,
+    part: o.part as 'numerator',
+    ...(o.key ? { key: o.key } : {}),
+    ...(o.measure ? { measure: o.measure } : {}),
+  });
+
   drillOptions(
     report
       .command('drill')
@@ -336,26 +326,14 @@ export function registerReportCommands(program: Command, run: RunCommand): void 
     .option('--offset <n>', 'bỏ qua n hồ sơ đầu / skip the first n records', '0')
     .option('--limit <n>', 'số hồ sơ một trang (tối đa 200) / records per page (at most 200)', '50')
     .action(
-      run(
-        async (
-          rt,
-          o: PeriodOptions & {
-            indicator: string;
-            part: string;
-            key?: string;
-            measure?: string;
-            offset: string;
-            limit: string;
-          },
-        ) => {
-          const d = await rt.call('reports.drilldown', {
-            ...drillQuery(o),
-            offset: Number(o.offset),
-            limit: Number(o.limit),
-          });
-          rt.print(d, () => drillText(rt, d));
-        },
-      ),
+      run(async (rt, o: DrillOptions & { offset: string; limit: string }) => {
+        const d = await rt.call('reports.drilldown', {
+          ...drillQuery(o),
+          offset: Number(o.offset),
+          limit: Number(o.limit),
+        });
+        rt.print(d, () => drillText(rt, d));
+      }),
     );
   drillOptions(
     report
@@ -369,33 +347,18 @@ export function registerReportCommands(program: Command, run: RunCommand): void 
     .requiredOption('--purpose <text>', 'mục đích xuất / purpose of the export')
     .requiredOption('--out <file>', 'tệp ghi ra / output file')
     .action(
-      run(
-        async (
-          rt,
-          o: PeriodOptions & {
-            indicator: string;
-            part: string;
-            key?: string;
-            measure?: string;
-            format: string;
-            purpose: string;
-            out: string;
-          },
-        ) => {
-          if (o.format !== 'xlsx' && o.format !== 'csv') throw new CliUsageError('--format must be xlsx or csv');
-          if (fs.existsSync(o.out)) throw new CliUsageError(`${o.out} already exists`);
-          const f = await rt.call('reports.drilldownExport', {
-            ...drillQuery(o),
-            format: o.format,
-            purpose: o.purpose,
-          });
-          const bytes = Buffer.from(f.base64, 'base64');
-          fs.writeFileSync(o.out, bytes, { flag: 'wx' });
-          rt.print({ file: o.out, bytes: bytes.length }, () =>
-            rt.lang === 'vi' ? `Đã ghi ${o.out}` : `Wrote ${o.out}`,
-          );
-        },
-      ),
+      run(async (rt, o: DrillOptions & { format: string; purpose: string; out: string }) => {
+        if (o.format !== 'xlsx' && o.format !== 'csv') throw new CliUsageError('--format must be xlsx or csv');
+        if (fs.existsSync(o.out)) throw new CliUsageError(`${o.out} already exists`);
+        const f = await rt.call('reports.drilldownExport', {
+          ...drillQuery(o),
+          format: o.format,
+          purpose: o.purpose,
+        });
+        const bytes = Buffer.from(f.base64, 'base64');
+        fs.writeFileSync(o.out, bytes, { flag: 'wx' });
+        rt.print({ file: o.out, bytes: bytes.length }, () => (rt.lang === 'vi' ? `Đã ghi ${o.out}` : `Wrote ${o.out}`));
+      }),
     );
   periodOptions(
     report
