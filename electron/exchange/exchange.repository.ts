@@ -221,21 +221,6 @@ export const exchangeRepository = Object.freeze({
     },
   }),
 
-  /**
-   * The connection's page cache, in KiB (`PRAGMA cache_size`, negative form): read, and set for a while. An import
-   * is one long transaction whose written pages would otherwise fill the whole cache (128 MiB) on top of the
-   * importer's own memory; with less, SQLite spills them to the WAL earlier (the same pages are written anyway).
-   */
-  pageCache: Object.freeze({
-    async get(db: Db): Promise<number> {
-      const r = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(db);
-      return Number(r.rows[0]?.cache_size ?? -2000);
-    },
-    async set(db: Db, size: number): Promise<void> {
-      await sql`PRAGMA cache_size = ${sql.raw(String(Math.trunc(size)))}`.execute(db);
-    },
-  }),
-
   /** The bundle of a number from or to a peer, if this station has one. */
   async bundle(db: Db, direction: 'out' | 'in', peerId: string, seq: number) {
     return db

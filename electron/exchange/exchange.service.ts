@@ -524,9 +524,6 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
 
 const countConflicts = (db: Db) => repo.conflictCount(db);
 
-/** The page cache during an import, in SQLite's negative form (KiB): 32 MiB. */
-const IMPORT_CACHE_KIB = -32 * 1024;
-
 type ExchangeProcedure =
   | 'station.show'
   | 'station.setUnit'
@@ -788,15 +785,7 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
   },
 
   async 'bundles.import'(ctx, { path: file, preview }) {
-    const db = ctx.db();
-    const cache = await repo.pageCache.get(db);
-    // The importer's memory (issue 12: ≤ 400 MB at 100,000 persons): a smaller page cache while it applies.
-    if (cache < IMPORT_CACHE_KIB || cache > 0) await repo.pageCache.set(db, IMPORT_CACHE_KIB);
-    try {
-      return await importBundle(ctx, file, preview);
-    } finally {
-      await repo.pageCache.set(db, cache);
-    }
+    return importBundle(ctx, file, preview);
   },
 
   async 'bundles.status'(ctx) {
