@@ -121,7 +121,11 @@ describe('indicator query plans', () => {
       // open or resolved from the period's first day.
       newAddicts: ['COVERING INDEX persons_report_first'],
       newAddictsGrowth: ['COVERING INDEX persons_report_first'],
-      managedReachedRate: ['COVERING INDEX persons_report_reach', 'persons_report_gapped', 'person_measures_period'],
+      managedReachedRate: [
+        'COVERING INDEX persons_report_reach',
+        'COVERING INDEX persons_report_gapped',
+        'person_measures_period',
+      ],
       casesDetected: ['drug_cases_province_prosecuted'],
       casesDetectedGrowth: ['drug_cases_province_prosecuted'],
       casesResolvedRate: ['COVERING INDEX drug_cases_report_resolved'],

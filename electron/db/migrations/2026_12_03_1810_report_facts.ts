@@ -113,9 +113,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(`CREATE INDEX persons_report_reach ON persons(cur_province, cur_commune, reach_gapped, reach_to, reach_from,
     category, deleted_at, merged_into)
     WHERE ${ON_RECORD}`);
-  // The few whose measures leave a gap: tested against their measures.
-  await run(`CREATE INDEX persons_report_gapped ON persons(cur_province, cur_commune)
-    WHERE reach_gapped = 1 AND ${ON_RECORD}`);
+  // Those whose measures leave a gap (5 % of a million seeded persons): tested against their measures, the person's
+  // id read from here (no row of the wide table read for it).
+  await run(`CREATE INDEX persons_report_gapped ON persons(cur_province, cur_commune, id, reach_gapped, category,
+    deleted_at, merged_into) WHERE reach_gapped = 1 AND ${ON_RECORD}`);
   // The statistical tables (category × sex × age, ethnicity, education, occupation, substance): covering.
   await run(`CREATE INDEX persons_report_stats ON persons(cur_province, cur_commune, category, sex, birth_year,
     birth_date, ethnicity, education, occupation, substances, deleted_at, merged_into) WHERE ${ON_RECORD}`);
