@@ -11,7 +11,7 @@ import { stationKeys } from '../../electron/exchange/station';
 import type { HostCore } from '../../electron/host/host';
 import { createHost } from '../../electron/host/root';
 import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
-import { fmt, printTable, type Row } from './measure';
+import { fmt, peakRssMb, printTable, type Row } from './measure';
 
 /**
  * `BENCH_EXCHANGE=100000 npm run bench` (off by default): issue 12's figures.
@@ -130,7 +130,7 @@ export async function exchangeChild(): Promise<boolean> {
   const out: ChildResult = {
     ms,
     cpuMs: (cpu.user + cpu.system) / 1000,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    maxRssMb: peakRssMb(),
     heapPeakMb: heapPeak / 1024 / 1024,
     changes: Object.values(r.counts).reduce((a, b) => a + b, 0),
     newRecords: r.newRecords,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /** Small timing helpers for `npm run bench`: figures are printed, never asserted. */
@@ -49,4 +50,20 @@ export function printTable(title: string, rows: Row[]): void {
   console.log(line(heads));
   console.log(cols.map((c) => '─'.repeat(width(c))).join('─┼─'));
   for (const r of rows) console.log(line(r as unknown as Record<string, string>));
+}
+
+/**
+ * This process's peak resident memory in MB. On Linux from `VmHWM` (the peak of this process's own memory):
+ * `getrusage`'s maxRSS, which `process.resourceUsage()` reports, keeps across `execve` the peak of the memory the
+ * process was forked with, so a bench's child reported the bench process's own size (two connections, seeded data)
+ * as its peak. Elsewhere maxRSS, which may carry the same inheritance.
+ */
+export function peakRssMb(): number {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch {
+    // Not Linux: fall through.
+  }
+  return process.resourceUsage().maxRSS / 1024;
 }
