@@ -25,7 +25,29 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new AppError(ErrorCodes.INTERNAL, `migration ${failed} failed`);
   }
+  if (pending) await analyzeNewIndexes(db);
   return latestMigrationName();
+}
+
+/**
+ * Gives the indexes a migration made their statistics, on a file that has statistics (a seeded or analyzed one):
+ * without them SQLite plans with guesses beside the measured figures of every other index, and at a million people
+ * it chose the new report indexes for name searches (a leader's search 1.49x plain instead of 1.2x). Only the
+ * indexes without statistics are read, once, when the migration runs. Returns their names.
+ */
+export async function analyzeNewIndexes<DB>(db: Kysely<DB>): Promise<string[]> {
+  const analyzed = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'`.execute(db);
+  if (!analyzed.rows[0]?.n) return [];
+  const names = (
+    await sql<{
+      name: string;
+    }>`SELECT m.name AS name FROM sqlite_master AS m WHERE m.type = 'index' AND m.sql IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM sqlite_stat1 AS s WHERE s.idx = m.name)`.execute(db)
+  ).rows.map((r) => r.name);
+  for (const name of names) await sql.raw(`ANALYZE "${name.replace(/"/g, '""')}"`).execute(db);
+  return names;
 }
 
 /** Migrates up to and including `name`: used by the per-migration tests. */

@@ -157,6 +157,32 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('a migration that makes an index on an analyzed file gives it statistics; a file never analyzed stays so', async () => {
+    const { raw, db } = freshDb();
+    const names = Object.keys(migrations);
+    await migrateTo(db, names[names.indexOf('2026_12_03_1830_person_summary_order') - 1]!);
+    raw
+      .prepare(
+        `INSERT INTO persons (pk, id, full_name, name_folded, sort_key, sex, birth_date, birth_year, created_at,
+          updated_at, origin_ws, hlc) VALUES (1, 'p1', 'Nguyễn Văn Đức', 'nguyen van duc', 'nguyen van duc', 'male',
+          '1990', 1990, 'x', 'u', 'ws', 'h')`,
+      )
+      .run();
+    raw.exec('ANALYZE');
+    await migrateToLatest(db);
+    const stat = raw.prepare(`SELECT stat FROM sqlite_stat1 WHERE idx = 'persons_summary_sorted'`).get() as
+      { stat: string } | undefined;
+    expect(stat?.stat).toMatch(/^1 /);
+    await db.destroy();
+
+    const fresh = freshDb();
+    await migrateToLatest(fresh.db);
+    expect(fresh.raw.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'`).get()).toEqual({
+      n: 0,
+    });
+    await fresh.db.destroy();
+  });
+
   it('migrating to latest twice is a no-op', async () => {
     const { db } = freshDb();
     await migrateToLatest(db);
