@@ -1,8 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ReportArea } from '../../shared/contract/reports';
-import type { BreakdownLine, ReportPeriod } from '../../shared/domain/indicators';
+import { ageBand, type BreakdownLine, type ReportPeriod } from '../../shared/domain/indicators';
 import { communesOf } from '../../shared/places';
 import type { Db } from '../platform/table-spec';
+import { buckets, EVER, summed, total } from './report.counts';
 
 /**
  * The numerators and denominators of the indicators, over the records, for one area and period. Plain SQL
@@ -42,28 +43,41 @@ const measureInPeriod = (p: ReportPeriod) => sql`EXISTS (SELECT 1 FROM person_me
 export const REACHED = (p: ReportPeriod) => sql`(CASE WHEN p.reach_gapped = 0
   THEN p.reach_to >= ${p.from} AND p.reach_from <= ${p.to} ELSE ${measureInPeriod(p)} END)`;
 
-/** Persons on record in the area (`d`) and those reached in the period (`n`), per commune when `byCommune`. */
+/**
+ * Persons on record in the area (`onRecord`) and those reached in the period, per commune when `byCommune`, from
+ * the counts kept on write (migration 2026_12_03_1900_report_counts). A person whose measures leave no gap is
+ * reached exactly when the period meets their span [reach_from, reach_to]: of the R such persons, those whose span
+ * ends on or after the period's first day plus those whose span starts on or before its last day, less R (each
+ * span does one or both, and both exactly when it meets the period). The few whose measures leave a gap are tested
+ * against their measures.
+ */
 async function onRecordAndReached(
   db: Db,
   a: ReportArea,
   p: ReportPeriod,
   byCommune: boolean,
 ): Promise<Map<string, { onRecord: number; reached: number }>> {
+  const by = { commune: byCommune };
+  const [onRecord, spans, endsFrom, startsBy] = await Promise.all([
+    summed(db, 'onrec', a, null, by),
+    summed(db, 'reach', a, null, by),
+    summed(db, 'reach_to', a, { from: p.from, to: EVER.to }, by),
+    summed(db, 'reach_from', a, { from: EVER.from, to: p.to }, by),
+  ]);
+  const out = new Map<string, { onRecord: number; reached: number }>();
+  const at = (c: string) => out.get(c) ?? out.set(c, { onRecord: 0, reached: 0 }).get(c)!;
+  for (const r of onRecord) at(r.commune).onRecord += r.n;
+  for (const r of endsFrom) at(r.commune).reached += r.n;
+  for (const r of startsBy) at(r.commune).reached += r.n;
+  for (const r of spans) at(r.commune).reached -= r.n;
+  // Only the persons with a gap, each tested against its measures (named: with the statistics of a large file
+  // SQLite may otherwise walk the spans index and read each row for its id).
   const group = byCommune ? sql`p.cur_commune` : sql`''`;
-  // Index only (persons_report_reach): the span of everyone on record, the gapped ones counted apart.
-  const spans = await sql<{ c: string; d: number; n: number; g: number }>`SELECT ${group} AS c, count(*) AS d,
-      coalesce(sum(p.reach_gapped = 0 AND p.reach_to >= ${p.from} AND p.reach_from <= ${p.to}), 0) AS n,
-      coalesce(sum(p.reach_gapped), 0) AS g
-    FROM persons p WHERE ${personArea(a)} AND ${ON_RECORD} GROUP BY 1`.execute(db);
-  const out = new Map(spans.rows.map((r) => [r.c, { onRecord: Number(r.d), reached: Number(r.n) }]));
-  if (spans.rows.some((r) => Number(r.g) > 0)) {
-    // Only the persons with a gap, each tested against its measures (named: with the statistics of a large file
-    // SQLite may otherwise walk the spans index and read each row for its id).
-    const gapped = await sql<{ c: string; n: number }>`SELECT ${group} AS c, count(*) AS n
-      FROM persons p INDEXED BY persons_report_gapped WHERE ${personArea(a)} AND p.reach_gapped = 1 AND ${ON_RECORD} AND ${measureInPeriod(p)}
-      GROUP BY 1`.execute(db);
-    for (const r of gapped.rows) out.get(r.c)!.reached += Number(r.n);
-  }
+  const gapped = await sql<{ c: string; n: number }>`SELECT ${group} AS c, count(*) AS n
+    FROM persons p INDEXED BY persons_report_gapped WHERE ${personArea(a)} AND p.reach_gapped = 1 AND ${ON_RECORD}
+      AND ${measureInPeriod(p)}
+    GROUP BY 1`.execute(db);
+  for (const r of gapped.rows) at(r.c ?? '').reached += Number(r.n);
   return out;
 }
 
@@ -87,14 +101,9 @@ export function newAddictsSet(a: ReportArea, p: ReportPeriod): RawBuilder<{ pid:
       AND p.deleted_at IS NULL AND p.merged_into IS NULL`;
 }
 
-/** Persons whose first positive test or addiction determination falls in the period. */
+/** Persons whose first positive test or addiction determination falls in the period (kept counts). */
 export function newAddicts(db: Db, a: ReportArea, p: ReportPeriod): Promise<number> {
-  return one(
-    db,
-    sql<{ n: number }>`SELECT count(*) AS n FROM persons p WHERE ${personArea(a)}
-      AND p.first_positive_on IS NOT NULL AND p.first_positive_on BETWEEN ${p.from} AND ${p.to}
-      AND p.deleted_at IS NULL AND p.merged_into IS NULL`,
-  );
+  return total(db, 'first', a, p);
 }
 
 /** Communes of the area and how many are recognised drug-free in the year. */
@@ -129,8 +138,13 @@ export function perCommune(
   return onRecordAndReached(db, { provinceCode, communeCode: null }, p, true);
 }
 
-/** Persons on record grouped by category, sex and age on the period's last day (age bands are made from it). */
+/**
+ * Persons on record grouped by category, sex and age on the period's last day (age bands are made from it). For a
+ * province, from the kept counts per birth year: a birth year whose two possible ages on the day (before and after
+ * the birthday) fall in one band is read as a whole, and only the few years at a band's edge per birthday.
+ */
 export async function personsByCategorySexAge(db: Db, a: ReportArea, day: string) {
+  if (a.communeCode === null) return personsByCategorySexAgeKept(db, a, day);
   const r = await sql<{ category: string; sex: string; age: number; n: number }>`SELECT p.category AS category,
       p.sex AS sex,
       CAST(substr(${day}, 1, 4) AS INTEGER) - p.birth_year
@@ -140,8 +154,36 @@ export async function personsByCategorySexAge(db: Db, a: ReportArea, day: string
   return r.rows.map((x) => ({ ...x, age: Number(x.age), n: Number(x.n) }));
 }
 
+async function personsByCategorySexAgeKept(db: Db, a: ReportArea, day: string) {
+  const y = Number(day.slice(0, 4));
+  const md = day.slice(5);
+  // A person with no birth year has no age (counted as 0, as the query over the records gives it).
+  const ageOf = (bucket: string, late: boolean) => (bucket === '' ? 0 : y - Number(bucket) - (late ? 1 : 0));
+  const years = await buckets(db, 'agey', a);
+  const edge = [...new Set(years.map((r) => r.bucket))].filter(
+    (b) => b !== '' && ageBand(ageOf(b, false)) !== ageBand(ageOf(b, true)),
+  );
+  const out: { category: string; sex: string; age: number; n: number }[] = [];
+  for (const r of years) {
+    if (edge.includes(r.bucket)) continue;
+    const [category = '', sex = ''] = r.key.split('|');
+    out.push({ category, sex, age: ageOf(r.bucket, false), n: r.n });
+  }
+  for (const r of await buckets(db, 'aged', a, edge)) {
+    const [category = '', sex = '', birthday = ''] = r.key.split('|');
+    out.push({ category, sex, age: ageOf(r.bucket, birthday !== '' && birthday > md), n: r.n });
+  }
+  return out;
+}
+
+const KEPT_COLUMN = { ethnicity: 'eth', education: 'edu', occupation: 'occ' } as const;
+
 /** Persons on record grouped by one identity column (ethnicity, education, occupation). */
 export async function personsBy(db: Db, a: ReportArea, column: 'ethnicity' | 'education' | 'occupation') {
+  if (a.communeCode === null)
+    return (await summed(db, KEPT_COLUMN[column], a, null, { key: true }))
+      .filter((x) => x.n !== 0)
+      .map((x) => ({ key: x.key, n: x.n }));
   const col = sql.ref(`p.${column}`);
   const r = await sql<{ k: string | null; n: number }>`SELECT ${col} AS k, count(*) AS n FROM persons p
     WHERE ${personArea(a)} AND ${ON_RECORD} GROUP BY 1`.execute(db);
@@ -150,6 +192,10 @@ export async function personsBy(db: Db, a: ReportArea, column: 'ethnicity' | 'ed
 
 /** Persons on record by substance used (a person using two substances counts under each). */
 export async function personsBySubstance(db: Db, a: ReportArea) {
+  if (a.communeCode === null)
+    return (await summed(db, 'sub', a, null, { key: true }))
+      .filter((x) => x.n !== 0)
+      .map((x) => ({ key: x.key, n: x.n }));
   const r = await sql<{
     k: string;
     n: number;
@@ -160,13 +206,8 @@ export async function personsBySubstance(db: Db, a: ReportArea) {
 
 /** Cases detected in the period per offence article (each case once per article, whatever its clauses). */
 export async function casesPerArticle(db: Db, a: ReportArea, p: ReportPeriod): Promise<Map<string, number>> {
-  const r = await sql<{ article: string; n: number }>`SELECT json_extract(o.value, '$.article') AS article,
-      count(DISTINCT c.id) AS n
-    FROM drug_cases c, json_each(c.offences) o
-    WHERE c.province_code = ${a.provinceCode} ${a.communeCode === null ? sql`` : sql`AND c.commune_code = ${a.communeCode}`}
-      AND c.deleted_at IS NULL AND c.prosecuted_on BETWEEN ${p.from} AND ${p.to}
-    GROUP BY 1`.execute(db);
-  return new Map(r.rows.map((x) => [String(x.article), Number(x.n)]));
+  const r = await summed(db, 'art', a, p, { key: true });
+  return new Map(r.filter((x) => x.n !== 0).map((x) => [x.key, x.n]));
 }
 
 /** Whether a table exists yet (the investigations and rehab tables land in their own migrations). */

@@ -3,6 +3,7 @@ import type { ReportArea } from '../../shared/contract/reports';
 import { growth, rate, samePeriodYearBefore, type ReportPeriod } from '../../shared/domain/indicators';
 import type { Db } from '../platform/table-spec';
 import { tableExists } from './indicator.queries';
+import { EVER, summed, total } from './report.counts';
 
 /**
  * The indicators over the investigations records (tips, cases, seizures, hot spots: migration
@@ -30,12 +31,8 @@ async function count(db: Db, q: RawBuilder<{ n: number }>): Promise<number> {
   return Number((await q.execute(db)).rows[0]?.n ?? 0);
 }
 
-const casesIn = (db: Db, a: ReportArea, p: ReportPeriod) =>
-  count(
-    db,
-    sql<{ n: number }>`SELECT count(*) AS n FROM drug_cases c WHERE ${area('c', a)} AND c.deleted_at IS NULL
-      AND c.prosecuted_on BETWEEN ${p.from} AND ${p.to}`,
-  );
+/** Cases prosecuted in the period (kept counts, migration 2026_12_03_1900_report_counts). */
+const casesIn = (db: Db, a: ReportArea, p: ReportPeriod) => total(db, 'cases', a, p);
 
 /**
  * Cases open at some time in the period or resolved in it (the denominator of cases resolved), and of them the
@@ -69,32 +66,37 @@ export const SOURCE_COUNTERS: Record<string, { table: string; count: Counter }> 
   casesResolvedRate: {
     table: 'drug_cases',
     async count(db, a, p) {
-      // Two ranges of drug_cases_report_resolved: the open cases (null first), then those resolved from `from`.
-      const open = await count(
-        db,
-        sql<{ n: number }>`SELECT count(*) AS n FROM drug_cases c WHERE ${area('c', a)} AND c.deleted_at IS NULL
-          AND c.resolved_on IS NULL AND c.prosecuted_on <= ${p.to}`,
-      );
-      const r = await sql<{
-        d: number;
-        n: number;
-      }>`SELECT count(*) AS d, coalesce(sum(c.resolved_on <= ${p.to}), 0) AS n
-        FROM drug_cases c WHERE ${area('c', a)} AND c.deleted_at IS NULL AND c.resolved_on >= ${p.from}
-          AND c.prosecuted_on <= ${p.to}`.execute(db);
-      const d = open + Number(r.rows[0]?.d ?? 0);
-      const n = Number(r.rows[0]?.n ?? 0);
+      // From the kept counts: every case prosecuted by the period's last day, less those resolved before its
+      // first; resolved in it. A case resolved on or after the day it was prosecuted is counted by its resolution
+      // day alone (resolved before `from` means prosecuted before `to`); the few resolved before the day they were
+      // prosecuted (a history entered so) are counted from the records, through their own small index.
+      const [prosecuted, resolvedEver, resolvedFrom, resolvedIn, early] = await Promise.all([
+        total(db, 'cases', a, { from: EVER.from, to: p.to }),
+        total(db, 'resolved', a, EVER),
+        total(db, 'resolved', a, { from: p.from, to: EVER.to }),
+        total(db, 'resolved', a, p),
+        sql<{ before: number; inside: number }>`SELECT coalesce(sum(c.resolved_on < ${p.from}), 0) AS before,
+            coalesce(sum(c.resolved_on BETWEEN ${p.from} AND ${p.to}), 0) AS inside
+          FROM drug_cases c INDEXED BY drug_cases_report_early WHERE ${area('c', a)} AND c.deleted_at IS NULL
+            AND c.resolved_on < c.prosecuted_on AND c.prosecuted_on <= ${p.to}`.execute(db),
+      ]);
+      const e = early.rows[0] ?? { before: 0, inside: 0 };
+      const d = prosecuted - (resolvedEver - resolvedFrom) - Number(e.before);
+      const n = resolvedIn + Number(e.inside);
       return { value: rate(n, d), numerator: n, denominator: d };
     },
   },
   tipsVerifiedRateByChannel: {
     table: 'tips',
     async count(db, a, p) {
-      const r = await sql<{ channel: string; d: number; n: number }>`SELECT t.channel AS channel, count(*) AS d,
-          sum(t.state IN ('prosecuted', 'not_prosecuted', 'transferred')) AS n
-        FROM tips t WHERE ${area('t', a)} AND t.deleted_at IS NULL AND t.received_on BETWEEN ${p.from} AND ${p.to}
-          AND t.channel IN (${sql.join(PLAN_CHANNELS.map((c) => sql`${c}`))})
-        GROUP BY t.channel`.execute(db);
-      const by = new Map(r.rows.map((x) => [x.channel, { d: Number(x.d), n: Number(x.n) }]));
+      // Kept counts per channel and whether verified (key `channel|1` or `channel|0`).
+      const by = new Map<string, { d: number; n: number }>();
+      for (const x of await summed(db, 'tips', a, p, { key: true })) {
+        const [channel = '', verified] = x.key.split('|');
+        const c = by.get(channel) ?? by.set(channel, { d: 0, n: 0 }).get(channel)!;
+        c.d += x.n;
+        if (verified === '1') c.n += x.n;
+      }
       const breakdown = PLAN_CHANNELS.map((c) => {
         const x = by.get(c) ?? { d: 0, n: 0 };
         return { key: c, value: rate(x.n, x.d) ?? 0, numerator: x.n, denominator: x.d };
@@ -130,16 +132,20 @@ export const SOURCE_COUNTERS: Record<string, { table: string; count: Counter }> 
   seizuresBySubstance: {
     table: 'seizures',
     async count(db, a, p) {
-      // Added per (substance, measuring unit) only: grams and kilograms of heroin stay two lines.
-      const r = await sql<{ substance: string; unit: string; total: number }>`SELECT s.substance AS substance,
-          s.unit AS unit, sum(CAST(s.quantity AS REAL)) AS total
-        FROM seizures s WHERE ${area('s', a)} AND s.deleted_at IS NULL AND s.seized_on BETWEEN ${p.from} AND ${p.to}
-          AND s.substance IS NOT NULL AND s.quantity IS NOT NULL AND s.unit IS NOT NULL
-        GROUP BY s.substance, s.unit ORDER BY s.substance, s.unit`.execute(db);
-      const breakdown = r.rows.map((x) => ({
+      // Added per (substance, measuring unit) only: grams and kilograms of heroin stay two lines (kept sums).
+      const r = (await summed(db, 'seized', a, p, { key: true }))
+        .filter((x) => x.n !== 0)
+        .map((x) => {
+          const cut = x.key.lastIndexOf('|');
+          return { substance: x.key.slice(0, cut), unit: x.key.slice(cut + 1), total: x.q };
+        })
+        .sort((x, y) =>
+          x.substance === y.substance ? (x.unit < y.unit ? -1 : 1) : x.substance < y.substance ? -1 : 1,
+        );
+      const breakdown = r.map((x) => ({
         key: x.substance,
         measure: x.unit,
-        value: Math.round(Number(x.total) * 1000) / 1000,
+        value: Math.round(x.total * 1000) / 1000,
       }));
       return { value: null, numerator: null, denominator: null, breakdown };
     },
@@ -147,10 +153,10 @@ export const SOURCE_COUNTERS: Record<string, { table: string; count: Counter }> 
   referralsByState: {
     table: 'rehab_referrals',
     async count(db, a, p) {
-      const r = await sql<{ state: string; n: number }>`SELECT r.state AS state, count(*) AS n FROM rehab_referrals r
-        WHERE ${area('r', a)} AND r.deleted_at IS NULL AND r.discovered_on BETWEEN ${p.from} AND ${p.to}
-        GROUP BY r.state ORDER BY r.state`.execute(db);
-      const breakdown = r.rows.map((x) => ({ key: x.state, value: Number(x.n) }));
+      const breakdown = (await summed(db, 'referrals', a, p, { key: true }))
+        .filter((x) => x.n !== 0)
+        .sort((x, y) => (x.key < y.key ? -1 : 1))
+        .map((x) => ({ key: x.key, value: x.n }));
       const n = breakdown.reduce((s, b) => s + b.value, 0);
       return { value: n, numerator: n, denominator: null, breakdown };
     },
@@ -158,12 +164,7 @@ export const SOURCE_COUNTERS: Record<string, { table: string; count: Counter }> 
   abscondingCount: {
     table: 'rehab_stays',
     async count(db, a, p) {
-      const n = await count(
-        db,
-        sql<{ n: number }>`SELECT count(*) AS n FROM rehab_stays s, json_each(s.incidents) i
-          WHERE ${area('s', a)} AND s.deleted_at IS NULL AND json_extract(i.value, '$.kind') = 'absconded'
-            AND json_extract(i.value, '$.on') BETWEEN ${p.from} AND ${p.to}`,
-      );
+      const n = await total(db, 'absconded', a, p);
       return { value: n, numerator: n, denominator: null };
     },
   },
@@ -183,17 +184,14 @@ export async function casesByArticle(
   p: ReportPeriod,
 ): Promise<{ article: string; clause: number | null; n: number }[] | null> {
   if (!(await tableExists(db, 'drug_cases'))) return null;
-  const r = await sql<{ article: string; clause: number | null; n: number }>`SELECT
-      json_extract(o.value, '$.article') AS article, json_extract(o.value, '$.clause') AS clause,
-      count(DISTINCT c.id) AS n
-    FROM drug_cases c, json_each(c.offences) o
-    WHERE ${area('c', a)} AND c.deleted_at IS NULL AND c.prosecuted_on BETWEEN ${p.from} AND ${p.to}
-    GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
-  return r.rows.map((x) => ({
-    article: String(x.article),
-    clause: x.clause === null ? null : Number(x.clause),
-    n: Number(x.n),
-  }));
+  // Kept counts per `article|clause` (a case once per article and clause).
+  return (await summed(db, 'artc', a, p, { key: true }))
+    .filter((x) => x.n !== 0)
+    .map((x) => {
+      const [article = '', clause = ''] = x.key.split('|');
+      return { article, clause: clause === '' ? null : Number(clause), n: x.n };
+    })
+    .sort((x, y) => (x.article === y.article ? (x.clause ?? -1) - (y.clause ?? -1) : x.article < y.article ? -1 : 1));
 }
 
 /**
@@ -227,27 +225,21 @@ export async function keyAreaFigures(
         )
       : null;
   const cases = visible.cases && (await tableExists(db, 'drug_cases'));
-  const arrests = cases
-    ? toMap(
-        (
-          await sql<{ c: string; n: number }>`SELECT c.commune_code AS c, count(*) AS n
-            FROM case_suspects s JOIN drug_cases c ON c.id = s.case_id
-            WHERE c.province_code = ${provinceCode} AND c.deleted_at IS NULL AND s.deleted_at IS NULL
-              AND s.arrested_on BETWEEN ${from} AND ${to} AND c.commune_code IS NOT NULL
-            GROUP BY c.commune_code`.execute(db)
-        ).rows,
-      )
-    : null;
-  const cultivation = cases
-    ? toMap(
-        (
-          await sql<{ c: string; n: number }>`SELECT c.commune_code AS c, count(*) AS n FROM drug_cases c
-            WHERE c.province_code = ${provinceCode} AND c.deleted_at IS NULL AND c.commune_code IS NOT NULL
-              AND c.prosecuted_on BETWEEN ${from} AND ${to}
-              AND EXISTS (SELECT 1 FROM json_each(c.offences) o WHERE json_extract(o.value, '$.article') = '247')
-            GROUP BY c.commune_code`.execute(db)
-        ).rows,
-      )
-    : null;
+  const perCommune = async (metric: string, key: string | null) => {
+    const rows = await summed(
+      db,
+      metric,
+      { provinceCode, communeCode: null },
+      { from, to },
+      {
+        commune: true,
+        key: key !== null,
+      },
+    );
+    return toMap(rows.filter((r) => key === null || r.key === key).map((r) => ({ c: r.commune, n: r.n })));
+  };
+  // Suspects arrested in the year on the commune's cases, and its cultivation cases (Art. 247): kept counts.
+  const arrests = cases ? await perCommune('arrests', null) : null;
+  const cultivation = cases ? await perCommune('art', '247') : null;
   return { hotSpots, arrests, cultivation };
 }

@@ -20,6 +20,7 @@ import { personTable } from '../../electron/persons/person.table';
 import { computeOne } from '../../electron/reports/report.compute';
 import { indicator, type ReportPeriod } from '../../shared/domain/indicators';
 import { tempDir } from '../support/host';
+import { keptAndRecounted } from '../support/report-counts';
 
 /**
  * The facts the indicators count, kept on write (migration 2026_12_03_1810_report_facts): a person's first
@@ -550,6 +551,11 @@ describe('report facts across workstations', () => {
 
     const a = await figures(st[0]!);
     expect(a).toEqual(bruteForce(st[0]!));
+    // The counts kept on write (migration 2026_12_03_1900_report_counts) saw every applied change.
+    for (const x of st) {
+      const { kept, recounted } = keptAndRecounted(x.raw);
+      expect(kept).toEqual(recounted);
+    }
     expect(await figures(st[1]!)).toEqual(a);
     expect(factsOf(st[1]!)).toEqual(factsOf(st[0]!));
     // Something was counted in each (the run is not trivially empty), persons with a gap and cases resolved too.
@@ -568,6 +574,10 @@ describe('report facts across workstations', () => {
     await syncInto(st[0]!, st[1]!);
     const b = await figures(st[1]!);
     expect(b).toEqual(bruteForce(st[1]!));
+    for (const x of st) {
+      const { kept, recounted } = keptAndRecounted(x.raw);
+      expect(kept).toEqual(recounted);
+    }
     expect(await figures(st[0]!)).toEqual(b);
     expect(factsOf(st[0]!)).toEqual(factsOf(st[1]!));
 

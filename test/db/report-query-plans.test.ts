@@ -115,44 +115,47 @@ describe('indicator query plans', () => {
         )
         .join(' || ');
     };
+    // The kept counts (migration 2026_12_03_1900_report_counts) are read by their key: the metric, the place, the
+    // grain and a range of days or months. Only the persons with a gap between measures, and the cases resolved
+    // before the day they were prosecuted, are read from the records, each through its own small index.
+    const COUNTS = 'report_counts USING PRIMARY KEY (metric=? AND province_code=? AND commune_code=? AND grain=?';
     const expected: Record<string, string[]> = {
-      // Kept facts (migration 2026_12_03_1810_report_facts): a range of the first positives, the spans of everyone
-      // on record read from the index alone (the gapped person through its own index and measures), the cases
-      // open or resolved from the period's first day.
-      newAddicts: ['COVERING INDEX persons_report_first'],
-      newAddictsGrowth: ['COVERING INDEX persons_report_first'],
-      managedReachedRate: [
-        'COVERING INDEX persons_report_reach',
-        'COVERING INDEX persons_report_gapped',
-        'person_measures_period',
-      ],
-      casesDetected: ['drug_cases_province_prosecuted'],
-      casesDetectedGrowth: ['drug_cases_province_prosecuted'],
-      casesResolvedRate: ['COVERING INDEX drug_cases_report_resolved'],
-      tipsVerifiedRateByChannel: ['tips_province_received'],
-      seizuresBySubstance: ['seizures_province_seized'],
-      referralsByState: ['rehab_referrals_province_discovered'],
+      newAddicts: [COUNTS],
+      newAddictsGrowth: [COUNTS],
+      managedReachedRate: [COUNTS, 'COVERING INDEX persons_report_gapped', 'person_measures_period'],
+      casesDetected: [COUNTS],
+      casesDetectedGrowth: [COUNTS],
+      casesResolvedRate: [COUNTS, 'drug_cases_report_early'],
+      tipsVerifiedRateByChannel: [COUNTS],
+      seizuresBySubstance: [COUNTS],
+      referralsByState: [COUNTS],
+      abscondingCount: [COUNTS],
     };
     for (const [id, indexes] of Object.entries(expected)) {
       const plan = await planOf(id);
       for (const ix of indexes) expect(plan, id).toContain(ix);
       // No whole-table walk of the big tables' rows.
-      expect(plan, id).not.toMatch(/\bSCAN (t|x|m|c|s|p)\b(?! USING)/);
+      expect(plan, id).not.toMatch(/\bSCAN (t|x|m|c|s|p|report_counts)\b(?! USING)/);
     }
-    // The commune table and the statistical tables read persons from their covering indexes only.
+    // The commune table and the statistical tables of a province read the kept counts by their key; of the
+    // persons, only those with a gap between measures, through their own index.
     sent.length = 0;
     await computeCommuneTable(db, area, 2025, () => true);
     await computeTables(db, area, period, () => true);
-    const personPlans = sent
-      .filter((q) => /\bFROM persons p\b/.test(q.sql))
+    const plans = sent
+      .filter((q) => /\bFROM (persons p|report_counts)\b/.test(q.sql))
       .map((q) =>
         (raw.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[])
           .map((p) => p.detail)
           .join(' | '),
       );
-    expect(personPlans.length).toBeGreaterThanOrEqual(6);
-    for (const plan of personPlans)
-      expect(plan).toMatch(/COVERING INDEX persons_report_(reach|stats)|persons_report_gapped/);
+    expect(plans.length).toBeGreaterThanOrEqual(10);
+    for (const plan of plans) {
+      expect(plan).toMatch(
+        /report_counts USING PRIMARY KEY \(metric=\? AND province_code=\? AND commune_code=\? AND grain=\?|persons_report_gapped/,
+      );
+      expect(plan).not.toMatch(/\bSCAN (p|report_counts)\b(?! USING)/);
+    }
     await db.destroy();
   });
 });
