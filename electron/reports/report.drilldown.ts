@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DrillDown, DrillQuery, DrillRecordType, DrillRow, ReportArea } from '../../shared/contract/reports';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
-import { periodYear, samePeriodYearBefore, type ReportPeriod } from '../../shared/domain/indicators';
+import { indicator, periodYear, samePeriodYearBefore, type ReportPeriod } from '../../shared/domain/indicators';
 import type { Role } from '../../shared/domain/roles';
 import { commune, communesOf } from '../../shared/places';
 import { compareVietnamese } from '../../shared/text/fold';
@@ -13,6 +13,8 @@ import { specOf } from '../platform/tables';
 import { statusesOf } from './commune-status.service';
 import { newAddictsSet, ON_RECORD, personArea, REACHED, tableExists } from './indicator.queries';
 import { area, PLAN_CHANNELS, resolvableIn } from './indicator.sources';
+import { computeOne } from './report.compute';
+import { summed } from './report.counts';
 
 /**
  * The records behind an indicator's numerator or denominator. Each set here is the same condition the
@@ -48,6 +50,11 @@ interface SqlSet {
   /** The table the set lists (it must exist: the indicator says `no_source` otherwise). */
   table: string;
   sql: RawBuilder<RowDb>;
+  /**
+   * The set in its listing order with a page's LIMIT/OFFSET, when an index walks it in that order (persons: by
+   * name, through persons_summary_sorted, stopping at the page's end); otherwise the set is listed newest first.
+   */
+  paged?: (page: RawBuilder<unknown>) => RawBuilder<RowDb>;
 }
 
 type Part = 'numerator' | 'denominator';
@@ -70,19 +77,25 @@ function personRow(e: DrillEnv, date: RawBuilder<unknown>) {
     NULL AS case_id, NULL AS quantity, NULL AS measure`;
 }
 
-const onRecordSet = (e: DrillEnv, reached: boolean): SqlSet => ({
-  recordType: 'person',
-  table: 'persons',
-  sql: sql<RowDb>`SELECT ${personRow(
+const onRecordSet = (e: DrillEnv, reached: boolean): SqlSet => {
+  const select = (indexed: RawBuilder<unknown>) => sql<RowDb>`SELECT ${personRow(
     e,
     reached
       ? sql`(SELECT max(m.start_date) FROM person_measures m WHERE m.person_id = p.id AND m.deleted_at IS NULL
           AND m.start_date <= ${e.period.to} AND (m.end_date IS NULL OR m.end_date >= ${e.period.from}))`
       : sql`NULL`,
   )}
-    FROM persons p WHERE ${personArea(e.area)} AND ${ON_RECORD} AND ${scoped(e, 'persons', 'p')}
-    ${reached ? sql`AND ${REACHED(e.period)}` : sql``}`,
-});
+    FROM persons p ${indexed} WHERE ${personArea(e.area)} AND ${ON_RECORD} AND ${scoped(e, 'persons', 'p')}
+    ${reached ? sql`AND ${REACHED(e.period)}` : sql``}`;
+  return {
+    recordType: 'person',
+    table: 'persons',
+    sql: select(sql``),
+    // In Vietnamese name order: the page is the first persons of the name index who are in the set (a province's
+    // first page reads about as many entries as it shows, a commune's about the province's share of it).
+    paged: (page) => sql<RowDb>`${select(sql`INDEXED BY persons_summary_sorted`)} ORDER BY p.sort_key, p.pk ${page}`,
+  };
+};
 
 const newAddictsIn = (e: DrillEnv, p: ReportPeriod): SqlSet => ({
   recordType: 'person',
@@ -295,10 +308,72 @@ export async function drill(
     throw new AppError(ErrorCodes.INVALID_INPUT, 'these records have no table yet', {
       issues: [{ path: 'indicatorId', code: 'drill_no_source' }],
     });
-  const total = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${set.sql})`.execute(db)).rows[0]?.n ?? 0);
+  const total =
+    (await countedTotal(db, e, q.indicatorId, q.part, set.table)) ??
+    Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${set.sql})`.execute(db)).rows[0]?.n ?? 0);
   const page = q.limit === null ? sql`LIMIT -1 OFFSET ${q.offset}` : sql`LIMIT ${q.limit} OFFSET ${q.offset}`;
-  const rows = await sql<RowDb>`SELECT * FROM (${set.sql}) ORDER BY date DESC, id ${page}`.execute(db);
+  const rows = await (
+    set.paged?.(page) ?? sql<RowDb>`SELECT * FROM (${set.sql}) ORDER BY date DESC, id ${page}`
+  ).execute(db);
   return { ...base, recordType: set.recordType, total, rows: rows.rows.map((r) => toRow(set.recordType, r)) };
 }
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Whether the caller's scope over the set's table holds every record of the area (a leader of the province, an
+ * officer of the commune drilled into, or a reach over everything): the scope condition then filters nothing.
+ * Fail-closed like scopeSql: no view, a family or role the table gives none, no scope columns: not implied.
+ */
+function scopeImplied(e: DrillEnv, table: string): boolean {
+  const spec = specOf(table);
+  const s = e.scope(spec.family);
+  if (s.view === 'none' || !spec.views[s.role] || spec.family !== s.family) return false;
+  if (s.all) return true;
+  const cols = spec.scope;
+  if (!cols) return false;
+  const [province, communeCol] = table === 'persons' ? ['curProvince', 'curCommune'] : ['provinceCode', 'communeCode'];
+  if (s.provinceCode !== null && cols.province === province && s.provinceCode === e.area.provinceCode) return true;
+  return (
+    s.communeCode !== null &&
+    cols.commune === communeCol &&
+    e.area.communeCode !== null &&
+    s.communeCode === e.area.communeCode
+  );
+}
+
+/**
+ * The size of the set without listing it, when the caller's scope filters nothing of the area: the indicator's own
+ * figure (from the kept counts), which counts the same set (the drill-down test checks every set against it).
+ * Null when the set must be counted (a narrower scope, a seizures line, a figure that is not a count).
+ */
+async function countedTotal(
+  db: Db,
+  e: DrillEnv,
+  indicatorId: string,
+  part: Part,
+  table: string,
+): Promise<number | null> {
+  if (!scopeImplied(e, table)) return null;
+  const def = indicator(indicatorId);
+  if (!def) return null;
+  if (indicatorId === 'seizuresBySubstance') {
+    // Seizures counted per substance and measuring unit (the figure is their quantities).
+    const lines = await summed(db, 'seized', e.area, e.period, { key: true });
+    return lines
+      .filter((l) => {
+        const cut = l.key.lastIndexOf('|');
+        return (
+          (e.key === null || l.key.slice(0, cut) === e.key) &&
+          (e.measure === null || l.key.slice(cut + 1) === e.measure)
+        );
+      })
+      .reduce((sum, l) => sum + l.n, 0);
+  }
+  const r = await computeOne(db, def, e.area, e.period, () => true);
+  if (r.status !== 'ok') return null;
+  if (e.key === null) return (part === 'numerator' ? r.numerator : r.denominator) ?? null;
+  const line = r.breakdown?.find((l) => l.key === e.key);
+  if (!line) return r.breakdown ? 0 : null;
+  return (part === 'numerator' ? (line.numerator ?? line.value) : line.denominator) ?? null;
+}
