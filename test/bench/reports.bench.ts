@@ -96,10 +96,13 @@ export async function benchReports(persons: number): Promise<void> {
       .join(' ');
   const loadBefore = load();
   try {
+    // Seeding a family at this size outlasts the default idle lock (10 minutes): the longest the app allows.
+    const preferences = new MemoryPreferencesStore();
+    await preferences.save({ ...(await preferences.load()), idleMinutes: 120 });
     const host = createHost({
       dataDir: path.join(dir, 'vault'),
       kdfPolicy: 'floor',
-      preferences: new MemoryPreferencesStore(),
+      preferences,
     });
     const pw = 'mật khẩu benchmark dài';
     const must = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }, what: string): T => {
