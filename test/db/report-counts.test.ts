@@ -1,8 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
 import { migrateTo } from '../../electron/db/migrate';
 import {
   personsByCategorySexAge,
@@ -15,8 +13,7 @@ import { summed } from '../../electron/reports/report.counts';
 import { computeOne } from '../../electron/reports/report.compute';
 import { ageBand, indicator, type ReportPeriod } from '../../shared/domain/indicators';
 import { communesOf } from '../../shared/places';
-import { keptAndRecounted } from '../support/report-counts';
-import { tempDir } from '../support/host';
+import { keptAndRecounted, openFile, prng, schemaOf } from '../support/report-counts';
 
 /**
  * The counts the indicators add up, kept on write (migration 2026_12_03_1900_report_counts): after random inserts,
@@ -30,16 +27,6 @@ const BEFORE = '2026_12_03_1830_person_summary_order';
 const SYNC_COLS = 'created_at, updated_at, origin_ws, hlc, deleted_at';
 const SYNC = "'2026-12-03T08:00:00Z', '2026-12-03T08:00:00Z', 'ws', 'h1', NULL";
 
-function openFile(name: string) {
-  const raw = new Database(path.join(tempDir(), name));
-  keyConnection(raw, crypto.randomBytes(32));
-  configureConnection(raw);
-  return { raw, db: createKysely(raw) };
-}
-
-const schemaOf = (raw: Database.Database) =>
-  raw.prepare('SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name').all();
-
 function insert(raw: Database.Database, table: string, row: Record<string, unknown>) {
   const cols = Object.keys(row);
   raw
@@ -47,18 +34,6 @@ function insert(raw: Database.Database, table: string, row: Record<string, unkno
       `INSERT INTO ${table} (${cols.join(', ')}, ${SYNC_COLS}) VALUES (${cols.map(() => '?').join(', ')}, ${SYNC})`,
     )
     .run(...cols.map((c) => row[c]));
-}
-
-/** A seeded generator (the runs are reproducible). */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const COMMUNES = communesOf('08')

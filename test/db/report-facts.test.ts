@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyChanges, rebuildRecords } from '../../electron/changelog/apply';
 import {
@@ -12,15 +11,13 @@ import {
 } from '../../electron/changelog/changelog';
 import { HlcClock } from '../../electron/changelog/hlc';
 import { readEntries } from '../../electron/changelog/log-store';
-import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
 import { migrateTo, migrateToLatest } from '../../electron/db/migrate';
 import { migrations } from '../../electron/db/migrations';
 import * as m1830 from '../../electron/db/migrations/2026_12_03_1830_person_summary_order';
 import { personTable } from '../../electron/persons/person.table';
 import { computeOne } from '../../electron/reports/report.compute';
 import { indicator, type ReportPeriod } from '../../shared/domain/indicators';
-import { tempDir } from '../support/host';
-import { keptAndRecounted } from '../support/report-counts';
+import { keptAndRecounted, openFile, prng, schemaOf } from '../support/report-counts';
 
 /**
  * The facts the indicators count, kept on write (migration 2026_12_03_1810_report_facts): a person's first
@@ -32,20 +29,6 @@ import { keptAndRecounted } from '../support/report-counts';
 const THIS = '2026_12_03_1810_report_facts';
 const BEFORE = '2026_12_03_1750_person_summary_index';
 const SYNC = "'2026-12-03T08:00:00Z', '2026-12-03T08:00:00Z', 'ws', 'h1', NULL";
-
-function openFile(name: string) {
-  const raw = new Database(path.join(tempDir(), name));
-  keyConnection(raw, crypto.randomBytes(32));
-  configureConnection(raw);
-  return { raw, db: createKysely(raw) };
-}
-
-const schemaOf = (raw: Database.Database) =>
-  raw.prepare('SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name').all() as {
-    type: string;
-    name: string;
-    sql: string;
-  }[];
 
 function insertPerson(raw: Database.Database, id: string) {
   raw
@@ -201,18 +184,6 @@ describe('a migration registered after a later-named one had run', () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Two workstations exchanging their changes.
-
-/** A seeded generator (the runs are reproducible). */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function station(n: number, wall: { ms: number }) {
   const { raw, db } = openFile(`s${n}.db`);

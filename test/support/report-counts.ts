@@ -1,5 +1,37 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3-multiple-ciphers';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
 import { backfillStatements } from '../../electron/db/migrations/2026_12_03_1900_report_counts';
+import { tempDir } from './host';
+
+/** An encrypted file in a temp dir, for the report tests that write the records with SQL. */
+export function openFile(name: string): { raw: Database.Database; db: ReturnType<typeof createKysely> } {
+  const raw = new Database(path.join(tempDir(), name));
+  keyConnection(raw, crypto.randomBytes(32));
+  configureConnection(raw);
+  return { raw, db: createKysely(raw) };
+}
+
+/** Every table, index and trigger of a file (a migration's down must give back what its up found). */
+export const schemaOf = (raw: Database.Database) =>
+  raw.prepare('SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name').all() as {
+    type: string;
+    name: string;
+    sql: string;
+  }[];
+
+/** A seeded generator (the random runs are reproducible). */
+export function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 type Row = { metric: string; province_code: string; commune_code: string; grain: string; bucket: string; key: string };
 
