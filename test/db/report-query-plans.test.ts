@@ -73,6 +73,34 @@ describe('migration 2026_12_03_1730_report_indexes', () => {
   });
 });
 
+describe('migration 2026_12_03_1910_report_hotspots_index', () => {
+  it('adds the hot spots’ covering index beside existing data, and its down removes it alone', async () => {
+    const { raw, db } = open();
+    await migrateTo(db, '2026_12_03_1900_report_counts');
+    raw
+      .prepare(
+        `INSERT INTO hotspots (id, province_code, commune_code, address, kind, activities, discovered_on, status,
+         status_on, created_at, updated_at, origin_ws, hlc, deleted_at)
+         VALUES ('h1', '08', '02263', 'x', 'cluster', '["use"]', '2025-02-01', 'active', '2025-02-01', ${SYNC})`,
+      )
+      .run();
+    const before = names(raw);
+    await migrateTo(db, '2026_12_03_1910_report_hotspots_index');
+    expect(names(raw)).toEqual([...before, 'hotspots_report'].sort());
+    expect(
+      raw
+        .prepare(
+          `SELECT commune_code FROM hotspots INDEXED BY hotspots_report WHERE province_code = '08'
+          AND discovered_on <= '2025-12-31' AND deleted_at IS NULL`,
+        )
+        .all(),
+    ).toEqual([{ commune_code: '02263' }]);
+    await migrateTo(db, '2026_12_03_1900_report_counts');
+    expect(names(raw)).toEqual(before);
+    await db.destroy();
+  });
+});
+
 describe('indicator query plans', () => {
   it("reads a province's year of each indicator through its index, not every row of the table", async () => {
     const { raw, db, sent } = open();
@@ -130,6 +158,9 @@ describe('indicator query plans', () => {
       seizuresBySubstance: [COUNTS],
       referralsByState: [COUNTS],
       abscondingCount: [COUNTS],
+      // The hot spots from their own covering index (migration 2026_12_03_1910_report_hotspots_index).
+      hotSpotsEliminatedRate: ['COVERING INDEX hotspots_report'],
+      hotSpotsReformed: ['COVERING INDEX hotspots_report'],
     };
     for (const [id, indexes] of Object.entries(expected)) {
       const plan = await planOf(id);
@@ -143,7 +174,7 @@ describe('indicator query plans', () => {
     await computeCommuneTable(db, area, 2025, () => true);
     await computeTables(db, area, period, () => true);
     const plans = sent
-      .filter((q) => /\bFROM (persons p|report_counts)\b/.test(q.sql))
+      .filter((q) => /\bFROM (persons p|report_counts|hotspots h)\b/.test(q.sql))
       .map((q) =>
         (raw.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[])
           .map((p) => p.detail)
@@ -152,9 +183,9 @@ describe('indicator query plans', () => {
     expect(plans.length).toBeGreaterThanOrEqual(10);
     for (const plan of plans) {
       expect(plan).toMatch(
-        /report_counts USING PRIMARY KEY \(metric=\? AND province_code=\? AND commune_code=\? AND grain=\?|persons_report_gapped/,
+        /report_counts USING PRIMARY KEY \(metric=\? AND province_code=\? AND commune_code=\? AND grain=\?|persons_report_gapped|COVERING INDEX hotspots_report/,
       );
-      expect(plan).not.toMatch(/\bSCAN (p|report_counts)\b(?! USING)/);
+      expect(plan).not.toMatch(/\bSCAN (p|h|report_counts)\b(?! USING)/);
     }
     await db.destroy();
   });

@@ -18,6 +18,7 @@ import * as m20261203_1750 from './2026_12_03_1750_person_summary_index';
 import * as m20261203_1810 from './2026_12_03_1810_report_facts';
 import * as m20261203_1830 from './2026_12_03_1830_person_summary_order';
 import * as m20261203_1900 from './2026_12_03_1900_report_counts';
+import * as m20261203_1910 from './2026_12_03_1910_report_hotspots_index';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1810_report_facts': m20261203_1810,
   '2026_12_03_1830_person_summary_order': m20261203_1830,
   '2026_12_03_1900_report_counts': m20261203_1900,
+  '2026_12_03_1910_report_hotspots_index': m20261203_1910,
 };
