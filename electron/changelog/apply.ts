@@ -3,11 +3,12 @@ import { specOf } from '../platform/tables';
 import type { ColumnSpec, TableSpec } from '../platform/table-spec';
 import { CompiledQuery } from 'kysely';
 import { refreshConflicts, type Db, type ReplicatedTable } from './changelog';
-import { decodeHlc, type HlcClock } from './hlc';
+import { decodeHlc, encodeHlc, type HlcClock } from './hlc';
 import {
   appendEntries,
   entryKey,
-  freshEntries,
+  logState,
+  loggedKey,
   readRecordsEntries,
   recordIdOf,
   recordKey,
@@ -261,6 +262,14 @@ export async function rebuildRecords(
   records: ReadonlyMap<string, ReadonlySet<string>>,
   today: string,
   pending?: PendingDerive,
+  opts: {
+    /**
+     * Per table, by canonical id (`recordIdOf(recordKey(id))`): every change the log holds of a record, as it reads
+     * them back (canonical stamps and ids, the workstation filled in); these records' changes are not read again.
+     */
+    known?: ReadonlyMap<string, ReadonlyMap<string, ChangeEntry[]>>;
+    rebuilt?: ApplyOptions['rebuilt'];
+  } = {},
 ): Promise<{ rebuilt: number; incomplete: number; openConflicts: number }> {
   let rebuilt = 0;
   let incomplete = 0;
@@ -273,8 +282,15 @@ export async function rebuildRecords(
     const list = [...new Map([...ids].map((id) => [recordIdOf(recordKey(id)), id])).values()];
     for (let i = 0; i < list.length; i += PART) {
       const part = list.slice(i, i + PART);
-      const { entries, rows } = await readRecordsEntries(db, table, part);
-      const merged = part.map((id) => mergeRecord(entries.get(id) ?? []));
+      const mine = opts.known?.get(table);
+      const held = mine ? part.map((id) => mine.get(recordIdOf(recordKey(id)))) : [];
+      const { entries, rows } = await readRecordsEntries(
+        db,
+        table,
+        part,
+        mine ? new Set(part.filter((_, j) => held[j])) : undefined,
+      );
+      const merged = part.map((id, j) => mergeRecord(held[j] ?? entries.get(id) ?? []));
       const conflicted = await recordsWithConflicts(
         db,
         table,
@@ -282,6 +298,7 @@ export async function rebuildRecords(
       );
       for (const m of merged) {
         const old = rows.get(m.id);
+        opts.rebuilt?.(table, m.id, old !== undefined);
         const row = rowOf(spec, m, old !== undefined);
         if (!row) {
           incomplete++;
@@ -333,6 +350,8 @@ export interface ApplyOptions {
   validated?: boolean;
   /** Collect the re-derive here instead of running it (the caller runs it once, after its last batch). */
   pending?: PendingDerive;
+  /** Told of each record a change of the batch rebuilds: whether its row existed before the batch. */
+  rebuilt?: (table: string, id: string, existed: boolean) => void;
 }
 
 /**
@@ -351,7 +370,10 @@ export async function applyChanges(
   let applied = 0;
   let duplicates = 0;
   const touched = new Map<string, Set<string>>();
-  const fresh = await freshEntries(db, entries);
+  const { fresh, logged } = await logState(db, entries);
+  // A record the log held nothing of has exactly its fresh changes of this batch once they are appended: merged
+  // from them as the log would read them back (canonical stamp and id, the workstation filled in), not read again.
+  const known = new Map<string, Map<string, ChangeEntry[]>>();
   const seen = new Set<string>();
   const append: NewChange[] = [];
   for (const [i, c] of entries.entries()) {
@@ -362,21 +384,30 @@ export async function applyChanges(
     }
     seen.add(key);
     clock.receive(c.hlc);
-    append.push({
+    const stamp = decodeHlc(c.hlc);
+    const change = {
       hlc: c.hlc,
-      workstationId: c.workstationId ?? decodeHlc(c.hlc).node,
+      workstationId: c.workstationId ?? stamp.node,
       accountId: c.accountId ?? null,
       tableName: c.tableName,
       recordId: c.recordId,
       changes: c.changes,
       base: c.base ?? null,
-    });
+    };
+    append.push(change);
     applied++;
     const ids = touched.get(c.tableName) ?? new Set<string>();
     ids.add(c.recordId);
     touched.set(c.tableName, ids);
+    if (logged.has(loggedKey(c.tableName, c.recordId))) continue;
+    let ofTable = known.get(c.tableName);
+    if (!ofTable) known.set(c.tableName, (ofTable = new Map()));
+    const id = recordIdOf(recordKey(c.recordId));
+    const list = ofTable.get(id) ?? [];
+    list.push({ ...change, hlc: encodeHlc(stamp), recordId: id, accountId: change.accountId || null });
+    ofTable.set(id, list);
   }
   await appendEntries(db, append);
-  const r = await rebuildRecords(db, touched, today, opts.pending);
+  const r = await rebuildRecords(db, touched, today, opts.pending, { known, rebuilt: opts.rebuilt });
   return { applied, duplicates, records: r.rebuilt, incomplete: r.incomplete, openConflicts: r.openConflicts };
 }

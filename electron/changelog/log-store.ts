@@ -219,7 +219,13 @@ export interface RecordsEntries {
  * which come back too (read before anything changes them). One query for the changes and one for the rows per
  * 500 records, where asking record by record took four.
  */
-export async function readRecordsEntries(db: Db, table: string, ids: readonly string[]): Promise<RecordsEntries> {
+export async function readRecordsEntries(
+  db: Db,
+  table: string,
+  ids: readonly string[],
+  /** Ids whose rows alone are read (their changes are the caller's already): no entry is returned for them. */
+  rowsOnly?: ReadonlySet<string>,
+): Promise<RecordsEntries> {
   const entries = new Map<string, StoredChange[]>();
   const rows = new Map<string, Record<string, unknown>>();
   const tbl = await tableNumber(db, table, false);
@@ -233,14 +239,15 @@ export async function readRecordsEntries(db: Db, table: string, ids: readonly st
       unknown
     >[])
       rows.set(r.id as string, r);
-    if (tbl === null) continue;
+    const logged = rowsOnly ? part.filter((id) => !rowsOnly.has(id)) : part;
+    if (tbl === null || !logged.length) continue;
     const byKey = new Map<string, Row[]>();
     for (const r of await selectEntries(db)
       .where('c.tbl', '=', tbl)
       .where(
         'c.record',
         'in',
-        part.map((id) => recordKey(id)),
+        logged.map((id) => recordKey(id)),
       )
       .orderBy('c.seq')
       .execute()) {
@@ -249,7 +256,7 @@ export async function readRecordsEntries(db: Db, table: string, ids: readonly st
       if (list) list.push(r);
       else byKey.set(k, [r]);
     }
-    for (const id of part) {
+    for (const id of logged) {
       const stored = byKey.get(keyOf(recordKey(id))) ?? [];
       entries.set(
         id,
@@ -275,7 +282,28 @@ export async function readRecordsEntries(db: Db, table: string, ids: readonly st
  * table and 500 records, where `hasEntry` takes two per change. Duplicates within `entries` are each "fresh".
  */
 export async function freshEntries(db: Db, entries: readonly ChangeEntry[]): Promise<boolean[]> {
+  return (await logState(db, entries)).fresh;
+}
+
+/** What the log holds of some changes' records (`logState`). */
+export interface LogState {
+  /** Per change, in the order given: the log does not hold it yet. */
+  fresh: boolean[];
+  /** The records (`loggedKey`) of which the log holds any change at all. */
+  logged: Set<string>;
+}
+
+/** The key of a record in `LogState.logged`. */
+export const loggedKey = (table: string, id: string) => `${table}|${keyOf(recordKey(id))}`;
+
+/**
+ * `freshEntries`, and which of the changes' records the log holds anything of (the same query answers both): a
+ * record it holds nothing of has, once the fresh changes are appended, exactly those changes, so the caller can
+ * merge it from them without reading them back.
+ */
+export async function logState(db: Db, entries: readonly ChangeEntry[]): Promise<LogState> {
   const fresh = entries.map(() => true);
+  const logged = new Set<string>();
   const byTable = new Map<string, number[]>();
   entries.forEach((e, i) => {
     const list = byTable.get(e.tableName);
@@ -294,14 +322,17 @@ export async function freshEntries(db: Db, entries: readonly ChangeEntry[]): Pro
         .select(['c.record', 'c.wall', 'c.counter', 'a.node'])
         .where('c.tbl', '=', tbl)
         .where('c.record', 'in', unique.slice(i, i + 500))
-        .execute())
-        held.add(`${keyOf(r.record)}|${encodeHlc({ wall: r.wall, counter: r.counter, node: r.node })}`);
+        .execute()) {
+        const k = keyOf(r.record);
+        held.add(`${k}|${encodeHlc({ wall: r.wall, counter: r.counter, node: r.node })}`);
+        logged.add(`${table}|${k}`);
+      }
     for (const i of indices) {
       const e = entries[i]!;
       if (held.has(`${keyOf(recordKey(e.recordId))}|${encodeHlc(decodeHlc(e.hlc))}`)) fresh[i] = false;
     }
   }
-  return fresh;
+  return { fresh, logged };
 }
 
 /** The identity of a change in the log: its table, record and stamp (what `hasEntry` compares). */

@@ -396,6 +396,8 @@ export async function readBundle(
      * first, the manifest handler is given this hash, and the read is refused at its end if the file differs.
      */
     knownHash?: string;
+    /** Without `knownHash`: the hash found first is also taken as the file is decrypted, and compared at the end. */
+    rehash?: boolean;
   } = {},
 ): Promise<string> {
   let fd: number;
@@ -409,9 +411,9 @@ export async function readBundle(
     if (src.size > LIMITS.maxFileBytes) throw new AppError(ErrorCodes.BUNDLE_TOO_LARGE, 'bundle file too large');
     // The file's hash first (the manifest handler needs it to tell a bundle already imported from a replay), unless
     // an earlier pass found it: then it is computed on the way and compared at the end.
-    const streamed = opts.knownHash ? crypto.createHash('sha256') : undefined;
+    const streamed = opts.knownHash || opts.rehash ? crypto.createHash('sha256') : undefined;
     let digest = opts.knownHash ?? '';
-    if (!streamed) {
+    if (!opts.knownHash) {
       const fileHash = crypto.createHash('sha256');
       for (let p = 0; p < src.size; p += 1024 * 1024) fileHash.update(src.read(p, 1024 * 1024));
       digest = fileHash.digest('hex');

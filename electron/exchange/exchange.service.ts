@@ -287,178 +287,162 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   let places = true;
   // The signed manifest's bytes: pass 2 must read the same, so its chunks (hashes in it) are the ones validated.
   let signed: Buffer | null = null;
+  let policy: ExchangePolicy | null = null;
 
-  // Pass 1: verify everything, write nothing.
-  hash = await readBundle(file, keys.agePrivate, {
-    manifest: async (m, bytes, sig, fileHash) => {
-      signed = bytes;
-      if (m.recipient !== me) throw new AppError(ErrorCodes.BUNDLE_NOT_FOR_US, 'bundle addressed to another station');
-      const p = await repo.peer(db, m.sender);
-      if (!p) throw new AppError(ErrorCodes.BUNDLE_UNKNOWN_SENDER, 'sender is not a peer');
-      ctx.target({
-        recordType: 'bundle',
-        recordId: p.id,
-        detail: { peer: p.id, seq: m.seq, basis: basisOf(m).seq, preview },
+  // What the apply finds and needs (in pass 2, or in the one pass of a policy that places nothing).
+  const refused: RefusedItem[] = [];
+  const refusedKeys = new Set<string>();
+  let newRecords = 0;
+  let updatedRecords = 0;
+  let duplicates = 0;
+  const conflictsBefore = await countConflicts(db);
+  const today = vietnamDay(ctx.now());
+  let pending: ChangeEntry[] = [];
+  // Derived columns (a person's category from its measures) once at the end, not once per chunk.
+  const derive = new PendingDerive();
+  // Progress of the apply (the long part): changes read so far of the bundle's total, after each chunk.
+  let total = 0;
+  let seen = 0;
+  // The sender's audit entries are kept (not in a preview: rolled back with the rest anyway), a few hundred at a time.
+  let auditLines: AuditLine[] = [];
+  const at = nowIso(ctx);
+  const keepAudit = async () => {
+    if (!preview && auditLines.length) await repo.keepAuditEntries(db, peer!.id, manifest!.seq, at, auditLines);
+    auditLines = [];
+  };
+  const applyPending = async () => {
+    const batch = pending;
+    pending = [];
+    try {
+      // Every change of these chunks was validated, and each chunk's hash checked before it ended.
+      const r = await applyChanges(db, ctx.changes().hlc, batch, today, {
+        validated: true,
+        pending: derive,
+        // Two passes counted new and updated records in the first.
+        rebuilt: direct ? countRecord : undefined,
       });
-      if (!verifySignature(Buffer.from(p.signingPublic, 'base64'), bytes, sig)) throw invalid('signature');
-      if (p.status !== 'active') throw new AppError(ErrorCodes.BUNDLE_SENDER_SUSPENDED, 'sender is suspended');
-      const v = await sequenceVerdict(db, p.id, m, fileHash);
-      switch (v.kind) {
-        case 'already_imported':
-          throw new AppError(ErrorCodes.BUNDLE_ALREADY_APPLIED, `bundle ${m.seq} was imported before`);
-        case 'replayed':
-          throw new AppError(ErrorCodes.BUNDLE_REPLAYED, `bundle ${m.seq} differs from the one imported`);
-        case 'superseded':
-          throw new AppError(ErrorCodes.BUNDLE_SUPERSEDED, `bundle ${m.seq} was superseded by bundle ${v.by}`, {
-            supersededBy: v.by,
-          });
-        case 'gap':
-          throw new AppError(
-            ErrorCodes.BUNDLE_GAP,
-            `bundles ${v.missing[0]}..${v.missing[v.missing.length - 1]} are missing`,
-            { missing: v.missing },
-          );
-        case 'invalid':
-          throw invalid(v.reason);
-        case 'ready':
-          skipped = v.skipped;
-      }
-      peer = p;
-      manifest = m;
-      places = placesRecords(JSON.parse(p.policy) as ExchangePolicy);
-      audit = new AuditChain(m.sender, await lastAuditHead(db, p.id), m.auditHead);
+      duplicates += r.duplicates;
+    } catch (e) {
+      if (e instanceof AppError && e.code !== ErrorCodes.INVALID_INPUT) throw e;
+      throw invalid(`a change could not be applied (${e instanceof Error ? e.message : 'error'})`);
+    }
+    ctx.progress(seen, total);
+  };
+  // One pass: a policy that places no record (everything, or nothing, of the families it accepts) refuses by
+  // table alone, so each verified chunk is applied as it ends; anything refused later (a count differing from the
+  // manifest, a forked audit chain, the file changing under the read) rolls the whole call back.
+  let direct = false;
+  // Records counted new or updated (by table): a record's first chunk with a change we do not hold decides.
+  const counted = new Map<string, Set<string>>();
+  const countRecord = (table: string, id: string, existed: boolean) => {
+    let ids = counted.get(table);
+    if (!ids) counted.set(table, (ids = new Set()));
+    if (ids.has(id)) return;
+    ids.add(id);
+    if (existed) updatedRecords++;
+    else newRecords++;
+  };
+  if (preview) await repo.savepoint.open(db);
+
+  // Pass 1: verify everything, write nothing (or, with `direct`, apply each verified chunk).
+  hash = await readBundle(
+    file,
+    keys.agePrivate,
+    {
+      manifest: async (m, bytes, sig, fileHash) => {
+        signed = bytes;
+        if (m.recipient !== me) throw new AppError(ErrorCodes.BUNDLE_NOT_FOR_US, 'bundle addressed to another station');
+        const p = await repo.peer(db, m.sender);
+        if (!p) throw new AppError(ErrorCodes.BUNDLE_UNKNOWN_SENDER, 'sender is not a peer');
+        ctx.target({
+          recordType: 'bundle',
+          recordId: p.id,
+          detail: { peer: p.id, seq: m.seq, basis: basisOf(m).seq, preview },
+        });
+        if (!verifySignature(Buffer.from(p.signingPublic, 'base64'), bytes, sig)) throw invalid('signature');
+        if (p.status !== 'active') throw new AppError(ErrorCodes.BUNDLE_SENDER_SUSPENDED, 'sender is suspended');
+        const v = await sequenceVerdict(db, p.id, m, fileHash);
+        switch (v.kind) {
+          case 'already_imported':
+            throw new AppError(ErrorCodes.BUNDLE_ALREADY_APPLIED, `bundle ${m.seq} was imported before`);
+          case 'replayed':
+            throw new AppError(ErrorCodes.BUNDLE_REPLAYED, `bundle ${m.seq} differs from the one imported`);
+          case 'superseded':
+            throw new AppError(ErrorCodes.BUNDLE_SUPERSEDED, `bundle ${m.seq} was superseded by bundle ${v.by}`, {
+              supersededBy: v.by,
+            });
+          case 'gap':
+            throw new AppError(
+              ErrorCodes.BUNDLE_GAP,
+              `bundles ${v.missing[0]}..${v.missing[v.missing.length - 1]} are missing`,
+              { missing: v.missing },
+            );
+          case 'invalid':
+            throw invalid(v.reason);
+          case 'ready':
+            skipped = v.skipped;
+        }
+        peer = p;
+        manifest = m;
+        policy = JSON.parse(p.policy) as ExchangePolicy;
+        places = placesRecords(policy);
+        direct = !places;
+        audit = new AuditChain(m.sender, await lastAuditHead(db, p.id), m.auditHead);
+        if (direct) {
+          total = Object.values(m.counts).reduce((a, b) => a + b, 0);
+          if (!preview) ctx.deferCheckpoint?.();
+          ctx.progress(0, total);
+        }
+      },
+      audit: async (line) => {
+        audit!.line(line);
+        if (!direct) return;
+        auditLines.push(line);
+        if (auditLines.length >= 500) await keepAudit();
+      },
+      auditEnd: () => (direct ? keepAudit() : undefined),
+      chunkEnd: () => (direct ? applyPending() : checkFresh()),
+      entry: async (e) => {
+        let fields: Record<string, unknown>;
+        try {
+          fields = validateChange(e);
+        } catch (e) {
+          // The reason names the table and field, never a value.
+          throw invalid(`a change does not match its table spec (${e instanceof Error ? e.message : ''})`);
+        }
+        counts[e.tableName] = (counts[e.tableName] ?? 0) + 1;
+        if (direct) {
+          seen++;
+          if (policy!.accept.families.includes(specOf(e.tableName).family)) pending.push(e);
+          else if (!refusedKeys.has(`${e.tableName}:${e.recordId}`)) {
+            refusedKeys.add(`${e.tableName}:${e.recordId}`);
+            refused.push({ tableName: e.tableName, recordId: e.recordId, reason: 'family' });
+          }
+          return;
+        }
+        let ofTable = incoming.get(e.tableName);
+        if (!ofTable) incoming.set(e.tableName, (ofTable = new Map()));
+        let rec = ofTable.get(e.recordId);
+        if (!rec) ofTable.set(e.recordId, (rec = { values: NO_VALUES, fresh: false }));
+        // Whether it is new is asked of the log once per chunk (at its end), not once per change.
+        if (!rec.fresh) unchecked.push([rec, e]);
+        if (places)
+          for (const c of placingColumns(e.tableName))
+            if (c in fields) (rec.values === NO_VALUES ? (rec.values = {}) : rec.values)[c] = fields[c];
+      },
     },
-    audit: (line) => audit!.line(line),
-    chunkEnd: () => checkFresh(),
-    entry: async (e) => {
-      let fields: Record<string, unknown>;
-      try {
-        fields = validateChange(e);
-      } catch (e) {
-        // The reason names the table and field, never a value.
-        throw invalid(`a change does not match its table spec (${e instanceof Error ? e.message : ''})`);
-      }
-      counts[e.tableName] = (counts[e.tableName] ?? 0) + 1;
-      let ofTable = incoming.get(e.tableName);
-      if (!ofTable) incoming.set(e.tableName, (ofTable = new Map()));
-      let rec = ofTable.get(e.recordId);
-      if (!rec) ofTable.set(e.recordId, (rec = { values: NO_VALUES, fresh: false }));
-      // Whether it is new is asked of the log once per chunk (at its end), not once per change.
-      if (!rec.fresh) unchecked.push([rec, e]);
-      if (places)
-        for (const c of placingColumns(e.tableName))
-          if (c in fields) (rec.values === NO_VALUES ? (rec.values = {}) : rec.values)[c] = fields[c];
-    },
-  });
-  await checkFresh();
-  if (!peer || !manifest || !audit) throw invalid('no manifest');
+    // One pass: the file's hash (found first) is also taken as it is decrypted, and compared at the end.
+    { rehash: true },
+  );
+  if (!direct) await checkFresh();
+  if (!peer || !manifest || !audit || !policy) throw invalid('no manifest');
   const p: PeerRow = peer;
   const m: Manifest = manifest;
   (audit as AuditChain).end();
   const declared = Object.entries(m.counts).filter(([, n]) => n > 0);
   if (declared.length !== Object.keys(counts).length || declared.some(([t, n]) => counts[t] !== n))
     throw invalid('counts differ from the manifest');
-
-  // Policy: what this peer may send us. Placement reads the bundle's own values over the local row.
-  const policy = JSON.parse(p.policy) as ExchangePolicy;
-  const local = localLookups(db);
-  const lookup = async (table: string, id: string) => {
-    const here = await local.lookup(table, id);
-    const there = incomingOf(table, id);
-    if (!here && !there) return undefined;
-    return { ...(here ?? {}), ...(there?.values ?? {}) };
-  };
-  const children = async (table: string, id: string, facilityId: string) => {
-    if (await local.children(table, id, facilityId)) return true;
-    for (const c of facilityChildren(table)) {
-      for (const r of incoming.get(c.spec.table)?.values() ?? [])
-        if (r.values[c.column] === id && r.values[c.facility] === facilityId) return true;
-    }
-    return false;
-  };
-  const refused: RefusedItem[] = [];
-  const refusedKeys = new Set<string>();
-  let newRecords = 0;
-  let updatedRecords = 0;
-  // The records that bring changes we do not hold, per table: new or updated is asked 500 records to a query.
-  const freshIds = new Map<string, string[]>();
-  for (const [table, records] of incoming) {
-    const spec = specOf(table);
-    const family = policy.accept.families.includes(spec.family);
-    for (const [id, r] of records) {
-      let reason: RefusedItem['reason'] | null = null;
-      if (!family) reason = 'family';
-      else if (places) {
-        const row = await lookup(table, id);
-        if (!row || !(await placedIn(spec, { id, ...row }, policy.accept.scope, lookup, children))) reason = 'scope';
-      }
-      if (reason) {
-        refused.push({ tableName: table, recordId: id, reason });
-        refusedKeys.add(`${table}:${id}`);
-        continue;
-      }
-      if (!r.fresh) continue;
-      const ids = freshIds.get(table);
-      if (ids) ids.push(id);
-      else freshIds.set(table, [id]);
-    }
-  }
-  for (const [table, ids] of freshIds) {
-    const here = (await repo.existingIds(db, table, ids)).size;
-    updatedRecords += here;
-    newRecords += ids.length - here;
-  }
-  freshIds.clear();
-
-  // Pass 2: apply, in this call's transaction; the file is read and checked again as it is applied.
-  const conflictsBefore = await countConflicts(db);
-  const today = vietnamDay(ctx.now());
-  let duplicates = 0;
-  if (preview) await repo.savepoint.open(db);
-  let pending: ChangeEntry[] = [];
-  // Derived columns (a person's category from its measures) once at the end, not once per chunk.
-  const derive = new PendingDerive();
-  // Progress of the apply (the long part): changes read so far of the bundle's total, after each chunk.
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  let seen = 0;
-  ctx.progress(0, total);
-  // The sender's audit entries are kept (not in a preview: rolled back with the rest anyway), a few hundred at a time.
-  let auditLines: AuditLine[] = [];
-  const at = nowIso(ctx);
-  const keepAudit = async () => {
-    if (!preview && auditLines.length) await repo.keepAuditEntries(db, p.id, m.seq, at, auditLines);
-    auditLines = [];
-  };
-  const again = await readBundle(file, keys.agePrivate, {
-    manifest: (m2, bytes, _sig, fileHash) => {
-      // The same file as pass 1 verified, byte for byte (a stick swapped meanwhile is refused).
-      if (fileHash !== hash || !signed?.equals(bytes) || m2.seq !== m.seq || m2.sender !== m.sender)
-        throw invalid('the file changed');
-    },
-    entry: (e) => {
-      seen++;
-      if (!refusedKeys.has(`${e.tableName}:${e.recordId}`)) pending.push(e);
-    },
-    audit: async (line) => {
-      auditLines.push(line);
-      if (auditLines.length >= 500) await keepAudit();
-    },
-    auditEnd: keepAudit,
-    chunkEnd: async () => {
-      const batch = pending;
-      pending = [];
-      try {
-        // Pass 1 validated every change of these chunks, whose hashes pass 2 checked again before this.
-        const r = await applyChanges(db, ctx.changes().hlc, batch, today, { validated: true, pending: derive });
-        duplicates += r.duplicates;
-      } catch (e) {
-        if (e instanceof AppError && e.code !== ErrorCodes.INVALID_INPUT) throw e;
-        throw invalid(`a change could not be applied (${e instanceof Error ? e.message : 'error'})`);
-      }
-      ctx.progress(seen, total);
-    },
-  });
-  if (again !== hash) throw invalid('the file changed while it was read');
+  if (!direct) await applyPlaced(p, m, policy);
   await keepAudit();
   // The records applied and their parents (a person whose measure arrived: the category follows).
   await derive.run(db, today);
@@ -466,60 +450,138 @@ async function importBundle(ctx: DomainContext, file: string, preview: boolean):
   if (preview) {
     await repo.savepoint.undo(db);
   }
+  return finish(p, m, conflicts);
 
-  let acknowledged: number | null = null;
-  if (!preview) {
-    await repo.recordBundle(db, {
-      direction: 'in',
-      peerId: p.id,
-      seq: m.seq,
-      hash,
-      prevHash: m.prevHash,
-      throughChangeSeq: null,
-      counts: JSON.stringify(counts),
-      refused: refused.length,
-      auditHead: m.auditHead ? JSON.stringify(m.auditHead) : null,
-      at: nowIso(ctx),
-      ackedAt: null,
-    });
-    if (m.receipt) {
-      const mine = await repo.bundle(db, 'out', p.id, m.receipt.seq);
-      if (mine?.hash === m.receipt.hash) {
-        await repo.acknowledge(db, p.id, m.receipt.seq, nowIso(ctx));
-        acknowledged = m.receipt.seq;
+  /** Two passes (a policy that places records): which records are refused, then pass 2 applies the rest. */
+  async function applyPlaced(p: PeerRow, m: Manifest, policy: ExchangePolicy): Promise<void> {
+    // Policy: what this peer may send us. Placement reads the bundle's own values over the local row.
+    const local = localLookups(db);
+    const lookup = async (table: string, id: string) => {
+      const here = await local.lookup(table, id);
+      const there = incomingOf(table, id);
+      if (!here && !there) return undefined;
+      return { ...(here ?? {}), ...(there?.values ?? {}) };
+    };
+    const children = async (table: string, id: string, facilityId: string) => {
+      if (await local.children(table, id, facilityId)) return true;
+      for (const c of facilityChildren(table)) {
+        for (const r of incoming.get(c.spec.table)?.values() ?? [])
+          if (r.values[c.column] === id && r.values[c.facility] === facilityId) return true;
+      }
+      return false;
+    };
+    // The records that bring changes we do not hold, per table: new or updated is asked 500 records to a query.
+    const freshIds = new Map<string, string[]>();
+    for (const [table, records] of incoming) {
+      const spec = specOf(table);
+      const family = policy.accept.families.includes(spec.family);
+      for (const [id, r] of records) {
+        let reason: RefusedItem['reason'] | null = null;
+        if (!family) reason = 'family';
+        else if (places) {
+          const row = await lookup(table, id);
+          if (!row || !(await placedIn(spec, { id, ...row }, policy.accept.scope, lookup, children))) reason = 'scope';
+        }
+        if (reason) {
+          refused.push({ tableName: table, recordId: id, reason });
+          refusedKeys.add(`${table}:${id}`);
+          continue;
+        }
+        if (!r.fresh) continue;
+        const ids = freshIds.get(table);
+        if (ids) ids.push(id);
+        else freshIds.set(table, [id]);
       }
     }
+    for (const [table, ids] of freshIds) {
+      const here = (await repo.existingIds(db, table, ids)).size;
+      updatedRecords += here;
+      newRecords += ids.length - here;
+    }
+    freshIds.clear();
+
+    // Pass 2: apply, in this call's transaction; the file is read and checked again as it is applied. What it
+    // writes is checkpointed into the database after the call has answered (the WAL keeps it safe meanwhile).
+    if (!preview) ctx.deferCheckpoint?.();
+    total = Object.values(counts).reduce((a, b) => a + b, 0);
+    ctx.progress(0, total);
+    const again = await readBundle(file, keys.agePrivate, {
+      manifest: (m2, bytes, _sig, fileHash) => {
+        // The same file as pass 1 verified, byte for byte (a stick swapped meanwhile is refused).
+        if (fileHash !== hash || !signed?.equals(bytes) || m2.seq !== m.seq || m2.sender !== m.sender)
+          throw invalid('the file changed');
+      },
+      entry: (e) => {
+        seen++;
+        if (!refusedKeys.has(`${e.tableName}:${e.recordId}`)) pending.push(e);
+      },
+      audit: async (line) => {
+        auditLines.push(line);
+        if (auditLines.length >= 500) await keepAudit();
+      },
+      auditEnd: keepAudit,
+      // Pass 1 validated every change of these chunks, whose hashes pass 2 checked again before this.
+      chunkEnd: applyPending,
+    });
+    if (again !== hash) throw invalid('the file changed while it was read');
   }
-  ctx.target({
-    recordType: 'bundle',
-    recordId: p.id,
-    detail: {
-      peer: p.id,
+
+  /** Records the bundle (not in a preview), takes the receipt, and says what the import did. */
+  async function finish(p: PeerRow, m: Manifest, conflicts: number): Promise<BundleImported> {
+    let acknowledged: number | null = null;
+    if (!preview) {
+      await repo.recordBundle(db, {
+        direction: 'in',
+        peerId: p.id,
+        seq: m.seq,
+        hash,
+        prevHash: m.prevHash,
+        throughChangeSeq: null,
+        counts: JSON.stringify(counts),
+        refused: refused.length,
+        auditHead: m.auditHead ? JSON.stringify(m.auditHead) : null,
+        at: nowIso(ctx),
+        ackedAt: null,
+      });
+      if (m.receipt) {
+        const mine = await repo.bundle(db, 'out', p.id, m.receipt.seq);
+        if (mine?.hash === m.receipt.hash) {
+          await repo.acknowledge(db, p.id, m.receipt.seq, nowIso(ctx));
+          acknowledged = m.receipt.seq;
+        }
+      }
+    }
+    ctx.target({
+      recordType: 'bundle',
+      recordId: p.id,
+      detail: {
+        peer: p.id,
+        seq: m.seq,
+        preview,
+        changes: total,
+        newRecords,
+        updatedRecords,
+        conflicts,
+        refused: refused.length,
+        acknowledged,
+        skipped: skipped.length ? skipped.join(',') : null,
+      },
+    });
+    return {
+      peerId: p.id,
+      peerName: p.name,
       seq: m.seq,
       preview,
-      changes: total,
+      counts,
       newRecords,
       updatedRecords,
+      duplicates,
       conflicts,
-      refused: refused.length,
+      refused,
       acknowledged,
-      skipped: skipped.length ? skipped.join(',') : null,
-    },
-  });
-  return {
-    peerId: p.id,
-    peerName: p.name,
-    seq: m.seq,
-    preview,
-    counts,
-    newRecords,
-    updatedRecords,
-    duplicates,
-    conflicts,
-    refused,
-    acknowledged,
-    skipped,
-  };
+      skipped,
+    };
+  }
 }
 
 const countConflicts = (db: Db) => repo.conflictCount(db);

@@ -70,10 +70,15 @@ export interface DomainContext {
   batch(): BatchWriter;
   /** Reports progress of a long call to whoever made it (the CLI prints it, the screen shows a bar). */
   progress(done: number, total: number): void;
+  /**
+   * The WAL this call writes is checkpointed after the call has answered, not inside its commit (a bundle's import
+   * writes hundreds of MB of pages, which SQLite would otherwise copy into the database before the call returns).
+   */
+  deferCheckpoint?(): void;
 }
 
 /** The lifecycle services (session, vault, accounts, backup, audit verification) also hold the host. */
-export interface CallContext extends Omit<DomainContext, 'audit' | 'batch' | 'progress'> {
+export interface CallContext extends Omit<DomainContext, 'audit' | 'batch' | 'progress' | 'deferCheckpoint'> {
   readonly core: HostCore;
   readonly vault: Vault;
   open(): OpenState;

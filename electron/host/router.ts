@@ -73,12 +73,20 @@ export async function route(core: HostCore, name: string, rawInput: unknown): Pr
   const useTx = s !== null && def.transaction;
   const headBefore = s?.audit.currentHead().seq;
   const audit = def.audit;
+  // A call that writes a great deal (a bundle's import) asks for the WAL to be checkpointed after it, not inside
+  // its commit: SQLite would otherwise copy every page the call wrote back into the database before answering.
+  let deferred = false;
+  const defer = () => {
+    if (deferred || !s) return;
+    s.raw.pragma('wal_autocheckpoint = 0');
+    deferred = true;
+  };
   try {
     let value: unknown;
     if (useTx) {
       value = await s.db.transaction().execute(async (trx) => {
         const ctx = domain
-          ? await domainContext(core, s, trx, setTarget, name, false)
+          ? await domainContext(core, s, trx, setTarget, name, false, defer)
           : lifecycleContext(core, trx, setTarget);
         const out = await handler(ctx as CallContext, parsed.data);
         if (audit) routerAudit(core, s, audit, 'ok', target);
@@ -87,7 +95,7 @@ export async function route(core: HostCore, name: string, rawInput: unknown): Pr
     } else {
       const ctx =
         domain && s
-          ? await domainContext(core, s, s.db, setTarget, name, true)
+          ? await domainContext(core, s, s.db, setTarget, name, true, defer)
           : lifecycleContext(core, null, setTarget);
       value = await handler(ctx as CallContext, parsed.data);
       const after = core.currentState();
@@ -102,7 +110,30 @@ export async function route(core: HostCore, name: string, rawInput: unknown): Pr
     if (audit && after && after === s) routerAudit(core, after, audit, 'failed', target, error.code);
     afterCall(core, headBefore);
     return { ok: false, error };
+  } finally {
+    if (deferred && s) checkpointLater(core, s);
   }
+}
+
+/**
+ * Gives the connection its automatic checkpoints back and checkpoints what a call that deferred it wrote once
+ * its answer is on its way (a timer, so the caller is answered first). The WAL holds the committed call until
+ * then: a crash before it loses nothing (the next open replays the WAL); locking the vault checkpoints too.
+ */
+function checkpointLater(core: HostCore, s: OpenState): void {
+  try {
+    s.raw.pragma('wal_autocheckpoint = 1000');
+  } catch (e) {
+    safeLog('restoring automatic checkpoints failed', e);
+  }
+  setTimeout(() => {
+    if (core.currentState() !== s) return;
+    try {
+      s.raw.pragma('wal_checkpoint(PASSIVE)');
+    } catch (e) {
+      safeLog('checkpoint after a call failed', e);
+    }
+  }, 0);
 }
 
 /**
@@ -116,6 +147,7 @@ async function domainContext(
   setTarget: (t: AuditTarget) => void,
   procedure: string,
   batchAllowed: boolean,
+  deferCheckpoint: () => void,
 ): Promise<DomainContext> {
   const session = Object.freeze({ ...s.session });
   // Computed before the handler runs (scope() is synchronous), for every family with one lookup of the unit.
@@ -138,6 +170,7 @@ async function domainContext(
       return (batch ??= new BatchWriter(s.raw, changes()));
     },
     progress: (done: number, total: number) => core.emit('call.progress', { procedure, done, total }),
+    deferCheckpoint,
   });
 }
 

@@ -45,8 +45,15 @@ export const determinationTable = defineTable({
     const rules = await loadRules(db);
     const facts = await measureRepository.determinationFactsMany(db, ids);
     if (facts.length !== new Set(ids).size) throw new Error('no such determination');
+    // By result day: counting working days builds the years' holidays each time (7 % of an import's CPU).
+    const byDay = new Map<string, string>();
+    const deadlineOf = (day: string) => {
+      let d = byDay.get(day);
+      if (d === undefined) byDay.set(day, (d = registrationDeadline(rules, day)));
+      return d;
+    };
     for (const d of facts) {
-      const deadline = d.result === 'addicted' && d.resultDate ? registrationDeadline(rules, d.resultDate) : null;
+      const deadline = d.result === 'addicted' && d.resultDate ? deadlineOf(d.resultDate) : null;
       if (deadline !== d.registrationDeadline) await measureRepository.setRegistrationDeadline(db, d.id, deadline);
     }
   },
