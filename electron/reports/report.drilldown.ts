@@ -14,7 +14,7 @@ import { statusesOf } from './commune-status.service';
 import { newAddictsSet, ON_RECORD, personArea, REACHED, tableExists } from './indicator.queries';
 import { area, PLAN_CHANNELS, resolvableIn } from './indicator.sources';
 import { computeOne } from './report.compute';
-import { summed } from './report.counts';
+import { summed, total } from './report.counts';
 
 /**
  * The records behind an indicator's numerator or denominator. Each set here is the same condition the
@@ -370,6 +370,9 @@ async function countedTotal(
       })
       .reduce((sum, l) => sum + l.n, 0);
   }
+  // Persons on record: their kept count alone (the figure would also count those reached, testing the persons
+  // whose measures leave a gap against their measures: most of its time).
+  if (indicatorId === 'managedReachedRate' && part === 'denominator') return total(db, 'onrec', e.area, null);
   const r = await computeOne(db, def, e.area, e.period, () => true);
   if (r.status !== 'ok') return null;
   if (e.key === null) return (part === 'numerator' ? r.numerator : r.denominator) ?? null;
