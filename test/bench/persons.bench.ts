@@ -12,7 +12,7 @@ import { searchPersons } from '../../electron/persons/person.search';
 import type { SeedResult } from '../../electron/persons/person.seed';
 import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
 import { foldVietnamese } from '../../shared/text/fold';
-import { fmt, peakRssMb, percentile, printTable, ratio, timeAsync, type Row } from './measure';
+import { copyTables, fmt, peakRssMb, percentile, printTable, ratio, timeAsync, type Row } from './measure';
 
 const TABLES = [
   'persons',
@@ -211,25 +211,7 @@ function copyToPlain(raw: Database.Database, target: string): void {
   const plainRaw = new Database(target);
   configureConnection(plainRaw);
   plainRaw.close();
-  raw.prepare("ATTACH DATABASE ? AS plain KEY ''").run(target);
-  // Same DDL, created in the attached plain file (an index names its table unqualified, in its own schema).
-  const inPlain = (sql: string) =>
-    sql.replace(
-      /^create (unique )?(table|index) "?(\w+)"?/i,
-      (_m, u, k, name) => `CREATE ${u ?? ''}${k} plain."${name}"`,
-    );
-  const ddl = (t: string, type: 'table' | 'index') =>
-    (
-      raw.prepare('SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL AND type = ?').all(t, type) as {
-        sql: string;
-      }[]
-    ).map((d) => inPlain(d.sql));
-  for (const t of TABLES) {
-    for (const d of ddl(t, 'table')) raw.exec(d);
-    raw.exec(`INSERT INTO plain.${t} SELECT * FROM main.${t}`);
-    for (const d of ddl(t, 'index')) raw.exec(d);
-  }
-  raw.exec('DETACH DATABASE plain');
+  copyTables(raw, target, TABLES);
 }
 
 /** How full the leaf pages of the largest indexes a search reads are, in one file: the two layouts side by side. */
@@ -424,8 +406,8 @@ export async function benchPersons(count: number): Promise<void> {
         goal: '≤ 400 MB',
       },
       {
-        what: 'leaf pages × how full (same layout on both sides)',
-        encrypted: leafFill(enc.raw),
+        what: 'leaf pages × how full (a bulk seed packs both; a small one grows the vault row by row)',
+        encrypted: leafFill(host.openState().raw),
         plain: leafFill(plain),
       },
       { what: 'this bench process (two connections, seeding)', encrypted: `${rss.toFixed(0)} MB` },

@@ -12,7 +12,7 @@ import { drill } from '../../electron/reports/report.drilldown';
 import { toXlsx } from '../../electron/reports/report.export';
 import { toPdf } from '../../electron/reports/report.pdf';
 import type { RecordFamily, RecordScope } from '../../electron/platform/scope';
-import { fmt, percentile, printTable, ratio, timeAsync, type Row } from './measure';
+import { copyTables, fmt, percentile, printTable, ratio, timeAsync, type Row } from './measure';
 
 const TABLES = [
   'persons',
@@ -36,34 +36,6 @@ const TABLES = [
   'change_log',
   'report_counts',
 ];
-
-/**
- * Copies tables from an open vault into a plain SQLite file: each table's rows, then its indexes made in one sorted
- * pass each (as the seeding makes them in the vault), so both files' indexes are packed alike and the ratio counts
- * the cipher, not how full the pages are.
- */
-function copyTables(vault: Database.Database, target: string, tables: string[]): void {
-  vault.prepare("ATTACH DATABASE ? AS plain KEY ''").run(target);
-  try {
-    for (const t of tables) {
-      const ddl = vault
-        .prepare(
-          "SELECT type, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL AND type IN ('table', 'index') ORDER BY type DESC",
-        )
-        .all(t) as { type: string; sql: string }[];
-      const inPlain = (sql: string) =>
-        sql.replace(
-          /^create (unique )?(table|index) "?(\w+)"?/i,
-          (_m, u, k, name) => `CREATE ${u ?? ''}${k} plain."${name}"`,
-        );
-      for (const d of ddl.filter((x) => x.type === 'table')) vault.exec(inPlain(d.sql));
-      if (ddl.length) vault.exec(`INSERT INTO plain.${t} SELECT * FROM main.${t}`);
-      for (const d of ddl.filter((x) => x.type === 'index')) vault.exec(inPlain(d.sql));
-    }
-  } finally {
-    vault.exec('DETACH DATABASE plain');
-  }
-}
 
 /**
  * `BENCH_REPORTS=1000000 npm run bench` (off by default): persons, half as many cases (BENCH_REPORTS_CASES) and a
