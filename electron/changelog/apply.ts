@@ -10,12 +10,11 @@ import {
   logState,
   loggedKey,
   readRecordsEntries,
-  recordIdOf,
-  recordKey,
+  canonicalId,
   type NewChange,
 } from './log-store';
 import { insertRows } from './insert-rows';
-import { mergeRecord, type ChangeEntry, type MergedRecord } from './merge';
+import { carryParsed, keepParsed, mergeRecord, parsedOf, type ChangeEntry, type MergedRecord } from './merge';
 
 /**
  * Applies changes that came from another workstation: each is checked against its table spec (a bundle is
@@ -74,11 +73,17 @@ export function validateChange(c: ChangeEntry): Record<string, unknown> {
   if (!/^[0-9a-f-]{36}$/i.test(c.recordId)) throw invalid('malformed record id');
   let fields: unknown;
   let base: unknown;
-  try {
-    fields = JSON.parse(c.changes);
-    base = c.base ? JSON.parse(c.base) : null;
-  } catch {
-    throw invalid('malformed JSON');
+  const known = parsedOf(c);
+  if (known) {
+    fields = known.fields;
+    base = known.baseFields;
+  } else {
+    try {
+      fields = JSON.parse(c.changes);
+      base = c.base ? JSON.parse(c.base) : null;
+    } catch {
+      throw invalid('malformed JSON');
+    }
   }
   if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw invalid('changes must be an object');
   const cols = spec.columns as Record<string, ColumnSpec>;
@@ -99,6 +104,7 @@ export function validateChange(c: ChangeEntry): Record<string, unknown> {
       if (!stamps.every((s) => typeof s === 'string' && s.length < 100)) throw invalid('malformed base');
     }
   }
+  if (!known) keepParsed(c, fields as Record<string, unknown>, base as Record<string, unknown> | null);
   return fields as Record<string, unknown>;
 }
 
@@ -264,7 +270,7 @@ export async function rebuildRecords(
   pending?: PendingDerive,
   opts: {
     /**
-     * Per table, by canonical id (`recordIdOf(recordKey(id))`): every change the log holds of a record, as it reads
+     * Per table, by canonical id (`canonicalId(id)`): every change the log holds of a record, as it reads
      * them back (canonical stamps and ids, the workstation filled in); these records' changes are not read again.
      */
     known?: ReadonlyMap<string, ReadonlyMap<string, ChangeEntry[]>>;
@@ -279,11 +285,11 @@ export async function rebuildRecords(
     const spec = specOf(table);
     const writer = new TableWriter(db, spec);
     // One rebuild per record, whatever case its id was given in.
-    const list = [...new Map([...ids].map((id) => [recordIdOf(recordKey(id)), id])).values()];
+    const list = [...new Map([...ids].map((id) => [canonicalId(id), id])).values()];
     for (let i = 0; i < list.length; i += PART) {
       const part = list.slice(i, i + PART);
       const mine = opts.known?.get(table);
-      const held = mine ? part.map((id) => mine.get(recordIdOf(recordKey(id)))) : [];
+      const held = mine ? part.map((id) => mine.get(canonicalId(id))) : [];
       const { entries, rows } = await readRecordsEntries(
         db,
         table,
@@ -402,9 +408,11 @@ export async function applyChanges(
     if (logged.has(loggedKey(c.tableName, c.recordId))) continue;
     let ofTable = known.get(c.tableName);
     if (!ofTable) known.set(c.tableName, (ofTable = new Map()));
-    const id = recordIdOf(recordKey(c.recordId));
+    const id = canonicalId(c.recordId);
     const list = ofTable.get(id) ?? [];
-    list.push({ ...change, hlc: encodeHlc(stamp), recordId: id, accountId: change.accountId || null });
+    const copy = { ...change, hlc: encodeHlc(stamp), recordId: id, accountId: change.accountId || null };
+    carryParsed(c, copy);
+    list.push(copy);
     ofTable.set(id, list);
   }
   await appendEntries(db, append);

@@ -18,10 +18,21 @@ export function encodeHlc(s: HlcStamp): string {
   return `${String(s.wall).padStart(15, '0')}-${String(s.counter).padStart(6, '0')}-${s.node}`;
 }
 
+const HLC = /^(\d{15})-(\d{6})-(.+)$/;
+
 export function decodeHlc(text: string): HlcStamp {
-  const m = /^(\d{15})-(\d{6})-(.+)$/.exec(text);
+  const m = HLC.exec(text);
   if (!m) throw new Error('malformed HLC stamp');
   return { wall: Number(m[1]), counter: Number(m[2]), node: m[3]! };
+}
+
+/**
+ * `encodeHlc(decodeHlc(text))` without the object and the padding: the text itself for every stamp `decodeHlc`
+ * accepts (15 and 6 digits are exact numbers, padded back to the same digits); throws for the rest, as it does.
+ */
+export function canonicalHlc(text: string): string {
+  if (!HLC.test(text)) throw new Error('malformed HLC stamp');
+  return text;
 }
 
 export class HlcClock {

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { specOf } from '../platform/tables';
-import { decodeHlc, encodeHlc } from './hlc';
+import { canonicalHlc, decodeHlc, encodeHlc } from './hlc';
 import { insertRows } from './insert-rows';
 import type { ChangeEntry } from './merge';
 
@@ -34,6 +34,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The stored form of a record id: 16 bytes for a UUID, the text itself otherwise. */
 export function recordKey(id: string): Buffer | string {
   return UUID.test(id) ? Buffer.from(id.replace(/-/g, ''), 'hex') : id;
+}
+
+/** `keyOf(recordKey(id))` without making the bytes: a UUID's hex (lower case, no dashes), any other id itself. */
+export function idKey(id: string): string {
+  return UUID.test(id) ? id.replace(/-/g, '').toLowerCase() : id;
+}
+
+/** `recordIdOf(recordKey(id))` without making the bytes: a UUID in lower case, any other id as it is. */
+export function canonicalId(id: string): string {
+  return UUID.test(id) ? id.toLowerCase() : id;
 }
 
 export function recordIdOf(v: Buffer | Uint8Array | string): string {
@@ -233,7 +243,7 @@ export async function readRecordsEntries(
   for (let i = 0; i < ids.length; i += 500) {
     const part = ids.slice(i, i + 500);
     // The row of an id asked for in another case than its canonical form is looked up under both.
-    const wanted = [...new Set(part.flatMap((id) => [id, recordIdOf(recordKey(id))]))];
+    const wanted = [...new Set(part.flatMap((id) => [id, canonicalId(id)]))];
     for (const r of (await db.selectFrom(spec.table).selectAll().where('id', 'in', wanted).execute()) as Record<
       string,
       unknown
@@ -257,7 +267,7 @@ export async function readRecordsEntries(
       else byKey.set(k, [r]);
     }
     for (const id of logged) {
-      const stored = byKey.get(keyOf(recordKey(id))) ?? [];
+      const stored = byKey.get(idKey(id)) ?? [];
       entries.set(
         id,
         stored.map((r) =>
@@ -294,7 +304,7 @@ export interface LogState {
 }
 
 /** The key of a record in `LogState.logged`. */
-export const loggedKey = (table: string, id: string) => `${table}|${keyOf(recordKey(id))}`;
+export const loggedKey = (table: string, id: string) => `${table}|${idKey(id)}`;
 
 /**
  * `freshEntries`, and which of the changes' records the log holds anything of (the same query answers both): a
@@ -329,7 +339,7 @@ export async function logState(db: Db, entries: readonly ChangeEntry[]): Promise
       }
     for (const i of indices) {
       const e = entries[i]!;
-      if (held.has(`${keyOf(recordKey(e.recordId))}|${encodeHlc(decodeHlc(e.hlc))}`)) fresh[i] = false;
+      if (held.has(`${idKey(e.recordId)}|${canonicalHlc(e.hlc)}`)) fresh[i] = false;
     }
   }
   return { fresh, logged };
@@ -337,7 +347,7 @@ export async function logState(db: Db, entries: readonly ChangeEntry[]): Promise
 
 /** The identity of a change in the log: its table, record and stamp (what `hasEntry` compares). */
 export function entryKey(e: Pick<ChangeEntry, 'tableName' | 'recordId' | 'hlc'>): string {
-  return `${e.tableName}|${keyOf(recordKey(e.recordId))}|${encodeHlc(decodeHlc(e.hlc))}`;
+  return `${e.tableName}|${idKey(e.recordId)}|${canonicalHlc(e.hlc)}`;
 }
 
 /**

@@ -69,6 +69,58 @@ function baseStamps(base: unknown): string[] {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** A change's `changes` and `base` as parsed, with the very strings they were parsed from. */
+interface Parsed {
+  changes: string;
+  base: string | null;
+  fields: Record<string, unknown>;
+  baseFields: Record<string, unknown> | null;
+}
+
+/**
+ * Changes already parsed (a bundle's reader parses a line's fields to put its attachments back; the validator
+ * parses every change before it is applied), keyed by the entry: the validator and `mergeRecord` take the fields
+ * from here instead of parsing the same text again (a photo's data URL was copied out of the JSON twice). Used
+ * only while the entry still holds the very strings that were parsed.
+ */
+const parsed = new WeakMap<ChangeEntry, Parsed>();
+
+/**
+ * Keeps what this entry's `changes` and `base` parse to. The caller guarantees it: they were parsed from these
+ * strings (or the strings were written from these values, as `JSON.stringify` writes them). Read-only from now
+ * on: the merge shares the values.
+ */
+export function keepParsed(
+  e: ChangeEntry,
+  fields: Record<string, unknown>,
+  baseFields: Record<string, unknown> | null,
+): void {
+  parsed.set(e, { changes: e.changes, base: e.base ?? null, fields, baseFields });
+}
+
+/** A copy of an entry (same `changes` and `base` strings) reuses what the original parsed to. */
+export function carryParsed(from: ChangeEntry, to: ChangeEntry): void {
+  const p = parsed.get(from);
+  if (p) parsed.set(to, p);
+}
+
+/** What `keepParsed` kept of this entry, while it holds the same strings. */
+export function parsedOf(
+  c: ChangeEntry,
+): { fields: Record<string, unknown>; baseFields: Record<string, unknown> | null } | undefined {
+  const p = parsed.get(c);
+  return p && p.changes === c.changes && p.base === (c.base ?? null) ? p : undefined;
+}
+
+function fieldsOf(c: ChangeEntry): { fields: Record<string, unknown>; base: Record<string, unknown> } {
+  const p = parsedOf(c);
+  if (p) return { fields: p.fields, base: p.baseFields ?? {} };
+  return {
+    fields: JSON.parse(c.changes) as Record<string, unknown>,
+    base: c.base ? (JSON.parse(c.base) as Record<string, unknown>) : {},
+  };
+}
+
 /** Merges one record's changes (all of the same table and id). */
 export function mergeRecord(entries: readonly ChangeEntry[]): MergedRecord {
   if (!entries.length) throw new Error('no changes to merge');
@@ -79,8 +131,7 @@ export function mergeRecord(entries: readonly ChangeEntry[]): MergedRecord {
   const overwritten = new Map<string, Set<string>>();
   let deletion: { hlc: string; value: string | null } | null = null;
   for (const c of sorted) {
-    const fields = JSON.parse(c.changes) as Record<string, unknown>;
-    const base = c.base ? (JSON.parse(c.base) as Record<string, unknown>) : {};
+    const { fields, base } = fieldsOf(c);
     for (const [field, value] of Object.entries(fields)) {
       if (field === 'deletedAt') {
         // Sorted ascending: the latest deletion event decides.

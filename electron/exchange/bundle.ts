@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
-import type { ChangeEntry } from '../changelog/merge';
+import { keepParsed, type ChangeEntry } from '../changelog/merge';
 import { AgeError, AgeWriter, fileSource, openAge } from './age';
 import { ed25519Public } from './station';
 import { MEMBER_NAME, TAR_END, TarError, TarReader, tarHeader, tarPadding } from './ustar';
@@ -488,6 +488,7 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
     if (!r.success) throw invalid('malformed change');
     lines++;
     const { workstationId, blobs, ...rest } = r.data;
+    let parsed: Record<string, unknown> | null = null;
     if (blobs) {
       let fields: Record<string, unknown>;
       try {
@@ -504,11 +505,26 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
           throw invalid('an attachment reference without its field');
         blob.used = true;
         blob.base64 ??= blob.data.toString('base64');
-        urls.set(field, `"data:${ref.mime};base64,${blob.base64}"`);
+        const url = `data:${ref.mime};base64,${blob.base64}`;
+        fields[field] = url;
+        urls.set(field, `"${url}"`);
       }
       rest.changes = withDataUrls(fields, urls);
+      parsed = fields;
     }
     const e: ChangeEntry = workstationId === null ? rest : { ...rest, workstationId };
+    // The fields the text was just written from: the validator and the merge take them instead of parsing a
+    // photo's data URL out of the text again (its base, small, is parsed here; a malformed one is left to them).
+    if (parsed) {
+      let base: unknown;
+      try {
+        base = e.base ? JSON.parse(e.base) : null;
+      } catch {
+        base = undefined;
+      }
+      if (base === null || (typeof base === 'object' && !Array.isArray(base)))
+        keepParsed(e, parsed, base as Record<string, unknown> | null);
+    }
     queue.push(() => handler.entry(e));
   };
 

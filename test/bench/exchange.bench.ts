@@ -281,6 +281,14 @@ export async function benchExchange(n: number): Promise<void> {
       const exportMs = performance.now() - t0;
       await a.close();
       const size = fs.statSync(out.file).size;
+      // Kept for profiling like the records bundle, with a copy of the receiver as it was before the import.
+      if (process.env.BENCH_DIR) {
+        const keep = path.join(process.env.BENCH_DIR, `exchange-${n}`);
+        fs.mkdirSync(keep, { recursive: true });
+        fs.copyFileSync(out.file, path.join(keep, 'last-photos.age'));
+        fs.rmSync(path.join(keep, 'photos-receiver'), { recursive: true, force: true });
+        fs.cpSync(bDir, path.join(keep, 'photos-receiver'), { recursive: true });
+      }
       // HoSo's reader alone: decrypt, tar, every hash and line, no database.
       const t1 = performance.now();
       let lines = 0;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { validateChange } from '../../electron/changelog/apply';
+import { canonicalHlc, decodeHlc, encodeHlc } from '../../electron/changelog/hlc';
+import { canonicalId, idKey, recordIdOf, recordKey } from '../../electron/changelog/log-store';
+import { carryParsed, keepParsed, mergeRecord, type ChangeEntry } from '../../electron/changelog/merge';
+
+/**
+ * A change is parsed once on an import (changelog/merge.ts `keepParsed`): the validator and the merge reuse what
+ * was parsed only while the entry holds the very text it was parsed from; a changed text is parsed again. The
+ * shortcuts for ids and stamps give what the long way (bytes and back, decode and encode) gives.
+ */
+const ID = '0a1b2c3d-0000-4000-8000-00000000abcd';
+const HLC = '001764554400000-000000-node-1';
+
+function entry(changes: string): ChangeEntry {
+  return { hlc: HLC, tableName: 'units', recordId: ID, changes, base: null, workstationId: 'ws' };
+}
+
+describe('a change parsed once', () => {
+  it('merges from what the validator parsed, and parses a text changed since again', () => {
+    const e = entry(JSON.stringify({ code: 'A', name: 'Xã A', kind: 'commune_police' }));
+    expect(validateChange(e)).toEqual({ code: 'A', name: 'Xã A', kind: 'commune_police' });
+    expect(mergeRecord([e]).values.name).toBe('Xã A');
+    const copy = { ...e };
+    carryParsed(e, copy);
+    expect(mergeRecord([copy]).values.name).toBe('Xã A');
+    // The same object with another text: the kept fields no longer apply.
+    e.changes = JSON.stringify({ code: 'A', name: 'Xã B', kind: 'commune_police' });
+    expect(mergeRecord([e]).values.name).toBe('Xã B');
+    expect(() => validateChange({ ...e, changes: JSON.stringify({ nope: 1 }) })).toThrow(/not replicated/);
+  });
+
+  it('checks fields given by a reader as it checks parsed ones', () => {
+    const e = entry('{"code":"A"}');
+    // A reader that wrote the text from these fields: the validator checks them, not a parse of the text.
+    keepParsed(e, { code: 7 }, null);
+    expect(() => validateChange(e)).toThrow(/wrong type/);
+    const ok = entry('{"code":"A"}');
+    keepParsed(ok, { code: 'A' }, { code: ['x'] });
+    expect(validateChange(ok)).toEqual({ code: 'A' });
+  });
+
+  it('canonical ids and stamps equal the long way round', () => {
+    for (const id of [ID, ID.toUpperCase(), 'not-a-uuid', 'ABC']) {
+      expect(canonicalId(id)).toBe(recordIdOf(recordKey(id)));
+      const key = recordKey(id);
+      expect(idKey(id)).toBe(typeof key === 'string' ? key : key.toString('hex'));
+    }
+    expect(canonicalHlc(HLC)).toBe(encodeHlc(decodeHlc(HLC)));
+    for (const bad of ['', '1-2-3', `${HLC.slice(1)}`, '000000000000001-000000-'])
+      expect(() => canonicalHlc(bad)).toThrow(/malformed/);
+  });
+});
