@@ -37,8 +37,8 @@ const measureInPeriod = (p: ReportPeriod) => sql`EXISTS (SELECT 1 FROM person_me
 /**
  * Reached in the period, from the facts kept on the person (migration 2026_12_03_1810_report_facts): a person
  * whose measures leave no uncovered day between the first's start and the last's end is reached exactly when
- * the period meets that span; the few with a gap are tested against their measures. The count reads the span
- * from an index; the drill-down lists the same set with this condition.
+ * the period meets that span; the few with a gap are tested against their measures. The drill-down lists the set
+ * with this condition; the count reads the same set from the kept spans and gaps (onRecordAndReached).
  */
 export const REACHED = (p: ReportPeriod) => sql`(CASE WHEN p.reach_gapped = 0
   THEN p.reach_to >= ${p.from} AND p.reach_from <= ${p.to} ELSE ${measureInPeriod(p)} END)`;
@@ -48,8 +48,8 @@ export const REACHED = (p: ReportPeriod) => sql`(CASE WHEN p.reach_gapped = 0
  * the counts kept on write (migration 2026_12_03_1900_report_counts). A person whose measures leave no gap is
  * reached exactly when the period meets their span [reach_from, reach_to]: of the R such persons, those whose span
  * ends on or after the period's first day plus those whose span starts on or before its last day, less R (each
- * span does one or both, and both exactly when it meets the period). The few whose measures leave a gap are tested
- * against their measures.
+ * span does one or both, and both exactly when it meets the period). The few whose measures leave a gap are counted
+ * from their spans and gaps (migration 2026_12_04_0000_report_gaps).
  */
 async function onRecordAndReached(
   db: Db,
@@ -70,12 +70,16 @@ async function onRecordAndReached(
   for (const r of endsFrom) at(r.commune).reached += r.n;
   for (const r of startsBy) at(r.commune).reached += r.n;
   for (const r of spans) at(r.commune).reached -= r.n;
-  // Only the persons with a gap, each tested against its measures (named: with the statistics of a large file
-  // SQLite may otherwise walk the spans index and read each row for its id).
-  const group = byCommune ? sql`p.cur_commune` : sql`''`;
-  const gapped = await sql<{ c: string; n: number }>`SELECT ${group} AS c, count(*) AS n
-    FROM persons p INDEXED BY persons_report_gapped WHERE ${personArea(a)} AND p.reach_gapped = 1 AND ${ON_RECORD}
-      AND ${measureInPeriod(p)}
+  // The persons with a gap (migration 2026_12_04_0000_report_gaps): those whose span meets the period, less those
+  // with a gap holding the whole period (at most one per person): two ranges of one covering index.
+  const commune = byCommune ? sql`g.commune_code` : sql`''`;
+  const inCommune = a.communeCode === null ? sql`` : sql`AND g.commune_code = ${a.communeCode}`;
+  const gapped = await sql<{ c: string; n: number }>`SELECT c, sum(n) AS n FROM (
+      SELECT ${commune} AS c, 1 AS n FROM report_gaps g WHERE g.province_code = ${a.provinceCode} AND g.kind = 's'
+        AND g.d_to >= ${p.from} AND g.d_from <= ${p.to} ${inCommune}
+      UNION ALL
+      SELECT ${commune}, -1 FROM report_gaps g WHERE g.province_code = ${a.provinceCode} AND g.kind = 'g'
+        AND g.d_to >= ${p.to} AND g.d_from <= ${p.from} ${inCommune})
     GROUP BY 1`.execute(db);
   for (const r of gapped.rows) at(r.c ?? '').reached += Number(r.n);
   return out;

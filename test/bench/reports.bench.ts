@@ -35,6 +35,7 @@ const TABLES = [
   'log_actors',
   'change_log',
   'report_counts',
+  'report_gaps',
 ];
 
 /**

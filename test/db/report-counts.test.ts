@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { migrateTo } from '../../electron/db/migrate';
+import { migrateTo, migrateToLatest } from '../../electron/db/migrate';
 import {
   personsByCategorySexAge,
   personsBy,
@@ -24,6 +24,8 @@ import { keptAndRecounted, openFile, prng, schemaOf } from '../support/report-co
 
 const THIS = '2026_12_03_1900_report_counts';
 const BEFORE = '2026_12_03_1830_person_summary_order';
+const GAPS = '2026_12_04_0000_report_gaps';
+const GAPS_BEFORE = '2026_12_03_1910_report_hotspots_index';
 const SYNC_COLS = 'created_at, updated_at, origin_ws, hlc, deleted_at';
 const SYNC = "'2026-12-03T08:00:00Z', '2026-12-03T08:00:00Z', 'ws', 'h1', NULL";
 
@@ -99,6 +101,8 @@ function world(raw: Database.Database, seed: number) {
       }),
     () => {
       const start = day();
+      // The app refuses an end on or before the start (end_before_start).
+      const end = day();
       add('person_measures', {
         person_id: some('persons'),
         kind: 'user_management',
@@ -106,7 +110,7 @@ function world(raw: Database.Database, seed: number) {
         decision_date: start,
         authority: 'UBND',
         start_date: start,
-        end_date: rnd() < 0.2 ? null : day() > start ? day() : start,
+        end_date: rnd() < 0.2 ? null : end > start ? end : null,
         status: 'active',
       });
     },
@@ -303,6 +307,12 @@ function direct(raw: Database.Database, a: { provinceCode: string; communeCode: 
         AND s.arrested_on BETWEEN @from AND @to AND c.commune_code IS NOT NULL GROUP BY 1 ORDER BY 1`),
     first: all(`SELECT count(*) AS n FROM persons p WHERE ${at('p', 'cur_province', 'cur_commune')}
       AND p.first_positive_on BETWEEN @from AND @to AND p.deleted_at IS NULL AND p.merged_into IS NULL`),
+    // On record in the area, and of them those with a live measure running on some day of the period.
+    reached: all(`SELECT coalesce(sum(EXISTS (SELECT 1 FROM person_measures m WHERE m.person_id = p.id
+        AND m.deleted_at IS NULL AND m.start_date <= @to AND coalesce(m.end_date, '9999-12-31') >= @from)), 0) AS n,
+        count(*) AS d
+      FROM persons p WHERE ${at('p', 'cur_province', 'cur_commune')} AND p.category <> 'unclassified'
+        AND p.deleted_at IS NULL AND p.merged_into IS NULL`),
   };
 }
 
@@ -329,10 +339,57 @@ describe(`migration ${THIS}`, () => {
   });
 });
 
+describe(`migration ${GAPS}`, () => {
+  it('keeps the spans and gaps of the persons whose measures leave one, from the records already there and on every later write; its down restores the schema', async () => {
+    const { raw, db } = openFile('g.db');
+    await migrateTo(db, GAPS_BEFORE);
+    const w = world(raw, 11);
+    w.fill(30);
+    // Measures that leave gaps (unless the random ones cover them).
+    const pids = (raw.prepare('SELECT id FROM persons LIMIT 2').all() as { id: string }[]).map((r) => r.id);
+    for (const [pid, start, end] of [
+      [pids[0], '2023-01-01', '2023-03-31'],
+      [pids[0], '2024-01-01', null],
+      [pids[0], '2023-06-01', '2023-06-30'],
+      [pids[1], '2023-02-01', '2023-02-28'],
+      [pids[1], '2023-04-01', '2025-01-01'],
+    ])
+      insert(raw, 'person_measures', {
+        id: crypto.randomUUID(),
+        person_id: pid,
+        kind: 'user_management',
+        decision_number: '1',
+        decision_date: start,
+        authority: 'UBND',
+        start_date: start,
+        end_date: end,
+        status: 'active',
+      });
+    const before = schemaOf(raw);
+    await migrateTo(db, GAPS);
+    const first = keptAndRecounted(raw);
+    const gaps = [...first.kept.keys()].filter((k) => k.startsWith('gap '));
+    expect(gaps.filter((k) => / g /.test(k)).length).toBeGreaterThan(0);
+    expect(first.kept).toEqual(first.recounted);
+    // Each person with a gap has one span, and only those persons have rows (the report facts agree).
+    const persons = raw
+      .prepare(`SELECT count(DISTINCT person_id) AS n, sum(kind = 's') AS s FROM report_gaps`)
+      .get() as { n: number; s: number };
+    expect(persons.s).toBe(persons.n);
+    expect(raw.prepare('SELECT count(*) AS n FROM persons WHERE reach_gapped = 1').get()).toEqual({ n: persons.n });
+    for (let i = 0; i < 300; i++) w.step();
+    const later = keptAndRecounted(raw);
+    expect(later.kept).toEqual(later.recounted);
+    await migrateTo(db, GAPS_BEFORE);
+    expect(schemaOf(raw)).toEqual(before);
+    await db.destroy();
+  });
+});
+
 describe('figures from the kept counts', () => {
   it('equal the records counted directly, after random inserts, updates and deletions on every source table', async () => {
     const { raw, db } = openFile('f.db');
-    await migrateTo(db, THIS);
+    await migrateToLatest(db);
     const w = world(raw, 20261203);
     w.fill(25);
     for (let round = 0; round < 3; round++) {
@@ -368,6 +425,8 @@ describe('figures from the kept counts', () => {
           ).toEqual(d.referrals);
           expect((await one('abscondingCount')).value, what).toBe(d.absconded[0]!.n);
           expect((await one('newAddicts')).value, what).toBe(d.first[0]!.n);
+          const reached = await one('managedReachedRate');
+          expect([reached.numerator, reached.denominator], what).toEqual([d.reached[0]!.n, d.reached[0]!.d]);
           expect(await casesByArticle(db, a, p), what).toEqual(
             d.articles.map((x) => ({
               article: x.article,

@@ -106,7 +106,7 @@ describe('indicator query plans', () => {
     const { raw, db, sent } = open();
     const all = Object.keys(migrations);
     await migrateTo(db, all[all.length - 1]!);
-    // One person on record whose two measures leave a gap: the reached count tests it against its measures.
+    // One person on record whose two measures leave a gap: the reached count reads its kept span and gap.
     raw
       .prepare(
         `INSERT INTO persons (id, full_name, other_names, name_folded, sort_key, sex, birth_date, birth_year,
@@ -144,13 +144,14 @@ describe('indicator query plans', () => {
         .join(' || ');
     };
     // The kept counts (migration 2026_12_03_1900_report_counts) are read by their key: the metric, the place, the
-    // grain and a range of days or months. Only the persons with a gap between measures, and the cases resolved
-    // before the day they were prosecuted, are read from the records, each through its own small index.
+    // grain and a range of days or months. Only the cases resolved before the day they were prosecuted are read
+    // from the records, through their own small index.
     const COUNTS = 'report_counts USING PRIMARY KEY (metric=? AND province_code=? AND commune_code=? AND grain=?';
     const expected: Record<string, string[]> = {
       newAddicts: [COUNTS],
       newAddictsGrowth: [COUNTS],
-      managedReachedRate: [COUNTS, 'COVERING INDEX persons_report_gapped', 'person_measures_period'],
+      // The persons with a gap from their kept spans and gaps (migration 2026_12_04_0000_report_gaps).
+      managedReachedRate: [COUNTS, 'COVERING INDEX report_gaps_period'],
       casesDetected: [COUNTS],
       casesDetectedGrowth: [COUNTS],
       casesResolvedRate: [COUNTS, 'drug_cases_report_early'],
@@ -169,12 +170,12 @@ describe('indicator query plans', () => {
       expect(plan, id).not.toMatch(/\bSCAN (t|x|m|c|s|p|report_counts)\b(?! USING)/);
     }
     // The commune table and the statistical tables of a province read the kept counts by their key; of the
-    // persons, only those with a gap between measures, through their own index.
+    // persons with a gap between measures, their kept spans and gaps.
     sent.length = 0;
     await computeCommuneTable(db, area, 2025, () => true);
     await computeTables(db, area, period, () => true);
     const plans = sent
-      .filter((q) => /\bFROM (persons p|report_counts|hotspots h)\b/.test(q.sql))
+      .filter((q) => /\bFROM (persons p|report_counts|hotspots h|report_gaps g)\b/.test(q.sql))
       .map((q) =>
         (raw.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[])
           .map((p) => p.detail)
@@ -183,9 +184,9 @@ describe('indicator query plans', () => {
     expect(plans.length).toBeGreaterThanOrEqual(10);
     for (const plan of plans) {
       expect(plan).toMatch(
-        /report_counts USING PRIMARY KEY \(metric=\? AND province_code=\? AND commune_code=\? AND grain=\?|persons_report_gapped|COVERING INDEX hotspots_report/,
+        /report_counts USING PRIMARY KEY \(metric=\? AND province_code=\? AND commune_code=\? AND grain=\?|COVERING INDEX report_gaps_period|COVERING INDEX hotspots_report/,
       );
-      expect(plan).not.toMatch(/\bSCAN (p|h|report_counts)\b(?! USING)/);
+      expect(plan).not.toMatch(/\bSCAN (p|h|g|report_counts)\b(?! USING)/);
     }
     await db.destroy();
   });

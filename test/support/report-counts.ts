@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
 import { backfillStatements } from '../../electron/db/migrations/2026_12_03_1900_report_counts';
+import { gapsStatement } from '../../electron/db/migrations/2026_12_04_0000_report_gaps';
 import { tempDir } from './host';
 
 /** An encrypted file in a temp dir, for the report tests that write the records with SQL. */
@@ -40,16 +41,28 @@ function nonZero(raw: Database.Database): Map<string, string> {
   const rows = raw
     .prepare(`SELECT * FROM report_counts WHERE n <> 0 OR abs(q) > 1e-9 ORDER BY 1, 2, 3, 4, 5, 6`)
     .all() as (Row & { n: number; q: number })[];
-  return new Map(
+  const out = new Map(
     rows.map((r) => [
       [r.metric, r.province_code, r.commune_code, r.grain, r.bucket, r.key].join(' '),
       `${r.n} ${r.q.toFixed(6)}`,
     ]),
   );
+  // The spans and gaps of the persons whose measures leave a gap (migration 2026_12_04_0000_report_gaps), once there.
+  if (hasGaps(raw))
+    for (const g of raw.prepare('SELECT * FROM report_gaps ORDER BY person_id, kind, d_from').all() as Record<
+      string,
+      string | null
+    >[])
+      out.set(`gap ${g.person_id} ${g.kind} ${g.d_from}`, `${g.d_to} ${g.province_code} ${g.commune_code}`);
+  return out;
 }
 
+const hasGaps = (raw: Database.Database) =>
+  raw.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'report_gaps'`).get() !== undefined;
+
 /**
- * The counts as the triggers kept them, and as the migration's backfill counts them from the records now (in a
+ * The counts (and the persons' gaps) as the triggers kept them, and as the migrations' backfills count them from the
+ * records now (in a
  * savepoint rolled back, so the file is left as it was). Equal when every write kept them.
  */
 export function keptAndRecounted(raw: Database.Database): {
@@ -61,6 +74,10 @@ export function keptAndRecounted(raw: Database.Database): {
   try {
     raw.exec('DELETE FROM report_counts');
     for (const s of backfillStatements()) raw.exec(s);
+    if (hasGaps(raw)) {
+      raw.exec('DELETE FROM report_gaps');
+      raw.exec(gapsStatement(null));
+    }
     return { kept, recounted: nonZero(raw) };
   } finally {
     raw.exec('ROLLBACK TO recount');
