@@ -26,6 +26,7 @@ const THIS = '2026_12_03_1900_report_counts';
 const BEFORE = '2026_12_03_1830_person_summary_order';
 const GAPS = '2026_12_04_0000_report_gaps';
 const GAPS_BEFORE = '2026_12_03_1910_report_hotspots_index';
+const WHEN = '2026_12_04_0010_report_facts_when';
 const SYNC_COLS = 'created_at, updated_at, origin_ws, hlc, deleted_at';
 const SYNC = "'2026-12-03T08:00:00Z', '2026-12-03T08:00:00Z', 'ws', 'h1', NULL";
 
@@ -383,6 +384,37 @@ describe(`migration ${GAPS}`, () => {
     await migrateTo(db, GAPS_BEFORE);
     expect(schemaOf(raw)).toEqual(before);
     await db.destroy();
+  });
+});
+
+describe(`migration ${WHEN}`, () => {
+  it('leaves the facts and the counts as the triggers before it kept them, after the same writes; its down restores the schema', async () => {
+    // The same random writes on a file with the triggers before it and on one with its triggers.
+    const files = [openFile('w0.db'), openFile('w1.db')];
+    await migrateTo(files[0]!.db, GAPS);
+    await migrateTo(files[1]!.db, GAPS);
+    const before = schemaOf(files[1]!.raw);
+    const worlds = files.map((f) => world(f.raw, 5));
+    for (const w of worlds) w.fill(20);
+    await migrateTo(files[1]!.db, WHEN);
+    for (const w of worlds) for (let i = 0; i < 600; i++) w.step();
+    const facts = (raw: Database.Database) => [
+      raw.prepare('SELECT first_positive_on, reach_from, reach_to, reach_gapped FROM persons ORDER BY rowid').all(),
+      raw.prepare('SELECT resolved_on FROM drug_cases ORDER BY rowid').all(),
+    ];
+    const [old, neu] = files.map((f) => facts(f.raw));
+    expect(neu).toEqual(old);
+    expect((neu![0] as { reach_from: string | null }[]).some((r) => r.reach_from !== null)).toBe(true);
+    expect((neu![1] as { resolved_on: string | null }[]).some((r) => r.resolved_on !== null)).toBe(true);
+    const counts = (raw: Database.Database) => {
+      const { kept, recounted } = keptAndRecounted(raw);
+      expect(kept).toEqual(recounted);
+      return [...kept].filter(([k]) => !k.startsWith('gap '));
+    };
+    expect(counts(files[1]!.raw)).toEqual(counts(files[0]!.raw));
+    await migrateTo(files[1]!.db, GAPS);
+    expect(schemaOf(files[1]!.raw)).toEqual(before);
+    for (const f of files) await f.db.destroy();
   });
 });
 
