@@ -208,6 +208,20 @@ export const exchangeRepository = Object.freeze({
   },
 
   /**
+   * The connection's page cache in KiB (`PRAGMA cache_size`, negative: a size, not a page count). An import
+   * lowers it for its duration and gives the earlier value back (see `IMPORT_CACHE_KIB`).
+   */
+  pageCache: Object.freeze({
+    async get(db: Db): Promise<number> {
+      const r = await sql<{ n: number }>`SELECT cache_size AS n FROM pragma_cache_size`.execute(db);
+      return Number(r.rows[0]?.n ?? -2000);
+    },
+    async set(db: Db, cacheSize: number): Promise<void> {
+      await sql.raw(`PRAGMA cache_size = ${Math.trunc(cacheSize)}`).execute(db);
+    },
+  }),
+
+  /**
    * A preview applies inside a savepoint of the call's transaction and rolls it back: `open` before, `undo` after
    * (the changes applied, their conflicts and re-derived columns all go).
    */

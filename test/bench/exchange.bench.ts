@@ -91,6 +91,8 @@ interface ChildResult {
   closeMs: number;
   maxRssMb: number;
   heapPeakMb: number;
+  /** The kernel's high-water RSS once the vault was open, before the call (argon2 and the migrations included). */
+  rssBeforeMb: number;
   changes: number;
   newRecords: number;
 }
@@ -114,6 +116,7 @@ export async function exchangeChild(): Promise<boolean> {
   const { dataDir, file } = JSON.parse(spec) as { dataDir: string; file: string };
   const host = createHost({ dataDir, kdfPolicy: 'floor', preferences: new MemoryPreferencesStore() });
   must(await host.call('session.unlock', ADMIN), 'unlock');
+  const rssBeforeMb = peakRssMb();
   let heapPeak = process.memoryUsage().heapUsed;
   const timer = setInterval(() => {
     heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
@@ -137,6 +140,7 @@ export async function exchangeChild(): Promise<boolean> {
     closeMs,
     maxRssMb: peakRssMb(),
     heapPeakMb: heapPeak / 1024 / 1024,
+    rssBeforeMb,
     changes: Object.values(r.counts).reduce((a, b) => a + b, 0),
     newRecords: r.newRecords,
   };
@@ -241,7 +245,11 @@ export async function benchExchange(n: number): Promise<void> {
           what: 'import: then closing the vault (the WAL checkpoint deferred past the answer)',
           encrypted: `${fmt(imp.closeMs)} · with it ${perSec(imp.changes, imp.ms + imp.closeMs)}`,
         },
-        { what: 'importer peak RSS (kernel high-water)', encrypted: `${imp.maxRssMb.toFixed(0)} MB`, goal: '≤ 400 MB' },
+        {
+          what: 'importer peak RSS (kernel high-water; before the call)',
+          encrypted: `${imp.maxRssMb.toFixed(0)} MB (${imp.rssBeforeMb.toFixed(0)} MB)`,
+          goal: '≤ 400 MB',
+        },
         { what: 'importer peak JS heap (sampled)', encrypted: `${imp.heapPeakMb.toFixed(0)} MB` },
       );
       if (imp.changes !== out.changes)
@@ -322,7 +330,11 @@ export async function benchExchange(n: number): Promise<void> {
           what: 'attachments: age CLI (age -d -i key), same file',
           encrypted: age.status === 0 ? `${fmt(ageMs)} · ${mbPerSec(size, ageMs)}` : `failed (${age.status})`,
         },
-        { what: 'attachments: importer peak RSS', encrypted: `${imp.maxRssMb.toFixed(0)} MB`, goal: '≤ 400 MB' },
+        {
+          what: 'attachments: importer peak RSS (before the call)',
+          encrypted: `${imp.maxRssMb.toFixed(0)} MB (${imp.rssBeforeMb.toFixed(0)} MB)`,
+          goal: '≤ 400 MB',
+        },
         { what: 'attachments: importer peak JS heap (sampled)', encrypted: `${imp.heapPeakMb.toFixed(0)} MB` },
       );
     }

@@ -94,8 +94,17 @@ describe('exchange completion', { timeout: 600_000 }, () => {
     // The line itself carries a reference, not the photo: the file is about the photo's size, not base64's.
     expect(fs.statSync(out.file).size).toBeLessThan(bytes.length + 64 * 1024);
 
+    // Applied with a smaller page cache (32 MiB: the importer's memory), the connection's own size back after.
+    const raw = s.hub.host.openState().raw;
+    const cacheBefore = raw.pragma('cache_size', { simple: true });
+    const during = new Set<unknown>();
+    const stop = s.hub.host.on('call.progress', () => void during.add(raw.pragma('cache_size', { simple: true })));
     const r = await ok(s.hub.host, 'bundles.import', { path: out.file });
+    stop();
     expect(r.refused).toEqual([]);
+    expect([...during]).toEqual([-32768]);
+    expect(raw.pragma('cache_size', { simple: true })).toBe(cacheBefore);
+    expect(cacheBefore).toBe(-131072);
     const stored = s.hub.host
       .openState()
       .raw.prepare('SELECT photo FROM person_photos WHERE id = ?')
