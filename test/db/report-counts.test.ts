@@ -27,6 +27,7 @@ const BEFORE = '2026_12_03_1830_person_summary_order';
 const GAPS = '2026_12_04_0000_report_gaps';
 const GAPS_BEFORE = '2026_12_03_1910_report_hotspots_index';
 const WHEN = '2026_12_04_0010_report_facts_when';
+const TRIGGERS_WHEN = '2026_12_04_0020_report_triggers_when';
 const SYNC_COLS = 'created_at, updated_at, origin_ws, hlc, deleted_at';
 const SYNC = "'2026-12-03T08:00:00Z', '2026-12-03T08:00:00Z', 'ws', 'h1', NULL";
 
@@ -227,6 +228,14 @@ function world(raw: Database.Database, seed: number) {
     set('rehab_referrals', 'deleted_at', () => '2026-01-01'),
     set('rehab_stays', 'incidents', () => JSON.stringify([{ kind: 'absconded', on: day() }])),
     set('rehab_stays', 'commune_code', commune),
+    // A record written again as it was (the change log's apply sets every logged column of an existing record).
+    ...['persons', 'person_measures', 'drug_tests', 'drug_cases', 'case_suspects', 'seizures'].map((t) => () => {
+      const id = ids[t] ? some(t) : null;
+      const cols = (raw.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[])
+        .map((c) => c.name)
+        .filter((c) => c !== 'id');
+      if (id) raw.prepare(`UPDATE ${t} SET ${cols.map((c) => `${c} = ${c}`).join(', ')} WHERE id = ?`).run(id);
+    }),
   ];
   const deletes = [
     'persons',
@@ -387,16 +396,26 @@ describe(`migration ${GAPS}`, () => {
   });
 });
 
-describe(`migration ${WHEN}`, () => {
+describe.each([
+  [WHEN, GAPS],
+  [TRIGGERS_WHEN, WHEN],
+])('migration %s', (THAT, PREVIOUS) => {
   it('leaves the facts and the counts as the triggers before it kept them, after the same writes; its down restores the schema', async () => {
     // The same random writes on a file with the triggers before it and on one with its triggers.
     const files = [openFile('w0.db'), openFile('w1.db')];
-    await migrateTo(files[0]!.db, GAPS);
-    await migrateTo(files[1]!.db, GAPS);
+    await migrateTo(files[0]!.db, PREVIOUS);
+    await migrateTo(files[1]!.db, PREVIOUS);
     const before = schemaOf(files[1]!.raw);
     const worlds = files.map((f) => world(f.raw, 5));
     for (const w of worlds) w.fill(20);
-    await migrateTo(files[1]!.db, WHEN);
+    await migrateTo(files[1]!.db, THAT);
+    if (THAT === TRIGGERS_WHEN) {
+      // The 13 report triggers that follow an update of named columns now say which must change.
+      const when = files[1]!.raw.prepare(
+        `SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%UPDATE OF%WHEN OLD.%'`,
+      );
+      expect(when.get()).toEqual({ n: 13 });
+    }
     for (const w of worlds) for (let i = 0; i < 600; i++) w.step();
     const facts = (raw: Database.Database) => [
       raw.prepare('SELECT first_positive_on, reach_from, reach_to, reach_gapped FROM persons ORDER BY rowid').all(),
@@ -412,7 +431,7 @@ describe(`migration ${WHEN}`, () => {
       return [...kept].filter(([k]) => !k.startsWith('gap '));
     };
     expect(counts(files[1]!.raw)).toEqual(counts(files[0]!.raw));
-    await migrateTo(files[1]!.db, GAPS);
+    await migrateTo(files[1]!.db, PREVIOUS);
     expect(schemaOf(files[1]!.raw)).toEqual(before);
     for (const f of files) await f.db.destroy();
   });

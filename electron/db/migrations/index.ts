@@ -21,6 +21,7 @@ import * as m20261203_1900 from './2026_12_03_1900_report_counts';
 import * as m20261203_1910 from './2026_12_03_1910_report_hotspots_index';
 import * as m20261204_0000 from './2026_12_04_0000_report_gaps';
 import * as m20261204_0010 from './2026_12_04_0010_report_facts_when';
+import * as m20261204_0020 from './2026_12_04_0020_report_triggers_when';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1910_report_hotspots_index': m20261203_1910,
   '2026_12_04_0000_report_gaps': m20261204_0000,
   '2026_12_04_0010_report_facts_when': m20261204_0010,
+  '2026_12_04_0020_report_triggers_when': m20261204_0020,
 };
