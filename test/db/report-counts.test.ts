@@ -28,6 +28,7 @@ const GAPS = '2026_12_04_0000_report_gaps';
 const GAPS_BEFORE = '2026_12_03_1910_report_hotspots_index';
 const WHEN = '2026_12_04_0010_report_facts_when';
 const TRIGGERS_WHEN = '2026_12_04_0020_report_triggers_when';
+const PERSON_FACTS = '2026_12_04_0030_report_person_facts_counts';
 const SYNC_COLS = 'created_at, updated_at, origin_ws, hlc, deleted_at';
 const SYNC = "'2026-12-03T08:00:00Z', '2026-12-03T08:00:00Z', 'ws', 'h1', NULL";
 
@@ -399,6 +400,7 @@ describe(`migration ${GAPS}`, () => {
 describe.each([
   [WHEN, GAPS],
   [TRIGGERS_WHEN, WHEN],
+  [PERSON_FACTS, TRIGGERS_WHEN],
 ])('migration %s', (THAT, PREVIOUS) => {
   it('leaves the facts and the counts as the triggers before it kept them, after the same writes; its down restores the schema', async () => {
     // The same random writes on a file with the triggers before it and on one with its triggers.
@@ -415,6 +417,12 @@ describe.each([
         `SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%UPDATE OF%WHEN OLD.%'`,
       );
       expect(when.get()).toEqual({ n: 13 });
+    }
+    if (THAT === PERSON_FACTS) {
+      // A person's facts alone move the reach and first counts through their own trigger.
+      const facts = files[1]!.raw.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`);
+      const text = (facts.get('report_counts_persons_facts_update') as { sql: string }).sql;
+      expect(text.match(/SELECT '\w+' AS metric/g)!.length).toBe(8);
     }
     for (const w of worlds) for (let i = 0; i < 600; i++) w.step();
     const facts = (raw: Database.Database) => [

@@ -22,6 +22,7 @@ import * as m20261203_1910 from './2026_12_03_1910_report_hotspots_index';
 import * as m20261204_0000 from './2026_12_04_0000_report_gaps';
 import * as m20261204_0010 from './2026_12_04_0010_report_facts_when';
 import * as m20261204_0020 from './2026_12_04_0020_report_triggers_when';
+import * as m20261204_0030 from './2026_12_04_0030_report_person_facts_counts';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0000_report_gaps': m20261204_0000,
   '2026_12_04_0010_report_facts_when': m20261204_0010,
   '2026_12_04_0020_report_triggers_when': m20261204_0020,
+  '2026_12_04_0030_report_person_facts_counts': m20261204_0030,
 };
