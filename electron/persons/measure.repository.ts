@@ -1,4 +1,4 @@
-import type { NotNull } from 'kysely';
+import { sql, type NotNull } from 'kysely';
 import type { Determination, DrugTest, Measure } from '../../shared/contract/person-types';
 import type { MeasureKind } from '../../shared/domain/persons';
 import type { Db } from '../changelog/changelog';
@@ -177,12 +177,15 @@ export const measureRepository = Object.freeze({
       out.set(id, { activeKinds: [], latestDetermination: null, anyPositiveTest: false, lastContact: null });
     for (let i = 0; i < personIds.length; i += 500) {
       const part = personIds.slice(i, i + 500);
+      // `+status`, `+result`: these persons' rows are found by person (the list), never by the status or result
+      // index, which SQLite chose on a fresh receiver and then read every active measure (or positive test) per
+      // query: 270 ms each, 54 s of a 100,000-person import.
       for (const m of await db
         .selectFrom('personMeasures')
         .select(['personId', 'kind'])
         .where('personId', 'in', part)
         .where('deletedAt', 'is', null)
-        .where('status', '=', 'active')
+        .where(sql<string>`+${sql.ref('status')}`, '=', 'active')
         .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>=', today)]))
         .execute())
         out.get(m.personId)?.activeKinds.push(m.kind as MeasureKind);
@@ -206,7 +209,7 @@ export const measureRepository = Object.freeze({
         .distinct()
         .where('personId', 'in', part)
         .where('deletedAt', 'is', null)
-        .where('result', '=', 'positive')
+        .where(sql<string>`+${sql.ref('result')}`, '=', 'positive')
         .execute()) {
         const f = out.get(t.personId);
         if (f) f.anyPositiveTest = true;
