@@ -4,6 +4,16 @@ import path from 'node:path';
 
 const screenshotDir = path.resolve(import.meta.dirname, '../../../test-results/screenshots');
 
+/** What settle() reads of the page (the tests are typed without the DOM library). */
+interface Motion {
+  document: {
+    getAnimations(): {
+      effect: { getComputedTiming(): { endTime?: number | string } } | null;
+      finished: Promise<unknown>;
+    }[];
+  };
+}
+
 /**
  * Waits until antd's motion has settled: every finite animation on the page has finished (a toast fading in or out
  * is half transparent, and axe would judge its contrast mid-fade). Spinners and other endless animations are left.
@@ -11,7 +21,8 @@ const screenshotDir = path.resolve(import.meta.dirname, '../../../test-results/s
 export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(350);
   await page.evaluate(async () => {
-    const finite = document
+    const w = globalThis as unknown as Motion;
+    const finite = w.document
       .getAnimations()
       .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Number.POSITIVE_INFINITY));
     await Promise.race([
