@@ -32,7 +32,11 @@ export class CliInput {
   async secret(prompt: string): Promise<string> {
     if (this.piped) {
       const line = this.load().shift();
-      if (line === undefined || line === '') throw new CliUsageError('standard input ended before a password line');
+      if (line === undefined || line === '')
+        throw new CliUsageError(
+          'standard input ended before a password line',
+          'đầu vào chuẩn đã hết trước dòng mật khẩu',
+        );
       return line;
     }
     return promptHidden(prompt);
@@ -47,7 +51,15 @@ export class CliInput {
   }
 }
 
-export class CliUsageError extends Error {}
+/** A command line the program cannot act on; said in English (`message`) and in Vietnamese (`vi`). */
+export class CliUsageError extends Error {
+  constructor(
+    message: string,
+    readonly vi: string,
+  ) {
+    super(message);
+  }
+}
 
 function promptHidden(prompt: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -63,7 +75,7 @@ function promptHidden(prompt: string): Promise<string> {
     });
     rl.on('SIGINT', () => {
       rl.close();
-      reject(new CliUsageError('cancelled'));
+      reject(new CliUsageError('cancelled', 'đã huỷ'));
     });
   });
 }
@@ -71,12 +83,13 @@ function promptHidden(prompt: string): Promise<string> {
 /** The JSON object a command reads from standard input after the password line. */
 export function readJson(rt: { input: { rest(): string } }): Record<string, unknown> {
   const text = rt.input.rest().trim();
-  if (!text) throw new CliUsageError('expected a JSON object on standard input');
+  if (!text)
+    throw new CliUsageError('expected a JSON object on standard input', 'cần một đối tượng JSON trên đầu vào chuẩn');
   try {
     const v = JSON.parse(text) as unknown;
     if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
     return v as Record<string, unknown>;
   } catch {
-    throw new CliUsageError('standard input is not a JSON object');
+    throw new CliUsageError('standard input is not a JSON object', 'đầu vào chuẩn không phải một đối tượng JSON');
   }
 }

@@ -23,6 +23,28 @@ export type RunCommand = <A extends unknown[]>(
   opts?: { signIn?: boolean },
 ) => (...args: unknown[]) => Promise<void>;
 
+/** Commander's own complaints, in Vietnamese (the English line follows for a search on the web of the manual). */
+const COMMANDER_VI: [RegExp, (...m: string[]) => string][] = [
+  [/^error: unknown option '([^']*)'/, (f) => `lỗi cú pháp: không có tuỳ chọn ${f}`],
+  [/^error: unknown command '([^']*)'/, (c) => `lỗi cú pháp: không có lệnh ${c}`],
+  [/^error: option '([^']*)' argument missing/, (f) => `lỗi cú pháp: ${f} cần một giá trị`],
+  [/^error: required option '([^']*)' not specified/, (f) => `lỗi cú pháp: thiếu tuỳ chọn bắt buộc ${f}`],
+  [/^error: missing required argument '([^']*)'/, (a) => `lỗi cú pháp: thiếu tham số ${a}`],
+  [/^error: too many arguments/, () => 'lỗi cú pháp: thừa tham số'],
+  [
+    /^error: option '([^']*)' argument '([^']*)' is invalid/,
+    (f, v) => `lỗi cú pháp: giá trị ${v} không hợp lệ cho ${f}`,
+  ],
+];
+
+export function commanderErrorVi(text: string): string {
+  for (const [re, say] of COMMANDER_VI) {
+    const m = re.exec(text);
+    if (m) return `${say(...m.slice(1))}\n${text}`;
+  }
+  return text;
+}
+
 /** Builds the `hoso` program. `exit` receives the status instead of process.exit, for tests and embedding. */
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('hoso')
@@ -33,7 +55,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'xuất JSON / JSON output')
     .exitOverride()
     .showHelpAfterError()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(cliLanguage() === 'vi' ? commanderErrorVi(s) : s),
+    });
 
   const run: RunCommand =
     <A extends unknown[]>(

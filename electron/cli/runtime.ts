@@ -58,7 +58,7 @@ export class CliRuntime {
 
   /** Signs in as --user with a password from stdin or a prompt. */
   async signIn(): Promise<void> {
-    if (!this.opts.user) throw new CliUsageError('this command needs --user NAME');
+    if (!this.opts.user) throw new CliUsageError('this command needs --user NAME', 'lệnh này cần --user TÊN_TÀI_KHOẢN');
     const password = await this.input.secret(this.lang === 'vi' ? 'Mật khẩu: ' : 'Password: ');
     this.signInPassword = password;
     await this.call('session.unlock', { username: this.opts.user, password });
@@ -66,7 +66,7 @@ export class CliRuntime {
 
   /** The sign-in password, for `user passwd` fed from stdin; held only for this short-lived process. */
   lastPassword(): string {
-    if (this.signInPassword === null) throw new CliUsageError('not signed in');
+    if (this.signInPassword === null) throw new CliUsageError('not signed in', 'chưa đăng nhập');
     return this.signInPassword;
   }
 
@@ -84,7 +84,7 @@ export class CliRuntime {
 /** Maps anything thrown to the message on stderr and the exit status (1 failure, 2 usage). */
 export function reportError(e: unknown, lang: Lang, json: boolean): number {
   if (e instanceof CliUsageError) {
-    process.stderr.write(`${lang === 'vi' ? 'lỗi cú pháp' : 'usage error'}: ${e.message}\n`);
+    process.stderr.write(lang === 'vi' ? `lỗi cú pháp: ${e.vi}\n` : `usage error: ${e.message}\n`);
     return 2;
   }
   const error: ApiError =

@@ -73,6 +73,21 @@ describe('hoso command', () => {
     expect(wrong.err).toMatch(/AUTH_FAILED: Tên tài khoản hoặc mật khẩu không đúng/);
     expect(wrong.err).not.toContain('sai mật khẩu');
     expect(hoso(dir, ['--bogus']).code).toBe(2);
+    // Usage errors are said in the user's language: the program's own and commander's.
+    expect(hoso(dir, ['--bogus']).err).toMatch(/^lỗi cú pháp: không có tuỳ chọn --bogus\n/);
+    expect(hoso(dir, ['--bogus'], '', { HOSO_LANG: 'en' }).err).toMatch(/^error: unknown option '--bogus'/);
+    const year = asAdmin(dir, ['report', 'kpi', '--year', '20x5']);
+    expect([year.code, year.err]).toEqual([2, 'lỗi cú pháp: --year phải là một năm (YYYY)\n']);
+    const yearEn = hoso(
+      dir,
+      ['--user', 'quantri', '--password-stdin', 'report', 'kpi', '--year', '20x5'],
+      `${ADMIN_PW}\n`,
+      {
+        HOSO_LANG: 'en',
+      },
+    );
+    expect(yearEn.err).toBe('usage error: --year must be a year (YYYY)\n');
+    expect(hoso(dir, ['report', 'kpi', '--year']).err).toMatch(/^lỗi cú pháp: --year <yyyy> cần một giá trị\n/);
     expect(hoso(dir, ['--password-stdin', 'info'], `${ADMIN_PW}\n`).code).toBe(2); // no --user
     expect(hoso(dir, ['--user', 'quantri', '--password-stdin', 'info'], '').code).toBe(2); // no password line
     const bad = asAdmin(dir, ['user', 'add', 'X Y', '--role', 'king'], 'ngắn\n');

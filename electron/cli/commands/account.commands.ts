@@ -25,7 +25,7 @@ async function newPassword(rt: CliRuntime, label: string): Promise<string> {
   const p = await rt.input.secret(label);
   if (!rt.input.piped) {
     const again = await rt.input.secret(rt.lang === 'vi' ? 'Nhập lại: ' : 'Repeat: ');
-    if (again !== p) throw new CliUsageError('the passwords do not match');
+    if (again !== p) throw new CliUsageError('the passwords do not match', 'hai lần nhập mật khẩu không khớp');
   }
   return p;
 }

@@ -10,7 +10,7 @@ export function parseCliDate(text: string): string {
   const iso = vi ? `${vi[3]}-${vi[2]!.padStart(2, '0')}-${vi[1]!.padStart(2, '0')}` : text;
   const d = new Date(`${iso}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) {
-    throw new CliUsageError(`not a date: ${text} (dd/mm/yyyy)`);
+    throw new CliUsageError(`not a date: ${text} (dd/mm/yyyy)`, `không phải ngày: ${text} (dd/mm/yyyy)`);
   }
   return iso;
 }
@@ -50,7 +50,8 @@ export function registerAuditCommands(program: Command, run: RunCommand): void {
     .action(
       run(
         async (rt, o: { confirm?: boolean }) => {
-          if (!rt.opts.user) throw new CliUsageError('this command needs --user NAME');
+          if (!rt.opts.user)
+            throw new CliUsageError('this command needs --user NAME', 'lệnh này cần --user TÊN_TÀI_KHOẢN');
           const password = await rt.input.secret(rt.lang === 'vi' ? 'Mật khẩu: ' : 'Password: ');
           const r = await rt.call('audit.reanchor', {
             username: rt.opts.user,
@@ -75,7 +76,8 @@ export function registerAuditCommands(program: Command, run: RunCommand): void {
     .action(
       run(async (rt, o: { since?: string; until?: string; action?: string; limit: string }) => {
         const limit = Number(o.limit);
-        if (!Number.isInteger(limit) || limit < 1) throw new CliUsageError('--limit must be a positive whole number');
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new CliUsageError('--limit must be a positive whole number', '--limit phải là số nguyên dương');
         const rows = await rt.call('audit.list', {
           limit,
           ...(o.since ? { from: parseCliDate(o.since) } : {}),

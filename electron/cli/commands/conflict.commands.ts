@@ -53,9 +53,14 @@ export function registerConflictCommands(program: Command, run: RunCommand): voi
     .action(
       run(async (rt, id: string, o: { keepCurrent?: boolean; takeOther?: boolean; valueStdin?: boolean }) => {
         const chosen = [o.keepCurrent, o.takeOther, o.valueStdin].filter(Boolean).length;
-        if (chosen !== 1) throw new CliUsageError('choose one of --keep-current, --take-other, --value-stdin');
+        if (chosen !== 1)
+          throw new CliUsageError(
+            'choose one of --keep-current, --take-other, --value-stdin',
+            'chọn một trong --keep-current, --take-other, --value-stdin',
+          );
         const conflictId = Number(id);
-        if (!Number.isInteger(conflictId) || conflictId < 1) throw new CliUsageError('the conflict id is a number');
+        if (!Number.isInteger(conflictId) || conflictId < 1)
+          throw new CliUsageError('the conflict id is a number', 'mã xung đột là một số');
         const value = o.valueStdin
           ? await rt.input.secret(rt.lang === 'vi' ? 'Giá trị mới: ' : 'New value: ')
           : undefined;

@@ -16,7 +16,7 @@ function readFileArg(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
-    throw new CliUsageError(`cannot read ${path.basename(file)}`);
+    throw new CliUsageError(`cannot read ${path.basename(file)}`, `không đọc được ${path.basename(file)}`);
   }
 }
 
@@ -26,7 +26,10 @@ async function resolvePeer(rt: CliRuntime, ref: string): Promise<PeerView> {
   const hit = peers.find((p) => p.id === ref) ?? peers.filter((p) => p.unitCode === ref);
   if (Array.isArray(hit)) {
     if (hit.length === 1) return hit[0]!;
-    throw new CliUsageError(hit.length ? `several peers have unit code ${ref}: use the id` : `no peer ${ref}`);
+    throw new CliUsageError(
+      hit.length ? `several peers have unit code ${ref}: use the id` : `no peer ${ref}`,
+      hit.length ? `nhiều trạm có mã đơn vị ${ref}: hãy dùng mã trạm` : `không có trạm ${ref}`,
+    );
   }
   return hit;
 }
@@ -99,7 +102,7 @@ export function registerExchangeCommands(program: Command, run: RunCommand): voi
     .action(
       run(async (rt, code: string) => {
         const unit = (await rt.call('units.list', {})).find((u) => u.code === code);
-        if (!unit) throw new CliUsageError(`no unit ${code}`);
+        if (!unit) throw new CliUsageError(`no unit ${code}`, `không có đơn vị ${code}`);
         const v = await rt.call('station.setUnit', { unitId: unit.id });
         rt.print({ id: v.id, unit: v.unit, fingerprint: v.fingerprint }, () =>
           rt.lang === 'vi' ? `Máy này phục vụ ${v.name}.` : `This station serves ${v.name}.`,
@@ -243,7 +246,7 @@ export function registerExchangeCommands(program: Command, run: RunCommand): voi
     .action(
       run(async (rt, o: { peer?: string; to?: string; out: string; purpose: string }) => {
         const ref = o.peer ?? o.to;
-        if (!ref) throw new CliUsageError('--peer is required');
+        if (!ref) throw new CliUsageError('--peer is required', 'cần --peer');
         const p = await resolvePeer(rt, ref);
         const r = await rt.call('bundles.export', { peerId: p.id, out: path.resolve(o.out), purpose: o.purpose });
         rt.print(r, () =>

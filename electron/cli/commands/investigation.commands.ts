@@ -198,7 +198,10 @@ export function registerInvestigationCommands(program: Command, run: RunCommand)
     .action(
       run(async (rt, words: string[], o: { queryStdin?: boolean; limit: string }) => {
         if (o.queryStdin && words.length)
-          throw new CliUsageError('with --query-stdin, give the query on standard input');
+          throw new CliUsageError(
+            'with --query-stdin, give the query on standard input',
+            'với --query-stdin, hãy đưa nội dung tìm qua đầu vào chuẩn',
+          );
         const query = o.queryStdin
           ? (
               rt.input
@@ -207,7 +210,7 @@ export function registerInvestigationCommands(program: Command, run: RunCommand)
                 .find((l) => l.trim()) ?? ''
             ).trim()
           : words.join(' ');
-        if (!query) throw new CliUsageError('say what to find');
+        if (!query) throw new CliUsageError('say what to find', 'hãy cho biết cần tìm gì');
         const r = await rt.call('cases.find', { query, limit: Number(o.limit) });
         rt.print(r, () =>
           [`${r.length} ${rt.lang === 'vi' ? 'vụ án' : 'cases'}`, ...r.map((c) => caseLine(rt, c))].join('\n'),
@@ -242,7 +245,8 @@ export function registerInvestigationCommands(program: Command, run: RunCommand)
     .action(
       run(async (rt, id: string, o: { months: string; on: string; decision: string }) => {
         const months = Number(o.months);
-        if (!Number.isInteger(months)) throw new CliUsageError('--months must be a whole number');
+        if (!Number.isInteger(months))
+          throw new CliUsageError('--months must be a whole number', '--months phải là số nguyên');
         const c = await rt.call('cases.extend', { caseId: id, months, decidedOn: o.on, decisionNumber: o.decision });
         rt.print(c, () => caseText(rt, c));
       }),

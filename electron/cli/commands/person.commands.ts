@@ -47,7 +47,10 @@ interface FindOptions {
 function personalQuery(rt: CliRuntime, words: string[], o: FindOptions): { query: string; citizenId?: string } {
   if (!o.queryStdin) return { query: words.join(' '), ...(o.cccd ? { citizenId: o.cccd } : {}) };
   if (words.length || o.cccd) {
-    throw new CliUsageError('with --query-stdin, give the name and the CCCD on standard input, not as arguments');
+    throw new CliUsageError(
+      'with --query-stdin, give the name and the CCCD on standard input, not as arguments',
+      'với --query-stdin, hãy đưa họ tên và CCCD qua đầu vào chuẩn, không viết thành tham số',
+    );
   }
   let query = '';
   let citizenId: string | undefined;
@@ -56,15 +59,20 @@ function personalQuery(rt: CliRuntime, words: string[], o: FindOptions): { query
     if (!line) continue;
     const id = /^(?:cccd\s*[:=]\s*)?(\d{1,12})$/i.exec(line);
     if (id) {
-      if (citizenId !== undefined) throw new CliUsageError('standard input has two CCCD lines');
+      if (citizenId !== undefined)
+        throw new CliUsageError('standard input has two CCCD lines', 'đầu vào chuẩn có hai dòng CCCD');
       citizenId = id[1]!;
     } else if (!query) {
       query = line;
     } else {
-      throw new CliUsageError('standard input has more than one name line');
+      throw new CliUsageError('standard input has more than one name line', 'đầu vào chuẩn có hơn một dòng họ tên');
     }
   }
-  if (!query && citizenId === undefined) throw new CliUsageError('standard input holds no query after the password');
+  if (!query && citizenId === undefined)
+    throw new CliUsageError(
+      'standard input holds no query after the password',
+      'đầu vào chuẩn không có nội dung tìm sau mật khẩu',
+    );
   return { query, ...(citizenId !== undefined ? { citizenId } : {}) };
 }
 
@@ -130,7 +138,8 @@ export function registerPersonCommands(program: Command, run: RunCommand): void 
     .action(
       run(async (rt, words: string[], o: FindOptions) => {
         const limit = Number(o.limit);
-        if (!Number.isInteger(limit) || limit < 1) throw new CliUsageError('--limit must be a positive whole number');
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new CliUsageError('--limit must be a positive whole number', '--limit phải là số nguyên dương');
         const { query, citizenId } = personalQuery(rt, words, o);
         const r = await rt.call('persons.search', {
           query,

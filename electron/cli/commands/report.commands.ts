@@ -13,7 +13,8 @@ const viNumber = (n: number | null) => (n === null ? '–' : n.toLocaleString('v
 
 function yearOf(v: string | undefined, name = '--year'): number {
   const y = Number(v);
-  if (!v || !Number.isInteger(y) || y < 2000 || y > 2100) throw new CliUsageError(`${name} must be a year (YYYY)`);
+  if (!v || !Number.isInteger(y) || y < 2000 || y > 2100)
+    throw new CliUsageError(`${name} must be a year (YYYY)`, `${name} phải là một năm (YYYY)`);
   return y;
 }
 
@@ -21,7 +22,7 @@ function readFileArg(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
-    throw new CliUsageError(`cannot read ${file}`);
+    throw new CliUsageError(`cannot read ${file}`, `không đọc được ${file}`);
   }
 }
 
@@ -38,7 +39,8 @@ interface PeriodOptions {
 /** The period of a report command: a year, or --from/--to. */
 function periodRange(o: PeriodOptions): { from: string; to: string } {
   if (o.from || o.to) {
-    if (!o.from || !o.to) throw new CliUsageError('give both --from and --to (YYYY-MM-DD)');
+    if (!o.from || !o.to)
+      throw new CliUsageError('give both --from and --to (YYYY-MM-DD)', 'hãy cho cả --from và --to (YYYY-MM-DD)');
     return { from: o.from, to: o.to };
   }
   return periodOf('year', yearOf(o.year));
@@ -161,7 +163,7 @@ export function registerReportCommands(program: Command, run: RunCommand): void 
           json = JSON.parse(readFileArg(file));
         } catch (e) {
           if (e instanceof CliUsageError) throw e;
-          throw new CliUsageError(`${file} is not JSON`);
+          throw new CliUsageError(`${file} is not JSON`, `${file} không phải JSON`);
         }
         const p = await rt.call('plans.save', { plan: json as never, ...(o.replace ? { planId: o.replace } : {}) });
         rt.print(p, () => `${rt.lang === 'vi' ? 'Đã nạp' : 'Loaded'}: ${p.id}  ${p.decisionNumber}  ${p.title}`);
@@ -178,7 +180,7 @@ export function registerReportCommands(program: Command, run: RunCommand): void 
             return;
           }
           const t = PLAN_TEMPLATES.find((x) => x.key === key);
-          if (!t) throw new CliUsageError(`no template ${key}`);
+          if (!t) throw new CliUsageError(`no template ${key}`, `không có mẫu ${key}`);
           process.stdout.write(`${JSON.stringify(t.plan, null, 2)}\n`);
         },
         { signIn: false },
@@ -214,7 +216,10 @@ export function registerReportCommands(program: Command, run: RunCommand): void 
           },
         ) => {
           if (o.drugFree && o.notDrugFree)
-            throw new CliUsageError('--drug-free and --not-drug-free exclude each other');
+            throw new CliUsageError(
+              '--drug-free and --not-drug-free exclude each other',
+              'không dùng --drug-free cùng --not-drug-free',
+            );
           const s = await rt.call('communeStatus.set', {
             communeCode: o.commune,
             year: yearOf(o.year),
@@ -348,8 +353,9 @@ export function registerReportCommands(program: Command, run: RunCommand): void 
     .requiredOption('--out <file>', 'tệp ghi ra / output file')
     .action(
       run(async (rt, o: DrillOptions & { format: string; purpose: string; out: string }) => {
-        if (o.format !== 'xlsx' && o.format !== 'csv') throw new CliUsageError('--format must be xlsx or csv');
-        if (fs.existsSync(o.out)) throw new CliUsageError(`${o.out} already exists`);
+        if (o.format !== 'xlsx' && o.format !== 'csv')
+          throw new CliUsageError('--format must be xlsx or csv', '--format phải là xlsx hoặc csv');
+        if (fs.existsSync(o.out)) throw new CliUsageError(`${o.out} already exists`, `${o.out} đã có, không ghi đè`);
         const f = await rt.call('reports.drilldownExport', {
           ...drillQuery(o),
           format: o.format,
@@ -370,8 +376,8 @@ export function registerReportCommands(program: Command, run: RunCommand): void 
     .action(
       run(async (rt, o: PeriodOptions & { format: string; out: string }) => {
         if (o.format !== 'xlsx' && o.format !== 'csv' && o.format !== 'pdf')
-          throw new CliUsageError('--format must be xlsx, csv or pdf');
-        if (fs.existsSync(o.out)) throw new CliUsageError(`${o.out} already exists`);
+          throw new CliUsageError('--format must be xlsx, csv or pdf', '--format phải là xlsx, csv hoặc pdf');
+        if (fs.existsSync(o.out)) throw new CliUsageError(`${o.out} already exists`, `${o.out} đã có, không ghi đè`);
         const f = await rt.call('reports.export', { ...reportQuery(o), format: o.format });
         fs.writeFileSync(o.out, Buffer.from(f.base64, 'base64'), { flag: 'wx' });
         rt.print({ file: o.out, bytes: Buffer.from(f.base64, 'base64').length }, () =>

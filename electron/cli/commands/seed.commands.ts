@@ -8,7 +8,10 @@ export function countOption(value: string | undefined, name: string, max: number
   if (value === undefined) return null;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > max)
-    throw new CliUsageError(`${name} must be 0 … ${max.toLocaleString('en')}`);
+    throw new CliUsageError(
+      `${name} must be 0 … ${max.toLocaleString('en')}`,
+      `${name} phải từ 0 đến ${max.toLocaleString('vi-VN')}`,
+    );
   return n;
 }
 
@@ -58,12 +61,17 @@ export function registerSeedCommands(program: Command, run: RunCommand): void {
     .action(
       run(async (rt, o: SeedOptions) => {
         const seed = Number(o.seed);
-        if (!Number.isInteger(seed)) throw new CliUsageError('--seed must be a whole number');
+        if (!Number.isInteger(seed))
+          throw new CliUsageError('--seed must be a whole number', '--seed phải là số nguyên');
         const persons = countOption(o.persons, '--persons', 5_000_000);
         const cases = countOption(o.cases, '--cases', 2_000_000);
         const referrals = countOption(o.referrals, '--referrals', 1_000_000);
         const steps = [persons, cases, referrals].filter((n) => n !== null);
-        if (steps.length === 0) throw new CliUsageError('say what to seed, e.g. --persons 1000');
+        if (steps.length === 0)
+          throw new CliUsageError(
+            'say what to seed, e.g. --persons 1000',
+            'hãy cho biết cần tạo gì, ví dụ --persons 1000',
+          );
         // One object of counts for --json; `ms` is the whole run (each step's own time is in its line).
         const out: Record<string, unknown> = {};
         let totalMs = 0;

@@ -30,18 +30,27 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
           const password = await rt.input.secret(rt.lang === 'vi' ? 'Mật khẩu quản trị: ' : 'Administrator password: ');
           if (!rt.input.piped) {
             const again = await rt.input.secret(rt.lang === 'vi' ? 'Nhập lại mật khẩu: ' : 'Repeat password: ');
-            if (again !== password) throw new CliUsageError('the passwords do not match');
+            if (again !== password)
+              throw new CliUsageError('the passwords do not match', 'hai lần nhập mật khẩu không khớp');
           }
           // The leader's own password: the second line on stdin (the leader types it, not the administrator).
           const leaderPassword = await rt.input.secret(rt.lang === 'vi' ? 'Mật khẩu lãnh đạo: ' : 'Leader password: ');
           if (!rt.input.piped) {
             const again = await rt.input.secret(rt.lang === 'vi' ? 'Nhập lại mật khẩu: ' : 'Repeat password: ');
-            if (again !== leaderPassword) throw new CliUsageError('the passwords do not match');
+            if (again !== leaderPassword)
+              throw new CliUsageError('the passwords do not match', 'hai lần nhập mật khẩu không khớp');
           }
           if ((o.unitCode && !o.unitName) || (!o.unitCode && o.unitName)) {
-            throw new CliUsageError('--unit-code and --unit-name go together');
+            throw new CliUsageError(
+              '--unit-code and --unit-name go together',
+              '--unit-code và --unit-name phải đi cùng nhau',
+            );
           }
-          if (o.province && !o.unitCode) throw new CliUsageError('--province goes with --unit-code and --unit-name');
+          if (o.province && !o.unitCode)
+            throw new CliUsageError(
+              '--province goes with --unit-code and --unit-name',
+              '--province chỉ dùng cùng --unit-code và --unit-name',
+            );
           const admin = String(o.admin);
           const created = await rt.call('vault.create', {
             adminUsername: admin,
@@ -159,7 +168,8 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
     .action(
       run(
         async (rt, file: string) => {
-          if (!rt.opts.user) throw new CliUsageError('this command needs --user NAME');
+          if (!rt.opts.user)
+            throw new CliUsageError('this command needs --user NAME', 'lệnh này cần --user TÊN_TÀI_KHOẢN');
           const password = await rt.input.secret(rt.lang === 'vi' ? 'Mật khẩu: ' : 'Password: ');
           if ((await rt.call('app.status', {})).vaultExists)
             await rt.call('session.unlock', { username: rt.opts.user, password });
