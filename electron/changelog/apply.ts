@@ -129,14 +129,6 @@ function rowOf(spec: TableSpec, m: MergedRecord, existing: boolean): Record<stri
     }
     row[name] = v === null && col.type === 'json' ? '[]' : v;
   }
-  if (!existing && spec.initialDerived) {
-    // A value the hook cannot derive (a malformed name list) keeps its placeholder; `rederive` decides.
-    try {
-      for (const [k, v] of Object.entries(spec.initialDerived(row))) if (derived.has(k)) row[k] = v;
-    } catch {
-      // placeholders stay
-    }
-  }
   row.createdAt = m.createdAt;
   row.updatedAt = m.updatedAt;
   row.originWs = m.originWs;
@@ -146,8 +138,9 @@ function rowOf(spec: TableSpec, m: MergedRecord, existing: boolean): Record<stri
 }
 
 /**
- * Writes merged records into one table: new rows up to 200 (or 4 MB of text) to a statement, and existing ones by one UPDATE compiled
- * once per table (its columns are the same for every record: the spec's logged columns and the sync columns).
+ * Writes merged records into one table: new rows up to 200 (or 4 MB of text) to a statement, their derived
+ * columns filled in first by the spec's `deriveNew`, and existing ones by one UPDATE compiled once per table (its
+ * columns are the same for every record: the spec's logged columns and the sync columns).
  * Pending inserts go out before any update, so rows are written in the order records were given.
  */
 class TableWriter {
@@ -158,6 +151,7 @@ class TableWriter {
   constructor(
     private readonly db: Db,
     private readonly spec: TableSpec,
+    private readonly today: string,
   ) {}
 
   async write(id: string, row: Record<string, unknown>, existing: boolean): Promise<void> {
@@ -195,6 +189,7 @@ class TableWriter {
     const rows = this.inserts;
     this.inserts = [];
     this.chars = 0;
+    if (this.spec.deriveNew) await this.spec.deriveNew(this.db, rows, this.today);
     await insertRows(this.db, this.spec.table, rows);
   }
 }
@@ -281,9 +276,11 @@ export async function rebuildRecords(
   let incomplete = 0;
   let openConflicts = 0;
   const derive = pending ?? new PendingDerive();
-  for (const [table, ids] of records) {
+  // Children's tables first (a measure before its person), so a new parent's `deriveNew` sees them written.
+  const order = [...records].sort(([a], [b]) => depthOf(specOf(b)) - depthOf(specOf(a)));
+  for (const [table, ids] of order) {
     const spec = specOf(table);
-    const writer = new TableWriter(db, spec);
+    const writer = new TableWriter(db, spec, today);
     // One rebuild per record, whatever case its id was given in.
     const list = [...new Map([...ids].map((id) => [canonicalId(id), id])).values()];
     for (let i = 0; i < list.length; i += PART) {

@@ -86,6 +86,26 @@ type TokenRow = Pick<
   | 'category'
 >;
 
+/** The columns a person's re-derive reads: its inputs, the derived columns, and the search index's (`TokenRow`). */
+const DERIVING_COLUMNS = [
+  'id',
+  'pk',
+  'fullName',
+  'otherNames',
+  'birthDate',
+  'nameFolded',
+  'sortKey',
+  'birthYear',
+  'category',
+  'lastContactAt',
+  'deletedAt',
+  'mergedInto',
+  'curProvince',
+  'curCommune',
+  'unitId',
+] as const;
+export type DerivingRow = Pick<PersonRow, (typeof DERIVING_COLUMNS)[number]>;
+
 async function personRow(db: Db, id: string): Promise<PersonRow> {
   return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
@@ -247,14 +267,17 @@ export const personRepository = Object.freeze({
   refreshTokens,
   refreshTokensMany,
 
-  /** Person rows by id (deleted and merged ones too), 500 to a query. */
-  async rowsById(db: Db, ids: readonly string[]): Promise<PersonRow[]> {
-    const out: PersonRow[] = [];
+  /**
+   * What the re-derive reads of persons by id (deleted and merged ones too), 500 to a query: the columns the
+   * derived ones follow from, the derived ones themselves, and what the search index keeps (not the whole row).
+   */
+  async derivingRows(db: Db, ids: readonly string[]): Promise<DerivingRow[]> {
+    const out: DerivingRow[] = [];
     for (let i = 0; i < ids.length; i += 500)
       out.push(
         ...(await db
           .selectFrom('persons')
-          .selectAll()
+          .select(DERIVING_COLUMNS)
           .where('id', 'in', ids.slice(i, i + 500))
           .execute()),
       );

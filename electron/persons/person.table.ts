@@ -1,7 +1,7 @@
 import { PERSON_CATEGORY_LIST, Sexes } from '../../shared/domain/persons';
 import { ALL_COLUMNS, defineTable } from '../platform/table-spec';
 import { deriveCategory } from './person.category';
-import { measureRepository } from './measure.repository';
+import { measureRepository, type CategoryInputs } from './measure.repository';
 import { foldedNames, personRepository } from './person.repository';
 import { vietnameseSortKey } from '../../shared/text/sort-key';
 import type { PersonRow } from '../db/schema';
@@ -16,6 +16,18 @@ function nameDerived(row: Pick<PersonRow, 'fullName' | 'otherNames' | 'birthDate
     nameFolded: foldedNames(row.fullName, JSON.parse(row.otherNames) as string[]),
     sortKey: vietnameseSortKey(row.fullName),
     birthYear: Number(row.birthDate.slice(0, 4)),
+  };
+}
+
+/**
+ * Every derived column of a person, from its names and birth date and the facts of its file: the one rule both
+ * a new imported row (`deriveNew`) and the re-derive of an existing one use.
+ */
+function personDerived(row: Pick<PersonRow, 'fullName' | 'otherNames' | 'birthDate'>, facts: CategoryInputs) {
+  return {
+    ...nameDerived(row),
+    category: deriveCategory(facts.activeKinds, facts.latestDetermination, facts.anyPositiveTest),
+    lastContactAt: facts.lastContact,
   };
 }
 
@@ -53,18 +65,34 @@ export const personTable = defineTable({
     mergedInto: optText,
   },
   derived: ['nameFolded', 'sortKey', 'birthYear', 'category', 'lastContactAt', 'citizenIdWarnings'],
-  // An imported person's row is written with the columns its names and birth date give, and the category of a
-  // file without measures, tests or determinations (`rederive` then writes only what differs).
-  initialDerived: (row) => ({
-    ...nameDerived(row as Pick<PersonRow, 'fullName' | 'otherNames' | 'birthDate'>),
-    category: 'unclassified',
-  }),
-  // Batched (an import re-derives thousands at once): rows and category inputs read 500 to a query, an update
-  // only for a person whose derived columns change, the search index rewritten for all of them together.
+  // An imported person's row is written with every derived column: its measures, tests and determinations of
+  // the same batch were written before it (children's tables first), so `rederive` writes only what a later
+  // batch changed.
+  async deriveNew(db, rows, today) {
+    const inputs = await measureRepository.categoryInputsMany(
+      db,
+      rows.map((r) => r.id as string),
+      today,
+    );
+    for (const row of rows) {
+      // A value that cannot be derived (a malformed name list) keeps its placeholder; `rederive` decides.
+      try {
+        Object.assign(
+          row,
+          personDerived(row as Pick<PersonRow, 'fullName' | 'otherNames' | 'birthDate'>, inputs.get(row.id as string)!),
+        );
+      } catch {
+        // placeholders stay
+      }
+    }
+  },
+  // Batched (an import re-derives thousands at once): rows (the columns it needs) and category inputs read 500
+  // to a query, an update only for a person whose derived columns change, the search index rewritten for all of
+  // them together.
   async rederive(db, ids, today) {
     for (let i = 0; i < ids.length; i += 500) {
       const part = ids.slice(i, i + 500);
-      const rows = await personRepository.rowsById(db, part);
+      const rows = await personRepository.derivingRows(db, part);
       if (rows.length !== new Set(part).size) throw new Error('no such person');
       const inputs = await measureRepository.categoryInputsMany(
         db,
@@ -73,12 +101,7 @@ export const personTable = defineTable({
       );
       const next = [];
       for (const row of rows) {
-        const facts = inputs.get(row.id)!;
-        const derived = {
-          ...nameDerived(row),
-          category: deriveCategory(facts.activeKinds, facts.latestDetermination, facts.anyPositiveTest),
-          lastContactAt: facts.lastContact,
-        };
+        const derived = personDerived(row, inputs.get(row.id)!);
         const changed = (Object.keys(derived) as (keyof typeof derived)[]).filter((k) => derived[k] !== row[k]);
         if (changed.length)
           await personRepository.setAllDerived(db, row.id, Object.fromEntries(changed.map((k) => [k, derived[k]])));

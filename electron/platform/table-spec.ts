@@ -46,10 +46,11 @@ export interface TypedTableSpec<T extends ReplicatedTable> {
   /** Recomputes the derived columns (and any index the table keeps) of these records after merge or import. */
   rederive?: (db: Db, ids: readonly string[], today: string) => Promise<void>;
   /**
-   * Derived columns that follow from the record's own values alone, filled in when an imported record is first
-   * written (its row is then written once, not with placeholders and again by `rederive`).
+   * Fills in the derived columns of new rows (an import's records written for the first time) before they are
+   * INSERTed, by the same rules as `rederive`: the tables below this one were written first, so a person's
+   * measures of the same batch count. Its row is then written once, and `rederive` finds nothing to change.
    */
-  initialDerived?: (row: Record<string, unknown>) => Partial<Record<DataColumn<T>, unknown>>;
+  deriveNew?: (db: Db, rows: Record<string, unknown>[], today: string) => Promise<void>;
   parent?: { table: ReplicatedTable; column: DataColumn<T> | 'id' };
   scope?: { unit?: DataColumn<T>; province?: DataColumn<T>; commune?: DataColumn<T>; facility?: DataColumn<T> };
   sensitive: readonly DataColumn<T>[];
@@ -64,7 +65,7 @@ export interface TableSpec {
   columns: Readonly<Record<string, ColumnSpec>>;
   derived: readonly string[];
   rederive?: (db: Db, ids: readonly string[], today: string) => Promise<void>;
-  initialDerived?: (row: Record<string, unknown>) => Record<string, unknown>;
+  deriveNew?: (db: Db, rows: Record<string, unknown>[], today: string) => Promise<void>;
   parent?: { table: ReplicatedTable; column: string };
   scope?: { unit?: string; province?: string; commune?: string; facility?: string };
   sensitive: readonly string[];
