@@ -3,12 +3,10 @@ import { applyChanges } from '../../electron/changelog/apply';
 import { HlcClock } from '../../electron/changelog/hlc';
 import { freshEntries, hasEntry, readEntries } from '../../electron/changelog/log-store';
 import type { ChangeEntry } from '../../electron/changelog/merge';
-import { refreshDerived } from '../../electron/persons/person.category';
-import { foldedNames, personRepository } from '../../electron/persons/person.repository';
 import { personTable } from '../../electron/persons/person.table';
 import { TABLE_SPECS } from '../../electron/platform/tables';
-import { vietnameseSortKey } from '../../shared/text/sort-key';
-import { LEADER, ok, setupVault } from '../support/host';
+import { ok } from '../support/host';
+import { leaderStation, recomputeEachPerson, replicatedRows, searchIndex } from '../support/person-derive';
 
 /**
  * The batched apply (changelog/apply.ts: one read of a chunk's records, one write each, one re-derive per table)
@@ -19,59 +17,9 @@ import { LEADER, ok, setupVault } from '../support/host';
  */
 const TODAY = '2026-11-23';
 
-async function station() {
-  const v = await setupVault();
-  await v.host.call('session.lock', {});
-  await ok(v.host, 'session.unlock', LEADER);
-  return v;
-}
-
-type Rows = Record<string, Record<string, unknown>[]>;
-
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/**
- * Every replicated table's rows by id: the logged columns and the sync columns (derived columns follow the
- * records a batch touches, and a child arriving in a later batch than its parent is the caller's to re-derive).
- */
-function tables(raw: ReturnType<Awaited<ReturnType<typeof station>>['host']['openState']>['raw']): Rows {
-  const out: Rows = {};
-  for (const spec of TABLE_SPECS) {
-    const cols = [
-      'id',
-      ...Object.keys(spec.columns).filter((c) => !(spec.derived as readonly string[]).includes(c)),
-      'createdAt',
-      'updatedAt',
-      'originWs',
-      'hlc',
-      'deletedAt',
-    ].map(snake);
-    out[spec.table] = raw.prepare(`SELECT ${cols.join(', ')} FROM ${snake(spec.table)} ORDER BY id`).all() as Record<
-      string,
-      unknown
-    >[];
-  }
-  return out;
-}
-
-function searchIndex(raw: ReturnType<Awaited<ReturnType<typeof station>>['host']['openState']>['raw']) {
-  return {
-    tokens: raw
-      .prepare(
-        `SELECT p.id, t.token, t.cls, t.sort_key, t.name_folded, t.cur_province, t.cur_commune, t.unit_id, t.category
-         FROM person_name_tokens t JOIN persons p ON p.pk = t.pk ORDER BY p.id, t.token, t.cls`,
-      )
-      .all(),
-    stats: raw.prepare('SELECT token, cls, n FROM person_token_stats WHERE n != 0 ORDER BY token, cls').all(),
-    derived: raw
-      .prepare('SELECT id, name_folded, sort_key, birth_year, category, last_contact_at FROM persons ORDER BY id')
-      .all(),
-  };
-}
-
 describe('batched apply', () => {
   it('gives the same records, derived columns and search index as record-by-record, and applies nothing twice', async () => {
-    const a = await station();
+    const a = await leaderStation();
     await ok(a.host, 'persons.seed', { count: 60, seed: 11, provinceCode: '08' });
     const sa = a.host.openState();
     // Some edits and a merge after the seed, so records have several changes (and first writes by reference).
@@ -87,7 +35,7 @@ describe('batched apply', () => {
       .map(({ seq: _s, ...e }) => e);
     expect(changes.length).toBeGreaterThan(100);
 
-    const b = await station();
+    const b = await leaderStation();
     const sb = b.host.openState();
     const clock = new HlcClock(sb.workstationId, () => Date.now());
     let applied = 0;
@@ -97,8 +45,8 @@ describe('batched apply', () => {
       applied += (await sb.db.transaction().execute((trx) => applyChanges(trx, clock, part, TODAY))).applied;
     }
     expect(applied).toBe(changes.length);
-    const ta = tables(sa.raw);
-    const tb = tables(sb.raw);
+    const ta = replicatedRows(sa.raw);
+    const tb = replicatedRows(sb.raw);
     for (const spec of TABLE_SPECS) {
       if (spec.table === 'units') continue;
       expect(tb[spec.table], spec.table).toEqual(ta[spec.table]);
@@ -110,18 +58,13 @@ describe('batched apply', () => {
     const everyone = (sb.raw.prepare('SELECT id FROM persons').all() as { id: string }[]).map((r) => r.id);
     await sb.db.transaction().execute((trx) => personTable.rederive!(trx, everyone, TODAY));
     const batched = searchIndex(sb.raw);
-    await sb.db.transaction().execute(async (trx) => {
-      for (const { id } of batched.derived as { id: string }[]) {
-        const row = await personRepository.row(trx, id);
-        await personRepository.setNameDerived(trx, id, {
-          nameFolded: foldedNames(row.fullName, JSON.parse(row.otherNames) as string[]),
-          sortKey: vietnameseSortKey(row.fullName),
-          birthYear: Number(row.birthDate.slice(0, 4)),
-        });
-        await refreshDerived(trx, id, TODAY);
-        await personRepository.refreshTokens(trx, await personRepository.row(trx, id));
-      }
-    });
+    await sb.db.transaction().execute((trx) =>
+      recomputeEachPerson(
+        trx,
+        batched.derived.map((d) => d.id),
+        TODAY,
+      ),
+    );
     expect(searchIndex(sb.raw)).toEqual(batched);
     expect(batched.tokens.length).toBeGreaterThan(100);
     expect(new Set((batched.derived as { category: string }[]).map((d) => d.category)).size).toBeGreaterThan(2);
@@ -133,10 +76,10 @@ describe('batched apply', () => {
     const again = await sb.db.transaction().execute((trx) => applyChanges(trx, clock, changes, TODAY));
     expect(again).toMatchObject({ applied: 0, duplicates: changes.length, records: 0 });
     expect(sb.raw.prepare('SELECT max(seq) AS s, count(*) AS n FROM change_log').get()).toEqual(head);
-    expect(tables(sb.raw)).toEqual(tb);
+    expect(replicatedRows(sb.raw)).toEqual(tb);
 
     // A batch that repeats one of its own changes applies it once.
-    const c = await station();
+    const c = await leaderStation();
     const sc = c.host.openState();
     const first = changes.slice(0, 40);
     const r = await sc.db

@@ -3,11 +3,8 @@ import { applyChanges, PendingDerive } from '../../electron/changelog/apply';
 import { HlcClock } from '../../electron/changelog/hlc';
 import { readEntries } from '../../electron/changelog/log-store';
 import type { ChangeEntry } from '../../electron/changelog/merge';
-import { refreshDerived } from '../../electron/persons/person.category';
-import { foldedNames, personRepository } from '../../electron/persons/person.repository';
-import { TABLE_SPECS } from '../../electron/platform/tables';
-import { vietnameseSortKey } from '../../shared/text/sort-key';
-import { LEADER, ok, setupVault } from '../support/host';
+import { ok } from '../support/host';
+import { leaderStation, recomputeEachPerson, replicatedRows, searchIndex } from '../support/person-derive';
 
 /**
  * A new person's derived columns are computed before its row is written (`deriveNew` on the persons spec, run
@@ -18,47 +15,12 @@ import { LEADER, ok, setupVault } from '../support/host';
  */
 const TODAY = '2026-11-23';
 
-async function station() {
-  const v = await setupVault();
-  await v.host.call('session.lock', {});
-  await ok(v.host, 'session.unlock', LEADER);
-  return v;
-}
-
-type Raw = ReturnType<Awaited<ReturnType<typeof station>>['host']['openState']>['raw'];
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/** Every replicated table's rows by id (all columns but the local rowid). */
-function tables(raw: Raw): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
-  for (const spec of TABLE_SPECS) {
-    if (spec.table === 'units') continue;
-    const cols = ['id', ...Object.keys(spec.columns), 'createdAt', 'updatedAt', 'originWs', 'hlc', 'deletedAt'];
-    out[spec.table] = raw.prepare(`SELECT ${cols.map(snake).join(', ')} FROM ${snake(spec.table)} ORDER BY id`).all();
-  }
-  return out;
-}
-
-const derivedColumns = (raw: Raw) =>
-  raw
-    .prepare('SELECT id, name_folded, sort_key, birth_year, category, last_contact_at FROM persons ORDER BY id')
-    .all() as { id: string; category: string }[];
-
-function searchIndex(raw: Raw) {
-  return {
-    tokens: raw
-      .prepare(
-        `SELECT p.id, t.token, t.cls, t.sort_key, t.name_folded, t.cur_province, t.cur_commune, t.unit_id, t.category
-         FROM person_name_tokens t JOIN persons p ON p.pk = t.pk ORDER BY p.id, t.token, t.cls`,
-      )
-      .all(),
-    stats: raw.prepare('SELECT token, cls, n FROM person_token_stats WHERE n != 0 ORDER BY token, cls').all(),
-  };
-}
+type Raw = ReturnType<Awaited<ReturnType<typeof leaderStation>>['host']['openState']>['raw'];
+const derivedColumns = (raw: Raw) => searchIndex(raw).derived;
 
 describe('derived columns of new records', () => {
   it('are written with the row, equal to the re-derive and to the one-person-at-a-time path', async () => {
-    const a = await station();
+    const a = await leaderStation();
     await ok(a.host, 'persons.seed', { count: 60, seed: 7, provinceCode: '08' });
     const sa = a.host.openState();
     const ids = (sa.raw.prepare('SELECT id FROM persons ORDER BY id LIMIT 4').all() as { id: string }[]).map(
@@ -74,7 +36,7 @@ describe('derived columns of new records', () => {
     );
 
     // One batch: every person's children are in it, so the rows are complete before any re-derive.
-    const c = await station();
+    const c = await leaderStation();
     const sc = c.host.openState();
     const pendingC = new PendingDerive();
     await sc.db
@@ -88,7 +50,7 @@ describe('derived columns of new records', () => {
     expect(derivedColumns(sc.raw)).toEqual(beforeRederive);
 
     // Odd-sized batches with one re-derive at the end (a bundle import's chunks).
-    const b = await station();
+    const b = await leaderStation();
     const sb = b.host.openState();
     const clock = new HlcClock(sb.workstationId, () => Date.now());
     const pendingB = new PendingDerive();
@@ -97,34 +59,21 @@ describe('derived columns of new records', () => {
         await applyChanges(trx, clock, changes.slice(i, i + 41), TODAY, { pending: pendingB });
       await pendingB.run(trx, TODAY);
     });
-    expect(tables(sb.raw)).toEqual(tables(sc.raw));
+    expect(replicatedRows(sb.raw, true)).toEqual(replicatedRows(sc.raw, true));
     expect(derivedColumns(sb.raw)).toEqual(beforeRederive);
     const index = searchIndex(sb.raw);
     expect(searchIndex(sc.raw)).toEqual(index);
     expect(index.tokens.length).toBeGreaterThan(100);
 
     // The records are the sender's, and every person recomputed one at a time changes nothing.
-    const ta = tables(sa.raw);
-    const tb = tables(sb.raw);
-    for (const spec of TABLE_SPECS) {
-      if (spec.table === 'units') continue;
-      const logged = ['id', ...Object.keys(spec.columns).filter((k) => !spec.derived.includes(k))].map(snake);
-      const pick = (rows: unknown[]) =>
-        (rows as Record<string, unknown>[]).map((r) => Object.fromEntries(logged.map((k) => [k, r[k]])));
-      expect(pick(tb[spec.table]!), spec.table).toEqual(pick(ta[spec.table]!));
-    }
-    await sb.db.transaction().execute(async (trx) => {
-      for (const { id } of beforeRederive) {
-        const row = await personRepository.row(trx, id);
-        await personRepository.setNameDerived(trx, id, {
-          nameFolded: foldedNames(row.fullName, JSON.parse(row.otherNames) as string[]),
-          sortKey: vietnameseSortKey(row.fullName),
-          birthYear: Number(row.birthDate.slice(0, 4)),
-        });
-        await refreshDerived(trx, id, TODAY);
-        await personRepository.refreshTokens(trx, await personRepository.row(trx, id));
-      }
-    });
+    expect(replicatedRows(sb.raw)).toEqual(replicatedRows(sa.raw));
+    await sb.db.transaction().execute((trx) =>
+      recomputeEachPerson(
+        trx,
+        beforeRederive.map((d) => d.id),
+        TODAY,
+      ),
+    );
     expect(derivedColumns(sb.raw)).toEqual(beforeRederive);
     expect(searchIndex(sb.raw)).toEqual(index);
     for (const h of [a, b, c]) await h.host.close();
