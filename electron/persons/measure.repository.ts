@@ -73,20 +73,23 @@ export const measureRepository = Object.freeze({
     db: Db,
     personId: string,
   ): Promise<{ measures: Measure[]; tests: DrugTest[]; determinations: Determination[] }> {
-    const [mRows, cRows, tRows, dRows] = await Promise.all([
-      db
-        .selectFrom('personMeasures')
-        .selectAll()
-        .where('personId', '=', personId)
-        .where('deletedAt', 'is', null)
-        .orderBy('startDate', 'desc')
-        .execute(),
-      db
-        .selectFrom('personCheckIns')
-        .selectAll()
-        .where('personId', '=', personId)
-        .where('deletedAt', 'is', null)
-        .execute(),
+    const mRows = await db
+      .selectFrom('personMeasures')
+      .selectAll()
+      .where('personId', '=', personId)
+      .where('deletedAt', 'is', null)
+      .orderBy('startDate', 'desc')
+      .execute();
+    // Check-ins hang off measures: a person without a live measure shows none, so their pages are not read.
+    const [cRows, tRows, dRows] = await Promise.all([
+      mRows.length
+        ? db
+            .selectFrom('personCheckIns')
+            .selectAll()
+            .where('personId', '=', personId)
+            .where('deletedAt', 'is', null)
+            .execute()
+        : [],
       db
         .selectFrom('drugTests')
         .selectAll()

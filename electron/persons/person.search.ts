@@ -171,7 +171,9 @@ export async function searchPersons(
 
   const truncated = hits.length > f.limit;
   hits = hits.slice(0, f.limit);
-  const items = await summaries(db, hits, o.inspect);
+  // Everyone on a page of one commune (a commune officer's commune half, or a commune filter) reads its lines from
+  // the index led by that commune; the others (the unit's files elsewhere) from the one in Vietnamese order.
+  const items = await summaries(db, hits, o.inspect, f.communeCode ?? split?.communeCode);
   let total: number | null = items.length;
   if (truncated) {
     total = null;
@@ -227,11 +229,16 @@ function mergeHits(hits: Hit[], page: number): Hit[] {
  * page reads a few index pages rather than one page per person (each a page decrypted). Named, because SQLite
  * otherwise seeks `pk` in the table.
  */
-async function summaries(db: Db, hits: Hit[], inspect?: QueryInspector) {
+async function summaries(db: Db, hits: Hit[], inspect?: QueryInspector, communeCode?: string) {
   if (!hits.length) return [];
-  const q = summaryLookup(hits);
-  inspect?.(q);
-  const byPk = new Map((await db.executeQuery(q)).rows.map((r) => [r.pk, r]));
+  const byPk = new Map<number, Awaited<ReturnType<typeof lookup>>[number]>();
+  const lookup = async (q: ReturnType<typeof summaryLookup>) => {
+    inspect?.(q);
+    return (await db.executeQuery(q)).rows;
+  };
+  if (communeCode !== undefined) for (const r of await lookup(summaryLookup(hits, communeCode))) byPk.set(r.pk, r);
+  const rest = hits.filter((h) => !byPk.has(h.pk));
+  if (rest.length) for (const r of await lookup(summaryLookup(rest))) byPk.set(r.pk, r);
   return hits.flatMap((h) => {
     const r = byPk.get(h.pk);
     return r ? [rowToSummary(r)] : [];
@@ -244,16 +251,24 @@ const SUMMARY_SELECT = [...SUMMARY_COLUMNS, 'pk' as const]
   .join(', ');
 
 /**
- * The query of `summaries` (exported for the migration's plan test): the page's (sort_key, pk) pairs as one JSON
+ * The query of `summaries` (exported for the migrations' plan tests): the page's (sort_key, pk) pairs as one JSON
  * parameter, each an equality seek of both columns of `persons_summary_sorted` (as `(sort_key, pk) IN (…)` SQLite may
- * seek the name alone and test every namesake).
+ * seek the name alone and test every namesake). With a commune, the seeks go to `persons_commune_summary` (the
+ * commune, then the same two columns) and return only the page's people who live there.
  */
-export function summaryLookup(hits: Hit[]) {
+export function summaryLookup(hits: Hit[], communeCode?: string) {
   type Row = { [K in (typeof SUMMARY_COLUMNS)[number]]: DB['persons'][K] } & { pk: number };
+  const pairs = JSON.stringify(hits.map((h) => [h.sortKey, h.pk]));
+  if (communeCode !== undefined)
+    return CompiledQuery.raw(
+      `SELECT ${SUMMARY_SELECT} FROM json_each(?) AS h CROSS JOIN persons AS p INDEXED BY persons_commune_summary ` +
+        `WHERE p.cur_commune = ? AND p.sort_key = h.value ->> 0 AND p.pk = h.value ->> 1`,
+      [pairs, communeCode],
+    ) as CompiledQuery<Row>;
   return CompiledQuery.raw(
     `SELECT ${SUMMARY_SELECT} FROM json_each(?) AS h CROSS JOIN persons AS p INDEXED BY persons_summary_sorted ` +
       `WHERE p.sort_key = h.value ->> 0 AND p.pk = h.value ->> 1`,
-    [JSON.stringify(hits.map((h) => [h.sortKey, h.pk]))],
+    [pairs],
   ) as CompiledQuery<Row>;
 }
 

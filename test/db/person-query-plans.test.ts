@@ -109,6 +109,7 @@ describe('query plans of person search and file queries (no full scans)', () => 
       communeCode: sample.commune,
     };
     const words = sample.name.split(' ');
+    let withLines = 0;
     for (const [query, force] of [
       [sample.name, 'words'],
       [sample.name, 'prefix'],
@@ -127,7 +128,15 @@ describe('query plans of person search and file queries (no full scans)', () => 
       if (force === 'words' || force === 'range')
         expect(text).toMatch(/SEARCH t USING COVERING INDEX person_name_tokens_commune \(cur_commune=\? AND token/);
       if (force === 'prefix' || force === 'dense') expect(text).toMatch(/persons_commune_sort \(cur_commune=\?/);
+      // The commune's page of result lines from the index led by the commune (its people sit together there).
+      if (/persons_summary_sorted|persons_commune_summary/.test(text)) {
+        expect(text).toMatch(
+          /USING COVERING INDEX persons_commune_summary \(cur_commune=\? AND sort_key=\? AND pk=\?\)/,
+        );
+        withLines++;
+      }
     }
+    expect(withLines).toBeGreaterThan(3);
   });
 
   it('a CCCD lookup uses the citizen-ID index', async () => {
