@@ -73,13 +73,19 @@ export const measureRepository = Object.freeze({
     db: Db,
     personId: string,
   ): Promise<{ measures: Measure[]; tests: DrugTest[]; determinations: Determination[] }> {
-    const mRows = await db
-      .selectFrom('personMeasures')
-      .selectAll()
-      .where('personId', '=', personId)
-      .where('deletedAt', 'is', null)
-      .orderBy('startDate', 'desc')
-      .execute();
+    // Sorted here, not by SQL: ordered by the start, SQLite reads the measures through the report's period index
+    // and then each row by its key (a page each); unordered, it reads the person's rows where they sit together
+    // (migration 2026_12_04_0940_person_children_clustered). Newest first, ties by id.
+    const mRows = (
+      await db
+        .selectFrom('personMeasures')
+        .selectAll()
+        .where('personId', '=', personId)
+        .where('deletedAt', 'is', null)
+        .execute()
+    ).sort((a, b) =>
+      a.startDate === b.startDate ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.startDate < b.startDate ? 1 : -1,
+    );
     // Check-ins hang off measures: a person without a live measure shows none, so their pages are not read.
     const [cRows, tRows, dRows] = await Promise.all([
       mRows.length

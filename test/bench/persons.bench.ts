@@ -298,8 +298,22 @@ export async function benchPersons(count: number): Promise<void> {
     configureConnection(plain);
     // Reused files migrated before migrations analyzed the indexes they make: analyze those now, as an upgrade does.
     await analyzeNewIndexes(enc.db);
+    // Reused files: a table a migration rebuilt with another key since seeding (a person's measures, check-ins, tests
+    // and findings stored together, 2026_12_04_0940) is copied again from the encrypted file, rows and indexes, so
+    // that both files keep their rows the same way.
+    const shapeOf = (db: Database.Database, t: string) => {
+      const ddl = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) as
+        { sql: string } | undefined;
+      const key = db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(t);
+      return JSON.stringify([/WITHOUT\s+ROWID\s*$/i.test(ddl?.sql ?? ''), key]);
+    };
+    for (const t of TABLES) {
+      if (shapeOf(enc.raw, t) === shapeOf(plain, t)) continue;
+      plain.exec(`DROP TABLE "${t}"`);
+      copyTables(enc.raw, plainFile, [t]);
+    }
     // Reused files: a column a migration added since seeding is added to the plain copy with its values (copied by
-    // rowid through an attachment), so that the indexes below can be made there too.
+    // id, else rowid, through an attachment), so that the indexes below can be made there too.
     const columnsOf = (db: Database.Database, t: string) =>
       db.prepare('SELECT name, type FROM pragma_table_info(?)').all(t) as { name: string; type: string }[];
     for (const t of TABLES) {
@@ -308,8 +322,9 @@ export async function benchPersons(count: number): Promise<void> {
       for (const c of missing) plain.exec(`ALTER TABLE "${t}" ADD COLUMN "${c.name}" ${c.type}`);
       enc.raw.prepare("ATTACH DATABASE ? AS plain KEY ''").run(plainFile);
       const names = missing.map((c) => `"${c.name}"`).join(', ');
+      const key = columnsOf(enc.raw, t).some((c) => c.name === 'id') ? 'id' : 'rowid';
       enc.raw.exec(
-        `UPDATE plain."${t}" AS x SET (${names}) = (SELECT ${names} FROM main."${t}" AS m WHERE m.rowid = x.rowid)`,
+        `UPDATE plain."${t}" AS x SET (${names}) = (SELECT ${names} FROM main."${t}" AS m WHERE m.${key} = x.${key})`,
       );
       enc.raw.exec('DETACH DATABASE plain');
     }
