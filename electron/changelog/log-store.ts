@@ -3,7 +3,7 @@ import type { DB } from '../db/schema';
 import { specOf } from '../platform/tables';
 import { canonicalHlc, decodeHlc, encodeHlc } from './hlc';
 import { insertRows } from './insert-rows';
-import type { ChangeEntry } from './merge';
+import { carryParsed, keepParsed, type ChangeEntry } from './merge';
 
 /**
  * How the change log is stored, and the only code that reads or writes it. Everyone else sees `ChangeEntry`
@@ -22,6 +22,13 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 export interface StoredChange extends ChangeEntry {
   seq: number;
+}
+
+/** The change without its place in this log (what travels), with the values it was written from, when kept. */
+export function withoutSeq(stored: StoredChange): ChangeEntry {
+  const { seq: _seq, ...e } = stored;
+  carryParsed(stored, e);
+  return e;
 }
 
 /** A change to store: `changes` null keeps a local first write by reference to its row. */
@@ -120,7 +127,16 @@ function selectEntries(db: Db) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectEntries>['execute']>>[number];
 
-function toEntry(r: Row, changes: string): StoredChange {
+/**
+ * An entry of a stored row, or of a first write written out (whose values are kept with it: a bundle's writer
+ * then takes a photo's data URL from them instead of parsing megabytes of text it has just been written from).
+ */
+function toEntry(r: Row, changes: string | WrittenOut): StoredChange {
+  if (typeof changes !== 'string') {
+    const e = toEntry(r, changes.text);
+    if (e.base === null || e.base === undefined) keepParsed(e, changes.fields, null);
+    return e;
+  }
   return {
     seq: r.seq,
     hlc: encodeHlc({ wall: r.wall, counter: r.counter, node: r.node }),
@@ -138,9 +154,9 @@ function writeOut(
   table: string,
   row: Record<string, unknown> | undefined,
   others: readonly { changes: string | null }[],
-): string {
+): WrittenOut {
   const spec = specOf(table);
-  if (!row) return '{}';
+  if (!row) return { text: '{}', fields: {} };
   const superseded = new Set<string>();
   for (const o of others)
     if (o.changes) for (const k of Object.keys(JSON.parse(o.changes) as object)) superseded.add(k);
@@ -151,7 +167,13 @@ function writeOut(
     const v = row[col];
     if (v !== null && v !== undefined) out[col] = v;
   }
-  return JSON.stringify(out);
+  return { text: JSON.stringify(out), fields: out };
+}
+
+/** A first write written out: its text and the values it was written from (kept, so nobody parses it again). */
+interface WrittenOut {
+  text: string;
+  fields: Record<string, unknown>;
 }
 
 const keyOf = (v: Buffer | Uint8Array | string) => (typeof v === 'string' ? v : Buffer.from(v).toString('hex'));
@@ -160,8 +182,8 @@ const keyOf = (v: Buffer | Uint8Array | string) => (typeof v === 'string' ? v : 
  * The first writes kept by reference among `rows`, written out: per table, 500 records at a time, their rows and
  * their other changes in two queries (not two per change: a bundle of a seeded registry is mostly first writes).
  */
-async function writeOutAll(db: Db, rows: readonly Row[]): Promise<Map<number, string>> {
-  const out = new Map<number, string>();
+async function writeOutAll(db: Db, rows: readonly Row[]): Promise<Map<number, WrittenOut>> {
+  const out = new Map<number, WrittenOut>();
   const byTable = new Map<number, Row[]>();
   for (const r of rows) {
     if (r.changes !== null) continue;

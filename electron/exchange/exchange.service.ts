@@ -6,7 +6,7 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { entryHash, genesisHash } from '../audit/audit';
 import { vietnamDay } from '../../shared/domain/working-days';
 import { applyChanges, PendingDerive, validateChange } from '../changelog/apply';
-import { freshEntries, readEntries } from '../changelog/log-store';
+import { freshEntries, readEntries, withoutSeq } from '../changelog/log-store';
 import type { ChangeEntry } from '../changelog/merge';
 import type { ExchangePeerTable } from './exchange.schema';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
@@ -117,9 +117,9 @@ export async function* outgoing(
       const exists = new Set<string>();
       for (const [table, ids] of byTable)
         for (const id of await repo.existingIds(db, table, [...ids])) exists.add(`${table}:${id}`);
-      for (const { seq, ...entry } of page) {
-        after = seq;
-        if (entry.workstationId !== peer.id && exists.has(`${entry.tableName}:${entry.recordId}`)) yield entry;
+      for (const e of page) {
+        after = e.seq;
+        if (e.workstationId !== peer.id && exists.has(`${e.tableName}:${e.recordId}`)) yield withoutSeq(e);
       }
       continue;
     }
@@ -142,11 +142,7 @@ export async function* outgoing(
         ok = row ? await placedIn(specOf(e.tableName), row, scope, lookup, children, 0, placed) : false;
         placed.set(key, ok);
       }
-      if (ok) {
-        const { seq: _seq, ...entry } = e;
-        void _seq;
-        yield entry;
-      }
+      if (ok) yield withoutSeq(e);
     }
   }
 }

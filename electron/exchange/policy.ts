@@ -1,7 +1,7 @@
 import type { ExchangeFamily, ExchangePolicy, PolicyName, PolicyScope } from '../../shared/contract/exchange';
 import { EXCHANGE_FAMILIES } from '../../shared/contract/exchange';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
-import { readRecordEntries } from '../changelog/log-store';
+import { readRecordEntries, withoutSeq } from '../changelog/log-store';
 import type { ChangeEntry } from '../changelog/merge';
 import type { Db, ReplicatedTable, TableSpec } from '../platform/table-spec';
 import { allSpecs, specOf } from '../platform/tables';
@@ -236,7 +236,6 @@ export async function* caseExtract(
   caseIds: readonly string[],
   families: readonly ExchangeFamily[],
 ): AsyncGenerator<ChangeEntry> {
-  const strip = ({ seq: _seq, ...e }: ChangeEntry & { seq: number }): ChangeEntry => e;
   const linked = allSpecs().filter(
     (s) =>
       s.family === 'cases' &&
@@ -247,7 +246,7 @@ export async function* caseExtract(
   async function* record(table: string, id: string): AsyncGenerator<ChangeEntry> {
     if (sent.has(`${table}:${id}`)) return;
     sent.add(`${table}:${id}`);
-    for (const e of await readRecordEntries(db, table, id)) yield strip(e);
+    for (const e of await readRecordEntries(db, table, id)) yield withoutSeq(e);
   }
   for (const caseId of caseIds) {
     if (!families.includes('cases')) break;
