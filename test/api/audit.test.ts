@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
+import { keyConnection } from '../../electron/db/connection';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, approveGrants, err, makeHost, ok, setupVault } from '../support/host';
 
@@ -39,8 +40,7 @@ async function tamper(dataDir: string, sqlText: string) {
   const key = Buffer.from(host.openState().dataKey);
   await ok(host, 'session.lock', {});
   const raw = new Database(path.join(dataDir, 'hoso.db'));
-  raw.pragma("cipher='chacha20'");
-  raw.pragma(`key="x'${key.toString('hex')}'"`);
+  keyConnection(raw, key);
   raw.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
   raw.exec(sqlText);
   raw.close();

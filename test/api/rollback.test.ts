@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { keyConnection } from '../../electron/db/connection';
 import { verifyAuditChain } from '../../electron/audit/audit';
 import { parseBackupFile } from '../../electron/backup/backup';
 import { GENERATION_META_KEY } from '../../electron/vault/binding';
@@ -70,8 +71,7 @@ async function withOlderCopy() {
 
 async function dbGeneration(dataDir: string, key: Buffer): Promise<number> {
   const raw = new Database(path.join(dataDir, 'hoso.db'), { readonly: true });
-  raw.pragma("cipher='chacha20'");
-  raw.pragma(`key="x'${key.toString('hex')}'"`);
+  keyConnection(raw, key);
   const row = raw.prepare('SELECT value FROM meta WHERE key = ?').get(GENERATION_META_KEY) as { value: string };
   raw.close();
   return Number(row.value);
@@ -290,8 +290,7 @@ describe('vault files written before generations existed', () => {
       h.mac = computeAuditHeadMac(key, workstationId, h.seq, h.hash);
     });
     const raw = new Database(path.join(dataDir, 'hoso.db'));
-    raw.pragma("cipher='chacha20'");
-    raw.pragma(`key="x'${key.toString('hex')}'"`);
+    keyConnection(raw, key);
     raw.prepare('DELETE FROM meta WHERE key = ?').run(GENERATION_META_KEY);
     raw.close();
     await ok(host, 'session.unlock', ADMIN);
@@ -353,8 +352,7 @@ async function rawAudit(dataDir: string, host: HostCore) {
   const workstationId = host.openState().workstationId;
   await ok(host, 'session.lock', {});
   const raw = new Database(path.join(dataDir, 'hoso.db'), { readonly: true });
-  raw.pragma("cipher='chacha20'");
-  raw.pragma(`key="x'${key.toString('hex')}'"`);
+  keyConnection(raw, key);
   const rows = raw.prepare('SELECT seq, action, username, detail FROM audit_log ORDER BY seq').all() as {
     seq: number;
     action: string;

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { configureConnection, keyConnection } from '../../electron/db/connection';
+import { CIPHER, configureConnection, keyConnection } from '../../electron/db/connection';
 import { createHost } from '../../electron/host/root';
 import { MemoryPreferencesStore } from '../../electron/prefs/preferences';
 import { fmt, percentile, printTable, ratio, time, timeAsync, type Row } from './measure';
@@ -135,7 +135,7 @@ export async function benchCore(): Promise<void> {
       },
     ];
     printTable(
-      `Secure core — encrypted (chacha20) vs plain SQLite, same workload, same run (N=${N}, median of 3 alternating rounds)`,
+      `Secure core — encrypted (${CIPHER}) vs plain SQLite, same workload, same run (N=${N}, median of 3 alternating rounds)`,
       rows,
     );
   } finally {

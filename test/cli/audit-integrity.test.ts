@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { keyConnection } from '../../electron/db/connection';
 import { ADMIN, approveGrants, ok, setupVault } from '../support/host';
 import { hoso } from '../support/cli';
 
@@ -40,8 +41,7 @@ async function workstation() {
 /** Edits the log with the data key, as an account holder with the files could. */
 function tamper(dir: string, key: Buffer, sqlText: string) {
   const raw = new Database(path.join(dir, 'hoso.db'));
-  raw.pragma("cipher='chacha20'");
-  raw.pragma(`key="x'${key.toString('hex')}'"`);
+  keyConnection(raw, key);
   raw.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
   raw.exec(sqlText);
   raw.close();
