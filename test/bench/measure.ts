@@ -105,3 +105,23 @@ export function copyTables(
     vault.exec('DETACH DATABASE plain');
   }
 }
+
+/**
+ * Reads files into the OS cache side by side, a slice of each in turn, so that none is older there than another.
+ * Machines here give the OS cache back to their host as it ages (hundreds of MB a minute, oldest first): a file read
+ * before the other was then partly on disk again when measured, and its side lost by a disk read per miss.
+ * Returns the seconds it took (about 1 s per 8 GB already cached).
+ */
+export function warmOsCache(files: string[], sliceBytes = 16 << 20): number {
+  const t0 = performance.now();
+  const fds = files.map((f) => fs.openSync(f, 'r'));
+  const buf = Buffer.allocUnsafe(sliceBytes);
+  try {
+    const sizes = fds.map((fd) => fs.fstatSync(fd).size);
+    for (let at = 0; at < Math.max(...sizes); at += sliceBytes)
+      for (const [i, fd] of fds.entries()) if (at < sizes[i]!) fs.readSync(fd, buf, 0, sliceBytes, at);
+  } finally {
+    for (const fd of fds) fs.closeSync(fd);
+  }
+  return (performance.now() - t0) / 1000;
+}
