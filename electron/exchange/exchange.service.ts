@@ -274,7 +274,8 @@ function boundHeapGrowth(): { restore(): void } {
   return { restore: () => v8.setFlagsFromString('--heap-growing-percent=0') };
 }
 
-/** The page cache (KiB) of the connection while a bundle with attachments is imported. */
+/** The page cache (KiB) of the connection while a bundle of records is imported, and one with attachments. */
+const RECORDS_CACHE_KIB = 64 * 1024;
 const ATTACHMENTS_CACHE_KIB = 32 * 1024;
 
 /** `withAttachments` is called (before anything applies) when the bundle carries attachment blobs. */
@@ -872,22 +873,22 @@ export const exchangeHandlers: DomainHandlerGroup<ExchangeProcedure> = {
   },
 
   async 'bundles.import'(ctx, { path: file, preview }) {
-    // A bundle with attachments applies with a smaller page cache: it writes far more pages than it reads again,
-    // and the connection's 128 MiB of decrypted pages (kept for search) is what took its importer over 400 MB
-    // (50 MB of photos: 410-425 MB with it, 325-327 MB with 32 MiB, in the same time). Records alone keep it: their
-    // indexes are read back while they are written (12 % more CPU at 20,000 persons with 32 MiB).
+    // An import applies with a smaller page cache than the connection's 128 MiB of decrypted pages (kept for
+    // search), which is what took the importer over 400 MB: records with 64 MiB (100,000 persons: 441 MB with
+    // 128 MiB), a bundle with attachments with 32 MiB (it writes far more pages than it reads again; 50 MB of
+    // photos: 410-425 MB with 128 MiB, 325-327 MB with 32 MiB, in the same time). Records' indexes are read back
+    // while they are written, so their cache stays larger; with AEGIS pages a miss costs little more than a read.
     const db = ctx.db();
-    let restore: number | null = null;
+    const restore = await repo.pageCache.get(db);
     const heap = boundHeapGrowth();
     try {
+      await repo.pageCache.set(db, -RECORDS_CACHE_KIB);
       return await importBundle(ctx, file, preview, async () => {
-        if (restore !== null) return;
-        restore = await repo.pageCache.get(db);
         await repo.pageCache.set(db, -ATTACHMENTS_CACHE_KIB);
       });
     } finally {
       heap.restore();
-      if (restore !== null) await repo.pageCache.set(db, restore);
+      await repo.pageCache.set(db, restore);
     }
   },
 

@@ -120,7 +120,14 @@ describe('exchange completion', { timeout: 600_000 }, () => {
     await ok(s.commune.host, 'persons.create', person(s.commune.communeA.code, 'Lê Văn Một', '100021'));
     await as(s.commune.host, ADMIN.username);
     const b1 = await ok(s.commune.host, 'bundles.export', { peerId: s.hShow.id, out: s.dir, purpose: 'một' });
+    // Records apply with a 64 MiB page cache (the importer's memory), the connection's own size back after.
+    const raw = s.hub.host.openState().raw;
+    const during = new Set<unknown>();
+    const stop = s.hub.host.on('call.progress', () => void during.add(raw.pragma('cache_size', { simple: true })));
     await ok(s.hub.host, 'bundles.import', { path: b1.file });
+    stop();
+    expect([...during]).toEqual([-65536]);
+    expect(raw.pragma('cache_size', { simple: true })).toBe(-131072);
     const head1 = JSON.parse(
       (
         s.hub.host
