@@ -71,9 +71,13 @@ export function PersonForm(props: {
   const key = identityKey({ fullName: identity[0], birthDate: identity[1], sex: identity[2], citizenId: identity[3] });
   const activeConfirmation = confirmation?.key === key ? confirmation : null;
 
-  // The first Tab of a form lands in its first field: the cursor starts there.
+  // The first Tab of a form lands in its first field: the cursor starts there, once the draft has been looked up,
+  // unless the officer is already in a field of the form by then (the focus is not taken from where they type).
   useEffect(() => {
-    if (!draft.loading) setFocus('fullName');
+    if (draft.loading) return;
+    const active = document.activeElement;
+    if (active && active !== formRef.current && formRef.current?.contains(active)) return;
+    setFocus('fullName');
   }, [draft.loading, setFocus]);
 
   // Built when the form is submitted: a refused save brings the first field in error into view.
