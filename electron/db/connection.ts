@@ -32,9 +32,14 @@ export type PageCipher = typeof CIPHER | (typeof LEGACY_CIPHERS)[number];
 /** The cipher each open connection was keyed with: a rekey keeps it (see `rekeyConnection`). */
 const cipherOf = new WeakMap<RawDatabase, PageCipher>();
 
-function applyKey(raw: RawDatabase, cipher: PageCipher, dataKey: Buffer): boolean {
+/** Names the cipher (and AEGIS' variant) that the next key or rekey of the connection uses. */
+function selectCipher(raw: RawDatabase, cipher: PageCipher): void {
   raw.pragma(`cipher='${cipher}'`);
   if (cipher === CIPHER) raw.pragma(`algorithm='${CIPHER_ALGORITHM}'`);
+}
+
+function applyKey(raw: RawDatabase, cipher: PageCipher, dataKey: Buffer): boolean {
+  selectCipher(raw, cipher);
   raw.pragma(`key="x'${dataKey.toString('hex')}'"`);
   try {
     raw.prepare('SELECT count(*) AS n FROM sqlite_master').get();
@@ -111,9 +116,7 @@ export function rekeyConnection(raw: RawDatabase, newKey: Buffer): void {
   raw.pragma('wal_checkpoint(TRUNCATE)');
   raw.pragma('journal_mode = DELETE');
   // The file keeps its cipher: a rekey to another one would move every page's reserved bytes through a VACUUM.
-  const cipher = connectionCipher(raw);
-  raw.pragma(`cipher='${cipher}'`);
-  if (cipher === CIPHER) raw.pragma(`algorithm='${CIPHER_ALGORITHM}'`);
+  selectCipher(raw, connectionCipher(raw));
   raw.pragma(`rekey="x'${newKey.toString('hex')}'"`);
   raw.pragma('journal_mode = WAL');
 }
