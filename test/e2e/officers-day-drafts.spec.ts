@@ -258,6 +258,44 @@ test('the person form explains wrong dates, offers to fix a name, and says a CCC
   await expect(edit.locator('.ant-alert')).toHaveCount(2);
 });
 
+test('the edit form has the cursor in the name as soon as it is drawn, and a slow draft lookup never moves it', async ({
+  app,
+  hoso,
+}) => {
+  test.setTimeout(120_000);
+  const world = await seedPersonsWorld(hoso, ['officerA']);
+  await asAccount(hoso, 'officerA', () =>
+    createPerson(hoso, { fullName: 'Nguyễn Văn Đức', sex: 'male', birthDate: '1990-03-15', commune: world.communeA }),
+  );
+  await app.goto(hoso.url);
+  await signIn(app, officer.username, officer.password);
+  await openPersons(app);
+  await app.getByText('Nguyễn Văn Đức').first().click();
+  // The host is slow to say whether a draft exists (a loaded machine): its answer is held back here.
+  let answerDraftLookup!: () => void;
+  const held = new Promise<void>((resolve) => (answerDraftLookup = resolve));
+  await app.route('**/api/call', async (route) => {
+    if ((route.request().postData() ?? '').includes('"drafts.get"')) await held;
+    await route.fallback();
+  });
+  await app.getByRole('button', { name: 'Sửa nhân thân' }).click();
+  const edit = app.getByRole('form', { name: 'Sửa thông tin nhân thân' });
+  await expect(edit.getByLabel('Họ và tên')).toBeFocused();
+
+  // The officer goes to the CCCD box and starts typing; the draft lookup answers in the middle.
+  const cccd = edit.getByLabel('Số định danh (CCCD/CMND)');
+  await cccd.click();
+  await app.keyboard.type('008190');
+  const answered = app.waitForResponse((r) => (r.request().postData() ?? '').includes('"drafts.get"'));
+  answerDraftLookup();
+  await answered;
+  await app.waitForTimeout(500); // time for anything that would move the cursor once the lookup has answered
+  await app.keyboard.type('000009');
+  await expect(cccd).toBeFocused();
+  await expect(cccd).toHaveValue('008190000009');
+  await expect(edit.getByLabel('Họ và tên')).toHaveValue('Nguyễn Văn Đức');
+});
+
 test('1024×768: Save clicked straight from a wrong date, or Enter in the name, marks every invalid field; a lock keeps the typed date in its box', async ({
   app,
   hoso,

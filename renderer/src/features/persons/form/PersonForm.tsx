@@ -1,7 +1,7 @@
 import { CheckOutlined, SaveOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, Col, Flex, Form, Row } from 'antd';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { PersonFile, UnitView } from '../../../../../shared/contract';
@@ -71,14 +71,13 @@ export function PersonForm(props: {
   const key = identityKey({ fullName: identity[0], birthDate: identity[1], sex: identity[2], citizenId: identity[3] });
   const activeConfirmation = confirmation?.key === key ? confirmation : null;
 
-  // The first Tab of a form lands in its first field: the cursor starts there, once the draft has been looked up,
-  // unless the officer is already in a field of the form by then (the focus is not taken from where they type).
-  useEffect(() => {
-    if (draft.loading) return;
-    const active = document.activeElement;
-    if (active && active !== formRef.current && formRef.current?.contains(active)) return;
+  // The cursor starts in the first field, put there in the commit that draws the form, before anything else can
+  // run: the officer (or a test) cannot be typing elsewhere yet. Not later, when the draft lookup answers: a focus
+  // moved then takes the cursor from a field being typed into (a CCCD ended up in the name, test-failed-1.png of
+  // the e2e on a loaded machine). A restored draft fills the fields in place and leaves the cursor where it is.
+  useLayoutEffect(() => {
     setFocus('fullName');
-  }, [draft.loading, setFocus]);
+  }, [setFocus]);
 
   // Built when the form is submitted: a refused save brings the first field in error into view.
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
