@@ -6,6 +6,7 @@ import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { entryHash, genesisHash } from '../audit/audit';
 import { vietnamDay } from '../../shared/domain/working-days';
 import { applyChanges, PendingDerive, validateChange } from '../changelog/apply';
+import { beginBulkLoad, type BulkLoad } from '../platform/bulk-load';
 import { freshEntries, readEntries, withoutSeq } from '../changelog/log-store';
 import type { ChangeEntry } from '../changelog/merge';
 import type { ExchangePeerTable } from './exchange.schema';
@@ -325,6 +326,8 @@ async function importBundle(
   let pending: ChangeEntry[] = [];
   // Derived columns (a person's category from its measures) once at the end, not once per chunk.
   const derive = new PendingDerive();
+  // A bundle as large as what we hold: some indexes are built after its rows (bulk-load.ts).
+  let bulk = null as BulkLoad | null;
   // Progress of the apply (the long part): changes read so far of the bundle's total, after each chunk.
   let total = 0;
   let seen = 0;
@@ -416,6 +419,7 @@ async function importBundle(
         audit = new AuditChain(m.sender, await lastAuditHead(db, p.id), m.auditHead);
         if (direct) {
           total = Object.values(m.counts).reduce((a, b) => a + b, 0);
+          bulk = await beginBulkLoad(db, m.counts);
           if (!preview) ctx.deferCheckpoint?.();
           ctx.progress(0, total);
         }
@@ -472,6 +476,7 @@ async function importBundle(
   await keepAudit();
   // The records applied and their parents (a person whose measure arrived: the category follows).
   await derive.run(db, today);
+  await bulk?.finish();
   const conflicts = (await countConflicts(db)) - conflictsBefore;
   if (preview) {
     await repo.savepoint.undo(db);
@@ -530,6 +535,7 @@ async function importBundle(
     // writes is checkpointed into the database after the call has answered (the WAL keeps it safe meanwhile).
     if (!preview) ctx.deferCheckpoint?.();
     total = Object.values(counts).reduce((a, b) => a + b, 0);
+    bulk = await beginBulkLoad(db, counts);
     ctx.progress(0, total);
     const again = await readBundle(file, keys.agePrivate, {
       manifest: (m2, bytes, _sig, fileHash) => {

@@ -22,6 +22,8 @@ export const measureTable = defineTable({
   },
   derived: [],
   parent: { table: 'persons', column: 'personId' },
+  // Read by the person (the primary key) and by id (unique) during an apply: its other indexes may wait.
+  bulkLoad: {},
   sensitive: ['notes', 'officer'],
   views: READERS,
 });

@@ -110,6 +110,8 @@ export const personTable = defineTable({
       await personRepository.refreshTokensMany(db, next);
     }
   },
+  // The apply reads persons by id and citizen ID (unique, kept) and a person's name words by the person (pk).
+  bulkLoad: { derived: { person_name_tokens: { keep: ['person_name_tokens_pk'] } } },
   scope: { unit: 'unitId', province: 'curProvince', commune: 'curCommune' },
   sensitive: [
     'fullName',

@@ -20,6 +20,8 @@ export const drugTestTable = defineTable({
   },
   derived: [],
   parent: { table: 'persons', column: 'personId' },
+  // Read by the person (the primary key) and by id (unique) during an apply: its other indexes may wait.
+  bulkLoad: {},
   sensitive: ['result', 'substances', 'notes'],
   views: READERS,
 });
@@ -58,6 +60,8 @@ export const determinationTable = defineTable({
     }
   },
   parent: { table: 'persons', column: 'personId' },
+  // Read by the person (the primary key) and by id (unique) during an apply: its other indexes may wait.
+  bulkLoad: {},
   sensitive: ['result'],
   views: READERS,
 });

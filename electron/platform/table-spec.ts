@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Role } from '../../shared/domain/roles';
 import type { DB, SyncColumns } from '../db/schema';
+import type { BulkLoadSpec } from './bulk-load';
 import type { RecordFamily } from './scope';
 
 export type Db = Kysely<DB> | Transaction<DB>;
@@ -51,6 +52,8 @@ export interface TypedTableSpec<T extends ReplicatedTable> {
    * measures of the same batch count. Its row is then written once, and `rederive` finds nothing to change.
    */
   deriveNew?: (db: Db, rows: Record<string, unknown>[], today: string) => Promise<void>;
+  /** A large import may build this table's secondary indexes after its rows (bulk-load.ts). */
+  bulkLoad?: BulkLoadSpec;
   parent?: { table: ReplicatedTable; column: DataColumn<T> | 'id' };
   scope?: { unit?: DataColumn<T>; province?: DataColumn<T>; commune?: DataColumn<T>; facility?: DataColumn<T> };
   sensitive: readonly DataColumn<T>[];
@@ -66,6 +69,7 @@ export interface TableSpec {
   derived: readonly string[];
   rederive?: (db: Db, ids: readonly string[], today: string) => Promise<void>;
   deriveNew?: (db: Db, rows: Record<string, unknown>[], today: string) => Promise<void>;
+  bulkLoad?: BulkLoadSpec;
   parent?: { table: ReplicatedTable; column: string };
   scope?: { unit?: string; province?: string; commune?: string; facility?: string };
   sensitive: readonly string[];

@@ -25,6 +25,7 @@ import * as m20261204_0020 from './2026_12_04_0020_report_triggers_when';
 import * as m20261204_0030 from './2026_12_04_0030_report_person_facts_counts';
 import * as m20261204_0440 from './2026_12_04_0440_person_commune_summary';
 import * as m20261204_0940 from './2026_12_04_0940_person_children_clustered';
+import * as m20261204_1800 from './2026_12_04_1800_bulk_load_recounts';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0030_report_person_facts_counts': m20261204_0030,
   '2026_12_04_0440_person_commune_summary': m20261204_0440,
   '2026_12_04_0940_person_children_clustered': m20261204_0940,
+  '2026_12_04_1800_bulk_load_recounts': m20261204_1800,
 };
