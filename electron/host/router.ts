@@ -11,6 +11,9 @@ import { domainHandlers, lifecycleHandlers } from './handlers';
 import type { HostCore } from './host';
 import { safeLog } from './log';
 
+/** A key an input may name back in an error: a field name, never free text someone typed (a name, an ID). */
+const FIELD_KEY = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+
 /** The caller's role holds at least one of the procedure's permissions. */
 export function mayCall(role: Role, access: ProcedureAccess, rolePending = false): boolean {
   if (access === PUBLIC) return true;
@@ -58,10 +61,12 @@ export async function route(core: HostCore, name: string, rawInput: unknown): Pr
       error: {
         code: ErrorCodes.INVALID_INPUT,
         message: 'input does not match the procedure schema',
-        issues: parsed.error.issues.map((i) => ({
-          path: i.path.join('.'),
-          code: /^[a-z_]+$/.test(i.message) ? i.message : i.code,
-        })),
+        issues: parsed.error.issues.flatMap((i) =>
+          // A field the schema does not know is named (by its key, when it reads as one), not its parent object.
+          i.code === 'unrecognized_keys'
+            ? i.keys.map((k) => ({ path: [...i.path, FIELD_KEY.test(k) ? k : '?'].join('.'), code: i.code }))
+            : [{ path: i.path.join('.'), code: /^[a-z_]+$/.test(i.message) ? i.message : i.code }],
+        ),
       },
     };
   }

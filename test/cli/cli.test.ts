@@ -192,6 +192,15 @@ describe('hoso person and seed', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('birthDate');
     expect(as(['person', 'add'], 'không phải JSON').code).toBe(2);
+    // A key the schema does not know is named (a field name), a key that reads like typed text is not repeated.
+    const unknown = as(
+      ['person', 'add'],
+      JSON.stringify({ fullName: 'Hoàng Thị Mỵ', sex: 'female', birthDate: '1995', curCommune: '02512', 'Mỵ 0912': 1 }),
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('curCommune: Có trường không được chấp nhận. (unrecognized_keys)');
+    expect(unknown.err).toContain('?: Có trường không được chấp nhận.');
+    expect(unknown.err).not.toContain('0912');
     const add = as(
       ['--json', 'person', 'add'],
       JSON.stringify({ fullName: 'Hoàng Thị Mỵ', sex: 'female', birthDate: '1995', citizenId: '008195123456' }),
