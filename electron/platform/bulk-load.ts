@@ -59,11 +59,18 @@ async function rowCount(db: Db, table: string): Promise<number> {
   return r.rows[0]?.n ?? 0;
 }
 
+/** A table's indexes or triggers with their stored text (indexes SQLite made for a constraint have none). */
+async function storedOf(db: Db, type: 'index' | 'trigger', table: string): Promise<Stored[]> {
+  const r = await sql<Stored>`SELECT name, sql FROM sqlite_master
+    WHERE type = ${type} AND tbl_name = ${table} AND sql IS NOT NULL ORDER BY name`.execute(db);
+  return r.rows;
+}
+
 /** The indexes of a table a load may drop: declared in SQL (not a PRIMARY KEY's or UNIQUE column's), not UNIQUE. */
 async function droppable(db: Db, table: string, keep: readonly string[]): Promise<Stored[]> {
-  const r = await sql<Stored>`SELECT name, sql FROM sqlite_master
-    WHERE type = 'index' AND tbl_name = ${table} AND sql IS NOT NULL ORDER BY name`.execute(db);
-  return r.rows.filter((i) => !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql) && !keep.includes(i.name));
+  return (await storedOf(db, 'index', table)).filter(
+    (i) => !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql) && !keep.includes(i.name),
+  );
 }
 
 /** The triggers a load of `table` may drop, with the statements that make their counts again (none: null). */
@@ -73,17 +80,16 @@ async function recountOf(db: Db, table: string): Promise<Recount | null> {
   const row = r.rows[0];
   if (!row) return null;
   const names = JSON.parse(row.triggers) as string[];
-  const stored = await sql<Stored>`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ${table}
-    ORDER BY name`.execute(db);
-  const triggers = stored.rows.filter((t) => names.includes(t.name));
+  const triggers = (await storedOf(db, 'trigger', table)).filter((t) => names.includes(t.name));
   // The recount stands for exactly these triggers: one missing (renamed by a later migration) keeps them all.
   if (triggers.length !== names.length) return null;
   return { table, triggers, clear: row.clear, recount: row.recount };
 }
 
 /**
- * Drops the secondary indexes of the tables an import brings at least as many rows to as they hold (`counts`: the
- * bundle's changes per table, by spec name; a record's changes count as rows, an upper bound).
+ * Drops the secondary indexes (and the count triggers `bulk_load_recounts` names) of the tables an import brings at
+ * least as many rows to as they hold (`counts`: the bundle's changes per table, by spec name; a record's changes
+ * count as rows, an upper bound).
  */
 export async function beginBulkLoad(db: Db, counts: Readonly<Record<string, number>>): Promise<BulkLoad> {
   const dropped: Stored[] = [];
