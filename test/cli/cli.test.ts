@@ -224,7 +224,11 @@ describe('hoso person and seed', () => {
   it('seeds deterministic synthetic people', () => {
     const a = leader();
     const b = leader();
-    expect(a.as(['seed', '--persons', '300', '--seed', '5']).code).toBe(0);
+    const seeded = a.as(['seed', '--persons', '300', '--seed', '5']);
+    expect(seeded.code).toBe(0);
+    // Progress to a pipe: a line per step, the last one the whole count (not figures run together by a \r).
+    expect(seeded.err).not.toContain('\r');
+    expect(seeded.err.trim().split('\n').at(-1)).toBe('300 / 300');
     expect(b.as(['seed', '--persons', '300', '--seed', '5']).code).toBe(0);
     const names = (x: ReturnType<typeof leader>) =>
       (

@@ -15,14 +15,20 @@ export function countOption(value: string | undefined, name: string, max: number
   return n;
 }
 
-/** Prints `done / total` on stderr while a seeding procedure reports progress (not with --json). */
+/**
+ * Prints `done / total` on stderr while a seeding procedure reports progress (not with --json): rewritten in place
+ * on a terminal, a line each when stderr goes to a file or a pipe (a `\r` there ran the figures together).
+ */
 export function progressLine(rt: CliRuntime, total: number): () => void {
+  const tty = Boolean(process.stderr.isTTY);
   const stop = rt.host.on('call.progress', ({ done }) => {
-    if (!rt.opts.json) process.stderr.write(`\r${done.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')}`);
+    if (rt.opts.json) return;
+    const line = `${done.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')}`;
+    process.stderr.write(tty ? `\r${line}` : `${line}\n`);
   });
   return () => {
     stop();
-    if (!rt.opts.json) process.stderr.write('\n');
+    if (!rt.opts.json && tty) process.stderr.write('\n');
   };
 }
 
