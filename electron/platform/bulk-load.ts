@@ -18,9 +18,9 @@ import { specOf } from './tables';
  * later migration's index is rebuilt as it declared it.
  *
  * Counts kept by per-row triggers are handled the same way when a migration says how (`bulk_load_recounts`:
- * which triggers of the table, and the statements that clear and make again what they keep, from every row):
- * the triggers are dropped for the load, and at its end the counts are made again in one statement each and the
- * triggers created again from their stored text.
+ * which triggers of the table, the statement that clears what they keep, and the statements that make it again
+ * from the rows, one per metric): the triggers are dropped for the load, and at its end the counts are made again,
+ * each statement over slices of the table's rowids, and the triggers created again from their stored text.
  */
 export interface BulkLoadSpec {
   /** Non-unique indexes of the table that stay during the load (the apply reads by them). */
@@ -32,8 +32,11 @@ export interface BulkLoadSpec {
 /** Below this many incoming rows for a table, its indexes are kept: dropping and rebuilding is not worth it. */
 export const BULK_LOAD_MIN_ROWS = 5_000;
 
-/** Rows of a table recounted to a statement: its GROUP BY sorts in memory (temp files would not be encrypted). */
-const RECOUNT_SLICE = 20_000;
+/**
+ * Rows of a table recounted to a statement: its GROUP BY sorts in memory (temp files would not be encrypted),
+ * at most a few rows a record for one metric (a dated one: its day and month, in its commune and its province).
+ */
+const RECOUNT_SLICE = 50_000;
 
 export interface BulkLoad {
   /** Tables (SQL names) whose secondary indexes were dropped until `finish`. */
@@ -51,7 +54,8 @@ interface Recount {
   table: string;
   triggers: Stored[];
   clear: string;
-  recount: string;
+  /** One statement per metric, each counting the rows whose rowid is in @lo..@hi. */
+  recount: string[];
 }
 
 async function rowCount(db: Db, table: string): Promise<number> {
@@ -83,7 +87,9 @@ async function recountOf(db: Db, table: string): Promise<Recount | null> {
   const triggers = (await storedOf(db, 'trigger', table)).filter((t) => names.includes(t.name));
   // The recount stands for exactly these triggers: one missing (renamed by a later migration) keeps them all.
   if (triggers.length !== names.length) return null;
-  return { table, triggers, clear: row.clear, recount: row.recount };
+  const recount = JSON.parse(row.recount) as unknown;
+  if (!Array.isArray(recount) || !recount.every((s) => typeof s === 'string')) return null;
+  return { table, triggers, clear: row.clear, recount };
 }
 
 /**
@@ -131,11 +137,12 @@ export async function beginBulkLoad(db: Db, counts: Readonly<Record<string, numb
           await sql<{ lo: number | null; hi: number | null }>`SELECT min(rowid) AS lo, max(rowid) AS hi
             FROM ${sql.table(r.table)}`.execute(db)
         ).rows[0]!;
-        for (let from = lo ?? 1; hi !== null && from <= hi; from += RECOUNT_SLICE)
-          // Two integers of ours, written into the text (the driver binds positional values, the text names them).
-          await sql
-            .raw(r.recount.replaceAll('@lo', String(from)).replaceAll('@hi', String(from + RECOUNT_SLICE - 1)))
-            .execute(db);
+        for (const statement of r.recount)
+          for (let from = lo ?? 1; hi !== null && from <= hi; from += RECOUNT_SLICE)
+            // Two integers of ours, written into the text (the driver binds positional values, the text names them).
+            await sql
+              .raw(statement.replaceAll('@lo', String(from)).replaceAll('@hi', String(from + RECOUNT_SLICE - 1)))
+              .execute(db);
         for (const t of r.triggers) await sql.raw(t.sql).execute(db);
       }
       // The indexes last: a recount reads its slices by rowid, not by an index the planner might prefer.

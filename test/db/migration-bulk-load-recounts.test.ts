@@ -48,6 +48,42 @@ describe(`migration ${NAME}`, () => {
   });
 });
 
+const PARTS = '2026_12_05_0000_bulk_load_recount_parts';
+
+describe(`migration ${PARTS}`, () => {
+  it('counts persons again one metric at a time, to what the one statement counted; its down gives that back', async () => {
+    const { raw, db } = freshDb();
+    await migrateTo(db, NAME);
+    insertTwoPersons(raw);
+    raw.exec(`UPDATE persons SET category = 'user', substances = '["heroin", "methamphetamine"]'`);
+    const kept = counts(raw);
+    const before = raw.prepare('SELECT * FROM bulk_load_recounts').get() as Record<string, string>;
+
+    await migrateTo(db, PARTS);
+    const row = raw.prepare('SELECT * FROM bulk_load_recounts').get() as Record<string, string>;
+    expect({ ...row, recount: '' }).toEqual({ ...before, recount: '' });
+    const list = JSON.parse(row.recount!) as string[];
+    // One statement per part of the backfill (onrec … aged), each the backfill with only that part, sliced.
+    const whole = backfillStatements()[0]!;
+    const at = whole.indexOf('FROM (') + 'FROM ('.length;
+    const end = whole.lastIndexOf(') x\n');
+    const parts = whole.slice(at, end).split('\n  UNION ALL ');
+    expect(parts.length).toBeGreaterThanOrEqual(11);
+    expect(list.map((s) => s.replaceAll('r.pk BETWEEN @lo AND @hi AND ', ''))).toEqual(
+      parts.map((p) => whole.slice(0, at) + p + whole.slice(end)),
+    );
+    // Cleared and counted again metric by metric, one person a slice: the counts the triggers kept.
+    raw.exec(row.clear!);
+    for (const statement of list)
+      for (const pk of [1, 2]) raw.exec(statement.replaceAll('@lo', String(pk)).replaceAll('@hi', String(pk)));
+    expect(counts(raw)).toEqual(kept);
+
+    await migrateTo(db, NAME);
+    expect(raw.prepare('SELECT * FROM bulk_load_recounts').get()).toEqual(before);
+    await db.destroy();
+  });
+});
+
 describe('a bulk load (electron/platform/bulk-load.ts)', () => {
   it('drops only non-unique indexes of tables as large as what comes in, and a rollback gives everything back', async () => {
     const { raw, db } = freshDb();

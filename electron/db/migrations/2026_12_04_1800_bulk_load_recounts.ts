@@ -33,7 +33,8 @@ const metricsOf = (statement: string) => [...statement.matchAll(/SELECT '(\w+)' 
 
 /** Each part of 1900's persons backfill (`FROM persons r[, json_each(…) j] WHERE …`) limited to a slice of rowids. */
 const SOURCE = /FROM persons r((?:, json_each\([^\n]*?\) \w+)?) WHERE /g;
-const sliced = (statement: string) => statement.replace(SOURCE, 'FROM persons r$1 WHERE r.pk BETWEEN @lo AND @hi AND ');
+export const sliced = (statement: string) =>
+  statement.replace(SOURCE, 'FROM persons r$1 WHERE r.pk BETWEEN @lo AND @hi AND ');
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE TABLE bulk_load_recounts (tbl TEXT PRIMARY KEY, triggers TEXT NOT NULL, clear TEXT NOT NULL,

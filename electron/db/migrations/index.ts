@@ -26,6 +26,7 @@ import * as m20261204_0030 from './2026_12_04_0030_report_person_facts_counts';
 import * as m20261204_0440 from './2026_12_04_0440_person_commune_summary';
 import * as m20261204_0940 from './2026_12_04_0940_person_children_clustered';
 import * as m20261204_1800 from './2026_12_04_1800_bulk_load_recounts';
+import * as m20261205_0000 from './2026_12_05_0000_bulk_load_recount_parts';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0440_person_commune_summary': m20261204_0440,
   '2026_12_04_0940_person_children_clustered': m20261204_0940,
   '2026_12_04_1800_bulk_load_recounts': m20261204_1800,
+  '2026_12_05_0000_bulk_load_recount_parts': m20261205_0000,
 };
