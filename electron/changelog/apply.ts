@@ -3,7 +3,7 @@ import { specOf } from '../platform/tables';
 import type { ColumnSpec, TableSpec } from '../platform/table-spec';
 import { CompiledQuery } from 'kysely';
 import { refreshConflicts, type Db, type ReplicatedTable } from './changelog';
-import { decodeHlc, encodeHlc, type HlcClock } from './hlc';
+import { decodeHlc, type HlcClock } from './hlc';
 import {
   appendEntries,
   entryKey,
@@ -113,17 +113,32 @@ function placeholder(col: ColumnSpec): unknown {
   return col.type === 'integer' ? 0 : col.type === 'json' ? '[]' : '';
 }
 
-/** The row a merged record makes (without the id); null when the record cannot exist yet. */
+/** A table's columns in order, each with whether it is derived: read once per spec, not once per record. */
+const layouts = new WeakMap<TableSpec, { name: string; col: ColumnSpec; derived: boolean }[]>();
+
+function layoutOf(spec: TableSpec) {
+  let l = layouts.get(spec);
+  if (!l) {
+    const derived = new Set<string>(spec.derived);
+    l = Object.entries(spec.columns).map(([name, col]) => ({ name, col, derived: derived.has(name) }));
+    layouts.set(spec, l);
+  }
+  return l;
+}
+
+/**
+ * The row a merged record makes: a new one begins with its id (as it is inserted), an existing one has no id
+ * (its update sets these columns). Null when the record cannot exist yet.
+ */
 function rowOf(spec: TableSpec, m: MergedRecord, existing: boolean): Record<string, unknown> | null {
-  const cols = spec.columns as Record<string, ColumnSpec>;
-  const derived = new Set<string>(spec.derived);
-  const row: Record<string, unknown> = {};
-  for (const [name, col] of Object.entries(cols)) {
-    if (derived.has(name)) {
+  const row: Record<string, unknown> = existing ? {} : { id: m.id };
+  const values = m.values;
+  for (const { name, col, derived } of layoutOf(spec)) {
+    if (derived) {
       if (!existing) row[name] = placeholder(col);
       continue;
     }
-    const v = name in m.values ? m.values[name] : null;
+    const v = name in values ? values[name] : null;
     if (v === null && !col.nullable && col.type !== 'json') {
       if (!existing) return null;
     }
@@ -152,12 +167,17 @@ class TableWriter {
     private readonly db: Db,
     private readonly spec: TableSpec,
     private readonly today: string,
+    private readonly derive: PendingDerive,
   ) {}
 
+  /** `row` as `rowOf` made it: with its id when it is new. */
   async write(id: string, row: Record<string, unknown>, existing: boolean): Promise<void> {
     if (!existing) {
-      this.inserts.push({ id, ...row });
-      for (const v of Object.values(row)) if (typeof v === 'string') this.chars += v.length;
+      this.inserts.push(row);
+      for (const k in row) {
+        const v = row[k];
+        if (typeof v === 'string') this.chars += v.length;
+      }
       // At most 200 rows, or a few MB of text (photos, scans), to a statement.
       if (this.inserts.length >= 200 || this.chars >= 4_000_000) await this.flush();
       return;
@@ -189,8 +209,14 @@ class TableWriter {
     const rows = this.inserts;
     this.inserts = [];
     this.chars = 0;
-    if (this.spec.deriveNew) await this.spec.deriveNew(this.db, rows, this.today);
+    const unsettled = this.spec.deriveNew ? await this.spec.deriveNew(this.db, rows, this.today) : null;
     await insertRows(this.db, this.spec.table, rows);
+    if (unsettled)
+      this.derive.inserted(
+        this.spec.table,
+        rows.map((r) => r.id as string),
+        unsettled,
+      );
   }
 }
 
@@ -222,6 +248,11 @@ function rederivedParent(spec: TableSpec): { table: string; column: string } | n
 export class PendingDerive {
   private readonly ids = new Map<string, Set<string>>();
   private readonly parents = new Set<string>();
+  /**
+   * Per table, the records inserted with their derived columns filled in (`deriveNew`) that nothing has touched
+   * since (no later change of theirs, no child rebuilt after them): their re-derive would compute the same.
+   */
+  private readonly settled = new Map<string, Set<string>>();
 
   private add(table: string, id: unknown): void {
     if (typeof id !== 'string') return;
@@ -230,14 +261,34 @@ export class PendingDerive {
     else this.ids.set(table, new Set([id]));
   }
 
+  private unsettle(table: string, id: unknown): void {
+    if (typeof id === 'string') this.settled.get(table)?.delete(id);
+  }
+
   /** A record was rebuilt from `row` (its row before, `old`, when it existed). */
   rebuilt(spec: TableSpec, id: string, row: Record<string, unknown>, old: Record<string, unknown> | undefined): void {
     if (spec.rederive) this.add(spec.table, id);
+    this.unsettle(spec.table, id);
     const parent = rederivedParent(spec);
     if (!parent) return;
     this.add(parent.table, row[parent.column]);
-    if (old) this.add(parent.table, old[parent.column]);
+    this.unsettle(parent.table, row[parent.column]);
+    if (old) {
+      this.add(parent.table, old[parent.column]);
+      this.unsettle(parent.table, old[parent.column]);
+    }
     this.parents.add(parent.table);
+  }
+
+  /**
+   * New rows of a table were inserted with their derived columns filled in by its `deriveNew` (after every child
+   * written so far), except `unsettled`, which it could not derive.
+   */
+  inserted(table: string, ids: readonly string[], unsettled: readonly string[]): void {
+    let set = this.settled.get(table);
+    if (!set) this.settled.set(table, (set = new Set()));
+    for (const id of ids) set.add(id);
+    for (const id of unsettled) set.delete(id);
   }
 
   async run(db: Db, today: string): Promise<void> {
@@ -246,9 +297,10 @@ export class PendingDerive {
       const all = [...this.ids.get(table)!];
       this.ids.delete(table);
       const present = this.parents.has(table) ? await existingIds(db, table, all) : all;
-      if (present.length) await specOf(table).rederive!(db, present, today);
+      if (present.length) await specOf(table).rederive!(db, present, today, this.settled.get(table));
     }
     this.parents.clear();
+    this.settled.clear();
   }
 }
 
@@ -280,7 +332,7 @@ export async function rebuildRecords(
   const order = [...records].sort(([a], [b]) => depthOf(specOf(b)) - depthOf(specOf(a)));
   for (const [table, ids] of order) {
     const spec = specOf(table);
-    const writer = new TableWriter(db, spec, today);
+    const writer = new TableWriter(db, spec, today, derive);
     // One rebuild per record, whatever case its id was given in.
     const list = [...new Map([...ids].map((id) => [canonicalId(id), id])).values()];
     for (let i = 0; i < list.length; i += PART) {
@@ -407,7 +459,8 @@ export async function applyChanges(
     if (!ofTable) known.set(c.tableName, (ofTable = new Map()));
     const id = canonicalId(c.recordId);
     const list = ofTable.get(id) ?? [];
-    const copy = { ...change, hlc: encodeHlc(stamp), recordId: id, accountId: change.accountId || null };
+    // The stamp as the log reads it back: `decodeHlc` accepted it, so it is already in its canonical form.
+    const copy = { ...change, recordId: id, accountId: change.accountId || null };
     carryParsed(c, copy);
     list.push(copy);
     ofTable.set(id, list);

@@ -42,12 +42,33 @@ export async function insertRows(db: Db, table: keyof DB, rows: readonly Record<
       .execute();
     return;
   }
-  // SQLite binds at most 32,766 values to a statement.
-  const per = Math.max(1, Math.min(500, Math.floor(30_000 / keys.length)));
-  for (let i = 0; i < rows.length; i += per) {
-    const part = rows.slice(i, i + per);
+  // SQLite binds at most 32,766 values to a statement. Rows go in statements of a power of two rows each (256,
+  // then what is left as 128 + 64 + …): a table has at most nine shapes of statement, which stay prepared in the
+  // connection's cache, instead of a new one to compile for every count of rows a batch happens to end with.
+  let per = 1;
+  while (per < 256 && per * 2 * keys.length <= 30_000) per *= 2;
+  for (let i = 0; i < rows.length;) {
+    let n = per;
+    while (n > rows.length - i) n >>= 1;
     const params: unknown[] = [];
-    for (const r of part) for (const k of keys) params.push(r[k]);
-    await db.executeQuery(CompiledQuery.raw(t.head + Array(part.length).fill(t.tuple).join(', '), params));
+    for (let j = i; j < i + n; j++) {
+      const r = rows[j]!;
+      for (const k of keys) params.push(r[k]);
+    }
+    await db.executeQuery(CompiledQuery.raw(t.head + tuples(t.tuple, n), params));
+    i += n;
   }
+}
+
+/** `(?, ?), (?, ?), …` for n rows, made once per tuple and count. */
+const tupleLists = new Map<string, string>();
+function tuples(tuple: string, n: number): string {
+  const k = `${n}|${tuple}`;
+  let list = tupleLists.get(k);
+  if (list === undefined) {
+    list = Array(n).fill(tuple).join(', ');
+    if (tupleLists.size > 500) tupleLists.clear();
+    tupleLists.set(k, list);
+  }
+  return list;
 }

@@ -74,6 +74,7 @@ export const personTable = defineTable({
       rows.map((r) => r.id as string),
       today,
     );
+    const failed: string[] = [];
     for (const row of rows) {
       // A value that cannot be derived (a malformed name list) keeps its placeholder; `rederive` decides.
       try {
@@ -82,25 +83,32 @@ export const personTable = defineTable({
           personDerived(row as Pick<PersonRow, 'fullName' | 'otherNames' | 'birthDate'>, inputs.get(row.id as string)!),
         );
       } catch {
-        // placeholders stay
+        failed.push(row.id as string);
       }
     }
+    return failed;
   },
   // Batched (an import re-derives thousands at once): rows (the columns it needs) and category inputs read 500
   // to a query, an update only for a person whose derived columns change, the search index rewritten for all of
   // them together.
-  async rederive(db, ids, today) {
+  // A settled person (inserted with its derived columns by `deriveNew`, nothing of its file written since) keeps
+  // them: only its name words are written.
+  async rederive(db, ids, today, settled) {
     for (let i = 0; i < ids.length; i += 500) {
       const part = ids.slice(i, i + 500);
       const rows = await personRepository.derivingRows(db, part);
       if (rows.length !== new Set(part).size) throw new Error('no such person');
       const inputs = await measureRepository.categoryInputsMany(
         db,
-        rows.map((r) => r.id),
+        rows.filter((r) => !settled?.has(r.id)).map((r) => r.id),
         today,
       );
       const next = [];
       for (const row of rows) {
+        if (settled?.has(row.id)) {
+          next.push(row);
+          continue;
+        }
         const derived = personDerived(row, inputs.get(row.id)!);
         const changed = (Object.keys(derived) as (keyof typeof derived)[]).filter((k) => derived[k] !== row[k]);
         if (changed.length)

@@ -26,6 +26,20 @@ export const drugTestTable = defineTable({
   views: READERS,
 });
 
+/**
+ * The registration deadline of a result day under the current rules, by day: counting working days builds the
+ * years' holidays each time (7 % of an import's CPU when it was done per determination).
+ */
+async function deadlines(db: Parameters<typeof loadRules>[0]): Promise<(day: string) => string> {
+  const rules = await loadRules(db);
+  const byDay = new Map<string, string>();
+  return (day) => {
+    let d = byDay.get(day);
+    if (d === undefined) byDay.set(day, (d = registrationDeadline(rules, day)));
+    return d;
+  };
+}
+
 /** Addiction determinations; the registration deadline follows from the result date and the rules. */
 export const determinationTable = defineTable({
   table: 'addictionDeterminations',
@@ -42,18 +56,21 @@ export const determinationTable = defineTable({
     registeredAt: { type: 'date', nullable: true },
   },
   derived: ['registrationDeadline'],
+  // An imported determination is inserted with its deadline (the same rule as below).
+  async deriveNew(db, rows) {
+    const deadlineOf = await deadlines(db);
+    for (const row of rows)
+      row.registrationDeadline =
+        row.result === 'addicted' && typeof row.resultDate === 'string' ? deadlineOf(row.resultDate) : null;
+    return [];
+  },
   // Batched (an import re-derives thousands at once): read 500 to a query, written only where it changes.
-  async rederive(db, ids) {
-    const rules = await loadRules(db);
-    const facts = await measureRepository.determinationFactsMany(db, ids);
-    if (facts.length !== new Set(ids).size) throw new Error('no such determination');
-    // By result day: counting working days builds the years' holidays each time (7 % of an import's CPU).
-    const byDay = new Map<string, string>();
-    const deadlineOf = (day: string) => {
-      let d = byDay.get(day);
-      if (d === undefined) byDay.set(day, (d = registrationDeadline(rules, day)));
-      return d;
-    };
+  async rederive(db, ids, _today, settled) {
+    const open = settled ? ids.filter((id) => !settled.has(id)) : ids;
+    if (!open.length) return;
+    const deadlineOf = await deadlines(db);
+    const facts = await measureRepository.determinationFactsMany(db, open);
+    if (facts.length !== new Set(open).size) throw new Error('no such determination');
     for (const d of facts) {
       const deadline = d.result === 'addicted' && d.resultDate ? deadlineOf(d.resultDate) : null;
       if (deadline !== d.registrationDeadline) await measureRepository.setRegistrationDeadline(db, d.id, deadline);

@@ -25,6 +25,9 @@ export interface ColumnSpec {
 /** The whole record's visible columns, for roles that see everything the table holds. */
 export const ALL_COLUMNS = 'all' as const;
 
+export type Rederive = (db: Db, ids: readonly string[], today: string, settled?: ReadonlySet<string>) => Promise<void>;
+export type DeriveNew = (db: Db, rows: Record<string, unknown>[], today: string) => Promise<readonly string[]>;
+
 /**
  * A replicated table, declared once. The change log, seeding, merge, conflict review, erasure and bundle import
  * read this, never a list of their own:
@@ -44,14 +47,19 @@ export interface TypedTableSpec<T extends ReplicatedTable> {
   family: RecordFamily;
   columns: { readonly [C in DataColumn<T>]: ColumnSpec };
   derived: readonly DataColumn<T>[];
-  /** Recomputes the derived columns (and any index the table keeps) of these records after merge or import. */
-  rederive?: (db: Db, ids: readonly string[], today: string) => Promise<void>;
+  /**
+   * Recomputes the derived columns (and any index the table keeps) of these records after merge or import.
+   * `settled`: those of them whose derived columns `deriveNew` filled in and nothing has changed since (no later
+   * change of theirs, no child of theirs written after them): only what else the table keeps needs doing.
+   */
+  rederive?: Rederive;
   /**
    * Fills in the derived columns of new rows (an import's records written for the first time) before they are
    * INSERTed, by the same rules as `rederive`: the tables below this one were written first, so a person's
    * measures of the same batch count. Its row is then written once, and `rederive` finds nothing to change.
+   * Returns the ids of the rows it could not derive (left with placeholders for `rederive` to decide).
    */
-  deriveNew?: (db: Db, rows: Record<string, unknown>[], today: string) => Promise<void>;
+  deriveNew?: DeriveNew;
   /** A large import may build this table's secondary indexes after its rows (bulk-load.ts). */
   bulkLoad?: BulkLoadSpec;
   parent?: { table: ReplicatedTable; column: DataColumn<T> | 'id' };
@@ -67,8 +75,8 @@ export interface TableSpec {
   family: RecordFamily;
   columns: Readonly<Record<string, ColumnSpec>>;
   derived: readonly string[];
-  rederive?: (db: Db, ids: readonly string[], today: string) => Promise<void>;
-  deriveNew?: (db: Db, rows: Record<string, unknown>[], today: string) => Promise<void>;
+  rederive?: Rederive;
+  deriveNew?: DeriveNew;
   bulkLoad?: BulkLoadSpec;
   parent?: { table: ReplicatedTable; column: string };
   scope?: { unit?: string; province?: string; commune?: string; facility?: string };

@@ -65,8 +65,42 @@ describe('derived columns of new records', () => {
     expect(searchIndex(sc.raw)).toEqual(index);
     expect(index.tokens.length).toBeGreaterThan(100);
 
+    // Every person in a first batch and their files in a second (chunks that split a person from its measures):
+    // a person inserted before its children is re-derived when they come, not kept as it was first derived.
+    const d = await leaderStation();
+    const sd = d.host.openState();
+    const pendingD = new PendingDerive();
+    await sd.db.transaction().execute(async (trx) => {
+      const clockD = new HlcClock(sd.workstationId, () => Date.now());
+      await applyChanges(
+        trx,
+        clockD,
+        changes.filter((x) => x.tableName === 'persons'),
+        TODAY,
+        { pending: pendingD },
+      );
+      expect(new Set(derivedColumns(sd.raw).map((x) => x.category))).toEqual(new Set(['unclassified']));
+      await applyChanges(
+        trx,
+        clockD,
+        changes.filter((x) => x.tableName !== 'persons'),
+        TODAY,
+        { pending: pendingD },
+      );
+      await pendingD.run(trx, TODAY);
+    });
+    expect(replicatedRows(sd.raw, true)).toEqual(replicatedRows(sc.raw, true));
+    expect(searchIndex(sd.raw)).toEqual(index);
+
     // The records are the sender's, and every person recomputed one at a time changes nothing.
     expect(replicatedRows(sb.raw)).toEqual(replicatedRows(sa.raw));
+    // A determination's registration deadline, written with it (`deriveNew`) or by the re-derive, is the one the
+    // sender's form path computed.
+    const found = replicatedRows(sa.raw, true).addictionDeterminations as {
+      registration_deadline: string | null;
+    }[];
+    expect(found.filter((d) => d.registration_deadline).length).toBeGreaterThan(0);
+    for (const s of [sb, sc]) expect(replicatedRows(s.raw, true).addictionDeterminations).toEqual(found);
     await sb.db.transaction().execute((trx) =>
       recomputeEachPerson(
         trx,
@@ -76,6 +110,6 @@ describe('derived columns of new records', () => {
     );
     expect(derivedColumns(sb.raw)).toEqual(beforeRederive);
     expect(searchIndex(sb.raw)).toEqual(index);
-    for (const h of [a, b, c]) await h.host.close();
+    for (const h of [a, b, c, d]) await h.host.close();
   }, 120_000);
 });
