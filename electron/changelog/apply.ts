@@ -3,7 +3,7 @@ import { specOf } from '../platform/tables';
 import type { ColumnSpec, TableSpec } from '../platform/table-spec';
 import { CompiledQuery } from 'kysely';
 import { refreshConflicts, type Db, type ReplicatedTable } from './changelog';
-import { decodeHlc, type HlcClock } from './hlc';
+import { canonicalHlc, decodeHlc, type HlcClock } from './hlc';
 import {
   appendEntries,
   entryKey,
@@ -54,6 +54,18 @@ function checkValue(table: string, field: string, col: ColumnSpec, value: unknow
   if (typeof value === 'string' && value.length > 1_000_000) throw invalid(`${table}.${field} is too long`);
 }
 
+/** A table's logged columns (not derived) by name, read once per spec. */
+const replicated = new WeakMap<TableSpec, Map<string, ColumnSpec>>();
+
+function replicatedOf(spec: TableSpec): Map<string, ColumnSpec> {
+  let m = replicated.get(spec);
+  if (!m) {
+    m = new Map(Object.entries(spec.columns).filter(([name]) => !spec.derived.includes(name)));
+    replicated.set(spec, m);
+  }
+  return m;
+}
+
 /**
  * Rejects a change that names an unknown table, a field outside its spec, a derived field or a bad value.
  * Returns its fields (parsed once here, so a caller that needs them does not parse them again).
@@ -66,7 +78,7 @@ export function validateChange(c: ChangeEntry): Record<string, unknown> {
     throw invalid('unknown table');
   }
   try {
-    decodeHlc(c.hlc);
+    canonicalHlc(c.hlc);
   } catch {
     throw invalid('malformed stamp');
   }
@@ -86,15 +98,16 @@ export function validateChange(c: ChangeEntry): Record<string, unknown> {
     }
   }
   if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw invalid('changes must be an object');
-  const cols = spec.columns as Record<string, ColumnSpec>;
-  for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {
+  const cols = replicatedOf(spec);
+  const record = fields as Record<string, unknown>;
+  for (const field in record) {
+    const value = record[field];
     if (field === 'deletedAt') {
       if (value !== null && typeof value !== 'string') throw invalid('deletedAt has the wrong type');
       continue;
     }
-    const col = cols[field];
-    if (!col || (spec.derived as readonly string[]).includes(field))
-      throw invalid(`${c.tableName}.${field} is not replicated`);
+    const col = cols.get(field);
+    if (!col) throw invalid(`${c.tableName}.${field} is not replicated`);
     checkValue(c.tableName, field, col, value);
   }
   if (base !== null) {
@@ -438,8 +451,8 @@ export async function applyChanges(
       continue;
     }
     seen.add(key);
-    clock.receive(c.hlc);
     const stamp = decodeHlc(c.hlc);
+    clock.receiveStamp(stamp);
     const change = {
       hlc: c.hlc,
       workstationId: c.workstationId ?? stamp.node,

@@ -56,7 +56,11 @@ export class HlcClock {
 
   /** Takes a remote stamp into account, so that later local stamps sort after it. */
   receive(remoteText: string): void {
-    const remote = decodeHlc(remoteText);
+    this.receiveStamp(decodeHlc(remoteText));
+  }
+
+  /** `receive` of a stamp already decoded. */
+  receiveStamp(remote: HlcStamp): void {
     const pt = this.physical();
     if (remote.wall > pt + MAX_DRIFT_MS) throw new Error('remote clock is too far ahead');
     const wall = Math.max(this.last.wall, remote.wall, pt);

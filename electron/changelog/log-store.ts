@@ -384,7 +384,8 @@ export async function appendEntries(db: Db, list: readonly NewChange[]): Promise
     const stamp = decodeHlc(e.hlc);
     const ws = e.workstationId ?? stamp.node;
     const acc = e.accountId ?? null;
-    const ak = JSON.stringify([ws, acc ?? '', stamp.node]);
+    // Each part led by its length: no two actors share a key, whatever characters their ids hold.
+    const ak = `${ws.length}:${ws}${(acc ?? '').length}:${acc ?? ''}${stamp.node}`;
     let actor = actors.get(ak);
     if (actor === undefined) actors.set(ak, (actor = await actorNumber(db, ws, acc, stamp.node)));
     let tbl = tables.get(e.tableName);

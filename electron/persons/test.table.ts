@@ -26,13 +26,21 @@ export const drugTestTable = defineTable({
   views: READERS,
 });
 
+const deadlinesByRules = new Map<string, Map<string, string>>();
+
 /**
  * The registration deadline of a result day under the current rules, by day: counting working days builds the
  * years' holidays each time (7 % of an import's CPU when it was done per determination).
  */
 async function deadlines(db: Parameters<typeof loadRules>[0]): Promise<(day: string) => string> {
   const rules = await loadRules(db);
-  const byDay = new Map<string, string>();
+  // Kept across calls while the rules stay the same (an import asks once per 200 determinations).
+  const key = JSON.stringify(rules);
+  let byDay = deadlinesByRules.get(key);
+  if (!byDay) {
+    if (deadlinesByRules.size >= 4) deadlinesByRules.clear();
+    deadlinesByRules.set(key, (byDay = new Map()));
+  }
   return (day) => {
     let d = byDay.get(day);
     if (d === undefined) byDay.set(day, (d = registrationDeadline(rules, day)));
