@@ -28,6 +28,15 @@ describe('a change parsed once', () => {
     e.changes = JSON.stringify({ code: 'A', name: 'Xã B', kind: 'commune_police' });
     expect(mergeRecord([e]).values.name).toBe('Xã B');
     expect(() => validateChange({ ...e, changes: JSON.stringify({ nope: 1 }) })).toThrow(/not replicated/);
+    // Names an object has from its prototype are not columns either (a hostile bundle's "__proto__").
+    for (const key of ['__proto__', 'constructor', 'toString'])
+      expect(() => validateChange({ ...e, changes: `{"${key}":"x"}` })).toThrow(/not replicated/);
+    // A malformed stamp, and a first write's merge that keeps the change's fields and stamp.
+    expect(() => validateChange({ ...e, hlc: '1-2-3' })).toThrow(/malformed stamp/);
+    const first = mergeRecord([entry(JSON.stringify({ code: 'B', name: 'Xã B', deletedAt: null }))]);
+    expect(first).toMatchObject({ values: { code: 'B', name: 'Xã B' }, deletedAt: null, hlc: HLC, conflicts: [] });
+    expect(first.heads).toEqual({ code: [HLC], name: [HLC] });
+    expect(first.createdAt).toBe(new Date(1764554400000).toISOString());
   });
 
   it('checks fields given by a reader as it checks parsed ones', () => {
