@@ -535,7 +535,14 @@ async function importBundle(
     // writes is checkpointed into the database after the call has answered (the WAL keeps it safe meanwhile).
     if (!preview) ctx.deferCheckpoint?.();
     total = Object.values(counts).reduce((a, b) => a + b, 0);
-    bulk = await beginBulkLoad(db, counts);
+    // A load as large as what is applied: records refused above (out of the peer's policy) are not written.
+    const accepted: Record<string, number> = {};
+    for (const [table, records] of incoming) {
+      let n = 0;
+      for (const id of records.keys()) if (!refusedKeys.has(`${table}:${id}`)) n++;
+      accepted[table] = n;
+    }
+    bulk = await beginBulkLoad(db, accepted);
     ctx.progress(0, total);
     const again = await readBundle(file, keys.agePrivate, {
       manifest: (m2, bytes, _sig, fileHash) => {

@@ -22,18 +22,19 @@ function loadObjects(host: HostCore): string[] {
  * Two province departments' stations (their units have no commune: commune-to-hub sends, and accepts, everything
  * of the province), each added to the other from its card, as the exchange bench pairs them.
  */
+async function station(code: string) {
+  const h = makeHost();
+  await ok(h.host, 'vault.create', {
+    adminUsername: ADMIN.username,
+    adminDisplayName: 'Quản trị viên',
+    password: ADMIN.password,
+    leader: { username: LEADER.username, displayName: 'Trưởng phòng', password: LEADER.password },
+    unit: { code, name: `Phòng ${code}`, kind: 'province_department', provinceCode: '08' },
+  });
+  return h.host;
+}
+
 async function departments() {
-  const station = async (code: string) => {
-    const h = makeHost();
-    await ok(h.host, 'vault.create', {
-      adminUsername: ADMIN.username,
-      adminDisplayName: 'Quản trị viên',
-      password: ADMIN.password,
-      leader: { username: LEADER.username, displayName: 'Trưởng phòng', password: LEADER.password },
-      unit: { code, name: `Phòng ${code}`, kind: 'province_department', provinceCode: '08' },
-    });
-    return h.host;
-  };
   const a = await station('PC04-A');
   const b = await station('PC04-B');
   const show = async (h: HostCore) => ({
@@ -125,5 +126,58 @@ describe('a bundle as large as what the receiver holds', () => {
     expect([...during2]).toEqual([JSON.stringify(objects)]);
     const again = keptAndRecounted(hub.openState().raw);
     expect(again.kept).toEqual(again.recounted);
+  });
+
+  it('at a hub that places records, is as large as what its policy lets in: a bundle mostly refused drops nothing', async () => {
+    // A commune's station that added its hub while its unit was still the province's: its policy sends all of
+    // province 08. It then serves its commune, and the hub adds it as that commune (it accepts only the commune).
+    const commune = await station('PC04-X');
+    const hub = await station('PC04-H');
+    const hubShow = await ok(hub, 'station.show', {});
+    await ok(commune, 'peers.add', {
+      card: (await ok(hub, 'station.card', {})).card,
+      kind: 'hub',
+      policy: 'commune-to-hub',
+      fingerprint: hubShow.fingerprint,
+    });
+    const unit = await ok(commune, 'units.create', {
+      code: 'X700',
+      name: 'Công an xã Ngọc Đường',
+      kind: 'commune_police',
+      provinceCode: '08',
+      communeCode: '00700',
+    });
+    await ok(commune, 'station.setUnit', { unitId: unit.id });
+    await ok(hub, 'peers.add', {
+      card: (await ok(commune, 'station.card', {})).card,
+      kind: 'commune',
+      policy: 'hub-to-commune',
+      fingerprint: (await ok(commune, 'station.show', {})).fingerprint,
+    });
+    await as(commune, LEADER);
+    await ok(commune, 'persons.seed', {
+      count: BULK_LOAD_MIN_ROWS + 1500,
+      seed: 3,
+      provinceCode: '08',
+      intoLive: true,
+    });
+    await as(commune, ADMIN);
+    const dir = tempDir('hoso-sticks-');
+    const b1 = await ok(commune, 'bundles.export', { peerId: hubShow.id, out: dir, purpose: 'lần đầu' });
+
+    const objects = loadObjects(hub);
+    const during = new Set<string>();
+    const stop = hub.on('call.progress', () => void during.add(JSON.stringify(loadObjects(hub))));
+    const r = await ok(hub, 'bundles.import', { path: b1.file });
+    stop();
+    // Thousands refused (out of the commune), a few dozen taken: applied row by row, nothing dropped.
+    expect(r.refused.length).toBeGreaterThan(BULK_LOAD_MIN_ROWS);
+    expect(r.newRecords).toBeGreaterThan(0);
+    expect(r.newRecords).toBeLessThan(BULK_LOAD_MIN_ROWS);
+    expect([...during]).toEqual([JSON.stringify(objects)]);
+    const raw = hub.openState().raw;
+    expect(raw.prepare(`SELECT DISTINCT cur_commune AS c FROM persons`).all()).toEqual([{ c: '00700' }]);
+    const { kept, recounted } = keptAndRecounted(raw);
+    expect(kept).toEqual(recounted);
   });
 });
