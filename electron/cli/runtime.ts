@@ -9,7 +9,7 @@ import { createHost, type Host } from '../host/root';
 import { JsonPreferencesStore } from '../prefs/preferences';
 import { policyFromEnv } from '../vault/kdf-policy';
 import { CliInput, CliUsageError } from './io';
-import { genericIssueWords } from './issue-words';
+import { exchangeIssueWords, genericIssueWords } from './issue-words';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -100,6 +100,7 @@ export function reportError(e: unknown, lang: Lang, json: boolean): number {
     // A field's problem in the same words the screens use, with its stable code for scripts.
     const words: Record<string, string> = {
       ...genericIssueWords[lang],
+      ...exchangeIssueWords[lang],
       ...investigationLabels[lang].validation,
       ...rehabIssues[lang],
     };

@@ -7,7 +7,8 @@ import { tempDir } from '../support/host';
 
 /**
  * `hoso station card --facility ID`: the police's card written for a rehab centre names the centre's facility
- * (the centre's new station takes it from there); a facility that does not exist is refused naming the field.
+ * (the centre's new station takes it from there); a facility that does not exist is refused naming the field; a
+ * card is never written over a file that exists.
  */
 describe('hoso station card --facility', () => {
   it('writes a card naming the facility, and refuses an unknown one in words', () => {
@@ -44,6 +45,28 @@ describe('hoso station card --facility', () => {
     );
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('facilityId: Không tìm thấy cơ sở. (facility_not_found)');
+    expect(fs.readdirSync(out)).toEqual(['hoso-station-PC04.CS1.card.json']);
+
+    // The same card again into the folder, or onto a file that exists: refused in words, the file left as it was.
+    const before = fs.readFileSync(file, 'utf8');
+    const again = hoso(
+      dir,
+      ['--user', 'quantri', '--password-stdin', 'station', 'card', '--out', out, '--facility', facility.id],
+      `${CLI_ADMIN_PW}
+`,
+    );
+    expect(again.code).toBe(2);
+    expect(again.err).toContain(`${file} đã có, không ghi đè`);
+    expect(again.err).not.toContain('INTERNAL');
+    const onto = hoso(
+      dir,
+      ['--user', 'quantri', '--password-stdin', 'station', 'card', '--out', file],
+      `${CLI_ADMIN_PW}
+`,
+    );
+    expect(onto.code).toBe(2);
+    expect(onto.err).toContain('đã có, không ghi đè');
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
     expect(fs.readdirSync(out)).toEqual(['hoso-station-PC04.CS1.card.json']);
   });
 });

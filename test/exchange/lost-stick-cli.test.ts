@@ -41,6 +41,12 @@ describe('hoso bundle over a lost stick', () => {
     expect(h.admin(['station', 'card', '--out', path.join(sticks, 'h.json')]).code).toBe(0);
     const add = (s: typeof c, card: string, kind: string, policy: string, fp: string) =>
       s.admin(['peer', 'add', path.join(sticks, card), '--kind', kind, '--policy', policy, '--fingerprint', fp]);
+    // The hub's card taken for a commune's: refused in words that say what to do, the code kept for scripts.
+    const notCommune = add(c, 'h.json', 'commune', 'hub-to-commune', hShow.fingerprint);
+    expect(notCommune.code).toBe(1);
+    expect(notCommune.err).toContain('card: Thẻ này không phải của một trạm công an xã');
+    expect(notCommune.err).toContain('hoso station set-unit');
+    expect(notCommune.err).toContain('(peer_commune_required)');
     expect(add(c, 'h.json', 'hub', 'commune-to-hub', hShow.fingerprint).code).toBe(0);
     expect(add(h, 'c.json', 'commune', 'hub-to-commune', cShow.fingerprint).code).toBe(0);
 

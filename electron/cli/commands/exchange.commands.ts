@@ -119,8 +119,16 @@ export function registerExchangeCommands(program: Command, run: RunCommand): voi
     )
     .action(
       run(async (rt, o: { out: string; facility?: string }) => {
+        const folder = fs.existsSync(o.out) && fs.statSync(o.out).isDirectory();
+        // A card already written is not overwritten (an administrator may have handed it on): say so, like the
+        // report exports, before anything is asked of the vault.
+        const exists = (file: string) => {
+          if (fs.existsSync(file)) throw new CliUsageError(`${file} already exists`, `${file} đã có, không ghi đè`);
+        };
+        if (!folder) exists(o.out);
         const r = await rt.call('station.card', o.facility ? { facilityId: o.facility } : {});
-        const target = fs.existsSync(o.out) && fs.statSync(o.out).isDirectory() ? path.join(o.out, r.fileName) : o.out;
+        const target = folder ? path.join(o.out, r.fileName) : o.out;
+        exists(target);
         fs.writeFileSync(target, r.card, { flag: 'wx' });
         rt.print({ file: target }, () => (rt.lang === 'vi' ? `Đã ghi thẻ máy: ${target}` : `Card written: ${target}`));
       }),
