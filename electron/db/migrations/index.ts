@@ -27,6 +27,7 @@ import * as m20261204_0440 from './2026_12_04_0440_person_commune_summary';
 import * as m20261204_0940 from './2026_12_04_0940_person_children_clustered';
 import * as m20261204_1800 from './2026_12_04_1800_bulk_load_recounts';
 import * as m20261205_0000 from './2026_12_05_0000_bulk_load_recount_parts';
+import * as m20261205_0100 from './2026_12_05_0100_report_child_triggers_guard';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0940_person_children_clustered': m20261204_0940,
   '2026_12_04_1800_bulk_load_recounts': m20261204_1800,
   '2026_12_05_0000_bulk_load_recount_parts': m20261205_0000,
+  '2026_12_05_0100_report_child_triggers_guard': m20261205_0100,
 };
