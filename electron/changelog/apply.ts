@@ -54,16 +54,26 @@ function checkValue(table: string, field: string, col: ColumnSpec, value: unknow
   if (typeof value === 'string' && value.length > 1_000_000) throw invalid(`${table}.${field} is too long`);
 }
 
-/** A table's logged columns (not derived) by name, read once per spec. */
-const replicated = new WeakMap<TableSpec, Map<string, ColumnSpec>>();
+/**
+ * A table's columns read once per spec: all of them in order, each with whether it is derived (the rows the
+ * apply writes), and the logged ones by name (what a change may set).
+ */
+interface Layout {
+  columns: { name: string; col: ColumnSpec; derived: boolean }[];
+  logged: Map<string, ColumnSpec>;
+}
 
-function replicatedOf(spec: TableSpec): Map<string, ColumnSpec> {
-  let m = replicated.get(spec);
-  if (!m) {
-    m = new Map(Object.entries(spec.columns).filter(([name]) => !spec.derived.includes(name)));
-    replicated.set(spec, m);
+const layouts = new WeakMap<TableSpec, Layout>();
+
+function layoutOf(spec: TableSpec): Layout {
+  let l = layouts.get(spec);
+  if (!l) {
+    const derived = new Set<string>(spec.derived);
+    const columns = Object.entries(spec.columns).map(([name, col]) => ({ name, col, derived: derived.has(name) }));
+    l = { columns, logged: new Map(columns.filter((c) => !c.derived).map((c) => [c.name, c.col])) };
+    layouts.set(spec, l);
   }
-  return m;
+  return l;
 }
 
 /**
@@ -98,7 +108,7 @@ export function validateChange(c: ChangeEntry): Record<string, unknown> {
     }
   }
   if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw invalid('changes must be an object');
-  const cols = replicatedOf(spec);
+  const cols = layoutOf(spec).logged;
   const record = fields as Record<string, unknown>;
   for (const field in record) {
     const value = record[field];
@@ -126,19 +136,6 @@ function placeholder(col: ColumnSpec): unknown {
   return col.type === 'integer' ? 0 : col.type === 'json' ? '[]' : '';
 }
 
-/** A table's columns in order, each with whether it is derived: read once per spec, not once per record. */
-const layouts = new WeakMap<TableSpec, { name: string; col: ColumnSpec; derived: boolean }[]>();
-
-function layoutOf(spec: TableSpec) {
-  let l = layouts.get(spec);
-  if (!l) {
-    const derived = new Set<string>(spec.derived);
-    l = Object.entries(spec.columns).map(([name, col]) => ({ name, col, derived: derived.has(name) }));
-    layouts.set(spec, l);
-  }
-  return l;
-}
-
 /**
  * The row a merged record makes: a new one begins with its id (as it is inserted), an existing one has no id
  * (its update sets these columns). Null when the record cannot exist yet.
@@ -146,7 +143,7 @@ function layoutOf(spec: TableSpec) {
 function rowOf(spec: TableSpec, m: MergedRecord, existing: boolean): Record<string, unknown> | null {
   const row: Record<string, unknown> = existing ? {} : { id: m.id };
   const values = m.values;
-  for (const { name, col, derived } of layoutOf(spec)) {
+  for (const { name, col, derived } of layoutOf(spec).columns) {
     if (derived) {
       if (!existing) row[name] = placeholder(col);
       continue;

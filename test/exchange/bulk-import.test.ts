@@ -57,21 +57,21 @@ async function as(host: HostCore, who: { username: string; password: string }) {
   await ok(host, 'session.unlock', who);
 }
 
+/** The leader seeds more persons than a bulk load needs; the administrator writes the first bundle to `peerId`. */
+async function firstBundle(commune: HostCore, peerId: string, dir: string) {
+  await as(commune, LEADER);
+  await ok(commune, 'persons.seed', { count: BULK_LOAD_MIN_ROWS + 1500, seed: 3, provinceCode: '08', intoLive: true });
+  await as(commune, ADMIN);
+  return ok(commune, 'bundles.export', { peerId, out: dir, purpose: 'lần đầu' });
+}
+
 describe('a bundle as large as what the receiver holds', () => {
   it('is loaded with indexes built after its rows and the report counts made again, to the same result', async () => {
     const s = await departments();
     const commune = s.a;
     const hub = s.b;
-    await as(commune, LEADER);
     // (Some seeded people live in another province: the policy sends those of province 08, ~85 %.)
-    await ok(commune, 'persons.seed', {
-      count: BULK_LOAD_MIN_ROWS + 1500,
-      seed: 3,
-      provinceCode: '08',
-      intoLive: true,
-    });
-    await as(commune, ADMIN);
-    const b1 = await ok(commune, 'bundles.export', { peerId: s.bId, out: s.dir, purpose: 'lần đầu' });
+    const b1 = await firstBundle(commune, s.bId, s.dir);
 
     const schemaBefore = schemaOf(hub.openState().raw);
     const objects = loadObjects(hub);
@@ -154,16 +154,7 @@ describe('a bundle as large as what the receiver holds', () => {
       policy: 'hub-to-commune',
       fingerprint: (await ok(commune, 'station.show', {})).fingerprint,
     });
-    await as(commune, LEADER);
-    await ok(commune, 'persons.seed', {
-      count: BULK_LOAD_MIN_ROWS + 1500,
-      seed: 3,
-      provinceCode: '08',
-      intoLive: true,
-    });
-    await as(commune, ADMIN);
-    const dir = tempDir('hoso-sticks-');
-    const b1 = await ok(commune, 'bundles.export', { peerId: hubShow.id, out: dir, purpose: 'lần đầu' });
+    const b1 = await firstBundle(commune, hubShow.id, tempDir('hoso-sticks-'));
 
     const objects = loadObjects(hub);
     const during = new Set<string>();

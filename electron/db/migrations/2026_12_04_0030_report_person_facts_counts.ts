@@ -22,7 +22,7 @@ const SEPARATOR = '\n  UNION ALL ';
 
 const changed = (columns: string[]) => columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
 
-async function stored(db: Kysely<any>, name: string): Promise<string> {
+export async function stored(db: Kysely<any>, name: string): Promise<string> {
   const r = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ${name}`.execute(
     db,
   );

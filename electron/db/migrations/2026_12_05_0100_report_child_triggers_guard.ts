@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { stored } from './2026_12_04_0030_report_person_facts_counts';
 
 /**
  * The insert triggers that keep a person's report facts and gaps from the person's measures, tests and
@@ -23,15 +24,6 @@ const GUARDED = [
 ];
 
 export const GUARD = 'WHEN EXISTS (SELECT 1 FROM persons WHERE id = NEW.person_id)';
-
-async function stored(db: Kysely<any>, name: string): Promise<string> {
-  const r = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ${name}`.execute(
-    db,
-  );
-  const text = r.rows[0]?.sql;
-  if (!text) throw new Error(`trigger ${name} is missing`);
-  return text;
-}
 
 async function remake(db: Kysely<any>, name: string, text: string): Promise<void> {
   await sql`DROP TRIGGER ${sql.id(name)}`.execute(db);
