@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The default reporter, and the names of files a dead worker left without an outcome.
+    reporters: ['default', './test/support/unfinished-reporter.ts'],
     env: { HOSO_QUIET: '1' },
   },
 });
