@@ -28,7 +28,8 @@ test('the app locks itself after the idle timeout, clears the screen, and unlock
   await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
   await expect(app.getByText('Phiên làm việc đã tự khóa vì không có thao tác')).toBeVisible();
   await expect(app.getByText(HOME)).toHaveCount(0);
-  expect((await hoso.ok('app.status', {})).unlocked).toBe(false);
+  // The screen clears at once; the host locks once the drafts are written (session-context.tsx): poll it.
+  await expect.poll(async () => (await hoso.ok('app.status', {})).unlocked).toBe(false);
   await checkScreen(app, '20-locked-idle');
 
   await signIn(app, ADMIN.username, ADMIN.password);
@@ -45,7 +46,8 @@ test('Ctrl+L and the lock button lock the host and return to the unlock screen',
   await app.getByPlaceholder('Tìm theo họ tên hoặc tên tài khoản').fill('quản');
   await app.keyboard.press('Control+l');
   await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
-  expect((await hoso.ok('app.status', {})).unlocked).toBe(false);
+  // The screen clears at once; the host locks once the drafts are written (session-context.tsx): poll it.
+  await expect.poll(async () => (await hoso.ok('app.status', {})).unlocked).toBe(false);
 
   // Signed in again, the app starts fresh: nothing from before the lock (page, search text) survives.
   await signIn(app, ADMIN.username, ADMIN.password);

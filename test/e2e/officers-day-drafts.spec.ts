@@ -115,7 +115,8 @@ test('the idle lock warns for 30 seconds, a movement cancels it, and a draft sur
   await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
   await expect(app.getByText('Phiên làm việc đã tự khóa vì không có thao tác')).toBeVisible();
   await expect(app.locator('body')).not.toContainText('Giàng Thị Dợ');
-  expect((await hoso.ok('app.status', {})).unlocked).toBe(false);
+  // The screen clears at once; the host locks once the drafts are written (session-context.tsx): poll it.
+  await expect.poll(async () => (await hoso.ok('app.status', {})).unlocked).toBe(false);
 
   await unlockWithPassword(app, officer.password);
   await expect(form.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
