@@ -1,52 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { migrateTo } from '../../electron/db/migrate';
 import { GUARD } from '../../electron/db/migrations/2026_12_05_0100_report_child_triggers_guard';
-import { freshDb, insertTwoPersons, previousOf, schemaOf, type Raw } from '../support/migration-db';
+import { freshDb, previousOf, schemaOf } from '../support/migration-db';
+import { kept, work } from '../support/person-facts';
 
 const NAME = '2026_12_05_0100_report_child_triggers_guard';
 const PREVIOUS = previousOf(NAME);
-const SYNC = "'2026-12-03T08:00:00Z', '2026-12-03T08:00:00Z', 'ws', 'h1', NULL";
 const GUARDED = [
   'report_facts_findings_insert',
   'report_facts_measures_insert',
   'report_facts_tests_insert',
   'report_gaps_measures_insert',
 ];
-
-/**
- * A person's children written before the person (as a bundle's apply writes them), then the persons, then more
- * children of persons that exist: a measure with a gap after it, positive and negative tests, a finding.
- */
-function work(raw: Raw): void {
-  const measure = raw.prepare(`INSERT INTO person_measures (id, person_id, kind, decision_number, decision_date,
-    authority, start_date, end_date, status, created_at, updated_at, origin_ws, hlc, deleted_at)
-    VALUES (?, ?, 'user_management', '1/QĐ', ?, 'UBND', ?, ?, 'active', ${SYNC})`);
-  const test = raw.prepare(`INSERT INTO drug_tests (id, person_id, date, method, result, substances, notes,
-    created_at, updated_at, origin_ws, hlc, deleted_at) VALUES (?, ?, ?, 'urine_quick', ?, '[]', NULL, ${SYNC})`);
-  const finding = raw.prepare(`INSERT INTO addiction_determinations (id, person_id, requested_date, facility,
-    result_date, result, created_at, updated_at, origin_ws, hlc, deleted_at)
-    VALUES (?, ?, ?, 'TTYT', ?, 'addicted', ${SYNC})`);
-  measure.run('m1', 'p1', '2024-01-01', '2024-01-01', '2024-06-30');
-  test.run('t1', 'p1', '2024-02-01', 'positive');
-  finding.run('d1', 'p2', '2024-03-01', '2024-03-05');
-  insertTwoPersons(raw);
-  measure.run('m2', 'p1', '2024-09-01', '2024-09-01', null);
-  measure.run('m3', 'p2', '2024-04-01', '2024-04-01', '2024-12-31');
-  test.run('t2', 'p2', '2024-01-15', 'positive');
-  test.run('t3', 'p1', '2023-12-01', 'negative');
-  finding.run('d2', 'p1', '2024-05-01', '2024-05-03');
-}
-
-/** What the triggers keep: the persons' facts, their gaps, and the report counts. */
-function kept(raw: Raw) {
-  return {
-    persons: raw
-      .prepare('SELECT id, first_positive_on, reach_from, reach_to, reach_gapped FROM persons ORDER BY id')
-      .all(),
-    gaps: raw.prepare('SELECT * FROM report_gaps ORDER BY 1, 2, 3').all(),
-    counts: raw.prepare('SELECT * FROM report_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6').all(),
-  };
-}
 
 describe(`migration ${NAME}`, () => {
   it('guards the four child insert triggers by the person, and they keep exactly what they kept', async () => {

@@ -4,7 +4,10 @@ import { BULK_LOAD_MIN_ROWS } from '../../electron/platform/bulk-load';
 import { ADMIN, LEADER, makeHost, ok, tempDir } from '../support/host';
 import { keptAndRecounted, schemaOf } from '../support/report-counts';
 
-/** What the import may drop for a load of persons: their non-unique indexes and report_counts' person triggers. */
+/**
+ * What the import may drop for a load of persons: their non-unique indexes, report_counts' person triggers, and the
+ * triggers that make a new person's report facts and gaps.
+ */
 function loadObjects(host: HostCore): string[] {
   return (
     host
@@ -12,7 +15,8 @@ function loadObjects(host: HostCore): string[] {
       .raw.prepare(
         `SELECT name FROM sqlite_master WHERE (type = 'index' AND tbl_name IN ('persons', 'person_name_tokens',
           'person_measures', 'drug_tests', 'addiction_determinations') AND sql NOT LIKE 'CREATE UNIQUE%')
-          OR (type = 'trigger' AND name LIKE 'report_counts_persons_%') ORDER BY name`,
+          OR (type = 'trigger' AND (name LIKE 'report_counts_persons_%' OR name IN ('report_facts_person_insert',
+            'report_gaps_person_insert'))) ORDER BY name`,
       )
       .all() as { name: string }[]
   ).map((r) => r.name);
@@ -78,6 +82,7 @@ describe('a bundle as large as what the receiver holds', () => {
     expect(objects).toContain('persons_commune_summary');
     expect(objects).toContain('person_name_tokens_commune');
     expect(objects).toContain('report_counts_persons_insert');
+    expect(objects).toContain('report_facts_person_insert');
     // During the apply: what the load may drop is gone, except what the apply reads by (a person's name words).
     const during = new Set<string>();
     const stop = hub.on('call.progress', () => void during.add(JSON.stringify(loadObjects(hub))));
@@ -85,7 +90,9 @@ describe('a bundle as large as what the receiver holds', () => {
     stop();
     expect(r.newRecords).toBeGreaterThan(BULK_LOAD_MIN_ROWS);
     // (measures and findings are fewer than the threshold here: theirs stay.)
-    const persons = objects.filter((o) => /^(persons_|person_name_tokens_commune|report_counts_persons_)/.test(o));
+    const persons = objects.filter((o) =>
+      /^(persons_|person_name_tokens_commune|report_counts_persons_|report_(facts|gaps)_person_insert)/.test(o),
+    );
     expect(persons.length).toBeGreaterThan(12);
     const leanest = [...during].map((j) => JSON.parse(j) as string[]).sort((x, y) => x.length - y.length)[0]!;
     expect(leanest.filter((o) => persons.includes(o))).toEqual([]);
@@ -100,6 +107,27 @@ describe('a bundle as large as what the receiver holds', () => {
     expect(kept).toEqual(recounted);
     const sent = commune.openState().raw.prepare(`SELECT count(*) AS n FROM persons WHERE cur_province = '08'`).get();
     expect(raw.prepare('SELECT count(*) AS n FROM persons').get()).toEqual(sent);
+    // Each person's report facts and gaps, made at the load's end, are what the sender's triggers kept.
+    const facts = (r: typeof raw) => ({
+      persons: r
+        .prepare(
+          `SELECT id, first_positive_on, reach_from, reach_to, reach_gapped FROM persons
+          WHERE cur_province = '08' ORDER BY id`,
+        )
+        .all(),
+      gaps: r
+        .prepare(
+          `SELECT g.* FROM report_gaps g JOIN persons p ON p.id = g.person_id WHERE p.cur_province = '08'
+          ORDER BY 1, 2, 3`,
+        )
+        .all(),
+    });
+    const atSender = facts(commune.openState().raw);
+    expect(
+      atSender.persons.filter((p) => (p as { first_positive_on: string | null }).first_positive_on).length,
+    ).toBeGreaterThan(100);
+    expect(atSender.gaps.length).toBeGreaterThan(10);
+    expect(facts(raw)).toEqual(atSender);
 
     // The hub's officers find the people by name through the rebuilt indexes, as at the commune.
     const one = commune.openState().raw.prepare('SELECT full_name AS name FROM persons ORDER BY pk LIMIT 1').get() as {

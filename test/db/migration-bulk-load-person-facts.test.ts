@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { migrateTo } from '../../electron/db/migrate';
+import { beginBulkLoad, BULK_LOAD_MIN_ROWS } from '../../electron/platform/bulk-load';
+import { freshDb, previousOf, type Raw } from '../support/migration-db';
+import { kept, work } from '../support/person-facts';
+
+const NAME = '2026_12_05_0200_bulk_load_person_facts';
+const PREVIOUS = previousOf(NAME);
+const PERSON_TRIGGERS = ['report_facts_person_insert', 'report_gaps_person_insert'];
+
+const recountRow = (raw: Raw) =>
+  raw.prepare(`SELECT * FROM bulk_load_recounts WHERE tbl = 'persons'`).get() as Record<string, string>;
+const triggers = (raw: Raw) =>
+  (raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all() as { name: string }[]).map(
+    (t) => t.name,
+  );
+
+/** The work (children before and after their persons) inside a bulk load of persons, finished. */
+async function loaded(db: ReturnType<typeof freshDb>['db'], raw: Raw, during: (names: string[]) => void) {
+  await db.transaction().execute(async (trx) => {
+    const load = await beginBulkLoad(trx, { persons: BULK_LOAD_MIN_ROWS });
+    during(triggers(raw));
+    work(raw);
+    await load.finish();
+  });
+}
+
+describe(`migration ${NAME}`, () => {
+  it("makes a bulk load's persons' facts and gaps at its end, as their insert triggers made them; down undoes it", async () => {
+    // What the triggers keep, row by row.
+    const byRow = freshDb();
+    await migrateTo(byRow.db, PREVIOUS);
+    work(byRow.raw);
+    const expected = kept(byRow.raw);
+    expect(expected.persons.length).toBe(2);
+
+    // Before: a load keeps the persons' insert triggers.
+    const { raw, db } = freshDb();
+    await migrateTo(db, PREVIOUS);
+    const before = recountRow(raw);
+    await migrateTo(db, NAME);
+    const row = recountRow(raw);
+    expect(JSON.parse(row.triggers!)).toEqual([...JSON.parse(before.triggers!), ...PERSON_TRIGGERS]);
+    const list = JSON.parse(row.recount!) as string[];
+    expect(list.slice(4)).toEqual(JSON.parse(before.recount!));
+    // The facts (two UPDATEs of the slice's persons) and the gaps (DELETE, INSERT), before the counts.
+    expect(list.slice(0, 4).map((s) => s.split(' ').slice(0, 3).join(' '))).toEqual([
+      'UPDATE persons SET',
+      'UPDATE persons SET',
+      'DELETE FROM report_gaps',
+      'INSERT INTO report_gaps',
+    ]);
+
+    // A load: the two triggers are gone while the rows go in (children first, as an apply writes them), and at its
+    // end the facts, gaps and counts are what the triggers keep; the triggers are back.
+    await loaded(db, raw, (names) => {
+      for (const t of PERSON_TRIGGERS) expect(names).not.toContain(t);
+    });
+    expect(kept(raw)).toEqual(expected);
+    for (const t of PERSON_TRIGGERS) expect(triggers(raw)).toContain(t);
+
+    await migrateTo(db, PREVIOUS);
+    expect(recountRow(raw)).toEqual(before);
+    await db.destroy();
+    await byRow.db.destroy();
+  });
+});
