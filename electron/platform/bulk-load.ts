@@ -143,7 +143,9 @@ export async function beginBulkLoad(db: Db, counts: Readonly<Record<string, numb
     async finish() {
       if (!recounts.length && !dropped.length) return;
       const cache = (await sql<{ n: number }>`SELECT cache_size AS n FROM pragma_cache_size`.execute(db)).rows[0]!.n;
-      await sql.raw(`PRAGMA cache_size = ${-REBUILD_CACHE_KIB}`).execute(db);
+      // (Never larger than the caller's, when that is a size in KiB: negative.)
+      const small = cache < 0 ? Math.max(Math.trunc(Number(cache)), -REBUILD_CACHE_KIB) : -REBUILD_CACHE_KIB;
+      await sql.raw(`PRAGMA cache_size = ${small}`).execute(db);
       try {
         for (const r of recounts.splice(0)) {
           await sql.raw(r.clear).execute(db);

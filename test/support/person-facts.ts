@@ -2,11 +2,22 @@ import { insertTwoPersons, type Raw } from './migration-db';
 
 const SYNC = "'2026-12-03T08:00:00Z', '2026-12-03T08:00:00Z', 'ws', 'h1', NULL";
 
+/** Two persons on record (a category), their rowids in two slices of a bulk load's recount (1 and 60,001). */
+function insertTwoOnRecord(raw: Raw): void {
+  const person = raw.prepare(`INSERT INTO persons (pk, id, full_name, name_folded, sort_key, sex, birth_date,
+    birth_year, citizen_id, cur_province, cur_commune, unit_id, category, created_at, updated_at, origin_ws, hlc)
+    VALUES (?, ?, ?, ?, ?, 'male', '1990', 1990, NULL, '08', '02740', 'unit-a', 'user', 'x', 'u', 'ws', 'h')`);
+  person.run(1, 'p1', 'Nguyễn Văn Đức', 'nguyen van duc', 'nguyen van duc');
+  person.run(60_001, 'p2', 'Trần Thị Hoa', 'tran thi hoa', 'tran thi hoa');
+}
+
 /**
  * A person's children written before the person (as a bundle's apply writes them), then the persons, then more
  * children of persons that exist: a measure with a gap after it, positive and negative tests, a finding.
+ * `childrenFirst`: every child before two persons on record, so that only what runs for the persons' own insert
+ * (their triggers, or a bulk load's statements) can make their facts and gaps.
  */
-export function work(raw: Raw): void {
+export function work(raw: Raw, childrenFirst = false): void {
   const measure = raw.prepare(`INSERT INTO person_measures (id, person_id, kind, decision_number, decision_date,
     authority, start_date, end_date, status, created_at, updated_at, origin_ws, hlc, deleted_at)
     VALUES (?, ?, 'user_management', '1/QĐ', ?, 'UBND', ?, ?, 'active', ${SYNC})`);
@@ -18,12 +29,13 @@ export function work(raw: Raw): void {
   measure.run('m1', 'p1', '2024-01-01', '2024-01-01', '2024-06-30');
   test.run('t1', 'p1', '2024-02-01', 'positive');
   finding.run('d1', 'p2', '2024-03-01', '2024-03-05');
-  insertTwoPersons(raw);
+  if (!childrenFirst) insertTwoPersons(raw);
   measure.run('m2', 'p1', '2024-09-01', '2024-09-01', null);
   measure.run('m3', 'p2', '2024-04-01', '2024-04-01', '2024-12-31');
   test.run('t2', 'p2', '2024-01-15', 'positive');
   test.run('t3', 'p1', '2023-12-01', 'negative');
   finding.run('d2', 'p1', '2024-05-01', '2024-05-03');
+  if (childrenFirst) insertTwoOnRecord(raw);
 }
 
 /** What the triggers keep: the persons' facts, their gaps, and the report counts. */

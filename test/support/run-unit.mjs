@@ -18,12 +18,22 @@ function run(args) {
     stdio: 'inherit',
     env: { ...process.env, HOSO_UNFINISHED_FILE: report },
   });
+  if (r.error) console.error(`vitest did not start: ${r.error.message}`);
   const outcome = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')) : null;
   return { status: r.status ?? 1, outcome };
 }
 
-let { status, outcome } = run(process.argv.slice(2));
-if (status !== 0 && outcome && outcome.unfinished.length && !outcome.failed.length && !outcome.otherErrors) {
+// Arguments (a filter, -t, coverage…) are passed to vitest; only the whole suite, run without them, runs again.
+const args = process.argv.slice(2);
+let { status, outcome } = run(args);
+if (
+  status !== 0 &&
+  !args.length &&
+  outcome &&
+  outcome.unfinished.length &&
+  !outcome.failed.length &&
+  !outcome.otherErrors
+) {
   console.error(`\nRunning again, once, the files whose worker died: ${outcome.unfinished.join(', ')}\n`);
   ({ status } = run(outcome.unfinished));
 }

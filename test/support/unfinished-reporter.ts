@@ -12,10 +12,16 @@ export const UNFINISHED_FILE = process.env.HOSO_UNFINISHED_FILE;
  */
 export default class UnfinishedReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<SerializedError>): void {
-    const unfinished = modules.filter((m) => m.state() === 'queued' || m.state() === 'pending');
-    const failed = modules.filter((m) => m.state() === 'failed').map((m) => m.relativeModuleId);
-    // Only the pool's own report of a dead worker: any other unhandled error is a failure of the run.
-    const otherErrors = errors.filter((e) => !/Worker (forks emitted error|exited unexpectedly)/.test(e.message ?? ''));
+    const hasFailed = (m: TestModule) => m.state() === 'failed' || [...m.children.allTests('failed')].length > 0;
+    // A file whose worker died after one of its tests failed is still pending: it counts as failed.
+    const unfinished = modules.filter((m) => (m.state() === 'queued' || m.state() === 'pending') && !hasFailed(m));
+    const failed = modules.filter(hasFailed).map((m) => m.relativeModuleId);
+    // Only the pool's own report of a dead worker (its wrapper's cause): any other error is a failure of the run.
+    const deadWorker = (e: SerializedError) =>
+      /Worker exited unexpectedly/.test(
+        `${e.message ?? ''} ${String((e as { cause?: { message?: unknown } }).cause?.message ?? '')}`,
+      ) && /^(\[vitest-pool\]: Worker forks emitted error\.|Worker exited unexpectedly)/.test(e.message ?? '');
+    const otherErrors = errors.filter((e) => !deadWorker(e));
     if (unfinished.length)
       process.stderr.write(
         `\nTest files with no outcome (their worker ended before reporting):\n${unfinished
