@@ -54,6 +54,8 @@ test('Ctrl+L in the middle of a new person: nothing stays on screen, the draft c
   await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
   await expect(app.locator('body')).not.toContainText('Lò Văn Páo');
   await expect(app.locator('body')).not.toContainText('Páo Còi');
+  // The screen clears at once; the host locks once the drafts are written (session-context.tsx): poll it.
+  await expect.poll(async () => (await hoso.ok('app.status', {})).unlocked).toBe(false);
   expect((await hoso.fails('drafts.get', { formKey: 'persons.create' })).code).toBe('LOCKED');
   await screenshot(app, 'A01-locked-after-draft-1366');
 
