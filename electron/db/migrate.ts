@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { migrations } from './migrations';
+import { withPageCacheAtMost } from './page-cache';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
@@ -14,13 +15,9 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string> {
   // disk), beside the page cache, and the sort's own buffer is as large as the cache: at a million people, 128 MiB
   // of cache made an upgrade peak above the 400 MB budget. A small cache while migrating keeps it below.
   const pending = (await migrator.getMigrations()).some((m) => m.executedAt === undefined);
-  const cacheRow = pending
-    ? (await sql<{ n: number }>`SELECT cache_size AS n FROM pragma_cache_size`.execute(db)).rows[0]
-    : undefined;
-  if (cacheRow) await sql.raw(`PRAGMA cache_size = -16384`).execute(db);
-  const { error, results } = await migrator.migrateToLatest().finally(async () => {
-    if (cacheRow) await sql.raw(`PRAGMA cache_size = ${Number(cacheRow.n)}`).execute(db);
-  });
+  const { error, results } = pending
+    ? await withPageCacheAtMost(db, 16 * 1024, () => migrator.migrateToLatest())
+    : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new AppError(ErrorCodes.INTERNAL, `migration ${failed} failed`);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { withPageCacheAtMost } from '../db/page-cache';
 import { snake } from './batch';
 import type { Db, TableSpec } from './table-spec';
 import { specOf } from './tables';
@@ -142,11 +143,7 @@ export async function beginBulkLoad(db: Db, counts: Readonly<Record<string, numb
     tables,
     async finish() {
       if (!recounts.length && !dropped.length) return;
-      const cache = (await sql<{ n: number }>`SELECT cache_size AS n FROM pragma_cache_size`.execute(db)).rows[0]!.n;
-      // (Never larger than the caller's, when that is a size in KiB: negative.)
-      const small = cache < 0 ? Math.max(Math.trunc(Number(cache)), -REBUILD_CACHE_KIB) : -REBUILD_CACHE_KIB;
-      await sql.raw(`PRAGMA cache_size = ${small}`).execute(db);
-      try {
+      await withPageCacheAtMost(db, REBUILD_CACHE_KIB, async () => {
         for (const r of recounts.splice(0)) {
           await sql.raw(r.clear).execute(db);
           const { lo, hi } = (
@@ -163,9 +160,7 @@ export async function beginBulkLoad(db: Db, counts: Readonly<Record<string, numb
         }
         // The indexes last: a recount reads its slices by rowid, not by an index the planner might prefer.
         while (dropped.length) await sql.raw(dropped.shift()!.sql).execute(db);
-      } finally {
-        await sql.raw(`PRAGMA cache_size = ${Math.trunc(Number(cache))}`).execute(db);
-      }
+      });
     },
   };
 }
