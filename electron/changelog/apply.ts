@@ -11,6 +11,7 @@ import {
   loggedKey,
   readRecordsEntries,
   canonicalId,
+  keptByReference,
   type NewChange,
 } from './log-store';
 import { insertRows } from './insert-rows';
@@ -441,6 +442,9 @@ export async function applyChanges(
   const known = new Map<string, Map<string, ChangeEntry[]>>();
   const seen = new Set<string>();
   const append: NewChange[] = [];
+  // Per record the log held nothing of: its one fresh change of the batch (its place in `append` and the copy the
+  // merge takes), or null when the batch brings it more than one.
+  const lone = new Map<string, { at: number; copy: ChangeEntry } | null>();
   for (const [i, c] of entries.entries()) {
     const key = entryKey(c);
     if (!fresh[i] || seen.has(key)) {
@@ -474,6 +478,15 @@ export async function applyChanges(
     carryParsed(c, copy);
     list.push(copy);
     ofTable.set(id, list);
+    const lk = loggedKey(c.tableName, c.recordId);
+    lone.set(lk, lone.has(lk) ? null : { at: append.length - 1, copy });
+  }
+  // A record new to this workstation whose one change makes its row (a first write, as most of a bundle is) is
+  // logged by reference to that row, as a local first write is (log-store.ts): a photo is stored once, not twice.
+  for (const one of lone.values()) {
+    if (!one || one.copy.base) continue;
+    const row = rowOf(specOf(one.copy.tableName), mergeRecord([one.copy]), false);
+    if (row && keptByReference(one.copy.tableName, row, one.copy.changes)) append[one.at]!.changes = null;
   }
   await appendEntries(db, append);
   const r = await rebuildRecords(db, touched, today, opts.pending, { known, rebuilt: opts.rebuilt });

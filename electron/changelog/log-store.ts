@@ -170,6 +170,20 @@ function writeOut(
   return { text: JSON.stringify(out), fields: out };
 }
 
+/**
+ * Whether a change that came from another workstation can be kept by reference like a local first write: it is
+ * the only change the log will hold of its record, and `row` (the record's row as the apply writes it from that
+ * change alone) writes out to exactly its text. Then the log reads it back unchanged, and a photo or a scan is
+ * stored once, in its row, instead of twice. Every string must be well formed: SQLite stores a lone surrogate as
+ * U+FFFD, and the row would no longer give the text back.
+ */
+export function keptByReference(table: string, row: Record<string, unknown>, changes: string): boolean {
+  const out = writeOut(table, row, []);
+  for (const v of Object.values(out.fields))
+    if (typeof v === 'string' && !(v as string & { isWellFormed(): boolean }).isWellFormed()) return false;
+  return out.text === changes;
+}
+
 /** A first write written out: its text and the values it was written from (kept, so nobody parses it again). */
 interface WrittenOut {
   text: string;

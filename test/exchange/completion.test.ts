@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryHash } from '../../electron/audit/audit';
+import { readEntries } from '../../electron/changelog/log-store';
 import { readBundle, type AuditLine } from '../../electron/exchange/bundle';
 import { stationKeys } from '../../electron/exchange/station';
 import type { HostCore } from '../../electron/host/host';
@@ -112,6 +113,11 @@ describe('exchange completion', { timeout: 600_000 }, () => {
       photo: string;
     };
     expect(stored.photo).toBe(photo);
+    // Stored once: the hub's log keeps the photo's first write by reference to its row, and gives it back whole.
+    const longest = raw.prepare('SELECT coalesce(max(length(changes)), 0) AS n FROM change_log').get() as { n: number };
+    expect(longest.n).toBeLessThan(10_000);
+    const logged = await readEntries(s.hub.host.openState().db, { tables: ['personPhotos'] });
+    expect(logged.map((e) => JSON.parse(e.changes) as unknown)).toEqual([{ photo }]);
   });
 
   it('the commune’s audit trail travels to its hub; a rewritten history is refused as a fork', async () => {

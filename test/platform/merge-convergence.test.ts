@@ -12,6 +12,7 @@ import {
 } from '../../electron/changelog/changelog';
 import { HlcClock } from '../../electron/changelog/hlc';
 import { readEntries } from '../../electron/changelog/log-store';
+import type { ChangeEntry } from '../../electron/changelog/merge';
 import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
 import { migrateToLatest } from '../../electron/db/migrate';
 import type { ColumnSpec, TableSpec } from '../../electron/platform/table-spec';
@@ -203,6 +204,131 @@ describe('record platform: merge', () => {
       });
     }
     expect(await readEntries(a.db)).toEqual([]);
+  });
+});
+
+describe('record platform: a change from another workstation kept by reference', () => {
+  const today = '2026-12-01';
+  /** What travels of a change (its place in the log aside). */
+  const travelled = <T extends { seq: number }>(list: T[]) => list.map(({ seq: _seq, ...e }) => e);
+  const stored = (r: Replica) => r.db.selectFrom('changeLog').select(['seq', 'changes']).orderBy('seq').execute();
+
+  it('every table: a record’s one first write is stored once, in its row, and the log gives it back text for text', async () => {
+    const wall = { ms: Date.parse('2026-12-01T01:00:00Z') };
+    const [a, b] = [await replica(0, wall), await replica(1, wall)];
+    for (const spec of TABLE_SPECS) {
+      const cols = spec.columns as Record<string, ColumnSpec>;
+      const values = Object.fromEntries(
+        Object.entries(cols).map(([c, col]) => [
+          c,
+          (spec.derived as readonly string[]).includes(c) ? placeholder(col) : valueFor(col, 1, c),
+        ]),
+      );
+      await insertRecord(a.db, a.ctx, spec.table as ReplicatedTable, crypto.randomUUID(), values as never);
+    }
+    const sent = await readEntries(a.db);
+    expect(sent.length).toBe(TABLE_SPECS.length);
+    await syncInto(b, a, today);
+    // Every change by reference (no text stored), and read back exactly as it was sent.
+    expect((await stored(b)).map((r) => r.changes)).toEqual(sent.map(() => null));
+    expect(travelled(await readEntries(b.db))).toEqual(travelled(sent));
+  });
+
+  it('keeps as text what its row could not give back: a lone surrogate, a deletion, two changes of a record, one the log already had', async () => {
+    const wall = { ms: Date.parse('2026-12-01T01:00:00Z') };
+    const b = await replica(1, wall);
+    const node = '00000009-0000-7000-8000-000000000000';
+    const stamp = (s: number) =>
+      `${String(Date.parse('2026-12-01T00:00:00Z') + s * 1000).padStart(15, '0')}-000000-${node}`;
+    const unit = (code: string, name: string, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({ code, name, kind: 'commune_police', provinceCode: '08', ...extra });
+    const [lone, deleted, twice, late] = [0, 1, 2, 3].map(() => crypto.randomUUID());
+    const first: ChangeEntry[] = [
+      { hlc: stamp(1), tableName: 'units', recordId: lone!, changes: unit('L1', 'Xã \ud800') },
+      {
+        hlc: stamp(2),
+        tableName: 'units',
+        recordId: deleted!,
+        changes: unit('L2', 'Xã Bỏ', { deletedAt: '2026-12-01T00:00:02.000Z' }),
+      },
+      { hlc: stamp(3), tableName: 'units', recordId: twice!, changes: unit('L3', 'Xã Hai') },
+      {
+        hlc: stamp(4),
+        tableName: 'units',
+        recordId: twice!,
+        changes: JSON.stringify({ name: 'Xã Hai Mới' }),
+        base: JSON.stringify({ name: stamp(3) }),
+      },
+      // An edit that came before its record's first write: the record waits for it.
+      {
+        hlc: stamp(6),
+        tableName: 'units',
+        recordId: late!,
+        changes: JSON.stringify({ name: 'Xã Muộn Mới' }),
+        base: JSON.stringify({ name: stamp(5) }),
+      },
+    ];
+    await b.db.transaction().execute((trx) => applyChanges(trx, b.ctx.hlc, first, today));
+    const then: ChangeEntry[] = [
+      { hlc: stamp(5), tableName: 'units', recordId: late!, changes: unit('L4', 'Xã Muộn') },
+    ];
+    await b.db.transaction().execute((trx) => applyChanges(trx, b.ctx.hlc, then, today));
+    expect((await stored(b)).map((r) => r.changes)).toEqual([...first, ...then].map((c) => c.changes));
+    const back = travelled(await readEntries(b.db));
+    expect(back.map((e) => [e.hlc, e.recordId, e.changes, e.base])).toEqual(
+      [...first, ...then].map((c) => [c.hlc, c.recordId, c.changes, c.base ?? null]),
+    );
+    const rows = await b.db
+      .selectFrom('units')
+      .select(['id', 'name', 'deletedAt'])
+      .where('code', 'in', ['L1', 'L2', 'L3', 'L4'])
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    // (SQLite keeps the lone surrogate as U+FFFD: the log keeps what was sent.)
+    expect(byId.get(lone!)!.name).toMatch(/^Xã \ufffd+$/);
+    expect(byId.get(deleted!)!.deletedAt).toBe('2026-12-01T00:00:02.000Z');
+    expect(byId.get(twice!)!.name).toBe('Xã Hai Mới');
+    expect(byId.get(late!)!.name).toBe('Xã Muộn Mới');
+  });
+
+  it('a first write kept by reference, then edited on either side, gives the same record everywhere', async () => {
+    const wall = { ms: Date.parse('2026-12-01T01:00:00Z') };
+    const [a, b] = [await replica(0, wall), await replica(1, wall)];
+    const id = crypto.randomUUID();
+    await insertRecord(a.db, a.ctx, 'units', id, {
+      code: 'X2',
+      name: 'Xã Gốc',
+      kind: 'commune_police',
+      provinceCode: '08',
+      communeCode: '02185',
+    });
+    await syncInto(b, a, today);
+    expect((await stored(b)).map((r) => r.changes)).toEqual([null]);
+    wall.ms += 1000;
+    await updateRecord(b.db, b.ctx, 'units', id, { name: 'Xã Đổi Ở B' });
+    wall.ms += 1000;
+    await updateRecord(a.db, a.ctx, 'units', id, { communeCode: '02186' });
+    await syncInto(a, b, today);
+    await syncInto(b, a, today);
+    for (const r of [a, b]) {
+      const row = await r.db
+        .selectFrom('units')
+        .select(['name', 'communeCode'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ name: 'Xã Đổi Ở B', communeCode: '02186' });
+      expect(await r.db.selectFrom('conflicts').selectAll().execute()).toEqual([]);
+    }
+    // A record rebuilt from its log (as a resolution does) stays as it is on both sides.
+    for (const r of [a, b]) {
+      await rebuildRecords(r.db, new Map([['units', new Set([id])]]), today);
+      const row = await r.db
+        .selectFrom('units')
+        .select(['name', 'communeCode', 'code'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ name: 'Xã Đổi Ở B', communeCode: '02186', code: 'X2' });
+    }
   });
 });
 
