@@ -12,6 +12,10 @@ import {
   readRecordsEntries,
   canonicalId,
   keptByReference,
+  keepAsText,
+  referencedStamps,
+  idKey,
+  type StoredChange,
   type NewChange,
 } from './log-store';
 import { insertRows } from './insert-rows';
@@ -411,6 +415,65 @@ async function recordsWithConflicts(db: Db, table: string, ids: readonly string[
   return out;
 }
 
+/**
+ * Before changes of records the log already holds are appended. A change kept by reference (log-store.ts) gives
+ * back only what its row still holds of it, which is exact while every later write of one of its fields overwrote
+ * it knowingly (named its stamp), as every edit made after it does. A change that writes such a field without
+ * naming it (the same record's first write made apart, as two stations each giving one person a photo; or a
+ * hostile bundle) makes it a head whose value the row will not hold: it is stored as text first. Only records
+ * with a change kept by reference that some fresh change does not name are read.
+ */
+async function keepHeadsAsText(db: Db, changes: readonly ChangeEntry[]): Promise<void> {
+  const byTable = new Map<string, Map<string, ChangeEntry[]>>();
+  for (const c of changes) {
+    let records = byTable.get(c.tableName);
+    if (!records) byTable.set(c.tableName, (records = new Map()));
+    const k = idKey(c.recordId);
+    const list = records.get(k);
+    if (list) list.push(c);
+    else records.set(k, [c]);
+  }
+  for (const [table, records] of byTable) {
+    const ids = [...records.values()].map((list) => list[0]!.recordId);
+    const stamps = await referencedStamps(db, table, ids);
+    const suspect = ids.filter((id) =>
+      stamps.get(idKey(id))?.some((h) => records.get(idKey(id))!.some((c) => writesUnnamed(c, h))),
+    );
+    for (let i = 0; i < suspect.length; i += PART) {
+      const part = suspect.slice(i, i + PART);
+      const { entries, byReference } = await readRecordsEntries(db, table, part);
+      const keep: StoredChange[] = [];
+      for (const id of part)
+        for (const e of entries.get(id) ?? []) {
+          if (!byReference.has(e.seq)) continue;
+          const held = fieldsOf(e).fields;
+          if (records.get(idKey(id))!.some((c) => writesUnnamed(c, e.hlc, held))) keep.push(e);
+        }
+      await keepAsText(db, keep);
+    }
+  }
+}
+
+function fieldsOf(c: ChangeEntry): { fields: Record<string, unknown>; base: Record<string, unknown> | null } {
+  const p = parsedOf(c);
+  if (p) return { fields: p.fields, base: p.baseFields };
+  return {
+    fields: JSON.parse(c.changes) as Record<string, unknown>,
+    base: c.base ? (JSON.parse(c.base) as Record<string, unknown>) : null,
+  };
+}
+
+/** Whether a change writes a field (of `within`, when given) without naming `stamp` in its base for it. */
+function writesUnnamed(c: ChangeEntry, stamp: string, within?: Record<string, unknown>): boolean {
+  const { fields, base } = fieldsOf(c);
+  for (const f in fields) {
+    if (f === 'deletedAt' || (within && !(f in within))) continue;
+    const b = base?.[f];
+    if (!(b === stamp || (Array.isArray(b) && b.includes(stamp)))) return true;
+  }
+  return false;
+}
+
 export interface ApplyOptions {
   /** Every change was checked with `validateChange` already (a bundle's second pass over verified chunks). */
   validated?: boolean;
@@ -445,6 +508,7 @@ export async function applyChanges(
   // Per record the log held nothing of: its one fresh change of the batch (its place in `append` and the copy the
   // merge takes), or null when the batch brings it more than one.
   const lone = new Map<string, { at: number; copy: ChangeEntry } | null>();
+  const ofLogged: ChangeEntry[] = [];
   for (const [i, c] of entries.entries()) {
     const key = entryKey(c);
     if (!fresh[i] || seen.has(key)) {
@@ -468,7 +532,10 @@ export async function applyChanges(
     const ids = touched.get(c.tableName) ?? new Set<string>();
     ids.add(c.recordId);
     touched.set(c.tableName, ids);
-    if (logged.has(loggedKey(c.tableName, c.recordId))) continue;
+    if (logged.has(loggedKey(c.tableName, c.recordId))) {
+      ofLogged.push(c);
+      continue;
+    }
     let ofTable = known.get(c.tableName);
     if (!ofTable) known.set(c.tableName, (ofTable = new Map()));
     const id = canonicalId(c.recordId);
@@ -488,6 +555,7 @@ export async function applyChanges(
     const row = rowOf(specOf(one.copy.tableName), mergeRecord([one.copy]), false);
     if (row && keptByReference(one.copy.tableName, row, one.copy.changes)) append[one.at]!.changes = null;
   }
+  await keepHeadsAsText(db, ofLogged);
   await appendEntries(db, append);
   const r = await rebuildRecords(db, touched, today, opts.pending, { known, rebuilt: opts.rebuilt });
   return { applied, duplicates, records: r.rebuilt, incomplete: r.incomplete, openConflicts: r.openConflicts };

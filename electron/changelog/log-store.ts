@@ -258,6 +258,8 @@ export async function readRecordEntries(db: Db, table: string, id: string): Prom
 export interface RecordsEntries {
   entries: Map<string, StoredChange[]>;
   rows: Map<string, Record<string, unknown>>;
+  /** The `seq` of each entry kept by reference (written out from its row here). */
+  byReference: Set<number>;
 }
 
 /**
@@ -274,6 +276,7 @@ export async function readRecordsEntries(
 ): Promise<RecordsEntries> {
   const entries = new Map<string, StoredChange[]>();
   const rows = new Map<string, Record<string, unknown>>();
+  const byReference = new Set<number>();
   const tbl = await tableNumber(db, table, false);
   const spec = specOf(table);
   for (let i = 0; i < ids.length; i += 500) {
@@ -306,21 +309,62 @@ export async function readRecordsEntries(
       const stored = byKey.get(idKey(id)) ?? [];
       entries.set(
         id,
-        stored.map((r) =>
-          toEntry(
+        stored.map((r) => {
+          if (r.changes !== null) return toEntry(r, r.changes);
+          byReference.add(r.seq);
+          return toEntry(
             r,
-            r.changes ??
-              writeOut(
-                table,
-                rows.get(id),
-                stored.filter((o) => o !== r),
-              ),
-          ),
-        ),
+            writeOut(
+              table,
+              rows.get(id),
+              stored.filter((o) => o !== r),
+            ),
+          );
+        }),
       );
     }
   }
-  return { entries, rows };
+  return { entries, rows, byReference };
+}
+
+/**
+ * Stores entries kept by reference as text, as `readRecordsEntries` wrote them out (the values their rows still
+ * hold of them): before a change that makes one of them a head its row will no longer hold is appended.
+ */
+export async function keepAsText(db: Db, entries: readonly StoredChange[]): Promise<void> {
+  for (const e of entries)
+    await db
+      .updateTable('changeLog')
+      .set({ changes: e.changes })
+      .where('seq', '=', e.seq)
+      .where('changes', 'is', null)
+      .execute();
+}
+
+/** The records of a table (by `idKey`) that the log holds a change of kept by reference, with those changes' stamps. */
+export async function referencedStamps(db: Db, table: string, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const tbl = await tableNumber(db, table, false);
+  if (tbl === null) return out;
+  for (let i = 0; i < ids.length; i += 500)
+    for (const r of await db
+      .selectFrom('changeLog as c')
+      .innerJoin('logActors as a', 'a.n', 'c.actor')
+      .select(['c.record', 'c.wall', 'c.counter', 'a.node'])
+      .where('c.tbl', '=', tbl)
+      .where(
+        'c.record',
+        'in',
+        ids.slice(i, i + 500).map((id) => recordKey(id)),
+      )
+      .where('c.changes', 'is', null)
+      .execute()) {
+      const k = keyOf(r.record);
+      const list = out.get(k) ?? [];
+      list.push(encodeHlc({ wall: r.wall, counter: r.counter, node: r.node }));
+      out.set(k, list);
+    }
+  return out;
 }
 
 /**

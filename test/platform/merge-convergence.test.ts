@@ -16,7 +16,7 @@ import type { ChangeEntry } from '../../electron/changelog/merge';
 import { configureConnection, createKysely, keyConnection } from '../../electron/db/connection';
 import { migrateToLatest } from '../../electron/db/migrate';
 import type { ColumnSpec, TableSpec } from '../../electron/platform/table-spec';
-import { TABLE_SPECS } from '../../electron/platform/tables';
+import { specOf, TABLE_SPECS } from '../../electron/platform/tables';
 import { tempDir } from '../support/host';
 
 /** A workstation: its own encrypted database, clock and identity. */
@@ -289,6 +289,28 @@ describe('record platform: a change from another workstation kept by reference',
     expect(byId.get(deleted!)!.deletedAt).toBe('2026-12-01T00:00:02.000Z');
     expect(byId.get(twice!)!.name).toBe('Xã Hai Mới');
     expect(byId.get(late!)!.name).toBe('Xã Muộn Mới');
+  });
+
+  it('two first writes of one record made apart (a photo set at two stations) become the same open conflict on both', async () => {
+    const wall = { ms: Date.parse('2026-12-01T01:00:00Z') };
+    const [a, b, hub] = [await replica(0, wall), await replica(1, wall), await replica(2, wall)];
+    // A photo record has its person's id: two stations that each give the person a photo make the same record.
+    const id = crypto.randomUUID();
+    await insertRecord(a.db, a.ctx, 'personPhotos', id, { photo: 'data:image/jpeg;base64,QUFB' });
+    wall.ms += 1000;
+    await insertRecord(b.db, b.ctx, 'personPhotos', id, { photo: 'data:image/jpeg;base64,QkJC' });
+    await syncInto(hub, a, today);
+    await syncInto(hub, b, today);
+    await syncInto(a, b, today);
+    await syncInto(b, a, today);
+    const snaps = await Promise.all([a, b, hub].map((r) => snapshot(r, specOf('personPhotos'), id)));
+    expect(snaps[0]!.fields).toEqual({ photo: 'data:image/jpeg;base64,QkJC' });
+    expect(snaps[0]!.conflicts).toHaveLength(1);
+    expect(snaps[1]).toEqual(snaps[0]);
+    expect(snaps[2]).toEqual(snaps[0]);
+    // And after a rebuild from each log (as a resolution makes), still.
+    for (const r of [a, b, hub]) await rebuildRecords(r.db, new Map([['personPhotos', new Set([id])]]), today);
+    expect(await Promise.all([a, b, hub].map((r) => snapshot(r, specOf('personPhotos'), id)))).toEqual(snaps);
   });
 
   it('a first write kept by reference, then edited on either side, gives the same record everywhere', async () => {
