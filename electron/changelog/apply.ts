@@ -336,6 +336,8 @@ export async function rebuildRecords(
      * them back (canonical stamps and ids, the workstation filled in); these records' changes are not read again.
      */
     known?: ReadonlyMap<string, ReadonlyMap<string, ChangeEntry[]>>;
+    /** Per table, by canonical id: records of `known` already merged, with the row a new one makes. */
+    merged?: ReadonlyMap<string, ReadonlyMap<string, Premerged>>;
     rebuilt?: ApplyOptions['rebuilt'];
   } = {},
 ): Promise<{ rebuilt: number; incomplete: number; openConflicts: number }> {
@@ -360,16 +362,19 @@ export async function rebuildRecords(
         part,
         mine ? new Set(part.filter((_, j) => held[j])) : undefined,
       );
-      const merged = part.map((id, j) => mergeRecord(held[j] ?? entries.get(id) ?? []));
+      const ready = opts.merged?.get(table);
+      const pre = ready ? part.map((id) => ready.get(canonicalId(id))) : [];
+      const merged = part.map((id, j) => pre[j]?.merged ?? mergeRecord(held[j] ?? entries.get(id) ?? []));
       const conflicted = await recordsWithConflicts(
         db,
         table,
         merged.map((m) => m.id),
       );
-      for (const m of merged) {
+      for (const [j, m] of merged.entries()) {
         const old = rows.get(m.id);
         opts.rebuilt?.(table, m.id, old !== undefined);
-        const row = rowOf(spec, m, old !== undefined);
+        const made = pre[j];
+        const row = made && old === undefined ? made.row : rowOf(spec, m, old !== undefined);
         if (!row) {
           incomplete++;
           continue;
@@ -474,6 +479,12 @@ function writesUnnamed(c: ChangeEntry, stamp: string, within?: Record<string, un
   return false;
 }
 
+/** A record merged from its changes, and the row it makes when it is new (`rowOf`; null: it cannot exist yet). */
+interface Premerged {
+  merged: MergedRecord;
+  row: Record<string, unknown> | null;
+}
+
 export interface ApplyOptions {
   /** Every change was checked with `validateChange` already (a bundle's second pass over verified chunks). */
   validated?: boolean;
@@ -550,13 +561,20 @@ export async function applyChanges(
   }
   // A record new to this workstation whose one change makes its row (a first write, as most of a bundle is) is
   // logged by reference to that row, as a local first write is (log-store.ts): a photo is stored once, not twice.
+  // (Merged here once: the rebuild takes the record and its new row from `premerged`.)
+  const premerged = new Map<string, Map<string, Premerged>>();
   for (const one of lone.values()) {
-    if (!one || one.copy.base) continue;
-    const row = rowOf(specOf(one.copy.tableName), mergeRecord([one.copy]), false);
-    if (row && keptByReference(one.copy.tableName, row, one.copy.changes)) append[one.at]!.changes = null;
+    if (!one) continue;
+    const table = one.copy.tableName;
+    const merged = mergeRecord([one.copy]);
+    const row = rowOf(specOf(table), merged, false);
+    let ofTable = premerged.get(table);
+    if (!ofTable) premerged.set(table, (ofTable = new Map()));
+    ofTable.set(one.copy.recordId, { merged, row });
+    if (!one.copy.base && row && keptByReference(table, row, one.copy)) append[one.at]!.changes = null;
   }
   await keepHeadsAsText(db, ofLogged);
   await appendEntries(db, append);
-  const r = await rebuildRecords(db, touched, today, opts.pending, { known, rebuilt: opts.rebuilt });
+  const r = await rebuildRecords(db, touched, today, opts.pending, { known, merged: premerged, rebuilt: opts.rebuilt });
   return { applied, duplicates, records: r.rebuilt, incomplete: r.incomplete, openConflicts: r.openConflicts };
 }

@@ -3,7 +3,7 @@ import type { DB } from '../db/schema';
 import { specOf } from '../platform/tables';
 import { canonicalHlc, decodeHlc, encodeHlc } from './hlc';
 import { insertRows } from './insert-rows';
-import { carryParsed, keepParsed, type ChangeEntry } from './merge';
+import { carryParsed, keepParsed, parsedOf, type ChangeEntry } from './merge';
 
 /**
  * How the change log is stored, and the only code that reads or writes it. Everyone else sees `ChangeEntry`
@@ -155,8 +155,18 @@ function writeOut(
   row: Record<string, unknown> | undefined,
   others: readonly { changes: string | null }[],
 ): WrittenOut {
-  const spec = specOf(table);
   if (!row) return { text: '{}', fields: {} };
+  const fields = writtenFields(table, row, others);
+  return { text: JSON.stringify(fields), fields };
+}
+
+/** `writeOut`'s values, not yet written as text. */
+function writtenFields(
+  table: string,
+  row: Record<string, unknown>,
+  others: readonly { changes: string | null }[],
+): Record<string, unknown> {
+  const spec = specOf(table);
   const superseded = new Set<string>();
   for (const o of others)
     if (o.changes) for (const k of Object.keys(JSON.parse(o.changes) as object)) superseded.add(k);
@@ -167,21 +177,31 @@ function writeOut(
     const v = row[col];
     if (v !== null && v !== undefined) out[col] = v;
   }
-  return { text: JSON.stringify(out), fields: out };
+  return out;
 }
 
 /**
  * Whether a change that came from another workstation can be kept by reference like a local first write: it is
  * the only change the log will hold of its record, and `row` (the record's row as the apply writes it from that
- * change alone) writes out to exactly its text. Then the log reads it back unchanged, and a photo or a scan is
- * stored once, in its row, instead of twice. Every string must be well formed: SQLite stores a lone surrogate as
- * U+FFFD, and the row would no longer give the text back.
+ * change alone) writes out to the same fields, in the same order, with the same values. Then the log reads it back
+ * as the same change (as `JSON.stringify` writes it: a text that was spaced or escaped otherwise, or wrote a number
+ * as 1e2, comes back in that form), and a photo or a scan is stored once, in its row, instead of twice. Compared
+ * field by field: a photo's data URL is not written out again to be compared. Every string must be well formed:
+ * SQLite stores a lone surrogate as U+FFFD, and the row would no longer give the value back.
  */
-export function keptByReference(table: string, row: Record<string, unknown>, changes: string): boolean {
-  const out = writeOut(table, row, []);
-  for (const v of Object.values(out.fields))
+export function keptByReference(table: string, row: Record<string, unknown>, change: ChangeEntry): boolean {
+  const out = writtenFields(table, row, []);
+  const theirs = parsedOf(change)?.fields ?? (JSON.parse(change.changes) as Record<string, unknown>);
+  const keys = Object.keys(out);
+  const sent = Object.keys(theirs);
+  if (keys.length !== sent.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = out[k];
+    if (sent[i] !== k || theirs[k] !== v) return false;
     if (typeof v === 'string' && !(v as string & { isWellFormed(): boolean }).isWellFormed()) return false;
-  return out.text === changes;
+  }
+  return true;
 }
 
 /** A first write written out: its text and the values it was written from (kept, so nobody parses it again). */

@@ -289,6 +289,21 @@ describe('record platform: a change from another workstation kept by reference',
     expect(byId.get(deleted!)!.deletedAt).toBe('2026-12-01T00:00:02.000Z');
     expect(byId.get(twice!)!.name).toBe('Xã Hai Mới');
     expect(byId.get(late!)!.name).toBe('Xã Muộn Mới');
+
+    // A first write spaced and escaped otherwise than JSON.stringify writes it is still the same fields: kept by
+    // reference, and read back as the same change, written as JSON.stringify writes it.
+    const spaced = crypto.randomUUID();
+    const text =
+      '{ "code": "L\\u0035", "name": "X\\u00e3 C\\u00e1ch",\n "kind": "commune_police", "provinceCode": "08" }';
+    await b.db
+      .transaction()
+      .execute((trx) =>
+        applyChanges(trx, b.ctx.hlc, [{ hlc: stamp(7), tableName: 'units', recordId: spaced, changes: text }], today),
+      );
+    expect((await stored(b)).at(-1)!.changes).toBeNull();
+    const again = (await readEntries(b.db)).at(-1)!;
+    expect(again.changes).toBe(JSON.stringify(JSON.parse(text)));
+    expect(again.changes).toBe(unit('L5', 'Xã Cách'));
   });
 
   it('two first writes of one record made apart (a photo set at two stations) become the same open conflict on both', async () => {
