@@ -148,7 +148,7 @@ export const personPhotoTable = defineTable({
   table: 'personPhotos',
   recordType: 'person_photo',
   family: 'persons',
-  columns: { photo: { type: 'text', nullable: true } },
+  columns: { photo: { type: 'text', nullable: true, attachment: true } },
   derived: [],
   parent: { table: 'persons', column: 'id' },
   sensitive: ['photo'],

@@ -1,6 +1,7 @@
 import type { ConflictVersion, ConflictView } from '../../shared/contract/conflicts';
 import { wallIso } from '../changelog/merge';
 import type { ConflictRow } from './conflict.repository';
+import type { ColumnSpec, TableSpec } from './table-spec';
 
 function version(
   value: string | null,
@@ -19,13 +20,18 @@ function version(
 }
 
 /** An open conflict as a leader sees it: both values with their times and authors (`names`: account id → name). */
-export function toConflictView(r: ConflictRow, recordType: string, names: Map<string, string>): ConflictView {
+export function toConflictView(
+  r: ConflictRow,
+  spec: Pick<TableSpec, 'recordType' | 'columns'>,
+  names: Map<string, string>,
+): ConflictView {
   return {
     id: r.id,
-    recordType,
+    recordType: spec.recordType,
     tableName: r.tableName,
     recordId: r.recordId,
     field: r.field,
+    attachment: Boolean((spec.columns as Record<string, ColumnSpec | undefined>)[r.field]?.attachment),
     current: version(r.currentValue, r.currentHlc, r.currentWs, r.currentAccount, names),
     other: version(r.otherValue, r.otherHlc, r.otherWs, r.otherAccount, names),
   };

@@ -21,7 +21,7 @@ export const conflictHandlers: DomainHandlerGroup<'conflicts.list' | 'conflicts.
       const spec = specOf(r.tableName);
       if (!fieldVisible(spec, ctx.session().role, r.field)) continue;
       if (!(await recordInScope(ctx, spec, r.recordId))) continue;
-      out.push(toConflictView(r, spec.recordType, names));
+      out.push(toConflictView(r, spec, names));
       if (out.length >= limit) break;
     }
     return out;
@@ -40,7 +40,7 @@ export const conflictHandlers: DomainHandlerGroup<'conflicts.list' | 'conflicts.
     if (choice === 'current') chosen = JSON.parse(row.currentValue ?? 'null');
     else if (choice === 'other') chosen = JSON.parse(row.otherValue ?? 'null');
     else {
-      if (col.type !== 'text' && col.type !== 'date')
+      if ((col.type !== 'text' && col.type !== 'date') || col.attachment)
         throw new AppError(ErrorCodes.INVALID_INPUT, 'this field cannot be typed', {
           issues: [{ path: 'value', code: 'conflict_value_not_typed' }],
         });

@@ -20,6 +20,8 @@ export interface ColumnSpec {
   /** The values a text column may take (the domain's const-object list), checked on apply. */
   enum?: readonly string[];
   nullable?: boolean;
+  /** A file (a photo, a scan) as a data URL: a conflict on it is settled by choosing one, never by typing. */
+  attachment?: true;
 }
 
 /** The whole record's visible columns, for roles that see everything the table holds. */

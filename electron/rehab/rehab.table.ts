@@ -127,7 +127,7 @@ export const documentTable = defineTable({
     mime: text,
     size: int,
     addedOn: date,
-    scan: optText,
+    scan: { ...optText, attachment: true },
   },
   derived: [],
   parent: { table: 'rehabReferrals', column: 'referralId' },

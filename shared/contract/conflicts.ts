@@ -20,6 +20,8 @@ export interface ConflictView {
   tableName: string;
   recordId: string;
   field: string;
+  /** The field holds a file (a photo, a scan) as a data URL: shown as one, chosen, never typed. */
+  attachment: boolean;
   current: ConflictVersion;
   other: ConflictVersion;
 }

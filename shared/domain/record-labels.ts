@@ -20,6 +20,8 @@ export const FIELD_LABELS: Labels = Object.freeze({
   sex: { vi: 'Giới tính', en: 'Sex' },
   birthDate: { vi: 'Ngày sinh', en: 'Date of birth' },
   citizenId: { vi: 'Số định danh (CCCD)', en: 'Citizen ID' },
+  photo: { vi: 'Ảnh chân dung', en: 'Photo' },
+  scan: { vi: 'Bản quét giấy tờ', en: 'Scanned document' },
   ethnicity: { vi: 'Dân tộc', en: 'Ethnicity' },
   education: { vi: 'Trình độ học vấn', en: 'Education' },
   occupation: { vi: 'Nghề nghiệp', en: 'Occupation' },

@@ -47,7 +47,58 @@ async function conflictOnUnitName(dir: string) {
   return unit.id;
 }
 
+/** A person's photo set here and, apart, at another workstation: one conflict on a file. */
+async function conflictOnPhoto(dir: string) {
+  const host = createHost({ dataDir: dir, kdfPolicy: 'floor', preferences: new MemoryPreferencesStore() });
+  expect((await host.call('session.unlock', { username: 'truongphong', password: LEADER_PW })).ok).toBe(true);
+  const seeded = await host.call('persons.seed', { count: 1, seed: 5, provinceCode: '08', intoLive: true });
+  expect(seeded.ok).toBe(true);
+  const s = host.openState();
+  const { id } = s.raw.prepare('SELECT id FROM persons LIMIT 1').get() as { id: string };
+  const jpeg = (n: number) => `data:image/jpeg;base64,${Buffer.alloc(n, 7).toString('base64')}`;
+  expect((await host.call('persons.setPhoto', { personId: id, photo: jpeg(30 * 1024) })).ok).toBe(true);
+  const remoteWs = '0196b1d0-0000-7000-8000-00000000abcd';
+  const stamp = encodeHlc({ wall: decodeHlc(s.hlc.now()).wall + 60_000, counter: 0, node: remoteWs });
+  await s.db.transaction().execute((trx) =>
+    applyChanges(
+      trx,
+      s.hlc,
+      [
+        {
+          hlc: stamp,
+          tableName: 'personPhotos',
+          recordId: id,
+          changes: JSON.stringify({ photo: jpeg(12 * 1024) }),
+          workstationId: remoteWs,
+          accountId: null,
+        },
+      ],
+      '2026-12-03',
+    ),
+  );
+  await host.close();
+  return id;
+}
+
 describe('hoso conflicts', () => {
+  it('names a photo in conflict by its kind and size, and settles it only by choosing one', async () => {
+    const dir = tempDir('hoso-cli-conflicts-');
+    expect(initVault(dir).code).toBe(0);
+    const id = await conflictOnPhoto(dir);
+    const list = asLeader(dir, ['conflicts', 'list']);
+    expect(list.code, list.err).toBe(0);
+    expect(list.out).toContain(`#1  Ảnh chân dung ${id} · Ảnh chân dung`);
+    expect(list.out).toMatch(/đang dùng: \[ảnh image\/jpeg, 12 KB\] {2}\(máy 0196b1d0/);
+    expect(list.out).toMatch(/giá trị kia: +\[ảnh image\/jpeg, 30 KB\] {2}\(truongphong/);
+    expect(list.out).not.toContain('base64');
+    const typed = asLeader(dir, ['conflicts', 'resolve', '1', '--value-stdin'], 'ảnh khác\n');
+    expect(typed.code).toBe(1);
+    expect(asLeader(dir, ['conflicts', 'list']).out).toContain('#1  Ảnh chân dung');
+    const kept = asLeader(dir, ['conflicts', 'resolve', '1', '--take-other']);
+    expect(kept.code, kept.err).toBe(0);
+    expect(asLeader(dir, ['conflicts', 'list']).out.trim()).toBe('Không có xung đột nào.');
+  });
+
   it('lists an open conflict in Vietnamese and resolves it by typing a new value', async () => {
     const dir = tempDir('hoso-cli-conflicts-');
     const init = initVault(dir);

@@ -82,3 +82,82 @@ test('a leader sees the conflict badge on a file and resolves it by typing the r
     expect(await hoso.ok('conflicts.list', { recordId: file.person.id, limit: 10 })).toEqual([]);
   });
 });
+
+test('two photos set apart are one conflict a leader settles by picture, never by typing', async ({ app, hoso }) => {
+  test.setTimeout(180_000);
+  const world = await seedPersonsWorld(hoso, ['officerA', 'leader']);
+  // Two pictures anyone can tell apart: the unlock screen whole, and its top left corner.
+  await app.goto(hoso.url);
+  await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
+  const jpeg = async (clip?: { x: number; y: number; width: number; height: number }) =>
+    `data:image/jpeg;base64,${(await app.screenshot({ type: 'jpeg', quality: 40, ...(clip ? { clip } : {}) })).toString('base64')}`;
+  const here = await jpeg();
+  const there = await jpeg({ x: 0, y: 0, width: 420, height: 320 });
+  const file = await asAccount(hoso, 'officerA', async () => {
+    const f = await createPerson(hoso, {
+      fullName: 'Quàng Văn Ảnh',
+      sex: 'male',
+      birthDate: '1990-02-11',
+      commune: world.communeA,
+      serial: 42,
+    });
+    await hoso.ok('persons.setPhoto', { personId: f.person.id, photo: here });
+    return f;
+  });
+  // The commune's workstation gave the same person a photo of its own before the two synchronised: a photo record
+  // has its person's id, so its first write arrives for the same record, naming nothing it overwrote.
+  await asAccount(hoso, 'leader', async () => {
+    const s = (hoso.server.host as HostCore).openState();
+    const stamp = encodeHlc({ wall: decodeHlc(s.hlc.now()).wall + 1000, counter: 0, node: OTHER_WS });
+    await s.db.transaction().execute((trx) =>
+      applyChanges(
+        trx,
+        s.hlc,
+        [
+          {
+            hlc: stamp,
+            tableName: 'personPhotos',
+            recordId: file.person.id,
+            changes: JSON.stringify({ photo: there }),
+            workstationId: OTHER_WS,
+            accountId: null,
+          },
+        ],
+        '2026-12-03',
+      ),
+    );
+    // Typed values are refused for a file.
+    const [open] = await hoso.ok('conflicts.list', { recordId: file.person.id, limit: 10 });
+    expect(open).toMatchObject({ field: 'photo', attachment: true });
+    expect(await hoso.call('conflicts.resolve', { conflictId: open!.id, choice: 'value', value: 'abc' })).toMatchObject(
+      { ok: false, error: { code: 'INVALID_INPUT' } },
+    );
+  });
+
+  await app.goto(hoso.url);
+  await signIn(app, PEOPLE.leader.username, PEOPLE.leader.password);
+  await openPersons(app);
+  await app.getByRole('button', { name: 'Quàng Văn Ảnh' }).click();
+  const badge = app.getByTestId('conflicts-alert');
+  await expect(badge).toContainText('Hồ sơ có 1 xung đột dữ liệu cần xử lý');
+  await badge.getByRole('button', { name: 'Xem và giải quyết' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Giải quyết xung đột (1/1)' });
+  await expect(dialog).toContainText('Thông tin bị sửa đồng thời: Ảnh chân dung');
+  const pictures = dialog.getByRole('img', { name: 'Ảnh của phiên bản này' });
+  await expect(pictures).toHaveCount(2);
+  await expect(pictures.first()).toHaveAttribute('src', there);
+  await expect(pictures.last()).toHaveAttribute('src', here);
+  await expect(dialog.getByLabel('Nhập giá trị khác')).toHaveCount(0);
+  await expect(dialog).not.toContainText('base64');
+  await checkScreen(app, 'conflict-photo');
+  // The officer's own photo is the one kept.
+  await dialog.getByLabel('Dùng giá trị của bản kia').check();
+  await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByText('Đã giải quyết xung đột.')).toBeVisible();
+  await expect(badge).toBeHidden();
+  await asAccount(hoso, 'leader', async () => {
+    expect((await hoso.ok('persons.photo', { personId: file.person.id })).photo).toBe(here);
+    expect(await hoso.ok('conflicts.list', { recordId: file.person.id, limit: 10 })).toEqual([]);
+  });
+});

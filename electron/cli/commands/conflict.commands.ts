@@ -6,18 +6,27 @@ import { CliUsageError } from '../io';
 import type { RunCommand } from '../program';
 import type { Lang } from '../runtime';
 
-function versionText(lang: Lang, v: ConflictVersion): string {
+/** A file's data URL is told by its kind and size, not printed (a photo is half a megabyte of base64). */
+function valueText(lang: Lang, attachment: boolean, value: unknown): string {
+  if (!attachment || typeof value !== 'string') return JSON.stringify(value);
+  const m = /^data:([^;,]+)(;base64)?,/.exec(value);
+  const kb = Math.round(((value.length - (m?.[0].length ?? 0)) * 3) / 4 / 1024);
+  const kind = m?.[1]?.startsWith('image/') ? (lang === 'vi' ? 'ảnh' : 'image') : lang === 'vi' ? 'tệp' : 'file';
+  return `[${kind} ${m?.[1] ?? '?'}, ${kb} KB]`;
+}
+
+function versionText(lang: Lang, attachment: boolean, v: ConflictVersion): string {
   const who =
     v.username ?? (v.workstationId ? `${lang === 'vi' ? 'máy' : 'workstation'} ${v.workstationId.slice(0, 8)}` : '?');
-  return `${JSON.stringify(v.value)}  (${who}, ${formatDateVi(new Date(v.at))} ${new Date(v.at).toTimeString().slice(0, 5)})`;
+  return `${valueText(lang, attachment, v.value)}  (${who}, ${formatDateVi(new Date(v.at))} ${new Date(v.at).toTimeString().slice(0, 5)})`;
 }
 
 function conflictText(lang: Lang, c: ConflictView): string {
   const vi = lang === 'vi';
   return [
     `#${c.id}  ${labelOf(RECORD_TYPE_LABELS, c.recordType, lang)} ${c.recordId} · ${labelOf(FIELD_LABELS, c.field, lang)}`,
-    `    ${vi ? 'đang dùng' : 'current'}: ${versionText(lang, c.current)}`,
-    `    ${vi ? 'giá trị kia' : 'other'}:   ${versionText(lang, c.other)}`,
+    `    ${vi ? 'đang dùng' : 'current'}: ${versionText(lang, c.attachment, c.current)}`,
+    `    ${vi ? 'giá trị kia' : 'other'}:   ${versionText(lang, c.attachment, c.other)}`,
   ].join('\n');
 }
 

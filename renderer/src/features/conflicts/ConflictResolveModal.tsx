@@ -29,6 +29,23 @@ export function conflictValueText(field: string, value: unknown, labels: PersonV
   return value;
 }
 
+/** A version's value: a file (photo, scan) shown as the picture it is, or named; anything else as text. */
+function VersionValue(props: { c: ConflictView; value: unknown; labels: PersonVocabulary }) {
+  const { t } = useTranslation();
+  const empty = t('conflicts.empty');
+  if (!props.c.attachment) return <strong>{conflictValueText(props.c.field, props.value, props.labels, empty)}</strong>;
+  if (typeof props.value !== 'string' || !props.value) return <strong>{empty}</strong>;
+  if (/^data:image\/(jpeg|png|webp);base64,/.test(props.value))
+    return (
+      <img
+        src={props.value}
+        alt={t('conflicts.attachmentImage')}
+        style={{ maxHeight: 140, maxWidth: 200, objectFit: 'contain', border: '1px solid #d9d9d9', borderRadius: 4 }}
+      />
+    );
+  return <strong>{t('conflicts.attachmentFile')}</strong>;
+}
+
 /**
  * One conflict at a time, oldest first: the value in the record and the other workstation's, who wrote each
  * and when; the leader keeps one or types the right value. Each resolution is audited by the host.
@@ -52,7 +69,6 @@ export function ConflictResolveModal(props: {
   const fieldLabel = t(`persons.fields.${c.field}`, {
     defaultValue: t(`conflicts.fields.${c.field}`, { defaultValue: c.field }),
   });
-  const empty = t('conflicts.empty');
   const who = (v: ConflictVersion) =>
     t('conflicts.by', {
       who: v.username ?? t('conflicts.otherWorkstation', { id: (v.workstationId ?? '').slice(0, 8) }),
@@ -111,7 +127,7 @@ export function ConflictResolveModal(props: {
           <Radio value="current">
             <Descriptions size="small" column={1} colon={false}>
               <Descriptions.Item label={t('conflicts.keepCurrent')}>
-                <strong>{conflictValueText(c.field, c.current.value, labels, empty)}</strong>
+                <VersionValue c={c} value={c.current.value} labels={labels} />
               </Descriptions.Item>
               <Descriptions.Item label=" ">{who(c.current)}</Descriptions.Item>
             </Descriptions>
@@ -119,12 +135,12 @@ export function ConflictResolveModal(props: {
           <Radio value="other">
             <Descriptions size="small" column={1} colon={false}>
               <Descriptions.Item label={t('conflicts.takeOther')}>
-                <strong>{conflictValueText(c.field, c.other.value, labels, empty)}</strong>
+                <VersionValue c={c} value={c.other.value} labels={labels} />
               </Descriptions.Item>
               <Descriptions.Item label=" ">{who(c.other)}</Descriptions.Item>
             </Descriptions>
           </Radio>
-          <Radio value="value">{t('conflicts.typeValue')}</Radio>
+          {c.attachment ? null : <Radio value="value">{t('conflicts.typeValue')}</Radio>}
         </Space>
       </Radio.Group>
       {choice === 'value' ? (
