@@ -336,7 +336,8 @@ export async function readRecordsEntries(
             r,
             writeOut(
               table,
-              rows.get(id),
+              // (Rows are kept under their canonical id: an id asked for in upper case finds its row too.)
+              rows.get(id) ?? rows.get(canonicalId(id)),
               stored.filter((o) => o !== r),
             ),
           );

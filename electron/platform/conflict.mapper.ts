@@ -8,22 +8,29 @@ function version(
   hlc: string,
   ws: string | null,
   account: string | null,
-  names: Map<string, string>,
+  names: Names,
 ): ConflictVersion {
   return {
     value: value === null ? null : (JSON.parse(value) as unknown),
     at: wallIso(hlc),
     workstationId: ws,
     accountId: account,
-    username: account ? (names.get(account) ?? null) : null,
+    username: account ? (names.accounts.get(account) ?? null) : null,
+    station: ws ? (names.stations.get(ws) ?? null) : null,
   };
+}
+
+/** Who wrote a version: account id → username here, station id → a peer's name. */
+export interface Names {
+  accounts: Map<string, string>;
+  stations: Map<string, string>;
 }
 
 /** An open conflict as a leader sees it: both values with their times and authors (`names`: account id → name). */
 export function toConflictView(
   r: ConflictRow,
   spec: Pick<TableSpec, 'recordType' | 'columns'>,
-  names: Map<string, string>,
+  names: Names,
 ): ConflictView {
   return {
     id: r.id,

@@ -4,6 +4,7 @@ import { vietnamDay } from '../../shared/domain/working-days';
 import { rebuildRecords } from '../changelog/apply';
 import { updateRecord, type ReplicatedTable } from '../changelog/changelog';
 import { accountsRepository } from '../accounts/account.repository';
+import { exchangeRepository } from '../exchange/exchange.repository';
 import type { DomainHandlerGroup } from '../host/context';
 import { toConflictView } from './conflict.mapper';
 import { conflictRepository } from './conflict.repository';
@@ -15,7 +16,10 @@ export const conflictHandlers: DomainHandlerGroup<'conflicts.list' | 'conflicts.
   async 'conflicts.list'(ctx, { recordId, limit }) {
     const db = ctx.db();
     const rows = await conflictRepository.list(db, recordId, 5000);
-    const names = new Map((await accountsRepository.names(db)).map((a) => [a.id, a.username]));
+    const names = {
+      accounts: new Map((await accountsRepository.names(db)).map((a) => [a.id, a.username])),
+      stations: new Map((await exchangeRepository.peers(db)).map((p) => [p.id, p.name])),
+    };
     const out: ConflictView[] = [];
     for (const r of rows) {
       const spec = specOf(r.tableName);

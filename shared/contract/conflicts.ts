@@ -11,6 +11,8 @@ export interface ConflictVersion {
   workstationId: string | null;
   accountId: string | null;
   username: string | null;
+  /** The workstation's name when it is a known peer (another station's edit), else null. */
+  station: string | null;
 }
 
 /** Two concurrent edits of one field of one record, kept for a leader. */

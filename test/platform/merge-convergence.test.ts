@@ -328,6 +328,43 @@ describe('record platform: a change from another workstation kept by reference',
     expect(await Promise.all([a, b, hub].map((r) => snapshot(r, specOf('personPhotos'), id)))).toEqual(snaps);
   });
 
+  it('a later change that spells the record’s id in upper case finds the row its first write is kept in', async () => {
+    const wall = { ms: Date.parse('2026-12-01T01:00:00Z') };
+    const b = await replica(1, wall);
+    const stamp = (s: number, node = '00000009-0000-7000-8000-000000000000') =>
+      `${String(Date.parse('2026-12-01T00:00:00Z') + s * 1000).padStart(15, '0')}-000000-${node}`;
+    const apply = (list: ChangeEntry[]) =>
+      b.db.transaction().execute((trx) => applyChanges(trx, b.ctx.hlc, list, today));
+    // A photo made apart: the second names nothing it overwrote, so both stay as heads (one open conflict).
+    const photo = crypto.randomUUID();
+    await apply([{ hlc: stamp(1), tableName: 'personPhotos', recordId: photo, changes: '{"photo":"data:A"}' }]);
+    const other = '0000000a-0000-7000-8000-000000000000';
+    const second = { hlc: stamp(2, other), tableName: 'personPhotos', changes: '{"photo":"data:B"}' };
+    await apply([{ ...second, recordId: photo.toUpperCase() }]);
+    expect(await b.db.selectFrom('conflicts').select(['field', 'otherValue']).execute()).toEqual([
+      { field: 'photo', otherValue: '"data:A"' },
+    ]);
+    // An edit that names the first write: the fields it does not write stay as they were.
+    const unit = crypto.randomUUID();
+    const made = { code: 'U1', name: 'Xã Một', kind: 'commune_police', provinceCode: '08', communeCode: '02185' };
+    await apply([{ hlc: stamp(3), tableName: 'units', recordId: unit, changes: JSON.stringify(made) }]);
+    await apply([
+      {
+        hlc: stamp(4),
+        tableName: 'units',
+        recordId: unit.toUpperCase(),
+        changes: '{"name":"Xã Một Mới"}',
+        base: JSON.stringify({ name: stamp(3) }),
+      },
+    ]);
+    const row = await b.db.selectFrom('units').selectAll().where('id', '=', unit).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ ...made, name: 'Xã Một Mới' });
+    const back = (await readEntries(b.db)).map((e) => JSON.parse(e.changes) as unknown);
+    // (The first write, kept by reference, reads back without the name the edit overwrote.)
+    const { name: _name, ...kept } = made;
+    expect(back).toEqual([{ photo: 'data:A' }, { photo: 'data:B' }, kept, { name: 'Xã Một Mới' }]);
+  });
+
   it('a first write kept by reference, then edited on either side, gives the same record everywhere', async () => {
     const wall = { ms: Date.parse('2026-12-01T01:00:00Z') };
     const [a, b] = [await replica(0, wall), await replica(1, wall)];

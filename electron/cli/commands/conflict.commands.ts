@@ -17,7 +17,9 @@ function valueText(lang: Lang, attachment: boolean, value: unknown): string {
 
 function versionText(lang: Lang, attachment: boolean, v: ConflictVersion): string {
   const who =
-    v.username ?? (v.workstationId ? `${lang === 'vi' ? 'máy' : 'workstation'} ${v.workstationId.slice(0, 8)}` : '?');
+    v.username ??
+    v.station ??
+    (v.workstationId ? `${lang === 'vi' ? 'máy' : 'workstation'} ${v.workstationId.slice(0, 8)}` : '?');
   return `${valueText(lang, attachment, v.value)}  (${who}, ${formatDateVi(new Date(v.at))} ${new Date(v.at).toTimeString().slice(0, 5)})`;
 }
 

@@ -71,7 +71,7 @@ export function ConflictResolveModal(props: {
   });
   const who = (v: ConflictVersion) =>
     t('conflicts.by', {
-      who: v.username ?? t('conflicts.otherWorkstation', { id: (v.workstationId ?? '').slice(0, 8) }),
+      who: v.username ?? v.station ?? t('conflicts.otherWorkstation', { id: (v.workstationId ?? '').slice(0, 8) }),
       at: formatDateTime(v.at),
     });
 
