@@ -172,12 +172,10 @@ export const exchangeRepository = Object.freeze({
     return Number(r?.seq ?? 0);
   },
 
-  async conflictCount(db: Db): Promise<number> {
-    const r = await db
-      .selectFrom('conflicts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
-    return Number(r?.n ?? 0);
+  /** Each open conflict by what it is (record, field, the version that lost): its row id changes on a rebuild. */
+  async conflictKeys(db: Db): Promise<Set<string>> {
+    const rows = await db.selectFrom('conflicts').select(['tableName', 'recordId', 'field', 'otherHlc']).execute();
+    return new Set(rows.map((r) => `${r.tableName}|${r.recordId}|${r.field}|${r.otherHlc}`));
   },
 
   /** Which of these ids have a row in a replicated table (500 to a query). */

@@ -321,7 +321,7 @@ async function importBundle(
   let newRecords = 0;
   let updatedRecords = 0;
   let duplicates = 0;
-  const conflictsBefore = await countConflicts(db);
+  const conflictsBefore = await repo.conflictKeys(db);
   const today = vietnamDay(ctx.now());
   let pending: ChangeEntry[] = [];
   // Derived columns (a person's category from its measures) once at the end, not once per chunk.
@@ -477,11 +477,14 @@ async function importBundle(
   // The records applied and their parents (a person whose measure arrived: the category follows).
   await derive.run(db, today);
   await bulk?.finish();
-  const conflicts = (await countConflicts(db)) - conflictsBefore;
+  // Opened and closed by this bundle (a leader's decision made elsewhere closes one here): not one difference.
+  const conflictsAfter = await repo.conflictKeys(db);
+  const conflicts = [...conflictsAfter].filter((k) => !conflictsBefore.has(k)).length;
+  const closedConflicts = [...conflictsBefore].filter((k) => !conflictsAfter.has(k)).length;
   if (preview) {
     await repo.savepoint.undo(db);
   }
-  return finish(p, m, conflicts);
+  return finish(p, m, conflicts, closedConflicts);
 
   /** Two passes (a policy that places records): which records are refused, then pass 2 applies the rest. */
   async function applyPlaced(p: PeerRow, m: Manifest, policy: ExchangePolicy): Promise<void> {
@@ -566,7 +569,7 @@ async function importBundle(
   }
 
   /** Records the bundle (not in a preview), takes the receipt, and says what the import did. */
-  async function finish(p: PeerRow, m: Manifest, conflicts: number): Promise<BundleImported> {
+  async function finish(p: PeerRow, m: Manifest, conflicts: number, closedConflicts: number): Promise<BundleImported> {
     let acknowledged: number | null = null;
     if (!preview) {
       await repo.recordBundle(db, {
@@ -601,6 +604,7 @@ async function importBundle(
         newRecords,
         updatedRecords,
         conflicts,
+        closedConflicts,
         refused: refused.length,
         acknowledged,
         skipped: skipped.length ? skipped.join(',') : null,
@@ -616,14 +620,13 @@ async function importBundle(
       updatedRecords,
       duplicates,
       conflicts,
+      closedConflicts,
       refused,
       acknowledged,
       skipped,
     };
   }
 }
-
-const countConflicts = (db: Db) => repo.conflictCount(db);
 
 type ExchangeProcedure =
   | 'station.show'

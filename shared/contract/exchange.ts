@@ -92,7 +92,10 @@ export interface BundleImported {
   newRecords: number;
   updatedRecords: number;
   duplicates: number;
+  /** Open conflicts this bundle made. */
   conflicts: number;
+  /** Open conflicts it closed (a leader's decision at the other station). */
+  closedConflicts: number;
   refused: RefusedItem[];
   acknowledged: number | null;
   /** Numbers from this peer never imported (lost sticks) that this bundle replaced: it carried their changes. */

@@ -142,5 +142,20 @@ describe('the exchange between a commune and its hub', { timeout: 300_000 }, () 
     expect(conflicts(s.commune.host)).toEqual(conflicts(s.hub.host));
     expect(conflicts(s.hub.host)).toHaveLength(1);
     expect(row(s.commune.host)).toEqual(row(s.hub.host));
+
+    // The commune's leader decides; its next bundle closes the conflict at the hub, and says so (not "-1 new").
+    await as(s.commune.host, s.commune.accounts.leader.username);
+    const [open] = await ok(s.commune.host, 'conflicts.list', { recordId: p.person.id, limit: 10 });
+    await ok(s.commune.host, 'conflicts.resolve', { conflictId: open!.id, choice: 'other' });
+    await as(s.commune.host, ADMIN.username);
+    const decided = await ok(s.commune.host, 'bundles.export', {
+      peerId: s.hShow.id,
+      out: s.dir,
+      purpose: 'quyết định',
+    });
+    const closed = await ok(s.hub.host, 'bundles.import', { path: decided.file });
+    expect(closed).toMatchObject({ conflicts: 0, closedConflicts: 1, refused: [] });
+    expect(conflicts(s.hub.host)).toEqual([]);
+    expect(row(s.commune.host)).toEqual(row(s.hub.host));
   });
 });

@@ -51,6 +51,12 @@ function importText(lang: Lang, r: BundleImported): string {
       ? `  Hồ sơ mới: ${num(r.newRecords)} · cập nhật: ${num(r.updatedRecords)} · xung đột mới: ${num(r.conflicts)} · bị từ chối: ${num(r.refused.length)}`
       : `  New records: ${num(r.newRecords)} · updated: ${num(r.updatedRecords)} · new conflicts: ${num(r.conflicts)} · refused: ${num(r.refused.length)}`,
   ];
+  if (r.closedConflicts)
+    lines.push(
+      vi
+        ? `  Xung đột đã được giải quyết ở trạm kia, nay khép lại ở đây: ${num(r.closedConflicts)}`
+        : `  Conflicts resolved at the other station, now closed here: ${num(r.closedConflicts)}`,
+    );
   for (const f of r.refused.slice(0, 50))
     lines.push(
       `  ${vi ? 'từ chối' : 'refused'}: ${f.tableName} ${f.recordId} (${

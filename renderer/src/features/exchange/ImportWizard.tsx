@@ -356,6 +356,15 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
               title={t('exchange.import.skippedDone', { count: done.skipped.length, skipped: done.skipped.join(', ') })}
             />
           ) : null}
+          {done.closedConflicts > 0 ? (
+            <Alert
+              type="success"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="import-closed-conflicts"
+              title={t('exchange.import.closedNote', { count: done.closedConflicts })}
+            />
+          ) : null}
           {done.conflicts > 0 ? (
             <Alert
               type="warning"
