@@ -13,13 +13,12 @@ import {
   canonicalId,
   keptByReference,
   keepAsText,
-  referencedStamps,
   idKey,
   type StoredChange,
   type NewChange,
 } from './log-store';
 import { insertRows } from './insert-rows';
-import { carryParsed, keepParsed, mergeRecord, parsedOf, type ChangeEntry, type MergedRecord } from './merge';
+import { carryParsed, fieldsOf, keepParsed, mergeRecord, parsedOf, type ChangeEntry, type MergedRecord } from './merge';
 
 /**
  * Applies changes that came from another workstation: each is checked against its table spec (a bundle is
@@ -428,7 +427,12 @@ async function recordsWithConflicts(db: Db, table: string, ids: readonly string[
  * hostile bundle) makes it a head whose value the row will not hold: it is stored as text first. Only records
  * with a change kept by reference that some fresh change does not name are read.
  */
-async function keepHeadsAsText(db: Db, changes: readonly ChangeEntry[]): Promise<void> {
+async function keepHeadsAsText(
+  db: Db,
+  changes: readonly ChangeEntry[],
+  /** `LogState.referenced`: the stamps of the changes kept by reference, per record. */
+  referenced: ReadonlyMap<string, readonly string[]>,
+): Promise<void> {
   const byTable = new Map<string, Map<string, ChangeEntry[]>>();
   for (const c of changes) {
     let records = byTable.get(c.tableName);
@@ -440,9 +444,8 @@ async function keepHeadsAsText(db: Db, changes: readonly ChangeEntry[]): Promise
   }
   for (const [table, records] of byTable) {
     const ids = [...records.values()].map((list) => list[0]!.recordId);
-    const stamps = await referencedStamps(db, table, ids);
     const suspect = ids.filter((id) =>
-      stamps.get(idKey(id))?.some((h) => records.get(idKey(id))!.some((c) => writesUnnamed(c, h))),
+      referenced.get(loggedKey(table, id))?.some((h) => records.get(idKey(id))!.some((c) => writesUnnamed(c, h))),
     );
     for (let i = 0; i < suspect.length; i += PART) {
       const part = suspect.slice(i, i + PART);
@@ -459,21 +462,12 @@ async function keepHeadsAsText(db: Db, changes: readonly ChangeEntry[]): Promise
   }
 }
 
-function fieldsOf(c: ChangeEntry): { fields: Record<string, unknown>; base: Record<string, unknown> | null } {
-  const p = parsedOf(c);
-  if (p) return { fields: p.fields, base: p.baseFields };
-  return {
-    fields: JSON.parse(c.changes) as Record<string, unknown>,
-    base: c.base ? (JSON.parse(c.base) as Record<string, unknown>) : null,
-  };
-}
-
 /** Whether a change writes a field (of `within`, when given) without naming `stamp` in its base for it. */
 function writesUnnamed(c: ChangeEntry, stamp: string, within?: Record<string, unknown>): boolean {
   const { fields, base } = fieldsOf(c);
   for (const f in fields) {
     if (f === 'deletedAt' || (within && !(f in within))) continue;
-    const b = base?.[f];
+    const b = base[f];
     if (!(b === stamp || (Array.isArray(b) && b.includes(stamp)))) return true;
   }
   return false;
@@ -510,7 +504,7 @@ export async function applyChanges(
   let applied = 0;
   let duplicates = 0;
   const touched = new Map<string, Set<string>>();
-  const { fresh, logged } = await logState(db, entries);
+  const { fresh, logged, referenced } = await logState(db, entries);
   // A record the log held nothing of has exactly its fresh changes of this batch once they are appended: merged
   // from them as the log would read them back (canonical stamp and id, the workstation filled in), not read again.
   const known = new Map<string, Map<string, ChangeEntry[]>>();
@@ -573,7 +567,7 @@ export async function applyChanges(
     ofTable.set(one.copy.recordId, { merged, row });
     if (!one.copy.base && row && keptByReference(table, row, one.copy)) append[one.at]!.changes = null;
   }
-  await keepHeadsAsText(db, ofLogged);
+  await keepHeadsAsText(db, ofLogged, referenced);
   await appendEntries(db, append);
   const r = await rebuildRecords(db, touched, today, opts.pending, { known, merged: premerged, rebuilt: opts.rebuilt });
   return { applied, duplicates, records: r.rebuilt, incomplete: r.incomplete, openConflicts: r.openConflicts };

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { specOf } from '../platform/tables';
 import { canonicalHlc, decodeHlc, encodeHlc } from './hlc';
@@ -362,32 +362,6 @@ export async function keepAsText(db: Db, entries: readonly StoredChange[]): Prom
       .execute();
 }
 
-/** The records of a table (by `idKey`) that the log holds a change of kept by reference, with those changes' stamps. */
-export async function referencedStamps(db: Db, table: string, ids: readonly string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  const tbl = await tableNumber(db, table, false);
-  if (tbl === null) return out;
-  for (let i = 0; i < ids.length; i += 500)
-    for (const r of await db
-      .selectFrom('changeLog as c')
-      .innerJoin('logActors as a', 'a.n', 'c.actor')
-      .select(['c.record', 'c.wall', 'c.counter', 'a.node'])
-      .where('c.tbl', '=', tbl)
-      .where(
-        'c.record',
-        'in',
-        ids.slice(i, i + 500).map((id) => recordKey(id)),
-      )
-      .where('c.changes', 'is', null)
-      .execute()) {
-      const k = keyOf(r.record);
-      const list = out.get(k) ?? [];
-      list.push(encodeHlc({ wall: r.wall, counter: r.counter, node: r.node }));
-      out.set(k, list);
-    }
-  return out;
-}
-
 /**
  * Which of `entries` the log does not hold yet (a re-sent bundle repeats changes already applied): one query per
  * table and 500 records, where `hasEntry` takes two per change. Duplicates within `entries` are each "fresh".
@@ -402,6 +376,8 @@ export interface LogState {
   fresh: boolean[];
   /** The records (`loggedKey`) of which the log holds any change at all. */
   logged: Set<string>;
+  /** Per record (`loggedKey`), the stamps of its changes kept by reference. */
+  referenced: Map<string, string[]>;
 }
 
 /** The key of a record in `LogState.logged`. */
@@ -415,6 +391,7 @@ export const loggedKey = (table: string, id: string) => `${table}|${idKey(id)}`;
 export async function logState(db: Db, entries: readonly ChangeEntry[]): Promise<LogState> {
   const fresh = entries.map(() => true);
   const logged = new Set<string>();
+  const referenced = new Map<string, string[]>();
   const byTable = new Map<string, number[]>();
   entries.forEach((e, i) => {
     const list = byTable.get(e.tableName);
@@ -431,19 +408,26 @@ export async function logState(db: Db, entries: readonly ChangeEntry[]): Promise
         .selectFrom('changeLog as c')
         .innerJoin('logActors as a', 'a.n', 'c.actor')
         .select(['c.record', 'c.wall', 'c.counter', 'a.node'])
+        .select(sql<number>`c.changes IS NULL`.as('byReference'))
         .where('c.tbl', '=', tbl)
         .where('c.record', 'in', unique.slice(i, i + 500))
         .execute()) {
         const k = keyOf(r.record);
-        held.add(`${k}|${encodeHlc({ wall: r.wall, counter: r.counter, node: r.node })}`);
+        const stamp = encodeHlc({ wall: r.wall, counter: r.counter, node: r.node });
+        held.add(`${k}|${stamp}`);
         logged.add(`${table}|${k}`);
+        if (r.byReference) {
+          const list = referenced.get(`${table}|${k}`);
+          if (list) list.push(stamp);
+          else referenced.set(`${table}|${k}`, [stamp]);
+        }
       }
     for (const i of indices) {
       const e = entries[i]!;
       if (held.has(`${idKey(e.recordId)}|${canonicalHlc(e.hlc)}`)) fresh[i] = false;
     }
   }
-  return { fresh, logged };
+  return { fresh, logged, referenced };
 }
 
 /** The identity of a change in the log: its table, record and stamp (what `hasEntry` compares). */

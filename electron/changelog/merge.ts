@@ -114,7 +114,8 @@ export function parsedOf(
   return p && p.changes === c.changes && p.base === (c.base ?? null) ? p : undefined;
 }
 
-function fieldsOf(c: ChangeEntry): { fields: Record<string, unknown>; base: Record<string, unknown> } {
+/** A change's fields and base (an empty one for a first write), parsed once where they were kept. */
+export function fieldsOf(c: ChangeEntry): { fields: Record<string, unknown>; base: Record<string, unknown> } {
   const p = parsedOf(c);
   if (p) return { fields: p.fields, base: p.baseFields ?? {} };
   return {

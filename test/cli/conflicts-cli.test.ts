@@ -13,6 +13,20 @@ const LEADER_PW = CLI_LEADER_PW;
 const asLeader = (dir: string, args: string[], extra = '') =>
   hoso(dir, ['--user', 'truongphong', '--password-stdin', ...args], `${LEADER_PW}\n${extra}`);
 
+/** A change another workstation made a minute after this one's clock, applied as its bundle would apply it. */
+async function arrives(
+  s: ReturnType<ReturnType<typeof createHost>['openState']>,
+  change: { tableName: string; recordId: string; changes: string; base?: string },
+): Promise<void> {
+  const remoteWs = '0196b1d0-0000-7000-8000-00000000abcd';
+  const hlc = encodeHlc({ wall: decodeHlc(s.hlc.now()).wall + 60_000, counter: 0, node: remoteWs });
+  await s.db
+    .transaction()
+    .execute((trx) =>
+      applyChanges(trx, s.hlc, [{ ...change, hlc, workstationId: remoteWs, accountId: null }], '2026-12-03'),
+    );
+}
+
 /** Two workstations renamed the same unit at once: the second name arrives as a change from elsewhere. */
 async function conflictOnUnitName(dir: string) {
   const host = createHost({ dataDir: dir, kdfPolicy: 'floor', preferences: new MemoryPreferencesStore() });
@@ -22,27 +36,13 @@ async function conflictOnUnitName(dir: string) {
   const unit = s.raw.prepare(`SELECT id, hlc FROM units WHERE code = 'PC04'`).get() as { id: string; hlc: string };
   const changes = { hlc: s.hlc, workstationId: s.workstationId, accountId: s.session.accountId, now: () => new Date() };
   await updateRecord(s.db, changes, 'units', unit.id, { name: 'Phòng Cảnh sát điều tra tội phạm về ma túy' });
-  const remoteWs = '0196b1d0-0000-7000-8000-00000000abcd';
   // Stamped a minute after the local edit: the other workstation's name is the one in the record.
-  const stamp = encodeHlc({ wall: decodeHlc(s.hlc.now()).wall + 60_000, counter: 0, node: remoteWs });
-  await s.db.transaction().execute((trx) =>
-    applyChanges(
-      trx,
-      s.hlc,
-      [
-        {
-          hlc: stamp,
-          tableName: 'units',
-          recordId: unit.id,
-          changes: JSON.stringify({ name: 'Phòng PC04 Công an tỉnh' }),
-          base: JSON.stringify({ name: unit.hlc }),
-          workstationId: remoteWs,
-          accountId: null,
-        },
-      ],
-      '2026-12-03',
-    ),
-  );
+  await arrives(s, {
+    tableName: 'units',
+    recordId: unit.id,
+    changes: JSON.stringify({ name: 'Phòng PC04 Công an tỉnh' }),
+    base: JSON.stringify({ name: unit.hlc }),
+  });
   await host.close();
   return unit.id;
 }
@@ -57,25 +57,7 @@ async function conflictOnPhoto(dir: string) {
   const { id } = s.raw.prepare('SELECT id FROM persons LIMIT 1').get() as { id: string };
   const jpeg = (n: number) => `data:image/jpeg;base64,${Buffer.alloc(n, 7).toString('base64')}`;
   expect((await host.call('persons.setPhoto', { personId: id, photo: jpeg(30 * 1024) })).ok).toBe(true);
-  const remoteWs = '0196b1d0-0000-7000-8000-00000000abcd';
-  const stamp = encodeHlc({ wall: decodeHlc(s.hlc.now()).wall + 60_000, counter: 0, node: remoteWs });
-  await s.db.transaction().execute((trx) =>
-    applyChanges(
-      trx,
-      s.hlc,
-      [
-        {
-          hlc: stamp,
-          tableName: 'personPhotos',
-          recordId: id,
-          changes: JSON.stringify({ photo: jpeg(12 * 1024) }),
-          workstationId: remoteWs,
-          accountId: null,
-        },
-      ],
-      '2026-12-03',
-    ),
-  );
+  await arrives(s, { tableName: 'personPhotos', recordId: id, changes: JSON.stringify({ photo: jpeg(12 * 1024) }) });
   await host.close();
   return id;
 }

@@ -9,6 +9,20 @@ import { readRecordEntries } from '../../electron/changelog/log-store';
 
 const OTHER_WS = '0196b1d0-0000-7000-8000-0000000000c2';
 
+/** A change the other workstation made a second after this one's clock, arriving as its bundle would apply it. */
+async function arrives(
+  hoso: { server: { host: unknown } },
+  change: { tableName: string; recordId: string; changes: string; base?: string },
+): Promise<void> {
+  const s = (hoso.server.host as HostCore).openState();
+  const hlc = encodeHlc({ wall: decodeHlc(s.hlc.now()).wall + 1000, counter: 0, node: OTHER_WS });
+  await s.db
+    .transaction()
+    .execute((trx) =>
+      applyChanges(trx, s.hlc, [{ ...change, hlc, workstationId: OTHER_WS, accountId: null }], '2026-12-03'),
+    );
+}
+
 test('a leader sees the conflict badge on a file and resolves it by typing the right value', async ({ app, hoso }) => {
   test.setTimeout(180_000);
   const world = await seedPersonsWorld(hoso, ['officerA', 'leader']);
@@ -27,25 +41,12 @@ test('a leader sees the conflict badge on a file and resolves it by typing the r
   await asAccount(hoso, 'leader', async () => {
     const s = (hoso.server.host as HostCore).openState();
     const created = (await readRecordEntries(s.db, 'persons', file.person.id))[0]!;
-    const stamp = encodeHlc({ wall: decodeHlc(s.hlc.now()).wall + 1000, counter: 0, node: OTHER_WS });
-    await s.db.transaction().execute((trx) =>
-      applyChanges(
-        trx,
-        s.hlc,
-        [
-          {
-            hlc: stamp,
-            tableName: 'persons',
-            recordId: file.person.id,
-            changes: JSON.stringify({ occupation: 'Làm ruộng' }),
-            base: JSON.stringify({ occupation: created.hlc }),
-            workstationId: OTHER_WS,
-            accountId: null,
-          },
-        ],
-        '2026-12-03',
-      ),
-    );
+    await arrives(hoso, {
+      tableName: 'persons',
+      recordId: file.person.id,
+      changes: JSON.stringify({ occupation: 'Làm ruộng' }),
+      base: JSON.stringify({ occupation: created.hlc }),
+    });
   });
 
   await app.goto(hoso.url);
@@ -107,25 +108,11 @@ test('two photos set apart are one conflict a leader settles by picture, never b
   // The commune's workstation gave the same person a photo of its own before the two synchronised: a photo record
   // has its person's id, so its first write arrives for the same record, naming nothing it overwrote.
   await asAccount(hoso, 'leader', async () => {
-    const s = (hoso.server.host as HostCore).openState();
-    const stamp = encodeHlc({ wall: decodeHlc(s.hlc.now()).wall + 1000, counter: 0, node: OTHER_WS });
-    await s.db.transaction().execute((trx) =>
-      applyChanges(
-        trx,
-        s.hlc,
-        [
-          {
-            hlc: stamp,
-            tableName: 'personPhotos',
-            recordId: file.person.id,
-            changes: JSON.stringify({ photo: there }),
-            workstationId: OTHER_WS,
-            accountId: null,
-          },
-        ],
-        '2026-12-03',
-      ),
-    );
+    await arrives(hoso, {
+      tableName: 'personPhotos',
+      recordId: file.person.id,
+      changes: JSON.stringify({ photo: there }),
+    });
     // Typed values are refused for a file.
     const [open] = await hoso.ok('conflicts.list', { recordId: file.person.id, limit: 10 });
     expect(open).toMatchObject({ field: 'photo', attachment: true });
