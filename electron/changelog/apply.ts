@@ -3,7 +3,7 @@ import { specOf } from '../platform/tables';
 import type { ColumnSpec, TableSpec } from '../platform/table-spec';
 import { CompiledQuery } from 'kysely';
 import { refreshConflicts, type Db, type ReplicatedTable } from './changelog';
-import { canonicalHlc, decodeHlc, type HlcClock } from './hlc';
+import { canonicalHlc, decodeHlc, isHlc, type HlcClock } from './hlc';
 import {
   appendEntries,
   entryKey,
@@ -128,7 +128,13 @@ export function validateChange(c: ChangeEntry): Record<string, unknown> {
     if (typeof base !== 'object' || Array.isArray(base)) throw invalid('base must be an object');
     for (const v of Object.values(base as Record<string, unknown>)) {
       const stamps = Array.isArray(v) ? v : [v];
-      if (!stamps.every((s) => typeof s === 'string' && s.length < 100)) throw invalid('malformed base');
+      for (const s of stamps) {
+        if (typeof s !== 'string' || s.length >= 100 || !isHlc(s)) throw invalid('malformed base');
+        // A writer overwrites only values it saw, all stamped before its own change (an import moves the clock
+        // past every stamp it takes in). A base naming the change itself or a later stamp would leave the
+        // field without a current value.
+        if (s >= c.hlc) throw invalid('base names a stamp not earlier than its change');
+      }
     }
   }
   if (!known) keepParsed(c, fields as Record<string, unknown>, base as Record<string, unknown> | null);

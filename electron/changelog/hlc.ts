@@ -30,6 +30,11 @@ export function decodeHlc(text: string): HlcStamp {
  * `encodeHlc(decodeHlc(text))` without the object and the padding: the text itself for every stamp `decodeHlc`
  * accepts (15 and 6 digits are exact numbers, padded back to the same digits); throws for the rest, as it does.
  */
+/** Whether a text is a stamp as `encodeHlc` writes it. */
+export function isHlc(text: string): boolean {
+  return HLC.test(text);
+}
+
 export function canonicalHlc(text: string): string {
   if (!HLC.test(text)) throw new Error('malformed HLC stamp');
   return text;

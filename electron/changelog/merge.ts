@@ -191,7 +191,9 @@ export function mergeRecord(entries: readonly ChangeEntry[]): MergedRecord {
       list.push({ hlc: c.hlc, value, workstationId: c.workstationId ?? null, accountId: c.accountId ?? null });
       versions.set(field, list);
       const seen = overwritten.get(field) ?? new Set<string>();
-      for (const b of baseStamps(base[field])) seen.add(b);
+      // Only earlier stamps can have been seen (the validator refuses others; a log kept before it did may hold
+      // one): the latest version stays a head, so every field keeps a current value.
+      for (const b of baseStamps(base[field])) if (b < c.hlc) seen.add(b);
       overwritten.set(field, seen);
     }
   }

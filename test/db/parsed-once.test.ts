@@ -45,8 +45,16 @@ describe('a change parsed once', () => {
     keepParsed(e, { code: 7 }, null);
     expect(() => validateChange(e)).toThrow(/wrong type/);
     const ok = entry('{"code":"A"}');
-    keepParsed(ok, { code: 'A' }, { code: ['x'] });
+    keepParsed(ok, { code: 'A' }, { code: ['000000000000001-000000-node-0'] });
     expect(validateChange(ok)).toEqual({ code: 'A' });
+    // A base is checked from what the reader gave too: a stamp not earlier than the change's own is refused.
+    const late = entry('{"code":"A"}');
+    keepParsed(late, { code: 'A' }, { code: [HLC] });
+    expect(() => validateChange(late)).toThrow(/not earlier/);
+    // A log that holds such a change anyway (kept before the validator refused it) still merges: the field keeps
+    // the change's value instead of losing its every head.
+    const self = { ...entry('{"code":"A"}'), base: JSON.stringify({ code: HLC }) };
+    expect(mergeRecord([self])).toMatchObject({ values: { code: 'A' }, heads: { code: [HLC] }, conflicts: [] });
   });
 
   it('canonical ids and stamps equal the long way round', () => {
