@@ -4,6 +4,8 @@ import { AppError, type ApiError } from '../../shared/domain/errors';
 import { errorMessages } from '../../shared/i18n/errors';
 import { investigationLabels } from '../../shared/i18n/investigation-labels';
 import { rehabIssues } from '../../shared/i18n/rehab-labels';
+import personsEn from '../../renderer/src/i18n/persons.en.json';
+import personsVi from '../../renderer/src/i18n/persons.vi.json';
 import { defaultDataDir } from '../host/data-dir';
 import { createHost, type Host } from '../host/root';
 import { JsonPreferencesStore } from '../prefs/preferences';
@@ -100,6 +102,7 @@ export function reportError(e: unknown, lang: Lang, json: boolean): number {
     // A field's problem in the same words the screens use, with its stable code for scripts.
     const words: Record<string, string> = {
       ...genericIssueWords[lang],
+      ...(lang === 'vi' ? personsVi : personsEn).validation,
       ...exchangeIssueWords[lang],
       ...investigationLabels[lang].validation,
       ...rehabIssues[lang],

@@ -65,7 +65,7 @@ export async function route(core: HostCore, name: string, rawInput: unknown): Pr
           // A field the schema does not know is named (by its key, when it reads as one), not its parent object.
           i.code === 'unrecognized_keys'
             ? i.keys.map((k) => ({ path: [...i.path, FIELD_KEY.test(k) ? k : '?'].join('.'), code: i.code }))
-            : [{ path: i.path.join('.'), code: /^[a-z_]+$/.test(i.message) ? i.message : i.code }],
+            : [{ path: i.path.join('.'), code: /^[a-z_]+$/.test(i.message) ? i.message : issueCode(i, rawInput) }],
         ),
       },
     };
@@ -258,4 +258,15 @@ export function toApiError(e: unknown): ApiError {
   if (e instanceof AppError) return { code: e.code, message: e.message, ...e.extra };
   safeLog('unexpected error', e);
   return { code: ErrorCodes.INTERNAL, message: 'an internal error occurred' };
+}
+
+/** A field left out is "required", not a value of the wrong type (zod reports both as `invalid_type`). */
+function issueCode(i: z.core.$ZodIssue, input: unknown): string {
+  if (i.code !== 'invalid_type' || i.path.length === 0) return i.code;
+  let at: unknown = input;
+  for (const key of i.path) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, key)) return 'required';
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at === undefined ? 'required' : i.code;
 }

@@ -201,6 +201,13 @@ describe('hoso person and seed', () => {
     expect(unknown.err).toContain('curCommune: Có trường không được chấp nhận. (unrecognized_keys)');
     expect(unknown.err).toContain('?: Có trường không được chấp nhận.');
     expect(unknown.err).not.toContain('0912');
+    // A field left out is named as required; a field of the wrong type is named as such.
+    const missing = as(['person', 'add'], JSON.stringify({ birthDate: '1995' }));
+    expect(missing.err).toContain('fullName: Cần nhập trường này. (required)');
+    // In the words the person form uses for the field.
+    expect(missing.err).toContain('sex: Vui lòng chọn giới tính. (sex_invalid)');
+    const wrong = as(['person', 'add'], JSON.stringify({ fullName: 7, sex: 'female', birthDate: '1995' }));
+    expect(wrong.err).toContain('fullName: Giá trị không đúng kiểu');
     const add = as(
       ['--json', 'person', 'add'],
       JSON.stringify({ fullName: 'Hoàng Thị Mỵ', sex: 'female', birthDate: '1995', citizenId: '008195123456' }),
