@@ -55,25 +55,33 @@ export const scanSchema = z
   .max(2_800_000, { message: 'scan_too_large' })
   .regex(/^data:(image\/jpeg|image\/png|application\/pdf);base64,[A-Za-z0-9+/]+=*$/, { message: 'scan_format' });
 
+/** A facility's fields, without defaults: a patch (`facilities.update`) fills in nothing it does not name. */
+const facilityFields = {
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,32}$/, { message: 'facility_code_format' }),
+  name: z.string().trim().min(2, { message: 'required' }).max(200, { message: 'too_long' }),
+  kind: facilityKindSchema,
+  provinceCode: z.string().regex(/^\d{2}$/, { message: 'province_code_format' }),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/, { message: 'commune_code_format' })
+    .nullable(),
+  capacity: z.number().int({ message: 'capacity_invalid' }).min(0, { message: 'capacity_invalid' }).max(100_000),
+  /** The rehab-centre unit whose staff work at this facility. */
+  unitId: id.nullable(),
+};
+
 export const facilityInputSchema = z
   .object({
-    code: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9._-]{1,32}$/, { message: 'facility_code_format' }),
-    name: z.string().trim().min(2, { message: 'required' }).max(200, { message: 'too_long' }),
-    kind: facilityKindSchema,
-    provinceCode: z.string().regex(/^\d{2}$/, { message: 'province_code_format' }),
-    communeCode: z
-      .string()
-      .regex(/^\d{5}$/, { message: 'commune_code_format' })
-      .nullable()
-      .default(null),
-    capacity: z.number().int({ message: 'capacity_invalid' }).min(0, { message: 'capacity_invalid' }).max(100_000),
-    /** The rehab-centre unit whose staff work at this facility. */
-    unitId: id.nullable().default(null),
+    ...facilityFields,
+    communeCode: facilityFields.communeCode.default(null),
+    unitId: facilityFields.unitId.default(null),
   })
   .strict();
+
+export const facilityPatchSchema = z.object(facilityFields).omit({ code: true }).partial().strict();
 
 export const referralCreateSchema = z
   .object({
@@ -204,7 +212,7 @@ export const rehabContract = {
     audit: null,
   }),
   'facilities.update': procedure<FacilityView>()({
-    input: z.object({ facilityId: id, patch: facilityInputSchema.omit({ code: true }).partial().strict() }).strict(),
+    input: z.object({ facilityId: id, patch: facilityPatchSchema }).strict(),
     access: [P.facilitiesManage],
     audit: audited('facility.update', 'facility'),
   }),

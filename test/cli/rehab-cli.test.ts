@@ -49,6 +49,17 @@ describe('hoso facility / referral / stay / methadone', () => {
     );
     const list = as(['facility', 'list']);
     expect(list.out).toContain('Cơ sở cai nghiện ma túy số 1');
+    // A facility is tied to the unit that runs it by the unit's code (its staff then see its people), and edited
+    // by a JSON patch; an unknown unit is refused by name.
+    const noUnit = as(['facility', 'update', facility.id, '--unit', 'CSCN9']);
+    expect(noUnit.code).toBe(2);
+    expect(noUnit.err).toContain('không có đơn vị CSCN9');
+    const tied = json(as(['--json', 'facility', 'update', facility.id, '--unit', 'PC04']));
+    expect(tied.unitId).toBeTruthy();
+    expect(json(as(['--json', 'facility', 'update', facility.id], { capacity: 60 }))).toMatchObject({
+      capacity: 60,
+      unitId: tied.unitId,
+    });
 
     // Bad input names the field in Vietnamese and writes nothing.
     const bad = as(['referral', 'add'], { personId, kind: 'compulsory', discoveredOn: '2031-01-01' });

@@ -9,7 +9,7 @@ import type {
 import { rehabLabels } from '../../../shared/i18n/rehab-labels';
 import type { RunCommand } from '../program';
 import type { CliRuntime } from '../runtime';
-import { readJson } from '../io';
+import { CliUsageError, readJson } from '../io';
 
 /** dd/mm/yyyy for people; the JSON keeps ISO dates. */
 const D = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '-');
@@ -57,7 +57,7 @@ const voluntaryText = (rt: CliRuntime, v: VoluntaryView) =>
   `${v.id}  ${v.person?.fullName ?? ''}  ${rehabLabels[rt.lang].voluntaryStatus[v.status]} (${v.termMonths} ${vi(rt) ? 'tháng' : 'months'})`;
 
 /**
- * facility add|list, referral add|show|advance|document|list, stay admit|stage|incident|discharge,
+ * facility add|update|list, referral add|show|advance|document|list, stay admit|stage|incident|discharge,
  * methadone start|stop.
  * Records arrive as JSON on standard input after the password line (never as arguments: no personal data in `ps`).
  * Field names are the contract's (shared/contract/rehab.ts).
@@ -71,6 +71,24 @@ export function registerRehabCommands(program: Command, run: RunCommand): void {
       run(async (rt) => {
         const f = await rt.call('facilities.create', readJson(rt) as never);
         rt.print(f, () => `${vi(rt) ? 'Đã thêm' : 'Added'}: ${facilityLine(rt, f)}`);
+      }),
+    );
+  facility
+    .command('update <id>')
+    .description(
+      'Sửa cơ sở (JSON các trường cần sửa trên stdin), hoặc gắn cơ sở với đơn vị vận hành (--unit) / update a facility (JSON patch on stdin), or tie it to the unit that runs it (--unit)',
+    )
+    .option('--unit <code>', 'mã đơn vị vận hành cơ sở (cán bộ đơn vị này xem người của cơ sở) / the unit that runs it')
+    .action(
+      run(async (rt, id: string, opts: { unit?: string }) => {
+        let patch: Record<string, unknown>;
+        if (opts.unit) {
+          const unit = (await rt.call('units.list', {})).find((u) => u.code === opts.unit);
+          if (!unit) throw new CliUsageError(`no unit ${opts.unit}`, `không có đơn vị ${opts.unit}`);
+          patch = { unitId: unit.id };
+        } else patch = readJson(rt);
+        const f = await rt.call('facilities.update', { facilityId: id, patch } as never);
+        rt.print(f, () => `${vi(rt) ? 'Đã sửa' : 'Updated'}: ${facilityLine(rt, f)}`);
       }),
     );
   facility
