@@ -157,16 +157,21 @@ export class AgeWriter {
 /** Where an age file is read from: a file (by descriptor) or bytes in memory (tests, C2SP vectors). */
 export interface ByteSource {
   size: number;
-  read(position: number, length: number): Buffer;
+  /**
+   * Bytes from `position`, at most `length` (fewer at the end). With `into` (at least `length` long) a file source
+   * reads into it and returns a view of it, valid until the next read into the same buffer.
+   */
+  read(position: number, length: number, into?: Buffer): Buffer;
 }
 
 export function fileSource(fd: number): ByteSource {
   const size = fs.fstatSync(fd).size;
   return {
     size,
-    read(position, length) {
+    read(position, length, into) {
+      const want = Math.max(0, Math.min(length, size - position));
       // Filled below before anyone reads it (a short read is cut off): no zero-fill.
-      const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, size - position)));
+      const buf = into && into.length >= want ? into.subarray(0, want) : Buffer.allocUnsafe(want);
       let off = 0;
       while (off < buf.length) {
         const n = fs.readSync(fd, buf, off, buf.length - off, position + off);
@@ -257,13 +262,15 @@ export async function openAge(
       // Read 16 sealed chunks (about 1 MiB) per call, decrypt them one by one.
       let batch: Buffer = Buffer.alloc(0);
       let batchFrom = 0;
+      // One read buffer for the whole file: every plaintext chunk is a new buffer, nothing keeps a view of it.
+      const readBuffer = Buffer.allocUnsafe(Math.min(READ_CHUNKS * sealedChunk, payloadLen));
       for (let i = 0; i < count; i++) {
         const last = i === count - 1;
         const at = i * sealedChunk;
         const len = last ? lastLen : sealedChunk;
         if (at + len > batchFrom + batch.length) {
           batchFrom = at;
-          batch = src.read(start + at, Math.min(READ_CHUNKS * sealedChunk, payloadLen - at));
+          batch = src.read(start + at, Math.min(READ_CHUNKS * sealedChunk, payloadLen - at), readBuffer);
           fileHash?.update(batch);
         }
         const sealed = batch.subarray(at - batchFrom, at - batchFrom + len);
