@@ -130,10 +130,9 @@ export function validateChange(c: ChangeEntry): Record<string, unknown> {
       const stamps = Array.isArray(v) ? v : [v];
       for (const s of stamps) {
         if (typeof s !== 'string' || s.length >= 100 || !isHlc(s)) throw invalid('malformed base');
-        // A writer overwrites only values it saw, all stamped before its own change (an import moves the clock
-        // past every stamp it takes in). A base naming the change itself or a later stamp would leave the
-        // field without a current value.
-        if (s >= c.hlc) throw invalid('base names a stamp not earlier than its change');
+        // A change cannot have seen itself. (A later stamp can be legitimate: a value imported by another process
+        // on this data directory, whose clock this writer's never received; the merge takes it as overwritten.)
+        if (s === c.hlc) throw invalid('base names its own change');
       }
     }
   }

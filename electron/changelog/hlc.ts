@@ -26,15 +26,15 @@ export function decodeHlc(text: string): HlcStamp {
   return { wall: Number(m[1]), counter: Number(m[2]), node: m[3]! };
 }
 
-/**
- * `encodeHlc(decodeHlc(text))` without the object and the padding: the text itself for every stamp `decodeHlc`
- * accepts (15 and 6 digits are exact numbers, padded back to the same digits); throws for the rest, as it does.
- */
 /** Whether a text is a stamp as `encodeHlc` writes it. */
 export function isHlc(text: string): boolean {
   return HLC.test(text);
 }
 
+/**
+ * `encodeHlc(decodeHlc(text))` without the object and the padding: the text itself for every stamp `decodeHlc`
+ * accepts (15 and 6 digits are exact numbers, padded back to the same digits); throws for the rest, as it does.
+ */
 export function canonicalHlc(text: string): string {
   if (!HLC.test(text)) throw new Error('malformed HLC stamp');
   return text;

@@ -191,9 +191,8 @@ export function mergeRecord(entries: readonly ChangeEntry[]): MergedRecord {
       list.push({ hlc: c.hlc, value, workstationId: c.workstationId ?? null, accountId: c.accountId ?? null });
       versions.set(field, list);
       const seen = overwritten.get(field) ?? new Set<string>();
-      // Only earlier stamps can have been seen (the validator refuses others; a log kept before it did may hold
-      // one): the latest version stays a head, so every field keeps a current value.
-      for (const b of baseStamps(base[field])) if (b < c.hlc) seen.add(b);
+      // A change never overwrites itself (the validator refuses that; a log kept before it did may hold one).
+      for (const b of baseStamps(base[field])) if (b !== c.hlc) seen.add(b);
       overwritten.set(field, seen);
     }
   }
@@ -203,8 +202,11 @@ export function mergeRecord(entries: readonly ChangeEntry[]): MergedRecord {
   const conflicts: FieldConflict[] = [];
   for (const field of [...versions.keys()].sort()) {
     const seen = overwritten.get(field)!;
-    const live = versions.get(field)!.filter((v) => !seen.has(v.hlc));
-    // Every change is overwritten only by a later one, so the latest is always a head.
+    const all = versions.get(field)!;
+    let live = all.filter((v) => !seen.has(v.hlc));
+    // Changes that overwrite one another in a ring (only a hostile peer writes that) leave no head: the latest
+    // version is the value, as on every other station that holds the same changes.
+    if (!live.length) live = [all[all.length - 1]!];
     const current = live[live.length - 1]!;
     values[field] = current.value;
     stamps[field] = current.hlc;

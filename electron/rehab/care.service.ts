@@ -314,6 +314,8 @@ export async function updateFacility(
   const db = ctx.db();
   const f = await facilityRow(db, input.facilityId);
   if (!f) throw new AppError(ErrorCodes.NOT_FOUND, 'facility not found');
+  const unitId = input.patch.unitId;
+  if (unitId && !(await rehabRepository.unitExists(db, unitId))) fail('unitId', 'facility_not_found');
   ctx.target({ recordType: 'facility', recordId: f.id });
   await updateRecord(db, ctx.changes(), 'rehabFacilities', f.id, input.patch);
   return facilityView((await facilityRow(db, f.id))!, await occupancy(db, f.id));

@@ -56,6 +56,10 @@ describe('hoso facility / referral / stay / methadone', () => {
     expect(noUnit.err).toContain('không có đơn vị CSCN9');
     const tied = json(as(['--json', 'facility', 'update', facility.id, '--unit', 'PC04']));
     expect(tied.unitId).toBeTruthy();
+    // A unit id that names no unit is refused at the field, as on creation.
+    const ghost = as(['facility', 'update', facility.id], { unitId: '01a24508-0000-7000-8000-000000000000' });
+    expect(ghost.code).toBe(1);
+    expect(ghost.err).toContain('unitId');
     expect(json(as(['--json', 'facility', 'update', facility.id], { capacity: 60 }))).toMatchObject({
       capacity: 60,
       unitId: tied.unitId,

@@ -47,14 +47,27 @@ describe('a change parsed once', () => {
     const ok = entry('{"code":"A"}');
     keepParsed(ok, { code: 'A' }, { code: ['000000000000001-000000-node-0'] });
     expect(validateChange(ok)).toEqual({ code: 'A' });
-    // A base is checked from what the reader gave too: a stamp not earlier than the change's own is refused.
-    const late = entry('{"code":"A"}');
-    keepParsed(late, { code: 'A' }, { code: [HLC] });
-    expect(() => validateChange(late)).toThrow(/not earlier/);
-    // A log that holds such a change anyway (kept before the validator refused it) still merges: the field keeps
-    // the change's value instead of losing its every head.
-    const self = { ...entry('{"code":"A"}'), base: JSON.stringify({ code: HLC }) };
-    expect(mergeRecord([self])).toMatchObject({ values: { code: 'A' }, heads: { code: [HLC] }, conflicts: [] });
+    // A base is checked from what the reader gave too: a change naming its own stamp is refused.
+    const self = entry('{"code":"A"}');
+    keepParsed(self, { code: 'A' }, { code: [HLC] });
+    expect(() => validateChange(self)).toThrow(/its own change/);
+    // A log that holds such a change anyway (kept before the validator refused it) still merges.
+    const kept = { ...entry('{"code":"A"}'), base: JSON.stringify({ code: HLC }) };
+    expect(mergeRecord([kept])).toMatchObject({ values: { code: 'A' }, heads: { code: [HLC] }, conflicts: [] });
+    // A later stamp in a base is legitimate: another process on this data directory imported it, and this
+    // writer, whose clock never received it, overwrote that value knowingly. Its value stands.
+    const later = '001764554500000-000000-peer';
+    const imported = { ...entry('{"code":"B"}'), hlc: later, workstationId: 'peer' };
+    const edit = { ...entry('{"code":"C"}'), base: JSON.stringify({ code: later }) };
+    expect(validateChange(edit)).toEqual({ code: 'C' });
+    expect(mergeRecord([imported, edit])).toMatchObject({
+      values: { code: 'C' },
+      heads: { code: [HLC] },
+      conflicts: [],
+    });
+    // Two changes that overwrite each other (only a hostile peer writes that): the latest is the value, no throw.
+    const ring = { ...imported, base: JSON.stringify({ code: HLC }) };
+    expect(mergeRecord([ring, edit])).toMatchObject({ values: { code: 'B' }, conflicts: [] });
   });
 
   it('canonical ids and stamps equal the long way round', () => {
