@@ -36,7 +36,7 @@ export function isHlc(text: string): boolean {
  * accepts (15 and 6 digits are exact numbers, padded back to the same digits); throws for the rest, as it does.
  */
 export function canonicalHlc(text: string): string {
-  if (!HLC.test(text)) throw new Error('malformed HLC stamp');
+  if (!isHlc(text)) throw new Error('malformed HLC stamp');
   return text;
 }
 

@@ -413,13 +413,14 @@ export async function logState(db: Db, entries: readonly ChangeEntry[]): Promise
         .where('c.record', 'in', unique.slice(i, i + 500))
         .execute()) {
         const k = keyOf(r.record);
+        const record = `${table}|${k}`;
         const stamp = encodeHlc({ wall: r.wall, counter: r.counter, node: r.node });
         held.add(`${k}|${stamp}`);
-        logged.add(`${table}|${k}`);
+        logged.add(record);
         if (r.byReference) {
-          const list = referenced.get(`${table}|${k}`);
+          const list = referenced.get(record);
           if (list) list.push(stamp);
-          else referenced.set(`${table}|${k}`, [stamp]);
+          else referenced.set(record, [stamp]);
         }
       }
     for (const i of indices) {

@@ -81,6 +81,13 @@ export class CliRuntime {
     this.signInPassword = null;
     await this.host.close();
   }
+
+  /** The unit with this code; a usage error naming the code when there is none. */
+  async unitByCode(code: string) {
+    const unit = (await this.call('units.list', {})).find((u) => u.code === code);
+    if (!unit) throw new CliUsageError(`no unit ${code}`, `không có đơn vị ${code}`);
+    return unit;
+  }
 }
 
 /** Maps anything thrown to the message on stderr and the exit status (1 failure, 2 usage). */

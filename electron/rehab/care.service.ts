@@ -9,7 +9,7 @@ import type {
 } from '../../shared/contract/rehab-types';
 import { plannedDischarge, postRehabPeriod, voluntaryTermAllowed } from '../../shared/domain/rehab/logic';
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
-import { insertRecord, updateRecord } from '../changelog/changelog';
+import { insertRecord, updateRecord, type Db } from '../changelog/changelog';
 import type { DomainContext } from '../host/context';
 import { inScope as personInScope, scopeFor as personScopeFor } from '../persons/person.scope';
 import {
@@ -299,12 +299,17 @@ export async function createFacility(
 ): Promise<FacilityView> {
   const db = ctx.db();
   if (await rehabRepository.facilityCodeTaken(db, input.code)) fail('code', 'facility_code_taken');
-  if (input.unitId && !(await rehabRepository.unitExists(db, input.unitId))) fail('unitId', 'facility_not_found');
+  await checkUnit(db, input.unitId);
   const id = uuidv7();
   await insertRecord(db, ctx.changes(), 'rehabFacilities', id, { ...input });
   ctx.target({ recordType: 'facility', recordId: id });
   const f = (await facilityRow(db, id))!;
   return facilityView(f, 0);
+}
+
+/** The unit a facility is tied to, when one is named, must exist. */
+async function checkUnit(db: Db, unitId: string | null | undefined): Promise<void> {
+  if (unitId && !(await rehabRepository.unitExists(db, unitId))) fail('unitId', 'facility_not_found');
 }
 
 export async function updateFacility(
@@ -314,8 +319,7 @@ export async function updateFacility(
   const db = ctx.db();
   const f = await facilityRow(db, input.facilityId);
   if (!f) throw new AppError(ErrorCodes.NOT_FOUND, 'facility not found');
-  const unitId = input.patch.unitId;
-  if (unitId && !(await rehabRepository.unitExists(db, unitId))) fail('unitId', 'facility_not_found');
+  await checkUnit(db, input.patch.unitId);
   ctx.target({ recordType: 'facility', recordId: f.id });
   await updateRecord(db, ctx.changes(), 'rehabFacilities', f.id, input.patch);
   return facilityView((await facilityRow(db, f.id))!, await occupancy(db, f.id));

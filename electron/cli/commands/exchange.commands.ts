@@ -107,9 +107,7 @@ export function registerExchangeCommands(program: Command, run: RunCommand): voi
     .description('Đơn vị mà máy này phục vụ (thẻ máy, phạm vi mặc định) / the unit this station serves')
     .action(
       run(async (rt, code: string) => {
-        const unit = (await rt.call('units.list', {})).find((u) => u.code === code);
-        if (!unit) throw new CliUsageError(`no unit ${code}`, `không có đơn vị ${code}`);
-        const v = await rt.call('station.setUnit', { unitId: unit.id });
+        const v = await rt.call('station.setUnit', { unitId: (await rt.unitByCode(code)).id });
         rt.print({ id: v.id, unit: v.unit, fingerprint: v.fingerprint }, () =>
           rt.lang === 'vi' ? `Máy này phục vụ ${v.name}.` : `This station serves ${v.name}.`,
         );

@@ -9,7 +9,7 @@ import type {
 import { rehabLabels } from '../../../shared/i18n/rehab-labels';
 import type { RunCommand } from '../program';
 import type { CliRuntime } from '../runtime';
-import { CliUsageError, readJson } from '../io';
+import { readJson } from '../io';
 
 /** dd/mm/yyyy for people; the JSON keeps ISO dates. */
 const D = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '-');
@@ -81,12 +81,7 @@ export function registerRehabCommands(program: Command, run: RunCommand): void {
     .option('--unit <code>', 'mã đơn vị vận hành cơ sở (cán bộ đơn vị này xem người của cơ sở) / the unit that runs it')
     .action(
       run(async (rt, id: string, opts: { unit?: string }) => {
-        let patch: Record<string, unknown>;
-        if (opts.unit) {
-          const unit = (await rt.call('units.list', {})).find((u) => u.code === opts.unit);
-          if (!unit) throw new CliUsageError(`no unit ${opts.unit}`, `không có đơn vị ${opts.unit}`);
-          patch = { unitId: unit.id };
-        } else patch = readJson(rt);
+        const patch = opts.unit ? { unitId: (await rt.unitByCode(opts.unit)).id } : readJson(rt);
         const f = await rt.call('facilities.update', { facilityId: id, patch } as never);
         rt.print(f, () => `${vi(rt) ? 'Đã sửa' : 'Updated'}: ${facilityLine(rt, f)}`);
       }),
