@@ -97,6 +97,11 @@ export function useSqliteBinding(file: string): void {
   nativeBinding = file;
 }
 
+/** A connection to a file that holds no records (the data directory's lock, dir-lock.ts): no key, no cipher. */
+export function openPlain(path: string): RawDatabase {
+  return new Database(path, { timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
+}
+
 export function openEncrypted(path: string, dataKey: Buffer): RawDatabase {
   const raw = new Database(path, nativeBinding ? { nativeBinding } : undefined);
   // Owner-only: SQLite gives the -wal and -shm files the database file's mode.

@@ -9,6 +9,7 @@ import { AuditLog, type AuditInput } from '../audit/audit';
 import { latestHlc, type ChangeContext } from '../changelog/changelog';
 import { HlcClock } from '../changelog/hlc';
 import { createKysely, openEncrypted } from '../db/connection';
+import { DataDirLock } from '../db/dir-lock';
 import { migrateToLatest } from '../db/migrate';
 import { DEFAULT_PREFERENCES, MemoryPreferencesStore, type PreferencesStore } from '../prefs/preferences';
 import type { KdfPolicy } from '../vault/kdf-policy';
@@ -50,14 +51,23 @@ export class HostCore {
   private readonly events = new EventEmitter();
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
+  /** Held during each call and while a session is open (dir-lock.ts): one program at a time on the data directory. */
+  private readonly dirLock: DataDirLock;
 
   constructor(opts: HostOptions) {
     this.dataDir = opts.dataDir;
     this.nowMs = opts.now ?? Date.now;
     this.vault = new Vault(opts.dataDir, this.nowMs, opts.kdfPolicy ?? 'tuned');
     this.prefsStore = opts.preferences ?? new MemoryPreferencesStore();
+    this.dirLock = new DataDirLock(opts.dataDir);
     if (opts.idleTimer) {
-      this.timer = setInterval(() => void this.enqueue(async () => this.checkIdle()), 15_000);
+      this.timer = setInterval(
+        () =>
+          void this.enqueue(async () => {
+            if (await this.checkIdle()) this.releaseDataDirIfLocked();
+          }),
+        15_000,
+      );
       this.timer.unref();
     }
   }
@@ -124,8 +134,25 @@ export class HostCore {
     };
   }
 
+  /**
+   * Takes the data directory for this program (the router does before every call; opening the database does
+   * too, for the vault's creation, which made the directory). Throws DATA_DIR_IN_USE while another holds it.
+   */
+  claimDataDir(): void {
+    this.dirLock.claim();
+  }
+
+  /**
+   * Gives the data directory back once no session is open (after each call, and after a lock outside a call):
+   * while the app waits at its unlock screen, a `hoso` command may run; an unlock meanwhile is refused.
+   */
+  releaseDataDirIfLocked(): void {
+    if (!this.state) this.dirLock.release();
+  }
+
   /** Opens the database with a data key and starts a session for the account. */
   async openDatabase(dataKey: Buffer, accountId: string): Promise<OpenState> {
+    this.claimDataDir();
     const raw = openEncrypted(path.join(this.dataDir, DB_FILE), dataKey);
     try {
       const db = createKysely(raw);
@@ -172,6 +199,7 @@ export class HostCore {
    * signed in. The caller closes it.
    */
   async openDatabaseForSetup(dataKey: Buffer): Promise<SetupDatabase> {
+    this.claimDataDir();
     const raw = openEncrypted(path.join(this.dataDir, DB_FILE), dataKey);
     const db = createKysely(raw);
     try {
@@ -257,11 +285,17 @@ export class HostCore {
 
   /** Locks in turn with the calls, for events outside the API (suspend, screen lock, system idle). */
   requestLock(reason: HostEvents['session.locked']['reason']): Promise<void> {
-    return this.enqueue(() => this.lock(reason));
+    return this.enqueue(async () => {
+      await this.lock(reason);
+      this.releaseDataDirIfLocked();
+    });
   }
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.enqueue(() => this.lock('manual'));
+    await this.enqueue(async () => {
+      await this.lock('manual');
+      this.releaseDataDirIfLocked();
+    });
   }
 }

@@ -32,6 +32,8 @@ export const ErrorCodes = Object.freeze({
   DUPLICATE_CITIZEN_ID: 'DUPLICATE_CITIZEN_ID',
   NEEDS_CONFIRMATION: 'NEEDS_CONFIRMATION',
   IO_ERROR: 'IO_ERROR',
+  /** Another HoSo program (the app, a `hoso` command) has this data directory open (electron/db/dir-lock.ts). */
+  DATA_DIR_IN_USE: 'DATA_DIR_IN_USE',
   /** vault.json and hoso.db do not belong together (electron/vault/binding.ts); cleared by `hoso audit reanchor`. */
   VAULT_HEAD_INVALID: 'VAULT_HEAD_INVALID',
   DB_ROLLED_BACK: 'DB_ROLLED_BACK',

@@ -33,6 +33,8 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     DUPLICATE_CITIZEN_ID: 'Số định danh này đã có trong hồ sơ khác.',
     NEEDS_CONFIRMATION: 'Cần xác nhận trước khi lưu: kiểm tra các cảnh báo.',
     IO_ERROR: 'Không đọc/ghi được tệp. Kiểm tra đường dẫn và quyền truy cập.',
+    DATA_DIR_IN_USE:
+      'Dữ liệu này đang được một chương trình HoSo khác mở (ứng dụng hoặc một lệnh hoso). Hãy đóng chương trình đó rồi thử lại. Chưa có gì bị thay đổi.',
     VAULT_HEAD_INVALID:
       'Không mở dữ liệu: mốc nhật ký kiểm toán trong tệp khóa (vault.json) bị thiếu hoặc bị sửa. Quản trị viên cần kiểm tra các tệp dữ liệu rồi chạy lệnh “hoso audit reanchor”.',
     DB_ROLLED_BACK:
@@ -91,6 +93,8 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     DUPLICATE_CITIZEN_ID: 'This ID number is already on another file.',
     NEEDS_CONFIRMATION: 'Please confirm before saving: check the warnings.',
     IO_ERROR: 'The file cannot be read or written. Check the path and permissions.',
+    DATA_DIR_IN_USE:
+      'This data is open in another HoSo program (the app or a hoso command). Close it and try again. Nothing was changed.',
     VAULT_HEAD_INVALID:
       'Not opened: the audit head in the vault file (vault.json) is missing or has been altered. An administrator must check the data files, then run “hoso audit reanchor”.',
     DB_ROLLED_BACK:

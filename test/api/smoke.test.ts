@@ -19,8 +19,9 @@ describe('vault lifecycle', () => {
   });
 
   it('refuses a second vault in the same directory', async () => {
-    const { dataDir } = await setupVault();
-    const { host } = makeHost(dataDir);
+    const first = await setupVault();
+    await first.host.close(); // one program at a time: the second comes after the first closed
+    const { host } = makeHost(first.dataDir);
     const e = await err(host, 'vault.create', {
       adminUsername: 'khac',
       adminDisplayName: 'Khác',

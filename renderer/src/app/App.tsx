@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProvider } from '../api/api-context';
 import type { ApiClient } from '../api/client';
 import { FullPageSpin } from '../components/FullPageSpin';
+import { DataInUse } from '../components/DataInUse';
 import { NoConnection } from '../components/NoConnection';
 import { SelectClearIcon } from '../components/SelectClearIcon';
 import { MainLayout } from '../features/shell/MainLayout';
@@ -38,6 +39,8 @@ function Screens() {
       return <FullPageSpin />;
     case 'unreachable':
       return <NoConnection />;
+    case 'in-use':
+      return <DataInUse />;
     case 'setup':
       return <SetupWizard />;
     case 'locked':

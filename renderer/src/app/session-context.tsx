@@ -8,6 +8,8 @@ export type LockReason = HostEvents['session.locked']['reason'];
 export type Phase =
   | { kind: 'loading' }
   | { kind: 'unreachable' }
+  /** Another HoSo program (a `hoso` command) has the data directory: wait for it and try again. */
+  | { kind: 'in-use' }
   | { kind: 'setup' }
   | { kind: 'locked'; reason: LockReason | null }
   | { kind: 'signed-in'; session: SessionInfo };
@@ -32,6 +34,8 @@ interface SessionState {
    * host closes. The function sends its pending `drafts.save` at once and returns its answer, or null.
    */
   registerDraftFlush(flush: () => Promise<unknown> | null): () => void;
+  /** Asks the host again (after `in-use`: the other program may have ended). */
+  retry(): void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -45,12 +49,13 @@ export function SessionProvider({ children, onLocked }: { children: ReactNode; o
   const [lastUsername, setLastUsername] = useState<string | null>(null);
   const draftFlushes = useRef(new Set<() => Promise<unknown> | null>());
 
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let cancelled = false;
     void api.invoke('app.status', {}).then((r) => {
       if (cancelled) return;
       if (!r.ok) {
-        setPhase({ kind: 'unreachable' });
+        setPhase({ kind: r.error.code === 'DATA_DIR_IN_USE' ? 'in-use' : 'unreachable' });
         return;
       }
       setPreferences(r.value.preferences);
@@ -63,12 +68,16 @@ export function SessionProvider({ children, onLocked }: { children: ReactNode; o
     return () => {
       cancelled = true;
     };
-  }, [api]);
+  }, [api, attempt]);
+  const retry = useCallback(() => {
+    setPhase({ kind: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
 
   const markLocked = useCallback(
     (reason: LockReason | null) => {
       setPhase((current) => {
-        if (current.kind === 'locked' || current.kind === 'setup' || current.kind === 'unreachable') return current;
+        if (['locked', 'setup', 'unreachable', 'in-use'].includes(current.kind)) return current;
         return { kind: 'locked', reason };
       });
       setGeneration((g) => g + 1);
@@ -109,6 +118,7 @@ export function SessionProvider({ children, onLocked }: { children: ReactNode; o
         );
       },
       setPreferences,
+      retry,
       async lock(reason) {
         // Drafts still waiting for their debounce are sent now, before the screen is cleared (which unmounts
         // the forms holding them); the screen is cleared at once, even if the host is slow to answer, and the
@@ -123,7 +133,7 @@ export function SessionProvider({ children, onLocked }: { children: ReactNode; o
         return () => void draftFlushes.current.delete(flush);
       },
     }),
-    [api, phase, preferences, generation, lastUsername, markLocked],
+    [api, phase, preferences, generation, lastUsername, markLocked, retry],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
