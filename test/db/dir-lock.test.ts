@@ -62,7 +62,7 @@ describe('the data directory lock', () => {
     await second.close();
     const info = hoso(dir, ['--json', '--user', 'quantri', '--password-stdin', 'info'], `${CLI_ADMIN_PW}\n`);
     expect(info.code).toBe(0);
-    expect((JSON.parse(info.out) as AppInfo).counts.units).toBe(before.counts.units + 1);
+    expect((JSON.parse(info.out) as AppInfo).counts.units).toBe((before.counts.units ?? 0) + 1);
   });
 
   it('is held while a session is open and given back when it locks: a command may run beside the unlock screen', async () => {
