@@ -21,10 +21,6 @@ export class DataDirLock {
 
   constructor(private readonly dataDir: string) {}
 
-  held(): boolean {
-    return this.conn !== null;
-  }
-
   /**
    * Takes the lock if this program does not hold it yet. A directory that does not exist yet is not locked (there
    * is nothing in it to protect: the call that creates the vault takes the lock once the directory is made).
@@ -48,9 +44,10 @@ export class DataDirLock {
       conn.exec('BEGIN EXCLUSIVE; COMMIT');
     } catch (e) {
       conn.close();
-      if (codeOf(e).startsWith('SQLITE_BUSY') || codeOf(e).startsWith('SQLITE_LOCKED'))
+      const code = codeOf(e);
+      if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
         throw new AppError(ErrorCodes.DATA_DIR_IN_USE, 'the data directory is open in another HoSo program');
-      throw new AppError(ErrorCodes.IO_ERROR, `the lock file cannot be locked (${codeOf(e)})`);
+      throw new AppError(ErrorCodes.IO_ERROR, `the lock file cannot be locked (${code})`);
     }
     this.conn = conn;
   }

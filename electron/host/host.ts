@@ -61,13 +61,7 @@ export class HostCore {
     this.prefsStore = opts.preferences ?? new MemoryPreferencesStore();
     this.dirLock = new DataDirLock(opts.dataDir);
     if (opts.idleTimer) {
-      this.timer = setInterval(
-        () =>
-          void this.enqueue(async () => {
-            if (await this.checkIdle()) this.releaseDataDirIfLocked();
-          }),
-        15_000,
-      );
+      this.timer = setInterval(() => void this.enqueue(async () => this.checkIdle()), 15_000);
       this.timer.unref();
     }
   }
@@ -86,8 +80,16 @@ export class HostCore {
     return this.enqueue(() => route(this, name, input));
   }
 
+  /** One turn at a time; each gives the data directory back when it leaves no session open. */
   private enqueue<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
+    const turn = async () => {
+      try {
+        return await fn();
+      } finally {
+        this.releaseDataDirIfLocked();
+      }
+    };
+    const run = this.queue.then(turn, turn);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -143,17 +145,22 @@ export class HostCore {
   }
 
   /**
-   * Gives the data directory back once no session is open (after each call, and after a lock outside a call):
-   * while the app waits at its unlock screen, a `hoso` command may run; an unlock meanwhile is refused.
+   * Gives the data directory back once no session is open (at the end of each turn: a call, a lock outside a
+   * call): while the app waits at its unlock screen, a `hoso` command may run; an unlock meanwhile is refused.
    */
-  releaseDataDirIfLocked(): void {
+  private releaseDataDirIfLocked(): void {
     if (!this.state) this.dirLock.release();
+  }
+
+  /** The database file, the data directory taken first (it may have been made by this very call). */
+  private openFile(dataKey: Buffer): OpenState['raw'] {
+    this.claimDataDir();
+    return openEncrypted(path.join(this.dataDir, DB_FILE), dataKey);
   }
 
   /** Opens the database with a data key and starts a session for the account. */
   async openDatabase(dataKey: Buffer, accountId: string): Promise<OpenState> {
-    this.claimDataDir();
-    const raw = openEncrypted(path.join(this.dataDir, DB_FILE), dataKey);
+    const raw = this.openFile(dataKey);
     try {
       const db = createKysely(raw);
       await migrateToLatest(db);
@@ -199,8 +206,7 @@ export class HostCore {
    * signed in. The caller closes it.
    */
   async openDatabaseForSetup(dataKey: Buffer): Promise<SetupDatabase> {
-    this.claimDataDir();
-    const raw = openEncrypted(path.join(this.dataDir, DB_FILE), dataKey);
+    const raw = this.openFile(dataKey);
     const db = createKysely(raw);
     try {
       await migrateToLatest(db);
@@ -285,17 +291,11 @@ export class HostCore {
 
   /** Locks in turn with the calls, for events outside the API (suspend, screen lock, system idle). */
   requestLock(reason: HostEvents['session.locked']['reason']): Promise<void> {
-    return this.enqueue(async () => {
-      await this.lock(reason);
-      this.releaseDataDirIfLocked();
-    });
+    return this.enqueue(() => this.lock(reason));
   }
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.enqueue(async () => {
-      await this.lock('manual');
-      this.releaseDataDirIfLocked();
-    });
+    await this.enqueue(() => this.lock('manual'));
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract, isProcedureName, type ProcedureName } from '../../shared/contract';
+import { contract, isProcedureName } from '../../shared/contract';
 import type { ProcedureAccess } from '../../shared/contract/define';
 import { AppError, ErrorCodes, type ApiError, type Result } from '../../shared/domain/errors';
 import { PUBLIC, permissionsOf, type Role } from '../../shared/domain/roles';
@@ -30,21 +30,13 @@ type AnyHandler = (ctx: CallContext, input: unknown) => Promise<unknown>;
  */
 export async function route(core: HostCore, name: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isProcedureName(name)) return fail(ErrorCodes.UNKNOWN_PROCEDURE, 'no such procedure');
-  // One program at a time on the data directory (db/dir-lock.ts), from here to the end of the call, and on while
-  // the call leaves a session open.
+  // One program at a time on the data directory (db/dir-lock.ts): held from here to the end of the call (the
+  // host's turn), and on while the call leaves a session open.
   try {
     core.claimDataDir();
   } catch (e) {
     return { ok: false, error: toApiError(e) };
   }
-  try {
-    return await gate(core, name, rawInput);
-  } finally {
-    core.releaseDataDirIfLocked();
-  }
-}
-
-async function gate(core: HostCore, name: ProcedureName, rawInput: unknown): Promise<Result<unknown>> {
   const def = contract[name];
   await core.checkIdle();
   const s = core.currentState();
