@@ -6,7 +6,7 @@ import { refreshConflicts, type Db, type ReplicatedTable } from './changelog';
 import { canonicalHlc, decodeHlc, isHlc, type HlcClock } from './hlc';
 import {
   appendEntries,
-  entryKey,
+  changeKeys,
   logState,
   loggedKey,
   readRecordsEntries,
@@ -229,7 +229,15 @@ class TableWriter {
     this.inserts = [];
     this.chars = 0;
     const unsettled = this.spec.deriveNew ? await this.spec.deriveNew(this.db, rows, this.today) : null;
-    await insertRows(this.db, this.spec.table, rows);
+    if (this.spec.indexNew) {
+      // The derived rows' index, written now with each row's pk (those not derived wait for `rederive`).
+      const made = await insertRows(this.db, this.spec.table, rows, ['id', 'pk']);
+      const pks = new Map(made.map((r) => [r.id, r.pk]));
+      const failed = new Set(unsettled);
+      const derived = rows.filter((r) => !failed.has(r.id as string));
+      for (const r of derived) r.pk = pks.get(r.id);
+      await this.spec.indexNew(this.db, derived);
+    } else await insertRows(this.db, this.spec.table, rows);
     if (unsettled)
       this.derive.inserted(
         this.spec.table,
@@ -268,8 +276,8 @@ export class PendingDerive {
   private readonly ids = new Map<string, Set<string>>();
   private readonly parents = new Set<string>();
   /**
-   * Per table, the records inserted with their derived columns filled in (`deriveNew`) that nothing has touched
-   * since (no later change of theirs, no child rebuilt after them): their re-derive would compute the same.
+   * Per table, the records inserted whole (derived columns by `deriveNew`, index by `indexNew`) that nothing has
+   * touched since (no later change of theirs, no child rebuilt after them): their re-derive would write nothing.
    */
   private readonly settled = new Map<string, Set<string>>();
 
@@ -313,10 +321,12 @@ export class PendingDerive {
   async run(db: Db, today: string): Promise<void> {
     const order = [...this.ids.keys()].sort((a, b) => depthOf(specOf(b)) - depthOf(specOf(a)));
     for (const table of order) {
-      const all = [...this.ids.get(table)!];
+      // A settled record was written whole when it was inserted (`deriveNew`, `indexNew`): nothing to re-derive.
+      const settled = this.settled.get(table);
+      const all = [...this.ids.get(table)!].filter((id) => !settled?.has(id));
       this.ids.delete(table);
       const present = this.parents.has(table) ? await existingIds(db, table, all) : all;
-      if (present.length) await specOf(table).rederive!(db, present, today, this.settled.get(table));
+      if (present.length) await specOf(table).rederive!(db, present, today);
     }
     this.parents.clear();
     this.settled.clear();
@@ -369,10 +379,11 @@ export async function rebuildRecords(
       const ready = opts.merged?.get(table);
       const pre = ready ? part.map((id) => ready.get(canonicalId(id))) : [];
       const merged = part.map((id, j) => pre[j]?.merged ?? mergeRecord(held[j] ?? entries.get(id) ?? []));
+      // A record the log held nothing of before (`known`) has no conflicts open yet: not asked.
       const conflicted = await recordsWithConflicts(
         db,
         table,
-        merged.map((m) => m.id),
+        merged.filter((_, j) => !held[j]).map((m) => m.id),
       );
       for (const [j, m] of merged.entries()) {
         const old = rows.get(m.id);
@@ -520,7 +531,7 @@ export async function applyChanges(
   const lone = new Map<string, { at: number; copy: ChangeEntry } | null>();
   const ofLogged: ChangeEntry[] = [];
   for (const [i, c] of entries.entries()) {
-    const key = entryKey(c);
+    const { record: lk, change: key } = changeKeys(c);
     if (!fresh[i] || seen.has(key)) {
       duplicates++;
       continue;
@@ -542,7 +553,7 @@ export async function applyChanges(
     const ids = touched.get(c.tableName) ?? new Set<string>();
     ids.add(c.recordId);
     touched.set(c.tableName, ids);
-    if (logged.has(loggedKey(c.tableName, c.recordId))) {
+    if (logged.has(lk)) {
       ofLogged.push(c);
       continue;
     }
@@ -555,7 +566,6 @@ export async function applyChanges(
     carryParsed(c, copy);
     list.push(copy);
     ofTable.set(id, list);
-    const lk = loggedKey(c.tableName, c.recordId);
     lone.set(lk, lone.has(lk) ? null : { at: append.length - 1, copy });
   }
   // A record new to this workstation whose one change makes its row (a first write, as most of a bundle is) is

@@ -18,17 +18,38 @@ export function encodeHlc(s: HlcStamp): string {
   return `${String(s.wall).padStart(15, '0')}-${String(s.counter).padStart(6, '0')}-${s.node}`;
 }
 
-const HLC = /^(\d{15})-(\d{6})-(.+)$/;
-
-export function decodeHlc(text: string): HlcStamp {
-  const m = HLC.exec(text);
-  if (!m) throw new Error('malformed HLC stamp');
-  return { wall: Number(m[1]), counter: Number(m[2]), node: m[3]! };
+/**
+ * The digits `text` holds from `from` to `to` as a number, or -1 if one of them is not an ASCII digit. (15 digits are
+ * an exact integer.)
+ */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
-/** Whether a text is a stamp as `encodeHlc` writes it. */
+/**
+ * Whether a text is a stamp as `encodeHlc` writes it: 15 digits, `-`, 6 digits, `-`, a node of at least one
+ * character and no line break (what `/^(\d{15})-(\d{6})-(.+)$/` accepts). Read a character at a time: an import
+ * reads ~4 stamps a change, and the regular expression took ~0.5 s of 365,000 changes.
+ */
 export function isHlc(text: string): boolean {
-  return HLC.test(text);
+  if (text.length < 24 || text.charCodeAt(15) !== 45 || text.charCodeAt(22) !== 45) return false;
+  if (digits(text, 0, 15) < 0 || digits(text, 16, 22) < 0) return false;
+  for (let i = 23; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return false;
+  }
+  return true;
+}
+
+export function decodeHlc(text: string): HlcStamp {
+  if (!isHlc(text)) throw new Error('malformed HLC stamp');
+  return { wall: digits(text, 0, 15), counter: digits(text, 16, 22), node: text.slice(23) };
 }
 
 /**

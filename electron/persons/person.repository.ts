@@ -71,7 +71,7 @@ export class TokenCounts {
   }
 }
 
-type TokenRow = Pick<
+export type TokenRow = Pick<
   PersonRow,
   | 'pk'
   | 'fullName'

@@ -2,7 +2,7 @@ import { PERSON_CATEGORY_LIST, Sexes } from '../../shared/domain/persons';
 import { ALL_COLUMNS, defineTable } from '../platform/table-spec';
 import { deriveCategory } from './person.category';
 import { measureRepository, type CategoryInputs } from './measure.repository';
-import { foldedNames, personRepository } from './person.repository';
+import { foldedNames, personRepository, type TokenRow } from './person.repository';
 import { vietnameseSortKey } from '../../shared/text/sort-key';
 import type { PersonRow } from '../db/schema';
 
@@ -88,27 +88,23 @@ export const personTable = defineTable({
     }
     return failed;
   },
+  // Their name words, once inserted (a person still settled at the end of the import is not read back for them).
+  indexNew: (db, rows) => personRepository.refreshTokensMany(db, rows as unknown as TokenRow[]),
   // Batched (an import re-derives thousands at once): rows (the columns it needs) and category inputs read 500
   // to a query, an update only for a person whose derived columns change, the search index rewritten for all of
   // them together.
-  // A settled person (inserted with its derived columns by `deriveNew`, nothing of its file written since) keeps
-  // them: only its name words are written.
-  async rederive(db, ids, today, settled) {
+  async rederive(db, ids, today) {
     for (let i = 0; i < ids.length; i += 500) {
       const part = ids.slice(i, i + 500);
       const rows = await personRepository.derivingRows(db, part);
       if (rows.length !== new Set(part).size) throw new Error('no such person');
       const inputs = await measureRepository.categoryInputsMany(
         db,
-        rows.filter((r) => !settled?.has(r.id)).map((r) => r.id),
+        rows.map((r) => r.id),
         today,
       );
       const next = [];
       for (const row of rows) {
-        if (settled?.has(row.id)) {
-          next.push(row);
-          continue;
-        }
         const derived = personDerived(row, inputs.get(row.id)!);
         const changed = (Object.keys(derived) as (keyof typeof derived)[]).filter((k) => derived[k] !== row[k]);
         if (changed.length)

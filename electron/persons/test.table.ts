@@ -73,9 +73,7 @@ export const determinationTable = defineTable({
     return [];
   },
   // Batched (an import re-derives thousands at once): read 500 to a query, written only where it changes.
-  async rederive(db, ids, _today, settled) {
-    const open = settled ? ids.filter((id) => !settled.has(id)) : ids;
-    if (!open.length) return;
+  async rederive(db, open) {
     const deadlineOf = await deadlines(db);
     const facts = await measureRepository.determinationFactsMany(db, open);
     if (facts.length !== new Set(open).size) throw new Error('no such determination');

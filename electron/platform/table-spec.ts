@@ -27,8 +27,9 @@ export interface ColumnSpec {
 /** The whole record's visible columns, for roles that see everything the table holds. */
 export const ALL_COLUMNS = 'all' as const;
 
-export type Rederive = (db: Db, ids: readonly string[], today: string, settled?: ReadonlySet<string>) => Promise<void>;
+export type Rederive = (db: Db, ids: readonly string[], today: string) => Promise<void>;
 export type DeriveNew = (db: Db, rows: Record<string, unknown>[], today: string) => Promise<readonly string[]>;
+export type IndexNew = (db: Db, rows: readonly Record<string, unknown>[]) => Promise<void>;
 
 /**
  * A replicated table, declared once. The change log, seeding, merge, conflict review, erasure and bundle import
@@ -50,9 +51,9 @@ export interface TypedTableSpec<T extends ReplicatedTable> {
   columns: { readonly [C in DataColumn<T>]: ColumnSpec };
   derived: readonly DataColumn<T>[];
   /**
-   * Recomputes the derived columns (and any index the table keeps) of these records after merge or import.
-   * `settled`: those of them whose derived columns `deriveNew` filled in and nothing has changed since (no later
-   * change of theirs, no child of theirs written after them): only what else the table keeps needs doing.
+   * Recomputes the derived columns (and any index the table keeps) of these records after merge or import. An
+   * import does not pass the records it inserted whole (derived by `deriveNew`, indexed by `indexNew`) that
+   * nothing changed since: no later change of theirs, no child of theirs written after them.
    */
   rederive?: Rederive;
   /**
@@ -62,6 +63,12 @@ export interface TypedTableSpec<T extends ReplicatedTable> {
    * Returns the ids of the rows it could not derive (left with placeholders for `rederive` to decide).
    */
   deriveNew?: DeriveNew;
+  /**
+   * Writes what the table keeps beside the new rows `deriveNew` derived (persons: their name words), right after
+   * they were INSERTed, each row with its `pk`: a record nothing changes later in the import then needs nothing of
+   * `rederive` (whose read of 100,000 imported persons back by id served only their name words).
+   */
+  indexNew?: IndexNew;
   /** A large import may build this table's secondary indexes after its rows (bulk-load.ts). */
   bulkLoad?: BulkLoadSpec;
   parent?: { table: ReplicatedTable; column: DataColumn<T> | 'id' };
@@ -79,6 +86,7 @@ export interface TableSpec {
   derived: readonly string[];
   rederive?: Rederive;
   deriveNew?: DeriveNew;
+  indexNew?: IndexNew;
   bulkLoad?: BulkLoadSpec;
   parent?: { table: ReplicatedTable; column: string };
   scope?: { unit?: string; province?: string; commune?: string; facility?: string };

@@ -76,6 +76,30 @@ describe('a change parsed once', () => {
       const key = recordKey(id);
       expect(idKey(id)).toBe(typeof key === 'string' ? key : key.toString('hex'));
     }
+    // The ids read a character at a time give what the regular expression they replace gave, edge cases too.
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    const odd = [
+      ID.slice(0, 35) + 'F',
+      ID.slice(0, 35) + 'g',
+      ID.slice(0, 35) + 'G',
+      ID.replace(/-/g, '_'),
+      ID.slice(0, 8) + ID.slice(9) + '0',
+      `${ID}0`,
+      ID.slice(1),
+      '0'.repeat(36),
+      '-'.repeat(36),
+      ID.slice(0, 12) + '-' + ID.slice(13),
+      ID.slice(0, 10) + '/' + ID.slice(11),
+      ID.slice(0, 10) + ':' + ID.slice(11),
+      ID.slice(0, 10) + '@' + ID.slice(11),
+      ID.slice(0, 10) + '`' + ID.slice(11),
+    ];
+    for (const id of odd) {
+      const uuid = UUID.test(id);
+      expect(recordKey(id)).toEqual(uuid ? Buffer.from(id.replace(/-/g, ''), 'hex') : id);
+      expect(idKey(id)).toBe(uuid ? id.replace(/-/g, '').toLowerCase() : id);
+      expect(canonicalId(id)).toBe(uuid ? id.toLowerCase() : id);
+    }
     expect(canonicalHlc(HLC)).toBe(encodeHlc(decodeHlc(HLC)));
     for (const bad of ['', '1-2-3', `${HLC.slice(1)}`, '000000000000001-000000-'])
       expect(() => canonicalHlc(bad)).toThrow(/malformed/);

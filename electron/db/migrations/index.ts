@@ -29,6 +29,7 @@ import * as m20261204_1800 from './2026_12_04_1800_bulk_load_recounts';
 import * as m20261205_0000 from './2026_12_05_0000_bulk_load_recount_parts';
 import * as m20261205_0100 from './2026_12_05_0100_report_child_triggers_guard';
 import * as m20261205_0200 from './2026_12_05_0200_bulk_load_person_facts';
+import * as m20261205_1500 from './2026_12_05_1500_bulk_load_recount_join_order';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_0000_bulk_load_recount_parts': m20261205_0000,
   '2026_12_05_0100_report_child_triggers_guard': m20261205_0100,
   '2026_12_05_0200_bulk_load_person_facts': m20261205_0200,
+  '2026_12_05_1500_bulk_load_recount_join_order': m20261205_1500,
 };
