@@ -180,6 +180,8 @@ function rowOf(spec: TableSpec, m: MergedRecord, existing: boolean): Record<stri
 class TableWriter {
   private inserts: Record<string, unknown>[] = [];
   private chars = 0;
+  /** New rows inserted and derived, waiting for the spec's `indexNew` (1,000 at a time, or at `finish`). */
+  private unindexed: Record<string, unknown>[] = [];
   private update: { sql: string; keys: string[] } | null = null;
 
   constructor(
@@ -234,9 +236,12 @@ class TableWriter {
       const made = await insertRows(this.db, this.spec.table, rows, ['id', 'pk']);
       const pks = new Map(made.map((r) => [r.id, r.pk]));
       const failed = new Set(unsettled);
-      const derived = rows.filter((r) => !failed.has(r.id as string));
-      for (const r of derived) r.pk = pks.get(r.id);
-      await this.spec.indexNew(this.db, derived);
+      for (const r of rows) {
+        if (failed.has(r.id as string)) continue;
+        r.pk = pks.get(r.id);
+        this.unindexed.push(r);
+      }
+      if (this.unindexed.length >= 1_000) await this.index();
     } else await insertRows(this.db, this.spec.table, rows);
     if (unsettled)
       this.derive.inserted(
@@ -244,6 +249,18 @@ class TableWriter {
         rows.map((r) => r.id as string),
         unsettled,
       );
+  }
+
+  /** The last rows, and the index of every new row inserted (before anything reads it: the re-derive, the next table). */
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.index();
+  }
+
+  private async index(): Promise<void> {
+    const rows = this.unindexed;
+    this.unindexed = [];
+    if (rows.length) await this.spec.indexNew!(this.db, rows);
   }
 }
 
@@ -401,7 +418,7 @@ export async function rebuildRecords(
         rebuilt++;
       }
     }
-    await writer.flush();
+    await writer.finish();
   }
   if (!pending) await derive.run(db, today);
   return { rebuilt, incomplete, openConflicts };
