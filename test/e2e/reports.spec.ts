@@ -146,7 +146,11 @@ test("a leader's year: the seed plan's drug-free target, the rate and +8,2 Ä‘iá»
   const csv = fs.readFileSync(csvOut);
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(csv.toString('utf8')).toMatch(/drugFreeCommuneRate,.*,28\.2,35,124,20,8\.2,/);
+  // The print is recorded before the page prints: the page's print dialog is replaced by a mark, and the auditor looks
+  // only once the page has reached it (before, the auditor's sign-in could come first and the print go unrecorded).
+  await app.evaluate("window.print = () => document.body.setAttribute('data-printed', 'yes')");
   await app.getByRole('button', { name: 'In / PDF' }).click();
+  await expect(app.locator('body')).toHaveAttribute('data-printed', 'yes');
   await asAccount(hoso, 'auditor', async () => {
     const entries = await hoso.ok('audit.list', { action: 'report.export', limit: 10 });
     expect(entries.map((e) => e.detail?.format)).toEqual(expect.arrayContaining(['xlsx', 'csv', 'print']));
