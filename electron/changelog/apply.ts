@@ -1,6 +1,6 @@
 import { AppError, ErrorCodes } from '../../shared/domain/errors';
 import { specOf } from '../platform/tables';
-import type { ColumnSpec, TableSpec } from '../platform/table-spec';
+import { layoutOf, type ColumnSpec, type TableSpec } from '../platform/table-spec';
 import { CompiledQuery } from 'kysely';
 import { refreshConflicts, type Db, type ReplicatedTable } from './changelog';
 import { canonicalHlc, decodeHlc, isHlc, type HlcClock } from './hlc';
@@ -56,28 +56,6 @@ function checkValue(table: string, field: string, col: ColumnSpec, value: unknow
   if (!ok) throw invalid(`${table}.${field} has the wrong type`);
   if (col.enum && !col.enum.includes(value as string)) throw invalid(`${table}.${field} is not an allowed value`);
   if (typeof value === 'string' && value.length > 1_000_000) throw invalid(`${table}.${field} is too long`);
-}
-
-/**
- * A table's columns read once per spec: all of them in order, each with whether it is derived (the rows the
- * apply writes), and the logged ones by name (what a change may set).
- */
-interface Layout {
-  columns: { name: string; col: ColumnSpec; derived: boolean }[];
-  logged: Map<string, ColumnSpec>;
-}
-
-const layouts = new WeakMap<TableSpec, Layout>();
-
-function layoutOf(spec: TableSpec): Layout {
-  let l = layouts.get(spec);
-  if (!l) {
-    const derived = new Set<string>(spec.derived);
-    const columns = Object.entries(spec.columns).map(([name, col]) => ({ name, col, derived: derived.has(name) }));
-    l = { columns, logged: new Map(columns.filter((c) => !c.derived).map((c) => [c.name, c.col])) };
-    layouts.set(spec, l);
-  }
-  return l;
 }
 
 /**

@@ -67,6 +67,12 @@ export async function insertRows(
     return (await q.returning(returning as never).execute()) as Record<string, unknown>[];
   }
   const tail = returning ? ` returning ${returning.map((c) => `"${c}"`).join(', ')}` : '';
+  let texts = t.texts;
+  if (tail) {
+    t.returning ??= new Map();
+    texts = t.returning.get(tail) ?? new Map<number, string>();
+    t.returning.set(tail, texts);
+  }
   // SQLite binds at most 32,766 values to a statement. Rows go in statements of a power of two rows each (256,
   // then what is left as 128 + 64 + …): a table has at most nine shapes of statement, which stay prepared in the
   // connection's cache, instead of a new one to compile for every count of rows a batch happens to end with.
@@ -79,12 +85,6 @@ export async function insertRows(
     for (let j = i; j < i + n; j++) {
       const r = rows[j]!;
       for (const k of keys) params.push(r[k]);
-    }
-    let texts = t.texts;
-    if (tail) {
-      t.returning ??= new Map();
-      texts = t.returning.get(tail) ?? new Map<number, string>();
-      t.returning.set(tail, texts);
     }
     let text = texts.get(n);
     if (text === undefined) texts.set(n, (text = t.head + tuples(t.tuple, n) + tail));

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
+import { layoutOf } from '../platform/table-spec';
 import { specOf } from '../platform/tables';
 import { canonicalHlc, decodeHlc, encodeHlc } from './hlc';
 import { insertRows } from './insert-rows';
@@ -180,19 +181,6 @@ function writeOut(
   return { text: JSON.stringify(fields), fields };
 }
 
-const written = new Map<string, readonly string[]>();
-
-/** A table's columns a first write may hold, in the spec's order: not derived. */
-function writtenColumns(table: string): readonly string[] {
-  let cols = written.get(table);
-  if (!cols) {
-    const spec = specOf(table);
-    const derived = new Set<string>(spec.derived);
-    written.set(table, (cols = Object.keys(spec.columns).filter((c) => !derived.has(c))));
-  }
-  return cols;
-}
-
 /** `writeOut`'s values, not yet written as text. */
 function writtenFields(
   table: string,
@@ -203,7 +191,8 @@ function writtenFields(
   for (const o of others)
     if (o.changes) for (const k of Object.keys(JSON.parse(o.changes) as object)) superseded.add(k);
   const out: Record<string, unknown> = {};
-  for (const col of writtenColumns(table)) {
+  // The columns a first write may hold, in the spec's order: the logged ones.
+  for (const col of layoutOf(specOf(table)).logged.keys()) {
     if (superseded.has(col)) continue;
     const v = row[col];
     if (v !== null && v !== undefined) out[col] = v;

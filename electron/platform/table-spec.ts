@@ -98,3 +98,25 @@ export interface TableSpec {
 export function defineTable<T extends ReplicatedTable>(spec: TypedTableSpec<T>): TableSpec {
   return Object.freeze(spec) as TableSpec;
 }
+
+/**
+ * A table's columns read once per spec: all of them in order, each with whether it is derived (the rows the
+ * apply writes), and the logged ones by name (what a change may set).
+ */
+export interface Layout {
+  columns: { name: string; col: ColumnSpec; derived: boolean }[];
+  logged: Map<string, ColumnSpec>;
+}
+
+const layouts = new WeakMap<TableSpec, Layout>();
+
+export function layoutOf(spec: TableSpec): Layout {
+  let l = layouts.get(spec);
+  if (!l) {
+    const derived = new Set<string>(spec.derived);
+    const columns = Object.entries(spec.columns).map(([name, col]) => ({ name, col, derived: derived.has(name) }));
+    l = { columns, logged: new Map(columns.filter((c) => !c.derived).map((c) => [c.name, c.col])) };
+    layouts.set(spec, l);
+  }
+  return l;
+}
