@@ -161,23 +161,31 @@ class TableWriter {
   /** New rows inserted and derived, waiting for the spec's `indexNew` (1,000 at a time, or at `finish`). */
   private unindexed: Record<string, unknown>[] = [];
   private update: { sql: string; keys: string[] } | null = null;
+  /**
+   * The columns whose text is counted towards a statement's cap: files (a photo, a scan, up to a few MB each).
+   * Other text is not counted (100,000 persons' 30 columns each cost ~0.5 s): a value is at most 1,000,000
+   * characters (`checkValue`), and all the rows of one write come from one chunk of the bundle (at most 64 MB).
+   */
+  private readonly large: readonly string[];
 
   constructor(
     private readonly db: Db,
     private readonly spec: TableSpec,
     private readonly today: string,
     private readonly derive: PendingDerive,
-  ) {}
+  ) {
+    this.large = Object.keys(spec.columns).filter((c) => spec.columns[c]!.attachment);
+  }
 
   /** `row` as `rowOf` made it: with its id when it is new. */
   async write(id: string, row: Record<string, unknown>, existing: boolean): Promise<void> {
     if (!existing) {
       this.inserts.push(row);
-      for (const k in row) {
+      for (const k of this.large) {
         const v = row[k];
         if (typeof v === 'string') this.chars += v.length;
       }
-      // At most 200 rows, or a few MB of text (photos, scans), to a statement.
+      // At most 200 rows, or a few MB of files (photos, scans), to a statement.
       if (this.inserts.length >= 200 || this.chars >= 4_000_000) await this.flush();
       return;
     }

@@ -122,7 +122,7 @@ export async function updateRecord<T extends ReplicatedTable>(
   for (const f of Object.keys(logged)) {
     const heads = merged.heads[f];
     if (!heads?.length) continue;
-    base[f] = opts.resolve ? (heads.length === 1 ? heads[0]! : heads) : merged.stamps[f]!;
+    base[f] = opts.resolve ? (heads.length === 1 ? heads[0]! : [...heads]) : merged.stamps[f]!;
   }
   const hlc = ctx.hlc.now();
   await db

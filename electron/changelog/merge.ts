@@ -45,8 +45,8 @@ export interface MergedRecord {
   tableName: string;
   /** Field values as the heads decide; fields never written are absent (null). */
   values: Record<string, unknown>;
-  /** Per field, the stamps of its heads (the resolver's base). */
-  heads: Record<string, string[]>;
+  /** Per field, the stamps of its heads (the resolver's base). Shared between fields: never changed in place. */
+  heads: Record<string, readonly string[]>;
   /** Per field, the stamp of its current value. */
   stamps: Record<string, string>;
   deletedAt: string | null;
@@ -131,8 +131,10 @@ export function fieldsOf(c: ChangeEntry): { fields: Record<string, unknown>; bas
  */
 function firstWrite(c: ChangeEntry, fields: Record<string, unknown>): MergedRecord {
   const values: Record<string, unknown> = {};
-  const heads: Record<string, string[]> = {};
+  const heads: Record<string, readonly string[]> = {};
   const stamps: Record<string, string> = {};
+  // Every field's one head: one list for all of them (a list per field was most of what an import allocated).
+  const head = [c.hlc];
   let deletedAt: string | null = null;
   for (const field in fields) {
     const value = fields[field];
@@ -141,7 +143,7 @@ function firstWrite(c: ChangeEntry, fields: Record<string, unknown>): MergedReco
       continue;
     }
     values[field] = value;
-    heads[field] = [c.hlc];
+    heads[field] = head;
     stamps[field] = c.hlc;
   }
   const stamp = decodeHlc(c.hlc);
@@ -197,7 +199,7 @@ export function mergeRecord(entries: readonly ChangeEntry[]): MergedRecord {
     }
   }
   const values: Record<string, unknown> = {};
-  const heads: Record<string, string[]> = {};
+  const heads: Record<string, readonly string[]> = {};
   const stamps: Record<string, string> = {};
   const conflicts: FieldConflict[] = [];
   for (const field of [...versions.keys()].sort()) {

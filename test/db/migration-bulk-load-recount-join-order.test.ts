@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { migrateTo } from '../../electron/db/migrate';
-import { beginBulkLoad, BULK_LOAD_MIN_ROWS } from '../../electron/platform/bulk-load';
-import { freshDb, previousOf, type Raw } from '../support/migration-db';
-import { kept, work } from '../support/person-facts';
+import { freshDb, previousOf } from '../support/migration-db';
+import { loadedAt, recountOf as recount } from '../support/person-facts';
 
 const NAME = '2026_12_05_1500_bulk_load_recount_join_order';
 const PREVIOUS = previousOf(NAME);
-
-const recount = (raw: Raw) =>
-  JSON.parse(
-    (raw.prepare(`SELECT recount FROM bulk_load_recounts WHERE tbl = 'persons'`).get() as { recount: string }).recount,
-  ) as string[];
-
-/** What a bulk load of the work keeps (children first, as an apply writes them), in a fresh database at `name`. */
-async function loadedAt(name: string) {
-  const { raw, db } = freshDb();
-  await migrateTo(db, name);
-  await db.transaction().execute(async (trx) => {
-    const load = await beginBulkLoad(trx, { persons: BULK_LOAD_MIN_ROWS });
-    work(raw, true);
-    await load.finish();
-  });
-  const out = kept(raw);
-  await db.destroy();
-  return out;
-}
 
 describe(`migration ${NAME}`, () => {
   it("reads each slice of persons once per metric: the recount's counts are the same; down undoes it", async () => {

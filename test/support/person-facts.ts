@@ -1,4 +1,6 @@
-import { insertTwoPersons, type Raw } from './migration-db';
+import { migrateTo } from '../../electron/db/migrate';
+import { beginBulkLoad, BULK_LOAD_MIN_ROWS } from '../../electron/platform/bulk-load';
+import { freshDb, insertTwoPersons, type Raw } from './migration-db';
 
 const SYNC = "'2026-12-03T08:00:00Z', '2026-12-03T08:00:00Z', 'ws', 'h1', NULL";
 
@@ -47,4 +49,28 @@ export function kept(raw: Raw) {
     gaps: raw.prepare('SELECT * FROM report_gaps ORDER BY 1, 2, 3').all(),
     counts: raw.prepare('SELECT * FROM report_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6').all(),
   };
+}
+
+/** The statements of the persons' recount after a bulk load (`bulk_load_recounts`). */
+export const recountOf = (raw: Raw) =>
+  JSON.parse(
+    (raw.prepare(`SELECT recount FROM bulk_load_recounts WHERE tbl = 'persons'`).get() as { recount: string }).recount,
+  ) as string[];
+
+/**
+ * What a bulk load of the work keeps (children first, as an apply writes them), in a fresh database at migration
+ * `name`; `held` writes what the station holds before the load.
+ */
+export async function loadedAt(name: string, held?: (raw: Raw) => void) {
+  const { raw, db } = freshDb();
+  await migrateTo(db, name);
+  held?.(raw);
+  await db.transaction().execute(async (trx) => {
+    const load = await beginBulkLoad(trx, { persons: BULK_LOAD_MIN_ROWS });
+    work(raw, true);
+    await load.finish();
+  });
+  const out = kept(raw);
+  await db.destroy();
+  return out;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { vietnameseSortKey } from '../../shared/text/sort-key';
+import { vietnameseSortKey, wholeSortKey } from '../../shared/text/sort-key';
 
 const collator = new Intl.Collator('vi');
 const sign = (n: number) => (n < 0 ? -1 : n > 0 ? 1 : 0);
@@ -212,5 +212,25 @@ describe('vietnameseSortKey', () => {
       const bytes = Buffer.compare(Buffer.from(vietnameseSortKey(a)), Buffer.from(vietnameseSortKey(b)));
       expect(sign(bytes)).toBe(keyOrder(a, b));
     }
+  });
+
+  it('weighs a name a word at a time (each with the space before it) exactly as it weighs it whole', () => {
+    // Spaces in runs, at either end, marks right after a space or at the start, letters joined with a mark
+    // (ă ơ ư), no-break spaces, an ignorable, a character outside the BMP, uppercase.
+    const alphabet = [' ', ' ', '  ', '\u00a0', 'a', 'A', 'o', 'u', 'd', 'đ', 'Đ', 'ê', 'ễ', 'Ư', '李', '😀', '-', '.'];
+    const marks = ['\u0306', '\u031b', '\u0302', '\u0301', '\u0323', '\u0300', '\u0308', '\u00ad', '\u034f'];
+    const text = fc.array(fc.constantFrom(...alphabet, ...marks), { maxLength: 24 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(vietnameseSortKey(t)).toBe(wholeSortKey(t));
+        // Asked again (its words now remembered): the same key.
+        expect(vietnameseSortKey(t)).toBe(wholeSortKey(t));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const t of ['', ' ', '  Nguyễn  Văn ', ' \u0301a', '\u0301 a', 'a \u0306', 'Trần Thị Hướng Dương'])
+      expect(vietnameseSortKey(t)).toBe(wholeSortKey(t));
+    const names = fc.sample(name, { numRuns: 2000, seed: 11 });
+    for (const n of names) expect(vietnameseSortKey(n)).toBe(wholeSortKey(n));
   });
 });

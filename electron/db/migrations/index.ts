@@ -30,6 +30,7 @@ import * as m20261205_0000 from './2026_12_05_0000_bulk_load_recount_parts';
 import * as m20261205_0100 from './2026_12_05_0100_report_child_triggers_guard';
 import * as m20261205_0200 from './2026_12_05_0200_bulk_load_person_facts';
 import * as m20261205_1500 from './2026_12_05_1500_bulk_load_recount_join_order';
+import * as m20261205_1800 from './2026_12_05_1800_bulk_load_facts_once';
 
 /**
  * Every migration, listed statically: a packaged (asar) app cannot read a folder of migration files.
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_0100_report_child_triggers_guard': m20261205_0100,
   '2026_12_05_0200_bulk_load_person_facts': m20261205_0200,
   '2026_12_05_1500_bulk_load_recount_join_order': m20261205_1500,
+  '2026_12_05_1800_bulk_load_facts_once': m20261205_1800,
 };
