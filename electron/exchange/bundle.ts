@@ -6,6 +6,7 @@ import { keepParsed, parsedOf, type ChangeEntry } from '../changelog/merge';
 import { AgeError, AgeWriter, fileSource, openAge, type ByteSource } from './age';
 import { ed25519Public } from './station';
 import { MEMBER_NAME, TAR_END, TarError, TarReader, tarHeader, tarPadding } from './ustar';
+import { Utf8Lines } from './utf8-lines';
 
 /**
  * The bundle format (docs/bundle-format.md): an age v1 file whose plaintext is a ustar archive of
@@ -120,6 +121,17 @@ const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('
 
 export function invalid(detail: string): AppError {
   return new AppError(ErrorCodes.BUNDLE_INVALID, `bundle refused: ${detail}`);
+}
+
+/** A text member's lines that cannot be read (utf8-lines.ts), in the words of the other refusals. */
+function lineError(reason: 'not_utf8' | 'line_too_long' | 'no_newline'): AppError {
+  return invalid(
+    reason === 'not_utf8'
+      ? 'chunk is not UTF-8 text'
+      : reason === 'line_too_long'
+        ? 'line too long'
+        : 'chunk does not end with a newline',
+  );
 }
 
 export interface WrittenBundle {
@@ -481,7 +493,7 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
   let current: { name: string; size: number; kind: 'head' | 'changes' | 'audit' | 'blob'; sha: string } | null = null;
   let parts: Buffer[] = [];
   let hash: crypto.Hash | null = null;
-  let carry = '';
+  let text: Utf8Lines | null = null;
   let lines = 0;
   // The blobs of the chunk that follows them: verified, held until the chunk ends, each used at least once.
   let group = new Map<string, { data: Buffer; used: boolean; base64?: string }>();
@@ -585,7 +597,7 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
         current = { name, size, kind, sha: want.m?.sha256 ?? '' };
         parts = [];
         hash = index >= 2 ? crypto.createHash('sha256') : null;
-        carry = '';
+        text = kind === 'changes' || kind === 'audit' ? new Utf8Lines(LIMITS.maxLineBytes, lineError) : null;
         lines = 0;
       },
       data(chunk) {
@@ -597,11 +609,7 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
           return;
         }
         hash!.update(chunk);
-        const text = carry + chunk.toString('utf8');
-        const split = text.split('\n');
-        carry = split.pop()!;
-        if (carry.length > LIMITS.maxLineBytes) throw invalid('line too long');
-        for (const l of split) (c.kind === 'audit' ? auditLine : changeLine)(l);
+        for (const l of text!.push(chunk)) (c.kind === 'audit' ? auditLine : changeLine)(l);
       },
       endEntry() {
         const c = current!;
@@ -625,7 +633,7 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
           group.set(c.sha, { data: Buffer.concat(parts), used: false });
           parts = [];
         } else {
-          if (carry) throw invalid('chunk does not end with a newline');
+          text!.end();
           const m = manifest!.members[index - 2]!;
           if (hash!.digest('hex') !== m.sha256) throw invalid('chunk hash differs from the manifest');
           if (lines !== m.entries) throw invalid('chunk entry count differs from the manifest');

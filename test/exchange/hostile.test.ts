@@ -176,6 +176,46 @@ describe('hostile bundles are refused and change nothing', { timeout: 300_000 },
     expect(pv.counts).toEqual({ persons: 1 });
   });
 
+  it('a correctly signed change chunk whose bytes are not UTF-8 text (a letter broken, or cut at the end)', async () => {
+    // "Lò Văn Thử": ă is C4 83 and ử is E1 BB AD in UTF-8.
+    const good = Buffer.from(`${JSON.stringify(personChange(s.commune.communeA.code))}\n`);
+    const at = good.indexOf(Buffer.from('ử'));
+    expect(at).toBeGreaterThan(0);
+    const broken = [
+      // A continuation byte replaced by a letter: the sequence ends early.
+      Buffer.concat([good.subarray(0, at + 1), Buffer.from('x'), good.subarray(at + 2)]),
+      // A lone continuation byte, and a byte UTF-8 never uses.
+      Buffer.concat([good.subarray(0, at), Buffer.from([0xbb]), good.subarray(at + 3)]),
+      Buffer.concat([good.subarray(0, at), Buffer.from([0xff, 0xbb, 0xad]), good.subarray(at + 3)]),
+      // An overlong form of "/" (C0 AF), which a lax decoder reads as a character.
+      Buffer.concat([good.subarray(0, at), Buffer.from([0xc0, 0xaf]), good.subarray(at + 3)]),
+      // The chunk's last line cut inside ử, after its newline was dropped.
+      good.subarray(0, at + 2),
+    ];
+    for (const [i, chunk] of broken.entries()) {
+      const { manifest, sig } = await signedParts(chunk);
+      const members = [
+        { name: 'manifest.json', data: manifest },
+        { name: 'manifest.sig', data: sig },
+        { name: 'changes/000001.jsonl', data: chunk },
+      ];
+      const e = await refused(write(`not-utf8-${i}.age`, sealToHub(tar(members))), 'BUNDLE_INVALID');
+      expect(e.message).toMatch(/not UTF-8|does not end with a newline/);
+    }
+    // The same chunk whole goes in (preview only): the bytes alone were refused.
+    const { manifest, sig } = await signedParts(good);
+    const whole = tar([
+      { name: 'manifest.json', data: manifest },
+      { name: 'manifest.sig', data: sig },
+      { name: 'changes/000001.jsonl', data: good },
+    ]);
+    const pv = await ok(s.hub.host, 'bundles.import', {
+      path: write('utf8-whole.age', sealToHub(whole)),
+      preview: true,
+    });
+    expect(pv.counts).toEqual({ persons: 1 });
+  });
+
   it('a tar member with a path escape, a link, a size lie, a duplicate, or a member the manifest lacks', async () => {
     const chunk = Buffer.from(`${JSON.stringify(personChange(s.commune.communeA.code))}\n`);
     const { manifest, sig } = await signedParts(chunk);
