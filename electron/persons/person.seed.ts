@@ -79,6 +79,8 @@ export async function seedPersons(ctx: DomainContext, o: SeedOptions): Promise<S
       const id = uuidv7();
       const events = plan(rnd, today);
       const activeKinds: MeasureKind[] = [];
+      // The last contact, as the derive rule has it: the latest check-in or test.
+      let lastContact = events.lastContact;
       for (const m of events.measures) {
         const end = measureEnd(DEFAULT_RULES_FOR_SEED, m.kind, m.start);
         const status = end && end < today ? 'completed' : 'active';
@@ -99,13 +101,15 @@ export async function seedPersons(ctx: DomainContext, o: SeedOptions): Promise<S
         measures++;
         if (status === 'active') {
           const checkIn = addDays(today, -Math.floor(rnd() * 120));
-          if (checkIn >= m.start)
+          if (checkIn >= m.start) {
             insert('personCheckIns', uuidv7(), {
               measureId: mid,
               personId: id,
               date: checkIn,
               note: 'Làm việc định kỳ tại trụ sở Công an xã',
             });
+            if (!lastContact || checkIn > lastContact) lastContact = checkIn;
+          }
         }
       }
       for (const t of events.tests) {
@@ -164,7 +168,7 @@ export async function seedPersons(ctx: DomainContext, o: SeedOptions): Promise<S
         firstUseDate: p.firstUseDate,
         unitId,
         category,
-        lastContactAt: events.lastContact,
+        lastContactAt: lastContact,
         mergedInto: null,
         deletedAt: null,
       });

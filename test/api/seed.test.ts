@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { err, ok } from '../support/host';
 import { as, cccd, personsWorld } from '../support/persons';
 import { readEntries } from '../../electron/changelog/log-store';
+import { personTable } from '../../electron/persons/person.table';
+import { vietnamDay } from '../../shared/domain/working-days';
 
 describe('persons.seed', () => {
   it('attack: seeding synthetic people into a live database is refused unless said on purpose', async () => {
@@ -44,5 +46,26 @@ describe('persons.seed', () => {
     expect(new Set(logged.map((c) => c.recordId)).size).toBe(25);
     // A seeded record's first write is kept by reference to its row and written out from it when read.
     expect(Object.keys(JSON.parse(logged[0]!.changes) as object)).toEqual(expect.arrayContaining(['fullName']));
+  });
+
+  it("derives what it writes by the app's own rules: a seeded person's derived columns equal a re-derive of them", async () => {
+    const w = await personsWorld();
+    await as(w.host, w.accounts.leader.username);
+    await ok(w.host, 'persons.seed', { count: 300, seed: 5 });
+    const { raw, db } = w.host.openState();
+    const cols = 'id, category, last_contact_at, name_folded, sort_key, birth_year, first_positive_on, reach_from';
+    const read = () => raw.prepare(`SELECT ${cols} FROM persons ORDER BY id`).all() as Record<string, unknown>[];
+    const seeded = read();
+    // The last contact is the latest check-in or test (the seed once took the tests alone).
+    const withCheckIn = raw
+      .prepare(
+        `SELECT count(*) AS n FROM persons p WHERE p.last_contact_at =
+           (SELECT max(c.date) FROM person_check_ins c WHERE c.person_id = p.id)`,
+      )
+      .get() as { n: number };
+    expect(withCheckIn.n).toBeGreaterThan(10);
+    const ids = seeded.map((r) => r.id as string);
+    await db.transaction().execute((trx) => personTable.rederive!(trx, ids, vietnamDay(new Date(w.clock.now()))));
+    expect(read()).toEqual(seeded);
   });
 });
