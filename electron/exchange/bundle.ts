@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
@@ -617,6 +618,8 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
           manifestBytes = Buffer.concat(parts);
         } else if (index === 1) {
           let parsed: unknown;
+          // UTF-8 text like the other members: bytes that are not are refused, never read as U+FFFD.
+          if (!isUtf8(manifestBytes!)) throw invalid('manifest is not UTF-8 text');
           try {
             parsed = JSON.parse(manifestBytes!.toString('utf8'));
           } catch {

@@ -176,7 +176,7 @@ describe('hostile bundles are refused and change nothing', { timeout: 300_000 },
     expect(pv.counts).toEqual({ persons: 1 });
   });
 
-  it('a correctly signed change chunk whose bytes are not UTF-8 text (a letter broken, or cut at the end)', async () => {
+  it('a correctly signed change chunk or manifest whose bytes are not UTF-8 text (a letter broken, or cut at the end)', async () => {
     // "Lò Văn Thử": ă is C4 83 and ử is E1 BB AD in UTF-8.
     const good = Buffer.from(`${JSON.stringify(personChange(s.commune.communeA.code))}\n`);
     const at = good.indexOf(Buffer.from('ử'));
@@ -201,6 +201,20 @@ describe('hostile bundles are refused and change nothing', { timeout: 300_000 },
       ];
       const e = await refused(write(`not-utf8-${i}.age`, sealToHub(tar(members))), 'BUNDLE_INVALID');
       expect(e.message).toMatch(/not UTF-8|does not end with a newline/);
+    }
+    // A manifest, correctly signed, whose purpose has a letter broken: refused too.
+    {
+      const { manifest } = await signedParts(good, { purpose: 'thử' });
+      const at = manifest.indexOf(Buffer.from('ử'));
+      const bad = Buffer.concat([manifest.subarray(0, at + 1), Buffer.from('x'), manifest.subarray(at + 2)]);
+      const keys = await stationKeys(s.commune.host.openState().db, s.cShow.id);
+      const members = [
+        { name: 'manifest.json', data: bad },
+        { name: 'manifest.sig', data: crypto.sign(null, bad, keys.signingPrivate) },
+        { name: 'changes/000001.jsonl', data: good },
+      ];
+      const e = await refused(write('not-utf8-manifest.age', sealToHub(tar(members))), 'BUNDLE_INVALID');
+      expect(e.message).toMatch(/manifest is not UTF-8/);
     }
     // The same chunk whole goes in (preview only): the bytes alone were refused.
     const { manifest, sig } = await signedParts(good);
