@@ -162,9 +162,9 @@ class TableWriter {
   private unindexed: Record<string, unknown>[] = [];
   private update: { sql: string; keys: string[] } | null = null;
   /**
-   * The columns whose text is counted towards a statement's cap: files (a photo, a scan, up to a few MB each).
-   * Other text is not counted (100,000 persons' 30 columns each cost ~0.5 s): a value is at most 1,000,000
-   * characters (`checkValue`), and all the rows of one write come from one chunk of the bundle (at most 64 MB).
+   * The columns whose text is counted towards a statement's cap: all the spec's columns, by a list made once (a
+   * `for … in` over each row's keys cost ~0.5 s at 100,000 persons). Any of them may be large: a bundle's line may
+   * take an attachment for any field, and a value may be 1,000,000 characters (`checkValue`).
    */
   private readonly large: readonly string[];
 
@@ -174,7 +174,7 @@ class TableWriter {
     private readonly today: string,
     private readonly derive: PendingDerive,
   ) {
-    this.large = Object.keys(spec.columns).filter((c) => spec.columns[c]!.attachment);
+    this.large = Object.keys(spec.columns);
   }
 
   /** `row` as `rowOf` made it: with its id when it is new. */
@@ -185,7 +185,7 @@ class TableWriter {
         const v = row[k];
         if (typeof v === 'string') this.chars += v.length;
       }
-      // At most 200 rows, or a few MB of files (photos, scans), to a statement.
+      // At most 200 rows, or a few MB of text (photos, scans), to a statement.
       if (this.inserts.length >= 200 || this.chars >= 4_000_000) await this.flush();
       return;
     }

@@ -20,17 +20,19 @@ export function wholeCharacters(b: Uint8Array): number {
  * The lines of a text member read in pieces (the decrypted chunks of a bundle, cut wherever they fall). A piece
  * may end inside a character: a Vietnamese letter is two or three bytes in UTF-8. Those bytes wait for the next
  * piece and are never decoded alone: decoded alone they became U+FFFD, and a name arrived corrupted while every
- * hash still matched (the hashes are of the bytes). Bytes that are not UTF-8 are refused, as is a line too long.
+ * hash still matched (the hashes are of the bytes). Bytes that are not UTF-8 are refused, as is a line longer than
+ * `maxLineBytes` bytes (its newline not counted), wherever it ends.
  */
 export class Utf8Lines {
   /** The bytes of a character the last piece cut, waiting for the rest of it. */
   private tail: Buffer | null = null;
-  /** The text after the last newline. */
+  /** The text after the last newline, and its length in bytes. */
   private carry = '';
+  private carryBytes = 0;
 
   constructor(
-    private readonly maxLineChars: number,
-    /** The error to throw, by reason: 'not_utf8', 'line_too_long', 'no_newline'. */
+    private readonly maxLineBytes: number,
+    /** The error to throw, by reason. */
     private readonly fail: (reason: 'not_utf8' | 'line_too_long' | 'no_newline') => Error,
   ) {}
 
@@ -42,9 +44,18 @@ export class Utf8Lines {
     this.tail = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : null;
     const whole = cut < bytes.length ? bytes.subarray(0, cut) : bytes;
     if (!isUtf8(whole)) throw this.fail('not_utf8');
+    // Each line's length in bytes, from where its newlines are (one search per line, over bytes).
+    let length = this.carryBytes;
+    let from = 0;
+    for (let nl = whole.indexOf(0x0a); nl >= 0; nl = whole.indexOf(0x0a, from)) {
+      if (length + nl - from > this.maxLineBytes) throw this.fail('line_too_long');
+      length = 0;
+      from = nl + 1;
+    }
+    this.carryBytes = length + whole.length - from;
+    if (this.carryBytes > this.maxLineBytes) throw this.fail('line_too_long');
     const lines = (this.carry + whole.toString('utf8')).split('\n');
     this.carry = lines.pop()!;
-    if (this.carry.length > this.maxLineChars) throw this.fail('line_too_long');
     return lines;
   }
 

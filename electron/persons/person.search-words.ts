@@ -2,10 +2,12 @@ import { foldVietnamese } from '../../shared/text/fold';
 
 /**
  * Names folded lately, with their words: an import derives a person's folded names and then its name words from
- * the same names, a thousand persons apart at most. Bounded: cleared when full.
+ * the same names, a thousand persons apart at most. Bounded in count (cleared when full) and in size: a name longer
+ * than any form allows (an imported value may be a million characters) is folded every time, not kept.
  */
 const folded = new Map<string, readonly string[]>();
 const MAX_FOLDED = 5_000;
+const MAX_NAME_CHARS = 200;
 
 /** Folded words of a name, as indexed and as searched: letters and digits only. Shared: never change the list. */
 export function nameTokens(text: string): readonly string[] {
@@ -18,8 +20,10 @@ export function nameTokens(text: string): readonly string[] {
         .split(' ')
         .filter(Boolean),
     );
-    if (folded.size >= MAX_FOLDED) folded.clear();
-    folded.set(text, words);
+    if (text.length <= MAX_NAME_CHARS) {
+      if (folded.size >= MAX_FOLDED) folded.clear();
+      folded.set(text, words);
+    }
   }
   return words;
 }

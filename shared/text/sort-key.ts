@@ -179,10 +179,13 @@ type Levels = readonly [primary: string, secondary: string, tertiary: string];
 
 /**
  * The levels of the pieces of names seen lately (a word with the space before it): an import derives 100,000
- * names made of a few thousand words. Bounded: cleared when full.
+ * names made of a few thousand words. Bounded in count (cleared when full) and in size: only a piece as short as a
+ * word is kept (an imported value may be a million characters long, and its levels, built a character at a time,
+ * would be kept as chains of thousands of small strings).
  */
 const pieces = new Map<string, Levels>();
 const MAX_PIECES = 20_000;
+const MAX_PIECE_CHARS = 64;
 
 /**
  * The sort key of a name: compare keys with `<` or SQLite BINARY to get Intl.Collator('vi') order.
@@ -203,8 +206,10 @@ export function vietnameseSortKey(name: string): string {
     let levels = pieces.get(piece);
     if (levels === undefined) {
       levels = levelsOf(piece);
-      if (pieces.size >= MAX_PIECES) pieces.clear();
-      pieces.set(piece, levels);
+      if (piece.length <= MAX_PIECE_CHARS) {
+        if (pieces.size >= MAX_PIECES) pieces.clear();
+        pieces.set(piece, levels);
+      }
     }
     primary += levels[0];
     secondary += levels[1];

@@ -50,8 +50,19 @@ describe('Utf8Lines', () => {
     // The member ends inside a letter (its last piece cut it): refused, not decoded as U+FFFD.
     expect(() => read(Buffer.from([0x61, 0x0a, 0xe1, 0xbb]), [])).toThrow('not_utf8');
     expect(() => read(Buffer.from('a\nb'), [])).toThrow('no_newline');
-    expect(() => read(Buffer.from('ễễễ'), [], 2)).toThrow('line_too_long');
-    expect(read(Buffer.from('ễễ\n'), [], 2)).toEqual(['ễễ']);
+  });
+
+  it('refuses a line longer than the limit in bytes, a whole one or one still open, wherever the pieces are cut', () => {
+    // "ễễ" is 6 bytes: at most 6 goes in, 5 is refused, whether the line ends in the piece or not.
+    for (let c = 0; c <= 7; c++) {
+      expect(read(Buffer.from('ễễ\nab\n'), [c], 6)).toEqual(['ễễ', 'ab']);
+      expect(() => read(Buffer.from('ễễ\nab\n'), [c], 5)).toThrow('line_too_long');
+      expect(() => read(Buffer.from('ab\nễễ\n'), [c], 5)).toThrow('line_too_long');
+    }
+    // A line still open at the end of a piece is measured too (its newline never comes).
+    const r = new Utf8Lines(4, refuse);
+    expect(r.push(Buffer.from('ab\ncd'))).toEqual(['ab']);
+    expect(() => r.push(Buffer.from('efg'))).toThrow('line_too_long');
   });
 
   it('finds where the last whole character ends', () => {
