@@ -39,6 +39,14 @@ function invalid(detail: string): AppError {
   return new AppError(ErrorCodes.INVALID_INPUT, `change rejected: ${detail}`);
 }
 
+/** The longest text value a change may carry; a file (a photo, a scan) as a data URL may be longer. */
+const MAX_TEXT_CHARS = 1_000_000;
+/**
+ * The longest file as a data URL: above the largest a form accepts (a dossier scan of about 2 MB, 2,800,000
+ * characters; a photo 700,000), so what one station saved every other can import.
+ */
+const MAX_FILE_CHARS = 4_000_000;
+
 function checkValue(table: string, field: string, col: ColumnSpec, value: unknown) {
   if (value === null) {
     if (!col.nullable && col.type !== 'json') throw invalid(`${table}.${field} may not be null`);
@@ -55,7 +63,8 @@ function checkValue(table: string, field: string, col: ColumnSpec, value: unknow
           : typeof value === 'string';
   if (!ok) throw invalid(`${table}.${field} has the wrong type`);
   if (col.enum && !col.enum.includes(value as string)) throw invalid(`${table}.${field} is not an allowed value`);
-  if (typeof value === 'string' && value.length > 1_000_000) throw invalid(`${table}.${field} is too long`);
+  if (typeof value === 'string' && value.length > (col.attachment ? MAX_FILE_CHARS : MAX_TEXT_CHARS))
+    throw invalid(`${table}.${field} is too long`);
 }
 
 /**
