@@ -175,7 +175,7 @@ class TableWriter {
    * `for … in` over each row's keys cost ~0.5 s at 100,000 persons). Any of them may be large: a bundle's line may
    * take an attachment for any field, and a value may be 1,000,000 characters (`checkValue`).
    */
-  private readonly large: readonly string[];
+  private readonly counted: readonly string[];
 
   constructor(
     private readonly db: Db,
@@ -183,14 +183,14 @@ class TableWriter {
     private readonly today: string,
     private readonly derive: PendingDerive,
   ) {
-    this.large = Object.keys(spec.columns);
+    this.counted = Object.keys(spec.columns);
   }
 
   /** `row` as `rowOf` made it: with its id when it is new. */
   async write(id: string, row: Record<string, unknown>, existing: boolean): Promise<void> {
     if (!existing) {
       this.inserts.push(row);
-      for (const k of this.large) {
+      for (const k of this.counted) {
         const v = row[k];
         if (typeof v === 'string') this.chars += v.length;
       }

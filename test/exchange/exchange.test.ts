@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { updateRecord } from '../../electron/changelog/changelog';
 import { ADMIN, err, ok, setupVault } from '../support/host';
 import { as } from '../support/persons';
-import { footprint, lastAudit, person, twoStations } from './world';
+import { addArchiveKey, footprint, lastAudit, person, twoStations } from './world';
 
 describe('the exchange between a commune and its hub', { timeout: 300_000 }, () => {
   it('identifies stations by card and fingerprint, and refuses a peer whose typed fingerprint differs', async () => {
@@ -33,11 +33,7 @@ describe('the exchange between a commune and its hub', { timeout: 300_000 }, () 
   it('carries the commune’s records to the hub, acknowledges them, and the age CLI opens it with an archive key', async () => {
     const s = await twoStations();
     // An archive key held on paper: every bundle is also encrypted to it.
-    const keyFile = path.join(s.dir, 'archive-key.txt');
-    expect(spawnSync('age-keygen', ['-o', keyFile]).status).toBe(0);
-    const archiveRecipient = /public key: (age1\w+)/.exec(fs.readFileSync(keyFile, 'utf8'))![1]!;
-    await as(s.commune.host, ADMIN.username);
-    await ok(s.commune.host, 'archive.add', { recipient: archiveRecipient, label: 'lưu trữ tỉnh' });
+    const keyFile = await addArchiveKey(s);
 
     await as(s.commune.host, s.commune.accounts.officerA.username);
     const a = await ok(s.commune.host, 'persons.create', person(s.commune.communeA.code, 'Nguyễn Văn Đức', '100001'));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, ok } from '../support/host';
 import { as } from '../support/persons';
-import { person, twoStations } from './world';
+import { addArchiveKey, person, twoStations } from './world';
 
 /** Plaintext bytes per age chunk (the STREAM of age v1): the reader is given the bundle in pieces this long. */
 const AGE_CHUNK = 64 * 1024;
@@ -38,11 +38,7 @@ describe('text cut by the end of a decrypted chunk', { timeout: 300_000 }, () =>
   it('a name whose letter a chunk of the bundle cuts in two arrives whole (was: U+FFFD in its place)', async () => {
     const s = await twoStations();
     // An archive key, to look at the plaintext the way the reader gets it.
-    const keyFile = path.join(s.dir, 'archive-key.txt');
-    expect(spawnSync('age-keygen', ['-o', keyFile]).status).toBe(0);
-    const archiveRecipient = /public key: (age1\w+)/.exec(fs.readFileSync(keyFile, 'utf8'))![1]!;
-    await as(s.commune.host, ADMIN.username);
-    await ok(s.commune.host, 'archive.add', { recipient: archiveRecipient, label: 'lưu trữ tỉnh' });
+    const keyFile = await addArchiveKey(s);
 
     // Forty persons whose text is almost all two- and three-byte letters: most bytes of the changes are inside
     // a letter, so the ends of the 64 KiB chunks fall inside letters (checked below, not assumed).

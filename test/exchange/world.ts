@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HostCore } from '../../electron/host/host';
@@ -169,3 +170,16 @@ export function bytes(file: string): Buffer {
 }
 
 export { ADMIN, LEADER };
+
+/**
+ * An archive key held on paper (made with the standard `age-keygen`), added by the commune's administrator: every
+ * bundle the commune writes is also encrypted to it. Returns the key file, for `age -d -i`.
+ */
+export async function addArchiveKey(s: Stations): Promise<string> {
+  const keyFile = path.join(s.dir, 'archive-key.txt');
+  if (spawnSync('age-keygen', ['-o', keyFile]).status !== 0) throw new Error('age-keygen failed');
+  const recipient = /public key: (age1\w+)/.exec(fs.readFileSync(keyFile, 'utf8'))![1]!;
+  await as(s.commune.host, ADMIN.username);
+  await ok(s.commune.host, 'archive.add', { recipient, label: 'lưu trữ tỉnh' });
+  return keyFile;
+}
