@@ -1,20 +1,14 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import type { HosoServer } from './support/hoso-server';
 import { signIn } from './support/flows';
 import { screenshot } from './support/screens';
 import { asAccount, checkPersonsScreen, createPerson, openPersons, PEOPLE, seedPersonsWorld } from './support/persons';
 
 const officer = PEOPLE.officerA;
 
-/**
- * The dialogs of a person's file keep what was typed across a lock (drafts inside the encrypted database): the
- * drug test, the check-in under a measure and the request for an addiction determination. After Ctrl+L and the
- * unlock, the file opens again with the dialog and its text, and says so.
- */
-test('Ctrl+L in the drug-test, check-in and determination dialogs: each comes back with its text after unlocking', async ({
-  app,
-  hoso,
-}) => {
-  test.setTimeout(400_000);
+/** Officer A's commune with one person under a user-management measure; the officer signed in, the file open. */
+async function openPersonUnderMeasure(app: Page, hoso: HosoServer): Promise<void> {
   const world = await seedPersonsWorld(hoso, ['officerA']);
   await asAccount(hoso, 'officerA', async () => {
     const p = await createPerson(hoso, {
@@ -39,20 +33,33 @@ test('Ctrl+L in the drug-test, check-in and determination dialogs: each comes ba
   await openPersons(app);
   await app.getByRole('button', { name: 'Thào A Sính' }).click();
   await expect(app.getByRole('heading', { name: 'Thào A Sính' })).toBeVisible();
+}
 
-  /** Locks with Ctrl+L, checks nothing typed stays on screen, and unlocks. */
-  const lockAndUnlock = async (typed: string) => {
-    await app.keyboard.press('Control+l');
-    await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
-    await expect(app.locator('body')).not.toContainText(typed);
-    await signIn(app, officer.username, officer.password);
-  };
+/** Locks with Ctrl+L, checks nothing typed stays on screen, and unlocks. */
+async function lockAndUnlock(app: Page, typed: string): Promise<void> {
+  await app.keyboard.press('Control+l');
+  await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
+  await expect(app.locator('body')).not.toContainText(typed);
+  await signIn(app, officer.username, officer.password);
+}
+
+/**
+ * The dialogs of a person's file keep what was typed across a lock (drafts inside the encrypted database): the
+ * drug test, the check-in under a measure and the request for an addiction determination. After Ctrl+L and the
+ * unlock, the file opens again with the dialog and its text, and says so.
+ */
+test('Ctrl+L in the drug-test, check-in and determination dialogs: each comes back with its text after unlocking', async ({
+  app,
+  hoso,
+}) => {
+  test.setTimeout(400_000);
+  await openPersonUnderMeasure(app, hoso);
 
   // The drug test: a note typed, then the lock.
   await app.getByRole('button', { name: 'Thêm xét nghiệm' }).click();
   const drugTest = app.getByRole('dialog', { name: 'Thêm kết quả xét nghiệm' });
   await drugTest.getByLabel('Ghi chú').fill('Que thử nhanh 4 chân, vạch T mờ');
-  await lockAndUnlock('vạch T mờ');
+  await lockAndUnlock(app, 'vạch T mờ');
   await expect(drugTest.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
   await expect(drugTest.getByLabel('Ghi chú')).toHaveValue('Que thử nhanh 4 chân, vạch T mờ');
   await checkPersonsScreen(app, 'B01-test-draft-restored-1366');
@@ -65,7 +72,7 @@ test('Ctrl+L in the drug-test, check-in and determination dialogs: each comes ba
   await app.getByTestId('measure-item').getByRole('button', { name: 'Ghi làm việc' }).click();
   const checkIn = app.getByRole('dialog', { name: /Ghi lần làm việc/ });
   await checkIn.getByLabel('Nội dung').fill('Làm việc tại trụ sở Công an xã, chấp hành tốt');
-  await lockAndUnlock('chấp hành tốt');
+  await lockAndUnlock(app, 'chấp hành tốt');
   await expect(checkIn.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
   await expect(checkIn.getByLabel('Nội dung')).toHaveValue('Làm việc tại trụ sở Công an xã, chấp hành tốt');
   await checkIn.getByRole('button', { name: 'Ghi làm việc' }).click();
@@ -78,7 +85,7 @@ test('Ctrl+L in the drug-test, check-in and determination dialogs: each comes ba
   const determination = app.getByRole('dialog', { name: 'Đề nghị xác định tình trạng nghiện' });
   await determination.getByLabel('Cơ sở y tế thực hiện').fill('Trung tâm Y tế khu vực Hàm Yên');
   await determination.getByLabel('Số phiếu kết quả').fill('PKQ-118');
-  await lockAndUnlock('Hàm Yên');
+  await lockAndUnlock(app, 'Hàm Yên');
   await expect(determination.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
   await expect(determination.getByLabel('Cơ sở y tế thực hiện')).toHaveValue('Trung tâm Y tế khu vực Hàm Yên');
   await expect(determination.getByLabel('Số phiếu kết quả')).toHaveValue('PKQ-118');
@@ -100,4 +107,51 @@ test('Ctrl+L in the drug-test, check-in and determination dialogs: each comes ba
     // One line of text: no wider break than a single line height.
     expect(box!.height).toBeLessThan(30);
   }
+});
+
+/**
+ * A busy machine: the host takes a moment to say whether a dialog has a draft, and the officer types in the
+ * meantime. What was typed then is a change like any other: it comes back after a lock pressed before the answer
+ * came, and after one pressed once it has come (it used to be taken for the form as it opened, and was lost).
+ */
+test('what is typed while a dialog is still asking for its draft comes back after a lock', async ({ app, hoso }) => {
+  test.setTimeout(200_000);
+  await openPersonUnderMeasure(app, hoso);
+  // Every "is there a draft?" answer takes 3 s to arrive.
+  let answers = 0;
+  await app.route('**/api/call', async (route) => {
+    const body = route.request().postDataJSON() as { procedure?: string } | null;
+    if (body?.procedure === 'drafts.get') {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      answers += 1;
+    }
+    await route.continue();
+  });
+
+  // Locked before the answer came.
+  await app.getByTestId('measure-item').getByRole('button', { name: 'Ghi làm việc' }).click();
+  const checkIn = app.getByRole('dialog', { name: /Ghi lần làm việc/ });
+  await checkIn.getByLabel('Nội dung').fill('Gọi điện hỏi thăm, gia đình xác nhận ở nhà');
+  expect(answers).toBe(0);
+  await lockAndUnlock(app, 'gia đình xác nhận');
+  await expect(checkIn.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
+  await expect(checkIn.getByLabel('Nội dung')).toHaveValue('Gọi điện hỏi thăm, gia đình xác nhận ở nhà');
+  await checkIn.getByRole('button', { name: 'Ghi làm việc' }).click();
+  await expect(checkIn).toBeHidden();
+  await expect(app.getByTestId('measure-item')).toContainText('1 lần làm việc');
+  expect(await hoso.ok('drafts.list', {})).toEqual([]);
+
+  // Typed before the answer came, locked after it (what CI once met on a busy machine).
+  const before = answers;
+  await app.getByRole('button', { name: 'Thêm xét nghiệm' }).click();
+  const drugTest = app.getByRole('dialog', { name: 'Thêm kết quả xét nghiệm' });
+  await drugTest.getByLabel('Ghi chú').fill('Test nhanh nước tiểu tại nhà');
+  expect(answers).toBe(before);
+  await expect.poll(() => answers).toBe(before + 1);
+  await lockAndUnlock(app, 'nước tiểu tại nhà');
+  await expect(drugTest.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
+  await expect(drugTest.getByLabel('Ghi chú')).toHaveValue('Test nhanh nước tiểu tại nhà');
+  await drugTest.getByRole('button', { name: 'Hủy' }).click();
+  await expect(drugTest).toBeHidden();
+  await expect.poll(async () => (await hoso.ok('drafts.list', {})).length).toBe(0);
 });

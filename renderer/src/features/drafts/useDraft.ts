@@ -41,8 +41,12 @@ export function useDraft<T>(formKey: string | null, opts: DraftOptions<T>): Draf
   const [loading, setLoading] = useState(formKey !== null);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const optsRef = useRef(opts);
+  /** The JSON of the form's values at the last render: what a lock writes if it differs from `baseline`. */
+  const latest = useRef<string | null>(null);
+  const payload = JSON.stringify({ value: opts.value });
   useEffect(() => {
     optsRef.current = opts;
+    latest.current = payload;
   });
   /** The JSON of what the host holds (or of the form as it opened): nothing is written while equal. */
   const baseline = useRef<string | null>(null);
@@ -59,18 +63,26 @@ export function useDraft<T>(formKey: string | null, opts: DraftOptions<T>): Draf
     [api, formKey],
   );
 
+  /**
+   * Writes the form now if it differs from what the host holds. It looks at the form itself, not only at a write
+   * waiting for its debounce: a lock pressed before the host has said whether there is a draft, or in the moment
+   * between that answer and the next render, still writes what was typed.
+   */
   const flush = useCallback(() => {
-    const p = pending.current;
-    if (!p) return null;
-    clearTimeout(p.timer);
+    if (pending.current) clearTimeout(pending.current.timer);
     pending.current = null;
-    return send(p.payload);
+    const now = latest.current;
+    if (baseline.current === null || now === null || now === baseline.current) return null;
+    return send(now);
   }, [send]);
 
   // Opening: bring back a draft the account left in this form.
   useEffect(() => {
     active.current = true;
     if (!formKey) return;
+    // The form as it opened is not a draft. It is taken now, not once the host has answered: what is typed while
+    // the host is asked (a quick typist, a busy machine) is a change to be written like any other.
+    baseline.current = latest.current;
     let current = true;
     void api.invoke('drafts.get', { formKey }).then((r) => {
       if (!current) return;
@@ -78,7 +90,8 @@ export function useDraft<T>(formKey: string | null, opts: DraftOptions<T>): Draf
         try {
           const parsed = JSON.parse(r.value.payload) as { value: T };
           optsRef.current.onRestore(parsed.value);
-          baseline.current = JSON.stringify({ value: parsed.value });
+          // The form shows the draft from the next render on; a lock before that has nothing new to write.
+          baseline.current = latest.current = JSON.stringify({ value: parsed.value });
           setRestoredAt(r.value.updatedAt);
         } catch {
           // A draft that no longer reads is dropped rather than half applied.
@@ -93,11 +106,10 @@ export function useDraft<T>(formKey: string | null, opts: DraftOptions<T>): Draf
   }, [api, formKey]);
 
   // Typing: the draft follows the form, a moment after the last change.
-  const payload = JSON.stringify({ value: opts.value });
   useEffect(() => {
     if (loading || !formKey) return;
     if (baseline.current === null) {
-      baseline.current = payload; // the form as it opened is not a draft
+      baseline.current = payload; // the form as "Bỏ bản nháp" put it back is not a draft
       return;
     }
     if (payload === baseline.current) {
