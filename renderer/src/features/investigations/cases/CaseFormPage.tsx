@@ -15,6 +15,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { formatDate } from '../../../i18n/dates';
 import { DateField } from '../../persons/DateField';
 import { todayIso } from '../../persons/format';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/useDraft';
 import { useUnits } from '../../persons/useUnits';
 import { CommuneSelect } from '../CommuneSelect';
 import { fieldControl } from '../../persons/contract-resolver';
@@ -101,12 +103,27 @@ function CaseFormBody(props: { existing: CaseView | null; tip: TipView | null; f
     handleSubmit,
     setError,
     formState,
+    reset,
+    setValue,
   } = useForm<CaseForm, unknown, z.output<typeof caseInputSchema>>({
     resolver: schemaResolver(caseInputSchema, (v: CaseForm) => toInput(v, fromTip?.tipId ?? null)),
     defaultValues: initialOf(existing, props.tip, fromTip, props.unitName),
     shouldFocusError: false,
   });
   const control = fieldControl(formControl);
+  // Kept as a draft inside the encrypted database across a lock: the offences and the summary take a while.
+  const draft = useFormDraft(
+    existing
+      ? `investigations.case:${existing.id}`
+      : fromTip
+        ? `investigations.case:tip:${fromTip.tipId}`
+        : 'investigations.case:new',
+    { control: formControl, reset, setValue },
+    {
+      page: 'investigations',
+      view: existing ? { kind: 'caseEdit', caseId: existing.id } : { kind: 'caseCreate', fromTip },
+    },
+  );
   const [offences, prosecutedOn, international] = useWatch({
     control,
     name: ['offences', 'prosecutedOn', 'international'],
@@ -145,6 +162,7 @@ function CaseFormBody(props: { existing: CaseView | null; tip: TipView | null; f
       if (!r.ok) return (applyHostError(r.error, setError as never, FIELDS), focusFirstInvalid());
       caseId = r.value.id;
     }
+    await draft.saved();
     void message.success(t(existing ? 'investigations.case.updated' : 'investigations.case.created'));
     nav.changed();
     if (existing || !caseId) nav.back();
@@ -159,6 +177,7 @@ function CaseFormBody(props: { existing: CaseView | null; tip: TipView | null; f
       aria-label={t(existing ? 'investigations.case.editTitle' : 'investigations.case.createTitle')}
     >
       <Form component={false} layout="vertical">
+        <DraftNotice draft={draft} />
         <FormErrorAlert errors={formState.errors} />
         {props.tip ? (
           <Alert
@@ -275,7 +294,15 @@ function CaseFormBody(props: { existing: CaseView | null; tip: TipView | null; f
             </Row>
           </Card>
           <Flex gap={12} justify="flex-end">
-            <Button onClick={nav.back}>{t('common.cancel')}</Button>
+            <Button
+              onClick={() => {
+                // Cancelling gives the typed values up, draft included.
+                draft.discard();
+                nav.back();
+              }}
+            >
+              {t('common.cancel')}
+            </Button>
             <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={formState.isSubmitting}>
               {fromTip && !existing ? t('investigations.case.saveWithDecision') : t('common.save')}
             </Button>

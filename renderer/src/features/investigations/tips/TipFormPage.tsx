@@ -19,6 +19,8 @@ import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { DateField } from '../../persons/DateField';
 import { todayIso } from '../../persons/format';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/useDraft';
 import { useUnits } from '../../persons/useUnits';
 import { CommuneSelect } from '../CommuneSelect';
 import { fieldControl } from '../../persons/contract-resolver';
@@ -101,12 +103,20 @@ function TipFormBody({ tip }: { tip: TipView | null }) {
     handleSubmit,
     setError,
     formState,
+    reset,
+    setValue,
   } = useForm<TipForm, unknown, z.output<typeof tipInputSchema>>({
     resolver: schemaResolver(tipInputSchema, toInput, RENAME),
     defaultValues: formOf(tip),
     shouldFocusError: false,
   });
   const control = fieldControl(formControl);
+  // What is typed is kept inside the encrypted database, so that a lock in the middle of a long summary loses nothing.
+  const draft = useFormDraft(
+    `investigations.tip:${tip?.id ?? 'new'}`,
+    { control: formControl, reset, setValue },
+    { page: 'investigations', view: tip ? { kind: 'tipEdit', tipId: tip.id } : { kind: 'tipCreate' } },
+  );
   const submit = handleSubmit(async (input) => {
     const r = tip
       ? await api.invoke('tips.update', {
@@ -128,6 +138,7 @@ function TipFormBody({ tip }: { tip: TipView | null }) {
       applyHostError(r.error, setError as never, FIELDS, RENAME);
       return focusFirstInvalid();
     }
+    await draft.saved();
     void message.success(t(tip ? 'investigations.tip.updated' : 'investigations.tip.created'));
     nav.changed();
     if (tip) nav.back();
@@ -142,6 +153,7 @@ function TipFormBody({ tip }: { tip: TipView | null }) {
       aria-label={t(tip ? 'investigations.tip.editTitle' : 'investigations.tip.createTitle')}
     >
       <Form component={false} layout="vertical">
+        <DraftNotice draft={draft} />
         <FormErrorAlert errors={formState.errors} />
         <Card title={t('investigations.tip.receipt')}>
           <Row gutter={16}>
@@ -214,7 +226,15 @@ function TipFormBody({ tip }: { tip: TipView | null }) {
           </Field>
         </Card>
         <Flex gap={12} justify="flex-end" style={{ marginTop: 20 }}>
-          <Button onClick={nav.back}>{t('common.cancel')}</Button>
+          <Button
+            onClick={() => {
+              // Cancelling gives the typed values up, draft included.
+              draft.discard();
+              nav.back();
+            }}
+          >
+            {t('common.cancel')}
+          </Button>
           <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={formState.isSubmitting}>
             {t('common.save')}
           </Button>
