@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import type { HosoServer } from './support/hoso-server';
-import { signIn } from './support/flows';
+import { lockAndUnlock, signIn } from './support/flows';
 import { screenshot } from './support/screens';
 import { asAccount, checkPersonsScreen, createPerson, openPersons, PEOPLE, seedPersonsWorld } from './support/persons';
 
@@ -35,14 +35,6 @@ async function openPersonUnderMeasure(app: Page, hoso: HosoServer): Promise<void
   await expect(app.getByRole('heading', { name: 'Thào A Sính' })).toBeVisible();
 }
 
-/** Locks with Ctrl+L, checks nothing typed stays on screen, and unlocks. */
-async function lockAndUnlock(app: Page, typed: string): Promise<void> {
-  await app.keyboard.press('Control+l');
-  await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
-  await expect(app.locator('body')).not.toContainText(typed);
-  await signIn(app, officer.username, officer.password);
-}
-
 /**
  * The dialogs of a person's file keep what was typed across a lock (drafts inside the encrypted database): the
  * drug test, the check-in under a measure and the request for an addiction determination. After Ctrl+L and the
@@ -59,7 +51,7 @@ test('Ctrl+L in the drug-test, check-in and determination dialogs: each comes ba
   await app.getByRole('button', { name: 'Thêm xét nghiệm' }).click();
   const drugTest = app.getByRole('dialog', { name: 'Thêm kết quả xét nghiệm' });
   await drugTest.getByLabel('Ghi chú').fill('Que thử nhanh 4 chân, vạch T mờ');
-  await lockAndUnlock(app, 'vạch T mờ');
+  await lockAndUnlock(app, officer, 'vạch T mờ');
   await expect(drugTest.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
   await expect(drugTest.getByLabel('Ghi chú')).toHaveValue('Que thử nhanh 4 chân, vạch T mờ');
   await checkPersonsScreen(app, 'B01-test-draft-restored-1366');
@@ -72,7 +64,7 @@ test('Ctrl+L in the drug-test, check-in and determination dialogs: each comes ba
   await app.getByTestId('measure-item').getByRole('button', { name: 'Ghi làm việc' }).click();
   const checkIn = app.getByRole('dialog', { name: /Ghi lần làm việc/ });
   await checkIn.getByLabel('Nội dung').fill('Làm việc tại trụ sở Công an xã, chấp hành tốt');
-  await lockAndUnlock(app, 'chấp hành tốt');
+  await lockAndUnlock(app, officer, 'chấp hành tốt');
   await expect(checkIn.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
   await expect(checkIn.getByLabel('Nội dung')).toHaveValue('Làm việc tại trụ sở Công an xã, chấp hành tốt');
   await checkIn.getByRole('button', { name: 'Ghi làm việc' }).click();
@@ -85,7 +77,7 @@ test('Ctrl+L in the drug-test, check-in and determination dialogs: each comes ba
   const determination = app.getByRole('dialog', { name: 'Đề nghị xác định tình trạng nghiện' });
   await determination.getByLabel('Cơ sở y tế thực hiện').fill('Trung tâm Y tế khu vực Hàm Yên');
   await determination.getByLabel('Số phiếu kết quả').fill('PKQ-118');
-  await lockAndUnlock(app, 'Hàm Yên');
+  await lockAndUnlock(app, officer, 'Hàm Yên');
   await expect(determination.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
   await expect(determination.getByLabel('Cơ sở y tế thực hiện')).toHaveValue('Trung tâm Y tế khu vực Hàm Yên');
   await expect(determination.getByLabel('Số phiếu kết quả')).toHaveValue('PKQ-118');
@@ -133,7 +125,7 @@ test('what is typed while a dialog is still asking for its draft comes back afte
   const checkIn = app.getByRole('dialog', { name: /Ghi lần làm việc/ });
   await checkIn.getByLabel('Nội dung').fill('Gọi điện hỏi thăm, gia đình xác nhận ở nhà');
   expect(answers).toBe(0);
-  await lockAndUnlock(app, 'gia đình xác nhận');
+  await lockAndUnlock(app, officer, 'gia đình xác nhận');
   await expect(checkIn.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
   await expect(checkIn.getByLabel('Nội dung')).toHaveValue('Gọi điện hỏi thăm, gia đình xác nhận ở nhà');
   await checkIn.getByRole('button', { name: 'Ghi làm việc' }).click();
@@ -148,7 +140,7 @@ test('what is typed while a dialog is still asking for its draft comes back afte
   await drugTest.getByLabel('Ghi chú').fill('Test nhanh nước tiểu tại nhà');
   expect(answers).toBe(before);
   await expect.poll(() => answers).toBe(before + 1);
-  await lockAndUnlock(app, 'nước tiểu tại nhà');
+  await lockAndUnlock(app, officer, 'nước tiểu tại nhà');
   await expect(drugTest.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
   await expect(drugTest.getByLabel('Ghi chú')).toHaveValue('Test nhanh nước tiểu tại nhà');
   await drugTest.getByRole('button', { name: 'Hủy' }).click();

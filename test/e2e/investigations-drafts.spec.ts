@@ -1,18 +1,9 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { signIn } from './support/flows';
+import { lockAndUnlock, signIn } from './support/flows';
 import { choose, openInvestigations, pictures, typeDate } from './support/investigations';
 import { PEOPLE, seedPersonsWorld } from './support/persons';
 
 const leader = PEOPLE.leader;
-
-/** Ctrl+L, nothing typed left on screen, and the unlock. */
-async function lockAndUnlock(app: Page, typed: string): Promise<void> {
-  await app.keyboard.press('Control+l');
-  await expect(app.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
-  await expect(app.locator('body')).not.toContainText(typed);
-  await signIn(app, leader.username, leader.password);
-}
 
 /**
  * A tip's summary and a case's decision are long to type, and an investigator is called away: a lock (Ctrl+L, or
@@ -39,7 +30,7 @@ test('a tip and a case being typed come back after a lock; saving or cancelling 
   await choose(app, tipForm.getByLabel('Xã/phường xảy ra'), world.communeA.name);
   const summary = 'Quần chúng báo có nhóm thanh niên tụ tập sử dụng ma túy tại bãi đất trống cuối thôn Đồng Mán.';
   await tipForm.getByLabel('Nội dung tin báo').fill(summary);
-  await lockAndUnlock(app, 'Đồng Mán');
+  await lockAndUnlock(app, leader, 'Đồng Mán');
 
   // Back on the tip form, every field as it was, and it says so.
   await expect(tipForm.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();
@@ -64,7 +55,7 @@ test('a tip and a case being typed come back after a lock; saving or cancelling 
   const caseForm = app.getByRole('form', { name: 'Khởi tố vụ án' });
   await caseForm.getByLabel('Số vụ án').fill('57/2026');
   await choose(app, caseForm.getByLabel('Điều luật của tội danh 1'), 'Điều 255.');
-  await lockAndUnlock(app, '57/2026');
+  await lockAndUnlock(app, leader, '57/2026');
 
   // The case form again, still tied to its tip, with the number and the offence.
   await expect(caseForm.getByText('Đã khôi phục bản nháp chưa lưu')).toBeVisible();

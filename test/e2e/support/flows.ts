@@ -9,6 +9,21 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await expect(page.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeHidden({ timeout: 20_000 });
 }
 
+/**
+ * Ctrl+L in the middle of something typed: the unlock screen, nothing of `typed` left in the page, and the
+ * account's own sign-in again.
+ */
+export async function lockAndUnlock(
+  page: Page,
+  who: { username: string; password: string },
+  typed: string,
+): Promise<void> {
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { name: 'Mở khóa dữ liệu' })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(typed);
+  await signIn(page, who.username, who.password);
+}
+
 /** The sidebar's entries, in order. */
 export async function navigationEntries(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
