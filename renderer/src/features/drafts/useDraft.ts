@@ -143,11 +143,12 @@ export function useDraft<T>(formKey: string | null, opts: DraftOptions<T>): Draf
   const saved = useCallback(async () => {
     if (pending.current) clearTimeout(pending.current.timer);
     pending.current = null;
-    // Nothing more is written for this form once it is saved, even if the screen stays a moment.
-    baseline.current = payload;
+    // Nothing more is written for this form once it is saved, even if the screen stays a moment: the form as it is
+    // now (a save may have tidied a value since the submit began) is what the host holds, not a draft.
+    baseline.current = latest.current;
     setRestoredAt(null);
     if (formKey) await api.invoke('drafts.discard', { formKey });
-  }, [api, formKey, payload]);
+  }, [api, formKey]);
 
   return { loading, restoredAt, discard, saved };
 }
