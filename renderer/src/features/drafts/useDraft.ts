@@ -52,6 +52,8 @@ export function useDraft<T>(formKey: string | null, opts: DraftOptions<T>): Draf
   const baseline = useRef<string | null>(null);
   const pending = useRef<{ payload: string; timer: ReturnType<typeof setTimeout> } | null>(null);
   const active = useRef(true);
+  /** The host has not yet said whether the form has a draft (see `flush`). */
+  const asking = useRef(false);
 
   const send = useCallback(
     (payload: string) => {
@@ -65,15 +67,17 @@ export function useDraft<T>(formKey: string | null, opts: DraftOptions<T>): Draf
 
   /**
    * Writes the form now if it differs from what the host holds. It looks at the form itself, not only at a write
-   * waiting for its debounce: a lock pressed before the host has said whether there is a draft, or in the moment
-   * between that answer and the next render, still writes what was typed.
+   * waiting for its debounce: a lock pressed in the moment between the host's answer about a draft and the next
+   * render still writes what was typed before that answer.
    */
   const flush = useCallback(() => {
     if (pending.current) clearTimeout(pending.current.timer);
     pending.current = null;
     const now = latest.current;
     if (baseline.current === null || now === null || now === baseline.current) return null;
-    return send(now);
+    // Before the host has answered, nothing is written: a draft left at the last lock is not replaced by a form
+    // that never showed it (and a lock does not wait on the answer while the unlock screen is already up).
+    return asking.current ? null : send(now);
   }, [send]);
 
   // Opening: bring back a draft the account left in this form.
@@ -84,8 +88,10 @@ export function useDraft<T>(formKey: string | null, opts: DraftOptions<T>): Draf
     // the host is asked (a quick typist, a busy machine) is a change to be written like any other.
     baseline.current = latest.current;
     let current = true;
+    asking.current = true;
     void api.invoke('drafts.get', { formKey }).then((r) => {
       if (!current) return;
+      asking.current = false;
       if (r.ok && r.value) {
         try {
           const parsed = JSON.parse(r.value.payload) as { value: T };
