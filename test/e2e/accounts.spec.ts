@@ -6,6 +6,8 @@ import { checkScreen } from './support/screens';
 const NEW_ACCOUNT = { username: 'cb.minh', displayName: 'Lê Văn Minh', temporary: 'mật khẩu tạm thời 01' };
 
 test('an administrator creates an account that then signs in and must change its password', async ({ app, hoso }) => {
+  // Several argon2 sign-ins and password changes: on a loaded 2-core machine this took 1.3–1.6 minutes.
+  test.setTimeout(240_000);
   await hoso.seedVault();
   await app.goto(hoso.url);
   await signIn(app, ADMIN.username, ADMIN.password);
@@ -63,6 +65,8 @@ test('an administrator resets a password, disables and re-enables an account, an
   app,
   hoso,
 }) => {
+  // Several argon2 sign-ins and resets: on a loaded 2-core machine this took 1.3–1.6 minutes.
+  test.setTimeout(240_000);
   await hoso.seedVault();
   await hoso.seedAccount({
     username: 'kt.hoa',
