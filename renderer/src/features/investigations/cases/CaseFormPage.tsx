@@ -15,6 +15,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { formatDate } from '../../../i18n/dates';
 import { DateField } from '../../persons/DateField';
 import { todayIso } from '../../persons/format';
+import { DraftCancelButton } from '../../drafts/DraftCancelButton';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/useDraft';
 import { useUnits } from '../../persons/useUnits';
@@ -294,15 +295,7 @@ function CaseFormBody(props: { existing: CaseView | null; tip: TipView | null; f
             </Row>
           </Card>
           <Flex gap={12} justify="flex-end">
-            <Button
-              onClick={() => {
-                // Cancelling gives the typed values up, draft included.
-                draft.discard();
-                nav.back();
-              }}
-            >
-              {t('common.cancel')}
-            </Button>
+            <DraftCancelButton draft={draft} onCancel={nav.back} />
             <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={formState.isSubmitting}>
               {fromTip && !existing ? t('investigations.case.saveWithDecision') : t('common.save')}
             </Button>

@@ -19,6 +19,7 @@ import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { DateField } from '../../persons/DateField';
 import { todayIso } from '../../persons/format';
+import { DraftCancelButton } from '../../drafts/DraftCancelButton';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/useDraft';
 import { useUnits } from '../../persons/useUnits';
@@ -226,15 +227,7 @@ function TipFormBody({ tip }: { tip: TipView | null }) {
           </Field>
         </Card>
         <Flex gap={12} justify="flex-end" style={{ marginTop: 20 }}>
-          <Button
-            onClick={() => {
-              // Cancelling gives the typed values up, draft included.
-              draft.discard();
-              nav.back();
-            }}
-          >
-            {t('common.cancel')}
-          </Button>
+          <DraftCancelButton draft={draft} onCancel={nav.back} />
           <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={formState.isSubmitting}>
             {t('common.save')}
           </Button>

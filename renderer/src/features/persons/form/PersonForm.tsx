@@ -6,6 +6,7 @@ import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { PersonFile, UnitView } from '../../../../../shared/contract';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
+import { DraftCancelButton } from '../../drafts/DraftCancelButton';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/useDraft';
 import { focusFirstError } from './focus-first-error';
@@ -123,15 +124,7 @@ export function PersonForm(props: {
             <Alert type="error" showIcon role="alert" title={t('persons.form.invalidFields', { count: invalid })} />
           ) : null}
           <Flex gap={12} justify="flex-end" className="persons-form-actions">
-            <Button
-              onClick={() => {
-                // Cancelling gives the typed values up, draft included.
-                draft.discard();
-                props.onCancel();
-              }}
-            >
-              {t('common.cancel')}
-            </Button>
+            <DraftCancelButton draft={draft} onCancel={props.onCancel} />
             <Button
               type="primary"
               htmlType="submit"
