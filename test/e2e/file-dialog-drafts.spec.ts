@@ -125,16 +125,17 @@ test('what is typed while a dialog is still asking for its draft comes back afte
   });
 
   // Typed before the answer came, locked after it (what CI once met on a busy machine): the draft comes back.
-  const answered = app.waitForResponse(
+  // Once the answer has come, the page writes what was typed (the old form took it for the form as it opened and
+  // never wrote it); the lock follows that write.
+  const written = app.waitForRequest(
     (r) =>
-      r.url().endsWith('/api/call') &&
-      (r.request().postDataJSON() as { procedure?: string } | null)?.procedure === 'drafts.get',
+      r.url().endsWith('/api/call') && (r.postDataJSON() as { procedure?: string } | null)?.procedure === 'drafts.save',
   );
   await app.getByTestId('measure-item').getByRole('button', { name: 'Ghi làm việc' }).click();
   const checkIn = app.getByRole('dialog', { name: /Ghi lần làm việc/ });
   await checkIn.getByLabel('Nội dung').fill('Gọi điện hỏi thăm, gia đình xác nhận ở nhà');
   expect(answers).toBe(0);
-  await answered;
+  await written;
   await lockAndUnlock(app, officer, 'gia đình xác nhận');
   // The dialog opens again while its draft is still being asked for: what is typed then, with a lock before the
   // answer, does not replace the draft the officer left (the form never showed it).
