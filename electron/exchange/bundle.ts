@@ -7,7 +7,7 @@ import { keepParsed, parsedOf, type ChangeEntry } from '../changelog/merge';
 import { AgeError, AgeWriter, fileSource, openAge, type ByteSource } from './age';
 import { ed25519Public } from './station';
 import { MEMBER_NAME, TAR_END, TarError, TarReader, tarHeader, tarPadding } from './ustar';
-import { Utf8Lines } from './utf8-lines';
+import { TextMember, type TextRefusal } from './utf8-lines';
 
 /**
  * The bundle format (docs/bundle-format.md): an age v1 file whose plaintext is a ustar archive of
@@ -125,13 +125,15 @@ export function invalid(detail: string): AppError {
 }
 
 /** A text member's lines that cannot be read (utf8-lines.ts), in the words of the other refusals. */
-function lineError(reason: 'not_utf8' | 'line_too_long' | 'no_newline'): AppError {
+function lineError(reason: TextRefusal): AppError {
   return invalid(
     reason === 'not_utf8'
       ? 'chunk is not UTF-8 text'
       : reason === 'line_too_long'
         ? 'line too long'
-        : 'chunk does not end with a newline',
+        : reason === 'too_large'
+          ? 'member size differs from the manifest'
+          : 'chunk does not end with a newline',
   );
 }
 
@@ -401,11 +403,14 @@ function sourceSha256(src: ByteSource): string {
 export interface BundleReadHandler {
   /** The manifest, before anything else is read: check sender, recipient, signature, sequence; throw to refuse. */
   manifest(m: Manifest, bytes: Buffer, signature: Buffer, fileHash: string): Promise<void> | void;
-  /** Each change, in order, after its line parsed and its blobs put back; the chunk's hash is checked at its end. */
+  /**
+   * Each change, in order, after its line parsed and its blobs put back. Only changes of a chunk whose hash, size
+   * and line count were checked come here: a chunk is read whole and checked before any of its lines is parsed.
+   */
   entry(e: ChangeEntry): Promise<void> | void;
-  /** A chunk ended and its hash and count checked out. */
+  /** A chunk's last change was given (its blobs were all used). */
   chunkEnd?(name: string): Promise<void> | void;
-  /** Each audit entry the sender sent along (hub peers), in order; its member's hash is checked at its end. */
+  /** Each audit entry the sender sent along (hub peers), in order, once its member's hash was checked. */
   audit?(line: AuditLine): Promise<void> | void;
   /** An audit member ended and its hash and count checked out. */
   auditEnd?(): Promise<void> | void;
@@ -494,10 +499,10 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
   let current: { name: string; size: number; kind: 'head' | 'changes' | 'audit' | 'blob'; sha: string } | null = null;
   let parts: Buffer[] = [];
   let hash: crypto.Hash | null = null;
-  let text: Utf8Lines | null = null;
-  let lines = 0;
-  // The blobs of the chunk that follows them: verified, held until the chunk ends, each used at least once.
-  let group = new Map<string, { data: Buffer; used: boolean; base64?: string }>();
+  let text: TextMember | null = null;
+  // The blobs of the chunk that follows them: verified, held until the chunk's lines are read, each used once at least.
+  type Blob = { data: Buffer; used: boolean; base64?: string };
+  let group = new Map<string, Blob>();
   let groupBytes = 0;
   let auditSeen = false;
   const queue: (() => Promise<void> | void)[] = [];
@@ -510,7 +515,7 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
     return { name: m.name, max: m.size, m };
   };
 
-  const changeLine = (text: string) => {
+  const changeLine = (text: string, blobs: ReadonlyMap<string, Blob>): ChangeEntry => {
     if (!text) throw invalid('empty line in a chunk');
     let raw: unknown;
     try {
@@ -520,10 +525,9 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
     }
     const r = entrySchema.safeParse(raw);
     if (!r.success) throw invalid('malformed change');
-    lines++;
-    const { workstationId, blobs, ...rest } = r.data;
+    const { workstationId, blobs: refs, ...rest } = r.data;
     let parsed: Record<string, unknown> | null = null;
-    if (blobs) {
+    if (refs) {
       let fields: Record<string, unknown>;
       try {
         fields = JSON.parse(rest.changes) as Record<string, unknown>;
@@ -532,8 +536,8 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
       }
       if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw invalid('malformed change');
       const urls = new Map<string, string>();
-      for (const [field, ref] of Object.entries(blobs)) {
-        const blob = group.get(ref.sha256);
+      for (const [field, ref] of Object.entries(refs)) {
+        const blob = blobs.get(ref.sha256);
         if (!blob) throw invalid('a change refers to an attachment the bundle does not carry before it');
         if (!Object.hasOwn(fields, field) || fields[field] !== null)
           throw invalid('an attachment reference without its field');
@@ -559,10 +563,10 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
       if (base === null || (typeof base === 'object' && !Array.isArray(base)))
         keepParsed(e, parsed, base as Record<string, unknown> | null);
     }
-    queue.push(() => handler.entry(e));
+    return e;
   };
 
-  const auditLine = (text: string) => {
+  const auditLine = (text: string): AuditLine => {
     if (!text) throw invalid('empty line in an audit member');
     let raw: unknown;
     try {
@@ -572,8 +576,26 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
     }
     const r = auditLineSchema.safeParse(raw);
     if (!r.success) throw invalid('malformed audit entry');
-    lines++;
-    if (handler.audit) queue.push(() => handler.audit!(r.data));
+    return r.data;
+  };
+
+  /**
+   * A verified chunk's changes, a line at a time, each given to the handler before the next is parsed: the apply
+   * may take them in small batches while they are young (see TextMember). Then its blobs must all have been used.
+   */
+  const readChunk = async (name: string, lines: Iterable<string>, blobs: Map<string, Blob>) => {
+    for (const l of lines) await handler.entry(changeLine(l, blobs));
+    for (const b of blobs.values()) if (!b.used) throw invalid('an attachment no change refers to');
+    blobs.clear();
+    if (handler.chunkEnd) await handler.chunkEnd(name);
+  };
+
+  const readAudit = async (lines: Iterable<string>) => {
+    for (const l of lines) {
+      const line = auditLine(l);
+      if (handler.audit) await handler.audit(line);
+    }
+    if (handler.auditEnd) await handler.auditEnd();
   };
 
   const tar = new TarReader(
@@ -598,19 +620,17 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
         current = { name, size, kind, sha: want.m?.sha256 ?? '' };
         parts = [];
         hash = index >= 2 ? crypto.createHash('sha256') : null;
-        text = kind === 'changes' || kind === 'audit' ? new Utf8Lines(LIMITS.maxLineBytes, lineError) : null;
-        lines = 0;
+        text = kind === 'changes' || kind === 'audit' ? new TextMember(size, LIMITS.maxLineBytes, lineError) : null;
       },
       data(chunk) {
         const c = current!;
+        hash?.update(chunk);
         if (c.kind === 'head' || c.kind === 'blob') {
-          hash?.update(chunk);
           // The decrypted chunks are fresh buffers, never reused: kept by reference, not copied.
           parts.push(chunk);
           return;
         }
-        hash!.update(chunk);
-        for (const l of text!.push(chunk)) (c.kind === 'audit' ? auditLine : changeLine)(l);
+        text!.push(chunk);
       },
       endEntry() {
         const c = current!;
@@ -636,16 +656,17 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
           group.set(c.sha, { data: Buffer.concat(parts), used: false });
           parts = [];
         } else {
-          text!.end();
           const m = manifest!.members[index - 2]!;
           if (hash!.digest('hex') !== m.sha256) throw invalid('chunk hash differs from the manifest');
-          if (lines !== m.entries) throw invalid('chunk entry count differs from the manifest');
+          const member = text!;
+          if (member.end() !== m.entries) throw invalid('chunk entry count differs from the manifest');
           if (c.kind === 'changes') {
-            for (const b of group.values()) if (!b.used) throw invalid('an attachment no change refers to');
+            const blobs = group;
             group = new Map();
             groupBytes = 0;
-            if (handler.chunkEnd) queue.push(() => handler.chunkEnd!(c.name));
-          } else if (handler.auditEnd) queue.push(() => handler.auditEnd!());
+            queue.push(() => readChunk(c.name, member.lines(), blobs));
+          } else queue.push(() => readAudit(member.lines()));
+          text = null;
         }
         index++;
         current = null;

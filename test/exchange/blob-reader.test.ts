@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChangeEntry } from '../../electron/changelog/merge';
-import { newX25519 } from '../../electron/exchange/age';
+import { AgeWriter, newX25519 } from '../../electron/exchange/age';
 import { changeMembers, readBundle, writeBundle, type Manifest } from '../../electron/exchange/bundle';
+import { TAR_END, tarHeader, tarPadding } from '../../electron/exchange/ustar';
 import { tempDir } from '../support/host';
 
 /**
@@ -118,6 +119,72 @@ describe('bundle reader and writer with attachments', () => {
       // Nothing past the bad chunk reached the handler.
       expect(entriesSeen).toBeLessThan(entries.length);
     }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('parses no line of a chunk before its hash is checked, and gives none of a chunk whose hash fails', async () => {
+    // A signed manifest whose second chunk's bytes, as the file carries them, differ from what was signed (same
+    // size): their first line is not even JSON. Made by hand, as a sender whose data changed would.
+    const dir = tempDir('hoso-blob-reader-');
+    const key = newX25519();
+    // Lines of 30,000 characters: the first chunk ends in a later piece of the age file than the second's error.
+    const lines = (from: number) =>
+      Array.from({ length: 3 }, (_, i) =>
+        JSON.stringify({
+          ...entry(from + i, { note: `ghi chú ${from + i} ${'x'.repeat(30_000)}` }),
+          workstationId: null,
+          accountId: null,
+        }),
+      );
+    const firstLines = lines(0);
+    const first = Buffer.from(`${firstLines.join('\n')}\n`);
+    const signed = Buffer.from(`${lines(3).join('\n')}\n`);
+    const carried = Buffer.concat([Buffer.from('!'), signed.subarray(1)]);
+    const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
+    const chunk = (n: number, b: Buffer) => ({
+      name: `changes/00000${n}.jsonl`,
+      size: b.length,
+      entries: 3,
+      sha256: sha(b),
+    });
+    const manifest = Buffer.from(
+      JSON.stringify({
+        ...header,
+        hlc: null,
+        counts: { personPhotos: 6 },
+        members: [chunk(1, first), chunk(2, signed)],
+      }),
+    );
+    const sig = crypto.sign(null, manifest, crypto.generateKeyPairSync('ed25519').privateKey);
+    const members: [string, Buffer][] = [
+      ['manifest.json', manifest],
+      ['manifest.sig', sig],
+      ['changes/000001.jsonl', first],
+      ['changes/000002.jsonl', carried],
+    ];
+    const plain = Buffer.concat([
+      ...members.flatMap(([n, b]) => [tarHeader(n, b.length), b, tarPadding(b.length)]),
+      TAR_END,
+    ]);
+    const sealed: Buffer[] = [];
+    const age = new AgeWriter([key.publicKey], (b) => sealed.push(Buffer.from(b)));
+    age.write(plain);
+    age.end();
+    const file = path.join(dir, 'changed.age');
+    fs.writeFileSync(file, Buffer.concat(sealed));
+
+    const seen: string[] = [];
+    const ends: string[] = [];
+    await expect(
+      readBundle(file, key.privateKey, {
+        manifest: () => undefined,
+        entry: (e) => void seen.push(e.recordId),
+        chunkEnd: (name) => void ends.push(name),
+      }),
+    ).rejects.toMatchObject({ code: 'BUNDLE_INVALID', message: expect.stringContaining('chunk hash differs') });
+    // The first chunk, verified, came whole; of the second, whose first line would not parse, nothing at all.
+    expect(seen).toEqual(firstLines.map((l) => (JSON.parse(l) as ChangeEntry).recordId));
+    expect(ends).toEqual(['changes/000001.jsonl']);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,24 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Utf8Lines, wholeCharacters } from '../../electron/exchange/utf8-lines';
+import { TextMember } from '../../electron/exchange/utf8-lines';
 
 const refuse = (reason: string) => new Error(reason);
 
 /** The lines of `bytes` given to a reader in pieces cut at `cuts` (offsets, any order). */
 function read(bytes: Buffer, cuts: number[], maxLine = 1_000_000): string[] {
-  const r = new Utf8Lines(maxLine, refuse);
+  const r = new TextMember(bytes.length, maxLine, refuse);
   const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
   let from = 0;
   for (const c of [...at, bytes.length]) {
-    out.push(...r.push(bytes.subarray(from, c)));
+    // A piece the caller reuses afterwards: the member keeps a copy.
+    const piece = Buffer.from(bytes.subarray(from, c));
+    r.push(piece);
+    piece.fill(0x21);
     from = c;
   }
-  r.end();
+  const count = r.end();
+  const out = [...r.lines()];
+  expect(out).toHaveLength(count);
   return out;
 }
 
-describe('Utf8Lines', () => {
+describe('TextMember', () => {
   it('gives the same lines wherever the pieces are cut, inside letters too', () => {
     const char = fc.constantFrom('a', ' ', '"', 'ễ', 'Đ', 'ư', '李', '😀', '\u0301', 'ß');
     const line = fc.array(char, { maxLength: 30 }).map((cs) => cs.join(''));
@@ -59,21 +63,18 @@ describe('Utf8Lines', () => {
       expect(() => read(Buffer.from('ễễ\nab\n'), [c], 5)).toThrow('line_too_long');
       expect(() => read(Buffer.from('ab\nễễ\n'), [c], 5)).toThrow('line_too_long');
     }
-    // A line still open at the end of a piece is measured too (its newline never comes).
-    const r = new Utf8Lines(4, refuse);
-    expect(r.push(Buffer.from('ab\ncd'))).toEqual(['ab']);
-    expect(() => r.push(Buffer.from('efg'))).toThrow('line_too_long');
+    // The text after the last newline is measured too (its newline never comes).
+    expect(() => read(Buffer.from('ab\ncdefg'), [5], 4)).toThrow('line_too_long');
+    expect(() => read(Buffer.from('ab\ncd'), [5], 4)).toThrow('no_newline');
   });
 
-  it('finds where the last whole character ends', () => {
-    expect(wholeCharacters(Buffer.from(''))).toBe(0);
-    expect(wholeCharacters(Buffer.from('ab'))).toBe(2);
-    const e = Buffer.from('aễ'); // 61 E1 BB 85
-    expect(wholeCharacters(e)).toBe(4);
-    expect(wholeCharacters(e.subarray(0, 3))).toBe(1);
-    expect(wholeCharacters(e.subarray(0, 2))).toBe(1);
-    const smile = Buffer.from('😀'); // F0 9F 98 80
-    expect(wholeCharacters(smile.subarray(0, 3))).toBe(0);
-    expect(wholeCharacters(smile)).toBe(4);
+  it('takes no more bytes than the member declared, and gives no line before its end was checked', () => {
+    const r = new TextMember(3, 10, refuse);
+    r.push(Buffer.from('ab'));
+    expect(() => r.push(Buffer.from('\nx'))).toThrow('too_large');
+    expect(() => [...new TextMember(0, 10, refuse).lines()]).toThrow(/before end/);
+    const empty = new TextMember(0, 10, refuse);
+    expect(empty.end()).toBe(0);
+    expect([...empty.lines()]).toEqual([]);
   });
 });
