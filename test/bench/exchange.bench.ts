@@ -337,6 +337,14 @@ export async function benchExchange(n: number): Promise<void> {
       await signIn(a, ADMIN);
       const bKeys = await stationKeys(b.openState().db, bId);
       await b.close();
+      if (process.env.BENCH_DIR) {
+        // The sender as it is before its export, kept for profiling (an export from a copy is bundle 1 again).
+        const keep = path.join(process.env.BENCH_DIR, `exchange-${n}`, 'photos-sender');
+        await a.close();
+        fs.rmSync(keep, { recursive: true, force: true });
+        fs.cpSync(path.join(dir, 'blobs', 'a'), keep, { recursive: true });
+        must(await a.call('session.unlock', ADMIN), 'unlock');
+      }
       flushDisk();
       const t0 = performance.now();
       const out = must<{ file: string; changes: number }>(
