@@ -11,7 +11,7 @@ import { freshEntries, readEntries, withoutSeq } from '../changelog/log-store';
 import type { ChangeEntry } from '../changelog/merge';
 import type { ExchangePeerTable } from './exchange.schema';
 import type { DomainContext, DomainHandlerGroup } from '../host/context';
-import type { Db } from '../platform/table-spec';
+import type { ColumnSpec, Db } from '../platform/table-spec';
 import { recordInScope } from '../platform/record-access';
 import { allSpecs, specOf } from '../platform/tables';
 import { caseTable } from '../investigations/investigation.table';
@@ -101,49 +101,60 @@ export async function* outgoing(
     yield* caseExtract(db, scope.ids, policy.send.families);
     return;
   }
-  const tables = allSpecs()
-    .filter((s) => policy.send.families.includes(s.family))
-    .map((s) => s.table as string);
-  if (!tables.length) return;
+  const specs = allSpecs().filter((s) => policy.send.families.includes(s.family));
+  if (!specs.length) return;
   // After the last change the basis covered (the last bundle the peer acknowledged; numbers and coverage rise together).
-  let after = (await repo.lastAcknowledged(db, peer.id))?.throughChangeSeq ?? 0;
+  const basis = (await repo.lastAcknowledged(db, peer.id))?.throughChangeSeq ?? 0;
   const { lookup, children } = localLookups(db);
-  for (;;) {
-    const page = await readEntries(db, { afterSeq: after, limit: 5000, tables });
-    if (!page.length) break;
-    if (scope.kind === 'all') {
-      // Everything is placed: only a record with a row travels (as `placedIn` has it), nothing to remember.
-      const byTable = new Map<string, Set<string>>();
-      for (const e of page) byTable.set(e.tableName, (byTable.get(e.tableName) ?? new Set()).add(e.recordId));
-      const exists = new Set<string>();
-      for (const [table, ids] of byTable)
-        for (const id of await repo.existingIds(db, table, [...ids])) exists.add(`${table}:${id}`);
+  // The tables whose rows may hold a file (a photo, a dossier scan) are read after the others, a few changes a page:
+  // a page of 5,000 held the text of every photo a bundle carries at once (410 photos: a 570 MB heap, whose
+  // collections took a quarter of the export). A receiver applies a bundle's changes in any order.
+  const files = specs.filter((s) => Object.values(s.columns as Record<string, ColumnSpec>).some((c) => c.attachment));
+  const parts = [
+    { tables: specs.filter((s) => !files.includes(s)), limit: 5000 },
+    { tables: files, limit: 16 },
+  ];
+  for (const part of parts) {
+    if (!part.tables.length) continue;
+    const tables = part.tables.map((s) => s.table as string);
+    let after = basis;
+    for (;;) {
+      const page = await readEntries(db, { afterSeq: after, limit: part.limit, tables });
+      if (!page.length) break;
+      if (scope.kind === 'all') {
+        // Everything is placed: only a record with a row travels (as `placedIn` has it), nothing to remember.
+        const byTable = new Map<string, Set<string>>();
+        for (const e of page) byTable.set(e.tableName, (byTable.get(e.tableName) ?? new Set()).add(e.recordId));
+        const exists = new Set<string>();
+        for (const [table, ids] of byTable)
+          for (const id of await repo.existingIds(db, table, [...ids])) exists.add(`${table}:${id}`);
+        for (const e of page) {
+          after = e.seq;
+          if (e.workstationId !== peer.id && exists.has(`${e.tableName}:${e.recordId}`)) yield withoutSeq(e);
+        }
+        continue;
+      }
+      // The page's records not placed yet, read per table in batches (not one query each).
+      const wanted = new Map<string, Set<string>>();
+      for (const e of page)
+        if (!placed.has(`${e.tableName}:${e.recordId}`))
+          wanted.set(e.tableName, (wanted.get(e.tableName) ?? new Set()).add(e.recordId));
+      const rows = new Map<string, Record<string, unknown>>();
+      for (const [table, ids] of wanted)
+        for (const r of await repo.rowsByIds(db, table, [...ids])) rows.set(`${table}:${r.id as string}`, r);
       for (const e of page) {
         after = e.seq;
-        if (e.workstationId !== peer.id && exists.has(`${e.tableName}:${e.recordId}`)) yield withoutSeq(e);
+        // What the peer wrote itself it already holds.
+        if (e.workstationId === peer.id) continue;
+        const key = `${e.tableName}:${e.recordId}`;
+        let ok = placed.get(key);
+        if (ok === undefined) {
+          const row = rows.get(key);
+          ok = row ? await placedIn(specOf(e.tableName), row, scope, lookup, children, 0, placed) : false;
+          placed.set(key, ok);
+        }
+        if (ok) yield withoutSeq(e);
       }
-      continue;
-    }
-    // The page's records not placed yet, read per table in batches (not one query each).
-    const wanted = new Map<string, Set<string>>();
-    for (const e of page)
-      if (!placed.has(`${e.tableName}:${e.recordId}`))
-        wanted.set(e.tableName, (wanted.get(e.tableName) ?? new Set()).add(e.recordId));
-    const rows = new Map<string, Record<string, unknown>>();
-    for (const [table, ids] of wanted)
-      for (const r of await repo.rowsByIds(db, table, [...ids])) rows.set(`${table}:${r.id as string}`, r);
-    for (const e of page) {
-      after = e.seq;
-      // What the peer wrote itself it already holds.
-      if (e.workstationId === peer.id) continue;
-      const key = `${e.tableName}:${e.recordId}`;
-      let ok = placed.get(key);
-      if (ok === undefined) {
-        const row = rows.get(key);
-        ok = row ? await placedIn(specOf(e.tableName), row, scope, lookup, children, 0, placed) : false;
-        placed.set(key, ok);
-      }
-      if (ok) yield withoutSeq(e);
     }
   }
 }
