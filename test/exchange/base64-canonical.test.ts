@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isBase64Of } from '../../electron/exchange/bundle';
+import { base64Pieces, isBase64Of } from '../../electron/exchange/bundle';
 
 /**
  * A photo's data URL travels as the blob of its bytes only when the receiver, writing the bytes in base64 again,
@@ -67,5 +67,22 @@ describe('isBase64Of: whether a text is exactly the base64 of its bytes', () => 
     const stray = b64.slice(0, -3) + ALPHABET[ALPHABET.indexOf(last) ^ 1] + '==';
     expect(isBase64Of(stray, Buffer.from(stray, 'base64'))).toBe(false);
     expect(isBase64Of(b64, photo.subarray(1))).toBe(false);
+  });
+});
+
+describe('base64Pieces: a blob written in base64 a piece at a time', () => {
+  it('is exactly the base64 of the whole, at every length around the pieces and for large blobs', () => {
+    const piece = 3 * 16 * 1024;
+    for (const n of [0, 1, 2, 3, piece - 1, piece, piece + 1, piece + 2, 2 * piece, 2 * piece + 1, 500 * 1024]) {
+      const data = Buffer.from(Array.from({ length: n }, (_, i) => (i * 7919 + n) % 256));
+      expect(base64Pieces(data)).toBe(data.toString('base64'));
+    }
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: piece - 4, maxLength: 3 * piece + 4 }), (bytes) => {
+        const data = Buffer.from(bytes);
+        expect(base64Pieces(data)).toBe(data.toString('base64'));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
