@@ -102,7 +102,21 @@ export type EntryLine = z.infer<typeof entrySchema>;
 
 const ENTRY_KEYS = new Set(['hlc', 'tableName', 'recordId', 'changes', 'base', 'workstationId', 'accountId', 'blobs']);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+/** Code points, as zod measures a string past its limit (a code point is one or two UTF-16 units). */
+function codePoints(v: string): number {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < v.length) {
+      const d = v.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+const text = (v: unknown, max: number): v is string =>
+  typeof v === 'string' && (v.length <= max || codePoints(v) <= max);
 const textOrNull = (v: unknown, max: number) => v === null || text(v, max);
 
 /**
@@ -132,7 +146,7 @@ export function entryOf(raw: unknown): EntryLine | null {
   if (blobs !== undefined) {
     if (!isObject(blobs)) return null;
     for (const [field, ref] of Object.entries(blobs)) {
-      if (field.length > 64 || !isObject(ref)) return null;
+      if ((field.length > 64 && codePoints(field) > 64) || !isObject(ref)) return null;
       const refKeys = Object.keys(ref);
       if (refKeys.length !== 2 || !Object.hasOwn(ref, 'sha256') || !Object.hasOwn(ref, 'mime')) return null;
       if (typeof ref.sha256 !== 'string' || !HEX64.test(ref.sha256)) return null;
