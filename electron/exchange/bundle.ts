@@ -102,19 +102,8 @@ export type EntryLine = z.infer<typeof entrySchema>;
 
 const ENTRY_KEYS = new Set(['hlc', 'tableName', 'recordId', 'changes', 'base', 'workstationId', 'accountId', 'blobs']);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** Code points, as zod measures a string past its limit (a code point is one or two UTF-16 units). */
-function codePoints(v: string): number {
-  let n = 0;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < v.length) {
-      const d = v.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
-}
+/** Code points, as zod measures a string past its limit (a surrogate pair is one; iteration counts the same). */
+const codePoints = (v: string) => [...v].length;
 const text = (v: unknown, max: number): v is string =>
   typeof v === 'string' && (v.length <= max || codePoints(v) <= max);
 const textOrNull = (v: unknown, max: number) => v === null || text(v, max);
@@ -602,13 +591,17 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
     }
     const line = entryOf(raw);
     if (!line) throw invalid('malformed change');
-    const { hlc, tableName, recordId, base, workstationId, accountId, blobs: refs } = line;
-    const rest = { hlc, tableName, recordId, changes: line.changes, base, accountId };
+    const { hlc, tableName, recordId, changes, base, workstationId, accountId, blobs: refs } = line;
+    // The fields in the order the reader always gave them: a station's id last, only when the change names one.
+    const e: ChangeEntry =
+      workstationId === null
+        ? { hlc, tableName, recordId, changes, base, accountId }
+        : { hlc, tableName, recordId, changes, base, accountId, workstationId };
     let parsed: Record<string, unknown> | null = null;
     if (refs) {
       let fields: Record<string, unknown>;
       try {
-        fields = JSON.parse(rest.changes) as Record<string, unknown>;
+        fields = JSON.parse(changes) as Record<string, unknown>;
       } catch {
         throw invalid('malformed change');
       }
@@ -625,10 +618,9 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
         fields[field] = url;
         urls.set(field, `"${url}"`);
       }
-      rest.changes = withDataUrls(fields, urls);
+      e.changes = withDataUrls(fields, urls);
       parsed = fields;
     }
-    const e: ChangeEntry = workstationId === null ? rest : { ...rest, workstationId };
     // The fields the text was just written from: the validator and the merge take them instead of parsing a
     // photo's data URL out of the text again (its base, small, is parsed here; a malformed one is left to them).
     if (parsed) {
@@ -657,10 +649,7 @@ async function readMembers(plain: Iterable<Buffer>, handler: BundleReadHandler, 
     return r.data;
   };
 
-  /**
-   * A verified chunk's changes, a line at a time, each given to the handler before the next is parsed: the apply
-   * may take them in small batches while they are young (see TextMember). Then its blobs must all have been used.
-   */
+  /** A verified chunk's changes, a line at a time, each given to the handler; then its blobs must all have been used. */
   const readChunk = async (name: string, lines: Iterable<string>, blobs: Map<string, Blob>) => {
     for (const l of lines) await handler.entry(changeLine(l, blobs));
     for (const b of blobs.values()) if (!b.used) throw invalid('an attachment no change refers to');

@@ -12,10 +12,8 @@ export type TextRefusal = 'not_utf8' | 'line_too_long' | 'no_newline' | 'too_lar
  * the reader asks for it. A character cut between two pieces is therefore never decoded alone (decoded alone it
  * became U+FFFD, and a name arrived corrupted while every hash still matched: the hashes are of the bytes).
  *
- * Why not line by line as the pieces arrive: an import then held a whole chunk's parsed changes (5,000 of them)
- * until the chunk's hash was checked at its end, long enough for V8 to promote them all to its old space (1.2 GB
- * promoted over 100,000 persons); and no byte of a chunk is now parsed before its hash is known to be the one the
- * sender signed.
+ * Why not line by line as the pieces arrive: no line of a chunk is then parsed before its hash is known to be the
+ * one the sender signed, and the text is decoded once, a line at a time, not a piece at a time and then split.
  */
 export class TextMember {
   private readonly bytes: Buffer;
