@@ -13,6 +13,7 @@ import crypto from 'node:crypto';
 import { accountsRepository } from '../accounts/account.repository';
 import { metaRepository } from '../platform/meta.repository';
 import { settingsRepository } from '../platform/settings.repository';
+import { checkPlace } from '../units/unit.service';
 
 type SessionProcs =
   | 'app.status'
@@ -75,6 +76,7 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
 
   async 'vault.create'(ctx, input) {
     if (ctx.vault.exists()) throw new AppError(ErrorCodes.VAULT_EXISTS, 'a vault already exists here');
+    if (input.unit) checkPlace(input.unit.provinceCode, input.unit.communeCode, 'unit.');
     const dbPath = path.join(ctx.core.dataDir, DB_FILE);
     if (fs.existsSync(dbPath)) throw new AppError(ErrorCodes.VAULT_EXISTS, 'a database without a vault is in the way');
     if (input.leader.username === input.adminUsername) {
@@ -103,7 +105,7 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
             name: input.unit.name,
             kind: input.unit.kind,
             provinceCode: input.unit.provinceCode,
-            communeCode: null,
+            communeCode: input.unit.communeCode,
           });
         }
         await accountsRepository.insert(trx, {

@@ -6,17 +6,20 @@ import type { DomainHandlerGroup } from '../host/context';
 import { toUnitView } from './unit.mapper';
 import { unitRepository } from './unit.repository';
 
-/** A commune must lie in the unit's province, and needs one: the pickers offer only those, the API says why. */
-function checkPlace(provinceCode: string | null, communeCode: string | null): void {
+/**
+ * A commune must lie in the unit's province, and needs one: the pickers offer only those, the API says why.
+ * `at` is where the unit sits in the input (`unit.` in the first-run setup).
+ */
+export function checkPlace(provinceCode: string | null, communeCode: string | null, at = ''): void {
   if (!communeCode) return;
   const c = commune(communeCode);
   if (!provinceCode)
     throw new AppError(ErrorCodes.INVALID_INPUT, 'a commune needs its province', {
-      issues: [{ path: 'provinceCode', code: 'required' }],
+      issues: [{ path: `${at}provinceCode`, code: 'required' }],
     });
   if (c?.provinceCode !== provinceCode)
     throw new AppError(ErrorCodes.INVALID_INPUT, 'the commune is not in the province', {
-      issues: [{ path: 'communeCode', code: 'commune_unknown' }],
+      issues: [{ path: `${at}communeCode`, code: 'commune_unknown' }],
     });
 }
 

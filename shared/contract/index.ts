@@ -112,8 +112,11 @@ export const vaultCreateSchema = z
     adminUsername: usernameSchema,
     adminDisplayName: displayNameSchema,
     password: passwordSchema,
-    /** The workstation's unit, with its province: the header of every printed document names it. */
-    unit: unitCreateSchema.omit({ communeCode: true }).optional(),
+    /**
+     * The workstation's unit, with its province: the header of every printed document names it. A commune police
+     * station names its commune too: its scope, and what its station card tells a hub.
+     */
+    unit: unitCreateSchema.optional(),
     /** The first leader, with its own password: it approves every later grant of a role that reads records. */
     leader: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),
   })

@@ -93,6 +93,29 @@ describe('units with places', () => {
     await ok(host, 'session.unlock', { username: ADMIN.username, password: ADMIN.password });
     expect((await ok(host, 'units.list', {}))[0]).toMatchObject({ code: 'PC04-TQ', provinceCode: '08' });
   });
+
+  it('a commune police station’s unit carries its commune; a commune outside the province is refused, nothing made', async () => {
+    const { host } = makeHost();
+    const setup = (communeCode: string) => ({
+      adminUsername: ADMIN.username,
+      adminDisplayName: 'Quản trị viên',
+      password: ADMIN.password,
+      leader: { username: 'truongphong', displayName: 'Trưởng phòng', password: 'mật khẩu lãnh đạo 1' },
+      unit: { code: 'CAX-1', name: 'Công an xã', kind: 'commune_police' as const, provinceCode: '08', communeCode },
+    });
+    const elsewhere = await err(host, 'vault.create', setup(communesOf('01')[0]!.code));
+    expect(elsewhere.code).toBe('INVALID_INPUT');
+    expect(elsewhere.issues).toEqual([{ path: 'unit.communeCode', code: 'commune_unknown' }]);
+    expect((await ok(host, 'app.status', {})).vaultExists).toBe(false);
+
+    const [c] = communesOf('08');
+    await ok(host, 'vault.create', setup(c!.code));
+    await ok(host, 'session.unlock', { username: ADMIN.username, password: ADMIN.password });
+    expect((await ok(host, 'units.list', {}))[0]).toMatchObject({ code: 'CAX-1', communeCode: c!.code });
+    // Its station card names the commune: a hub can add it as a commune peer.
+    const { card } = await ok(host, 'station.card', {});
+    expect(JSON.parse(card)).toMatchObject({ unit: { code: 'CAX-1', provinceCode: '08', communeCode: c!.code } });
+  });
 });
 
 describe('home: recent files', () => {

@@ -35,6 +35,23 @@ describe('hoso init --province', () => {
     expect(JSON.parse(kpi.out)).toBeTruthy();
   });
 
+  it('--commune places a commune police station in its commune, and refuses a commune without its province', () => {
+    const dir = tempDir('hoso-cli-init-commune-');
+    const unit = ['--unit-code', 'CAX-ND', '--unit-name', 'Công an xã Ngọc Đường', '--unit-kind', 'commune_police'];
+    const alone = init(dir, [...unit, '--commune', '00700']);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toContain('--commune');
+    const elsewhere = init(dir, [...unit, '--province', '01', '--commune', '00700']);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.err).toContain('communeCode');
+    const made = init(dir, [...unit, '--province', '08', '--commune', '00700']);
+    expect(made.code, made.err).toBe(0);
+    const units = hoso(dir, ['--user', 'quantri', '--password-stdin', '--json', 'unit', 'list'], `${CLI_ADMIN_PW}\n`);
+    expect(JSON.parse(units.out)).toEqual([
+      expect.objectContaining({ code: 'CAX-ND', provinceCode: '08', communeCode: '00700' }),
+    ]);
+  });
+
   it('refuses a province without the unit it belongs to, and creates nothing', () => {
     const dir = tempDir('hoso-cli-init-province-');
     const refused = init(dir, ['--province', '08']);

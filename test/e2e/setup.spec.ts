@@ -91,3 +91,48 @@ test('first run creates the vault and administrator, hands over the recovery she
   const leaderSession = await hoso.ok('session.unlock', { username: LEADER.username, password: LEADER.password });
   expect(leaderSession).toMatchObject({ role: 'leader', rolePending: false });
 });
+
+test('a commune police station names its commune at setup: its scope, and what its station card tells the hub', async ({
+  app,
+  hoso,
+}) => {
+  await app.goto(hoso.url);
+  await expect(app.getByRole('heading', { name: 'Khởi tạo máy trạm' })).toBeVisible();
+  const admin = app.getByRole('group', { name: 'Quản trị viên' });
+  await admin.getByLabel('Tên tài khoản').fill(ADMIN.username);
+  await admin.getByLabel('Họ và tên').fill(ADMIN.displayName);
+  await admin.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN.password);
+  await admin.getByLabel('Nhập lại mật khẩu').fill(ADMIN.password);
+  const leader = app.getByRole('group', { name: 'Lãnh đạo duyệt cấp quyền' });
+  await leader.getByLabel('Tên tài khoản').fill(LEADER.username);
+  await leader.getByLabel('Họ và tên').fill(LEADER.displayName);
+  await leader.getByLabel('Mật khẩu', { exact: true }).fill(LEADER.password);
+  await leader.getByLabel('Nhập lại mật khẩu').fill(LEADER.password);
+  await app.getByLabel('Mã đơn vị').fill('CAX-NGOCDUONG');
+  await app.getByLabel('Tên đơn vị').fill('Công an xã Ngọc Đường');
+  // The commune is asked only of a commune police unit, among the chosen province's communes.
+  await expect(app.getByLabel('Xã/phường/đặc khu')).toHaveCount(0);
+  await chooseOption(app, app.getByLabel('Loại đơn vị'), 'Công an xã/phường');
+  await expect(app.getByLabel('Xã/phường/đặc khu')).toBeDisabled();
+  await chooseOption(app, app.getByLabel('Tỉnh/thành phố'), 'Tuyên Quang');
+  await app.getByRole('button', { name: 'Khởi tạo kho dữ liệu' }).click();
+  await expect(app.getByText('Vui lòng nhập trường này.')).toBeVisible();
+  expect((await hoso.ok('app.status', {})).vaultExists).toBe(false);
+  await chooseOption(app, app.getByLabel('Xã/phường/đặc khu'), 'Xã Ngọc Đường');
+  await screenshot(app, '07-setup-commune');
+  await app.getByRole('button', { name: 'Khởi tạo kho dữ liệu' }).click();
+  await expect(app.getByText('Khóa khôi phục chỉ hiển thị một lần')).toBeVisible({ timeout: 20_000 });
+
+  // The unit holds its commune, and the station card a hub receives says so.
+  const units = await hoso.ok('units.list', {});
+  expect(units).toEqual([
+    expect.objectContaining({
+      code: 'CAX-NGOCDUONG',
+      kind: 'commune_police',
+      provinceCode: '08',
+      communeCode: '00700',
+    }),
+  ]);
+  const { card } = await hoso.ok('station.card', {});
+  expect(JSON.parse(card)).toMatchObject({ unit: { code: 'CAX-NGOCDUONG', communeCode: '00700' } });
+});

@@ -23,6 +23,10 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
       '--province <code>',
       'mã tỉnh của đơn vị (2 số), như màn hình cài đặt hỏi / the unit’s province code (2 digits), as setup asks',
     )
+    .option(
+      '--commune <code>',
+      'mã xã (5 số) mà công an xã phụ trách / a commune police unit’s commune code (5 digits)',
+    )
     .option('--recovery-sheet-html', 'in tờ khóa khôi phục dạng HTML ra stdout / print the recovery sheet as HTML')
     .action(
       run(
@@ -46,6 +50,11 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
               '--unit-code và --unit-name phải đi cùng nhau',
             );
           }
+          if (o.commune && !o.province)
+            throw new CliUsageError(
+              '--commune goes with --province (the commune lies in it)',
+              '--commune phải đi cùng --province (xã thuộc tỉnh đó)',
+            );
           if (o.province && !o.unitCode)
             throw new CliUsageError(
               '--province goes with --unit-code and --unit-name',
@@ -69,6 +78,8 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
                     kind: String(o.unitKind) as never,
                     // Without its province a provincial unit's leader reads no province-wide figure (fail-closed).
                     provinceCode: o.province ? String(o.province) : null,
+                    // A commune police station's commune: its scope, and what its station card tells its hub.
+                    communeCode: o.commune ? String(o.commune) : null,
                   },
                 }
               : {}),

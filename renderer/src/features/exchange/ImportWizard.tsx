@@ -72,7 +72,13 @@ function Outcome({ r }: { r: BundleImported }) {
   const { t, i18n } = useTranslation();
   const n = (v: number) => formatCount(v, i18n.language);
   return (
-    <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="import-outcome">
+    <Row
+      gutter={[16, 16]}
+      align="stretch"
+      className="exchange-outcome"
+      style={{ marginBottom: 16 }}
+      data-testid="import-outcome"
+    >
       <Col xs={12} md={6}>
         <Statistic title={t('exchange.import.new')} value={n(r.newRecords)} />
       </Col>

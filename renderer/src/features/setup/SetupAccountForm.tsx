@@ -1,14 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Col, Divider, Flex, Form, Input, Row, Select, Switch, Typography } from 'antd';
+import { useEffect } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { VaultCreated } from '../../../../shared/contract';
 import { UNIT_KIND_LIST } from '../../../../shared/domain/roles';
+import { communesOf } from '../../../../shared/places';
 import { useApi } from '../../api/api-context';
 import { applyApiError } from '../../api/api-errors';
 import { Field } from '../../components/Field';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
-import { ProvinceSelect } from '../../components/PlacePickers';
+import { CommunePicker, ProvinceSelect } from '../../components/PlacePickers';
 import { setupFormDefaults, setupFormSchema, toVaultCreateInput, type SetupFormValues } from './setup-form';
 
 const FIELDS = [
@@ -24,17 +26,25 @@ const FIELDS = [
   'unit.name',
   'unit.kind',
   'unit.provinceCode',
+  'unit.communeCode',
 ] as const;
 
 /** Step one: the workstation's first administrator and, optionally, the unit it belongs to. */
 export function SetupAccountForm({ onCreated }: { onCreated: (created: VaultCreated) => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { control, handleSubmit, setError, setValue, formState } = useForm<SetupFormValues>({
+  const { control, handleSubmit, setError, setValue, getValues, formState } = useForm<SetupFormValues>({
     resolver: zodResolver(setupFormSchema),
     defaultValues: setupFormDefaults,
   });
   const withUnit = useWatch({ control, name: 'withUnit' });
+  const unitKind = useWatch({ control, name: 'unit.kind' });
+  const provinceCode = useWatch({ control, name: 'unit.provinceCode' });
+  // A commune of another province does not stay behind when the province changes.
+  useEffect(() => {
+    const c = getValues('unit.communeCode');
+    if (c && !communesOf(provinceCode).some((x) => x.code === c)) setValue('unit.communeCode', '');
+  }, [provinceCode, getValues, setValue]);
 
   const submit = handleSubmit(async (values) => {
     const r = await api.invoke('vault.create', toVaultCreateInput(values));
@@ -159,6 +169,19 @@ export function SetupAccountForm({ onCreated }: { onCreated: (created: VaultCrea
                 {({ ref: _ref, ...f }) => <ProvinceSelect {...f} />}
               </Field>
             </Col>
+            {unitKind === 'commune_police' ? (
+              <Col xs={24}>
+                <Field
+                  control={control}
+                  name="unit.communeCode"
+                  label={t('places.commune')}
+                  required
+                  extra={t('setupPlaces.communeHint')}
+                >
+                  {({ ref: _ref, ...f }) => <CommunePicker {...f} provinceCode={provinceCode} />}
+                </Field>
+              </Col>
+            ) : null}
           </Row>
         ) : null}
         <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>

@@ -6,6 +6,8 @@ const fields = vaultCreateSchema.shape;
 const unitFields = unitCreateSchema.pick({ code: true, name: true, kind: true });
 /** The unit's province, picked by name: the header of every printed document and the default of new records. */
 const unitProvince = unitCreateSchema.shape.provinceCode;
+/** A commune police unit's commune, picked by name among the province's: its scope and its station card. */
+const unitCommune = unitCreateSchema.shape.communeCode;
 
 /**
  * The first-run form: the contract's own field schemas, plus what only a form needs (the password typed twice,
@@ -25,7 +27,13 @@ export const setupFormSchema = z
       confirmPassword: z.string(),
     }),
     withUnit: z.boolean(),
-    unit: z.object({ code: z.string(), name: z.string(), kind: z.string(), provinceCode: z.string() }),
+    unit: z.object({
+      code: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      provinceCode: z.string(),
+      communeCode: z.string(),
+    }),
   })
   .superRefine((v, ctx) => {
     if (v.password !== v.confirmPassword) {
@@ -51,6 +59,16 @@ export const setupFormSchema = z
         message: province?.error?.issues[0]?.message ?? 'required',
       });
     }
+    // A commune police station without its commune would see no commune's records and could not be a hub's peer.
+    if (v.unit.kind !== 'commune_police') return;
+    const commune = v.unit.communeCode ? unitCommune.safeParse(v.unit.communeCode) : null;
+    if (!commune || !commune.success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit', 'communeCode'],
+        message: commune?.error?.issues[0]?.message ?? 'required',
+      });
+    }
   });
 
 export type SetupFormValues = z.input<typeof setupFormSchema>;
@@ -62,7 +80,7 @@ export const setupFormDefaults: SetupFormValues = {
   confirmPassword: '',
   leader: { username: '', displayName: '', password: '', confirmPassword: '' },
   withUnit: true,
-  unit: { code: '', name: '', kind: 'province_department', provinceCode: '' },
+  unit: { code: '', name: '', kind: 'province_department', provinceCode: '', communeCode: '' },
 };
 
 export function toVaultCreateInput(v: SetupFormValues): InputOf<'vault.create'> {
@@ -78,6 +96,7 @@ export function toVaultCreateInput(v: SetupFormValues): InputOf<'vault.create'> 
             name: v.unit.name,
             kind: v.unit.kind as UnitKind,
             provinceCode: v.unit.provinceCode || null,
+            communeCode: (v.unit.kind === 'commune_police' && v.unit.communeCode) || null,
           },
         }
       : {}),
