@@ -46,13 +46,13 @@ export const exchangeIssueWords: Record<Lang, Record<string, string>> = {
     fingerprint_format: 'Mã xác nhận gồm 16 chữ và số (ví dụ 7K2M-Q9XD-4HTP-B8WN).',
     age_recipient_format: 'Khóa lưu trữ phải bắt đầu bằng age1 và có đúng 62 ký tự (chữ thường và số).',
     peer_commune_required:
-      'Thẻ này không phải của một trạm công an xã (thẻ không có mã xã): chọn --kind và --policy khác, hoặc trạm kia chọn đơn vị xã của mình (hoso station set-unit) rồi ghi lại thẻ.',
+      'Thẻ này không phải của một trạm công an xã (thẻ không có mã xã): chọn --kind và --policy khác, hoặc trạm kia ghi mã xã cho đơn vị của mình (hoso unit update MÃ --commune MÃ-XÃ, hay hoso station set-unit) rồi ghi lại thẻ.',
   },
   en: {
     fingerprint_format: 'A fingerprint is 16 letters and digits (for example 7K2M-Q9XD-4HTP-B8WN).',
     age_recipient_format:
       'An archive key starts with age1 and has exactly 62 characters (lower-case letters and digits).',
     peer_commune_required:
-      "This card is not a commune police station's (it has no commune code): choose another --kind and --policy, or have that station choose its commune unit (hoso station set-unit) and write its card again.",
+      "This card is not a commune police station's (it has no commune code): choose another --kind and --policy, or have that station give its unit its commune (hoso unit update CODE --commune CODE, or hoso station set-unit) and write its card again.",
   },
 };

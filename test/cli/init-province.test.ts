@@ -52,6 +52,28 @@ describe('hoso init --province', () => {
     ]);
   });
 
+  it('hoso unit update gives a unit made without its commune its commune; an unknown code is named; none clears', () => {
+    // Found trying the exchange as a commune officer: a station set up before its commune was asked had a card a
+    // hub refuses as a commune peer, and the command line could only add a second unit.
+    const dir = tempDir('hoso-cli-unit-update-');
+    const made = init(dir, ['--unit-code', 'CAX-01', '--unit-name', 'Công an xã', '--unit-kind', 'commune_police']);
+    expect(made.code, made.err).toBe(0);
+    const admin = (args: string[]) =>
+      hoso(dir, ['--user', 'quantri', '--password-stdin', ...args], `${CLI_ADMIN_PW}\n`);
+    const unknown = admin(['unit', 'update', 'CAX-99', '--commune', '00700']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('CAX-99');
+    const updated = admin(['unit', 'update', 'CAX-01', '--province', '08', '--commune', '00700']);
+    expect(updated.code, updated.err).toBe(0);
+    expect(updated.out).toContain('00700');
+    const listed = () => JSON.parse(admin(['--json', 'unit', 'list']).out) as unknown[];
+    expect(listed()).toEqual([
+      expect.objectContaining({ code: 'CAX-01', name: 'Công an xã', kind: 'commune_police', communeCode: '00700' }),
+    ]);
+    expect(admin(['unit', 'update', 'CAX-01', '--commune', 'none']).code).toBe(0);
+    expect(listed()).toEqual([expect.objectContaining({ code: 'CAX-01', provinceCode: '08', communeCode: null })]);
+  });
+
   it('refuses a province without the unit it belongs to, and creates nothing', () => {
     const dir = tempDir('hoso-cli-init-province-');
     const refused = init(dir, ['--province', '08']);

@@ -165,6 +165,30 @@ export function registerAccountCommands(program: Command, run: RunCommand): void
       }),
     );
   unit
+    .command('update <code>')
+    .description(
+      'Sửa tên, loại, tỉnh, xã của đơn vị (mã giữ nguyên); không nêu thì giữ như cũ / change a unit’s name, kind or place',
+    )
+    .option('--name <name>', 'tên / name')
+    .option('--kind <kind>', 'province_department | commune_police | rehab_centre')
+    .option('--province <code>', 'mã tỉnh (2 số), hoặc none / province code, or none')
+    .option('--commune <code>', 'mã xã (5 số), hoặc none / commune code, or none')
+    .action(
+      run(async (rt, code: string, o: { name?: string; kind?: string; province?: string; commune?: string }) => {
+        const current = (await rt.call('units.list', {})).find((u) => u.code === code);
+        if (!current) throw new CliUsageError(`no unit has the code ${code}`, `không có đơn vị mã ${code}`);
+        const place = (v: string | undefined, was: string | null) => (v === undefined ? was : v === 'none' ? null : v);
+        const u = await rt.call('units.update', {
+          unitId: current.id,
+          name: o.name ?? current.name,
+          kind: (o.kind ?? current.kind) as never,
+          provinceCode: place(o.province, current.provinceCode),
+          communeCode: place(o.commune, current.communeCode),
+        });
+        rt.print(u, () => `${u.code}  ${u.name}${u.communeCode ? `  (${u.communeCode})` : ''}`);
+      }),
+    );
+  unit
     .command('list')
     .description('Danh sách đơn vị / list units')
     .action(
