@@ -70,6 +70,8 @@ describe('hoso init --province', () => {
     expect(listed()).toEqual([
       expect.objectContaining({ code: 'CAX-01', name: 'Công an xã', kind: 'commune_police', communeCode: '00700' }),
     ]);
+    // The list names the place as the screens do.
+    expect(admin(['unit', 'list']).out).toContain('Xã Ngọc Đường');
     expect(admin(['unit', 'update', 'CAX-01', '--commune', 'none']).code).toBe(0);
     expect(listed()).toEqual([expect.objectContaining({ code: 'CAX-01', provinceCode: '08', communeCode: null })]);
   });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { roleText } from './grant.commands';
 import type { AccountView } from '../../../shared/contract/types';
 import { AppError, ErrorCodes } from '../../../shared/domain/errors';
+import { commune, province } from '../../../shared/places';
 import { CliUsageError } from '../io';
 import type { CliRuntime } from '../runtime';
 import type { RunCommand } from '../program';
@@ -194,7 +195,14 @@ export function registerAccountCommands(program: Command, run: RunCommand): void
     .action(
       run(async (rt) => {
         const all = await rt.call('units.list', {});
-        rt.print(all, () => all.map((u) => `${u.code.padEnd(16)} ${u.kind.padEnd(20)} ${u.name}`).join('\n'));
+        // The place by name, as the screens show it: the commune, else the province.
+        const place = (u: (typeof all)[number]) =>
+          (u.communeCode && commune(u.communeCode)?.name) || (u.provinceCode && province(u.provinceCode)?.name) || '';
+        rt.print(all, () =>
+          all
+            .map((u) => `${u.code.padEnd(16)} ${u.kind.padEnd(20)} ${u.name.padEnd(36)} ${place(u)}`.trimEnd())
+            .join('\n'),
+        );
       }),
     );
 }
