@@ -21,6 +21,9 @@ export const genericIssueWords: Record<Lang, Record<string, string>> = {
     too_long: 'Nội dung quá dài.',
     date_format: 'Ngày không hợp lệ (YYYY-MM-DD).',
     id_invalid: 'Mã định danh không hợp lệ.',
+    province_code_format: 'Mã tỉnh gồm đúng 2 chữ số.',
+    commune_code_format: 'Mã xã/phường gồm đúng 5 chữ số.',
+    commune_for_commune_police: 'Chỉ đơn vị công an xã/phường mới ghi xã/phường.',
   },
   en: {
     too_small: 'The value is below the smallest allowed.',
@@ -37,6 +40,9 @@ export const genericIssueWords: Record<Lang, Record<string, string>> = {
     too_long: 'The text is too long.',
     date_format: 'The date is not valid (YYYY-MM-DD).',
     id_invalid: 'The identifier is not valid.',
+    province_code_format: 'A province code is exactly 2 digits.',
+    commune_code_format: 'A commune code is exactly 5 digits.',
+    commune_for_commune_police: 'Only a commune police unit names a commune.',
   },
 };
 

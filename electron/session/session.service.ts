@@ -76,7 +76,16 @@ export const sessionHandlers: HandlerGroup<SessionProcs> = {
 
   async 'vault.create'(ctx, input) {
     if (ctx.vault.exists()) throw new AppError(ErrorCodes.VAULT_EXISTS, 'a vault already exists here');
-    if (input.unit) checkPlace(input.unit.provinceCode, input.unit.communeCode, 'unit.');
+    if (input.unit) {
+      // As the setup screen asks: a commune police station names its commune (its scope, and its station card for
+      // a hub), and only it does (a department's commune would narrow what it sends its hub to that commune).
+      const commune = input.unit.kind === 'commune_police';
+      if (commune !== Boolean(input.unit.communeCode))
+        throw new AppError(ErrorCodes.INVALID_INPUT, 'a commune police unit names its commune, and only it', {
+          issues: [{ path: 'unit.communeCode', code: commune ? 'required' : 'commune_for_commune_police' }],
+        });
+      checkPlace(input.unit.provinceCode, input.unit.communeCode, 'unit.');
+    }
     const dbPath = path.join(ctx.core.dataDir, DB_FILE);
     if (fs.existsSync(dbPath)) throw new AppError(ErrorCodes.VAULT_EXISTS, 'a database without a vault is in the way');
     if (input.leader.username === input.adminUsername) {

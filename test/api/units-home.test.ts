@@ -106,6 +106,17 @@ describe('units with places', () => {
     const elsewhere = await err(host, 'vault.create', setup(communesOf('01')[0]!.code));
     expect(elsewhere.code).toBe('INVALID_INPUT');
     expect(elsewhere.issues).toEqual([{ path: 'unit.communeCode', code: 'commune_unknown' }]);
+    // A commune police unit without its commune, a department with one, a commune without its province.
+    const base = setup(communesOf('08')[0]!.code);
+    const without = await err(host, 'vault.create', { ...base, unit: { ...base.unit, communeCode: null } });
+    expect(without.issues).toEqual([{ path: 'unit.communeCode', code: 'required' }]);
+    const department = await err(host, 'vault.create', {
+      ...base,
+      unit: { ...base.unit, kind: 'province_department' as const },
+    });
+    expect(department.issues).toEqual([{ path: 'unit.communeCode', code: 'commune_for_commune_police' }]);
+    const noProvince = await err(host, 'vault.create', { ...base, unit: { ...base.unit, provinceCode: null } });
+    expect(noProvince.issues).toEqual([{ path: 'unit.provinceCode', code: 'required' }]);
     expect((await ok(host, 'app.status', {})).vaultExists).toBe(false);
 
     const [c] = communesOf('08');

@@ -41,9 +41,20 @@ describe('hoso init --province', () => {
     const alone = init(dir, [...unit, '--commune', '00700']);
     expect(alone.code).toBe(2);
     expect(alone.err).toContain('--commune');
+    // A commune police unit without its commune; a commune on a department (the default kind).
+    const without = init(dir, [...unit, '--province', '08']);
+    expect(without.code).toBe(2);
+    expect(without.err).toContain('--commune');
+    const department = init(dir, [...unit.slice(0, 4), '--province', '08', '--commune', '00700']);
+    expect(department.code).toBe(2);
+    expect(department.err).toContain('commune_police');
     const elsewhere = init(dir, [...unit, '--province', '01', '--commune', '00700']);
     expect(elsewhere.code).toBe(1);
-    expect(elsewhere.err).toContain('communeCode');
+    expect(elsewhere.err).toContain('unit.communeCode');
+    expect(elsewhere.err).toContain('commune_unknown');
+    const short = init(dir, [...unit, '--province', '08', '--commune', '700']);
+    expect(short.code).toBe(1);
+    expect(short.err).toContain('Mã xã/phường gồm đúng 5 chữ số.');
     const made = init(dir, [...unit, '--province', '08', '--commune', '00700']);
     expect(made.code, made.err).toBe(0);
     const units = hoso(dir, ['--user', 'quantri', '--password-stdin', '--json', 'unit', 'list'], `${CLI_ADMIN_PW}\n`);
@@ -56,10 +67,11 @@ describe('hoso init --province', () => {
     // Found trying the exchange as a commune officer: a station set up before its commune was asked had a card a
     // hub refuses as a commune peer, and the command line could only add a second unit.
     const dir = tempDir('hoso-cli-unit-update-');
-    const made = init(dir, ['--unit-code', 'CAX-01', '--unit-name', 'Công an xã', '--unit-kind', 'commune_police']);
-    expect(made.code, made.err).toBe(0);
+    expect(init(dir, []).code).toBe(0);
     const admin = (args: string[]) =>
       hoso(dir, ['--user', 'quantri', '--password-stdin', ...args], `${CLI_ADMIN_PW}\n`);
+    const added = admin(['unit', 'add', '--code', 'CAX-01', '--name', 'Công an xã', '--kind', 'commune_police']);
+    expect(added.code, added.err).toBe(0);
     const unknown = admin(['unit', 'update', 'CAX-99', '--commune', '00700']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('CAX-99');

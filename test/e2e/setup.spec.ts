@@ -116,9 +116,11 @@ test('a commune police station names its commune at setup: its scope, and what i
   await expect(app.getByLabel('Xã/phường/đặc khu')).toBeDisabled();
   await chooseOption(app, app.getByLabel('Tỉnh/thành phố'), 'Tuyên Quang');
   await app.getByRole('button', { name: 'Khởi tạo kho dữ liệu' }).click();
-  await expect(app.getByText('Vui lòng nhập trường này.')).toBeVisible();
+  const communeItem = app.locator('.ant-form-item').filter({ has: app.getByLabel('Xã/phường/đặc khu') });
+  await expect(communeItem.getByText('Vui lòng nhập trường này.')).toBeVisible();
   expect((await hoso.ok('app.status', {})).vaultExists).toBe(false);
   await chooseOption(app, app.getByLabel('Xã/phường/đặc khu'), 'Xã Ngọc Đường');
+  await checkScreen(app, '07-setup-commune-chosen');
   await screenshot(app, '07-setup-commune');
   await app.getByRole('button', { name: 'Khởi tạo kho dữ liệu' }).click();
   await expect(app.getByText('Khóa khôi phục chỉ hiển thị một lần')).toBeVisible({ timeout: 20_000 });

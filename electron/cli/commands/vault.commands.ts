@@ -50,6 +50,11 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
               '--unit-code và --unit-name phải đi cùng nhau',
             );
           }
+          if (Boolean(o.commune) !== (o.unitKind === 'commune_police') && o.unitCode)
+            throw new CliUsageError(
+              '--commune goes with --unit-kind commune_police, which needs it',
+              '--commune đi cùng --unit-kind commune_police, và đơn vị công an xã cần có --commune',
+            );
           if (o.commune && !o.province)
             throw new CliUsageError(
               '--commune goes with --province (the commune lies in it)',
