@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { communesOf } from '../../shared/places';
 import { ADMIN, LEADER } from './support/hoso-server';
-import { expect, openExchange, seedHubStation, test } from './support/exchange';
+import { expect, openExchange, seedCentreStation, seedHubStation, test } from './support/exchange';
 import { chooseOption, signIn } from './support/flows';
 import { createAddict, openRehab } from './support/rehab';
 import { screenshot } from './support/screens';
@@ -60,13 +60,8 @@ test('the police send the rehab centre only the person referred to it; the centr
     await hub.ok('session.lock', {});
 
     // The centre's own workstation, and the two stations' cards exchanged (the card dialogs: polish-centre.spec).
-    await hoso.ok('vault.create', {
-      adminUsername: ADMIN.username,
-      adminDisplayName: 'Quản trị viên cơ sở',
-      password: ADMIN.password,
-      leader: { username: LEADER.username, displayName: 'Giám đốc cơ sở', password: LEADER.password },
-      unit: { code: 'TTCN-TQ', name: CENTRE, kind: 'rehab_centre', provinceCode: '08' },
-    });
+    await seedCentreStation(hoso, { code: 'TTCN-TQ', name: CENTRE });
+    await hoso.ok('session.unlock', { username: ADMIN.username, password: ADMIN.password });
     const centreCard = await hoso.ok('station.card', {});
     const centreShow = await hoso.ok('station.show', {});
     await hub.ok('session.unlock', { username: ADMIN.username, password: ADMIN.password });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ADMIN, LEADER } from './support/hoso-server';
-import { expect, openExchange, seedHubStation, test } from './support/exchange';
+import { expect, openExchange, seedCentreStation, seedHubStation, test } from './support/exchange';
 import { chooseOption, signIn } from './support/flows';
 import { screenshot } from './support/screens';
 
@@ -25,14 +25,7 @@ test('a rehab centre adds the police from the card the police wrote for it', asy
     capacity: 200,
   } as never);
   await hub.ok('session.lock', {});
-  await hoso.ok('vault.create', {
-    adminUsername: ADMIN.username,
-    adminDisplayName: 'Quản trị viên cơ sở',
-    password: ADMIN.password,
-    leader: { username: LEADER.username, displayName: 'Giám đốc cơ sở', password: LEADER.password },
-    unit: { code: 'TTCN-TQ', name: 'Trạm cơ sở cai nghiện tỉnh', kind: 'rehab_centre', provinceCode: '08' },
-  });
-  await hoso.ok('session.lock', {});
+  await seedCentreStation(hoso, { code: 'TTCN-TQ', name: 'Trạm cơ sở cai nghiện tỉnh' });
 
   // The police's administrator saves the card for the centre.
   await hubApp.setViewportSize({ width: 1366, height: 768 });

@@ -1,9 +1,28 @@
+import type { Locator, Page } from '@playwright/test';
 import { ADMIN, LEADER } from './support/hoso-server';
 import { expect, test } from './support/fixtures';
 import { chooseOption, navigationEntries } from './support/flows';
 import { checkScreen, screenshot } from './support/screens';
 
 const RECOVERY_KEY = /^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/;
+
+/**
+ * The administrator's and the first leader's fields (the leader, with its own password, approves every later role
+ * that reads records); the administrator's password typed again as `adminConfirm`. Returns the administrator's group.
+ */
+async function fillAccounts(app: Page, adminConfirm: string): Promise<Locator> {
+  const admin = app.getByRole('group', { name: 'Quản trị viên' });
+  await admin.getByLabel('Tên tài khoản').fill(ADMIN.username);
+  await admin.getByLabel('Họ và tên').fill(ADMIN.displayName);
+  await admin.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN.password);
+  await admin.getByLabel('Nhập lại mật khẩu').fill(adminConfirm);
+  const leader = app.getByRole('group', { name: 'Lãnh đạo duyệt cấp quyền' });
+  await leader.getByLabel('Tên tài khoản').fill(LEADER.username);
+  await leader.getByLabel('Họ và tên').fill(LEADER.displayName);
+  await leader.getByLabel('Mật khẩu', { exact: true }).fill(LEADER.password);
+  await leader.getByLabel('Nhập lại mật khẩu').fill(LEADER.password);
+  return admin;
+}
 
 test('first run creates the vault and administrator, hands over the recovery sheet, and opens the app only after confirmation', async ({
   app,
@@ -19,17 +38,7 @@ test('first run creates the vault and administrator, hands over the recovery she
   await expect(app.getByText('Mật khẩu phải có ít nhất 10 ký tự.').first()).toBeVisible();
   await expect(app.getByText(/^Tên tài khoản gồm 3–32 ký tự/).first()).toBeVisible();
 
-  const admin = app.getByRole('group', { name: 'Quản trị viên' });
-  await admin.getByLabel('Tên tài khoản').fill(ADMIN.username);
-  await admin.getByLabel('Họ và tên').fill(ADMIN.displayName);
-  await admin.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN.password);
-  await admin.getByLabel('Nhập lại mật khẩu').fill('một mật khẩu khác hẳn');
-  // The first leader, with its own password: it approves every later role that reads records.
-  const leader = app.getByRole('group', { name: 'Lãnh đạo duyệt cấp quyền' });
-  await leader.getByLabel('Tên tài khoản').fill(LEADER.username);
-  await leader.getByLabel('Họ và tên').fill(LEADER.displayName);
-  await leader.getByLabel('Mật khẩu', { exact: true }).fill(LEADER.password);
-  await leader.getByLabel('Nhập lại mật khẩu').fill(LEADER.password);
+  const admin = await fillAccounts(app, 'một mật khẩu khác hẳn');
   await app.getByLabel('Mã đơn vị').fill('PC04-TQ');
   await app.getByLabel('Tên đơn vị').fill('Phòng Cảnh sát điều tra tội phạm về ma túy');
   await app.getByRole('button', { name: 'Khởi tạo kho dữ liệu' }).click();
@@ -98,16 +107,7 @@ test('a commune police station names its commune at setup: its scope, and what i
 }) => {
   await app.goto(hoso.url);
   await expect(app.getByRole('heading', { name: 'Khởi tạo máy trạm' })).toBeVisible();
-  const admin = app.getByRole('group', { name: 'Quản trị viên' });
-  await admin.getByLabel('Tên tài khoản').fill(ADMIN.username);
-  await admin.getByLabel('Họ và tên').fill(ADMIN.displayName);
-  await admin.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN.password);
-  await admin.getByLabel('Nhập lại mật khẩu').fill(ADMIN.password);
-  const leader = app.getByRole('group', { name: 'Lãnh đạo duyệt cấp quyền' });
-  await leader.getByLabel('Tên tài khoản').fill(LEADER.username);
-  await leader.getByLabel('Họ và tên').fill(LEADER.displayName);
-  await leader.getByLabel('Mật khẩu', { exact: true }).fill(LEADER.password);
-  await leader.getByLabel('Nhập lại mật khẩu').fill(LEADER.password);
+  await fillAccounts(app, ADMIN.password);
   await app.getByLabel('Mã đơn vị').fill('CAX-NGOCDUONG');
   await app.getByLabel('Tên đơn vị').fill('Công an xã Ngọc Đường');
   // The commune is asked only of a commune police unit, among the chosen province's communes.

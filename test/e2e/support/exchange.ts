@@ -87,6 +87,18 @@ export async function seedHubStation(hub: HosoServer): Promise<void> {
   await hub.ok('session.lock', {});
 }
 
+/** A rehab centre's own workstation: a fresh vault serving its unit, no facility yet. Leaves the host locked. */
+export async function seedCentreStation(hoso: HosoServer, unit: { code: string; name: string }): Promise<void> {
+  await hoso.ok('vault.create', {
+    adminUsername: ADMIN.username,
+    adminDisplayName: 'Quản trị viên cơ sở',
+    password: ADMIN.password,
+    leader: { username: LEADER.username, displayName: 'Giám đốc cơ sở', password: LEADER.password },
+    unit: { ...unit, kind: 'rehab_centre', provinceCode: '08' },
+  });
+  await hoso.ok('session.lock', {});
+}
+
 /** Opens the exchange page from the sidebar, on one of its tabs. */
 export async function openExchange(page: Page, tab: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByText('Trao đổi dữ liệu').click();
