@@ -41,6 +41,14 @@ describe('hoso init --province', () => {
     const alone = init(dir, [...unit, '--commune', '00700']);
     expect(alone.code).toBe(2);
     expect(alone.err).toContain('--commune');
+    // The options are checked before any password is asked: no stdin at all, and the flag is still what is named.
+    const unasked = hoso(
+      dir,
+      ['--password-stdin', 'init', '--admin', 'quantri', '--leader', 'truongphong', ...unit, '--commune', '00700'],
+      '',
+    );
+    expect(unasked.code).toBe(2);
+    expect(unasked.err).toContain('--commune');
     // A commune police unit without its commune; a commune on a department (the default kind).
     const without = init(dir, [...unit, '--province', '08']);
     expect(without.code).toBe(2);

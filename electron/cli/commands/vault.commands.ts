@@ -31,19 +31,7 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
     .action(
       run(
         async (rt: CliRuntime, o: Record<string, string | boolean | undefined>) => {
-          const password = await rt.input.secret(rt.lang === 'vi' ? 'Mật khẩu quản trị: ' : 'Administrator password: ');
-          if (!rt.input.piped) {
-            const again = await rt.input.secret(rt.lang === 'vi' ? 'Nhập lại mật khẩu: ' : 'Repeat password: ');
-            if (again !== password)
-              throw new CliUsageError('the passwords do not match', 'hai lần nhập mật khẩu không khớp');
-          }
-          // The leader's own password: the second line on stdin (the leader types it, not the administrator).
-          const leaderPassword = await rt.input.secret(rt.lang === 'vi' ? 'Mật khẩu lãnh đạo: ' : 'Leader password: ');
-          if (!rt.input.piped) {
-            const again = await rt.input.secret(rt.lang === 'vi' ? 'Nhập lại mật khẩu: ' : 'Repeat password: ');
-            if (again !== leaderPassword)
-              throw new CliUsageError('the passwords do not match', 'hai lần nhập mật khẩu không khớp');
-          }
+          // The options first: nobody types two passwords twice to be told a flag is missing.
           if ((o.unitCode && !o.unitName) || (!o.unitCode && o.unitName)) {
             throw new CliUsageError(
               '--unit-code and --unit-name go together',
@@ -65,6 +53,19 @@ export function registerVaultCommands(program: Command, run: RunCommand): void {
               '--province goes with --unit-code and --unit-name',
               '--province chỉ dùng cùng --unit-code và --unit-name',
             );
+          const password = await rt.input.secret(rt.lang === 'vi' ? 'Mật khẩu quản trị: ' : 'Administrator password: ');
+          if (!rt.input.piped) {
+            const again = await rt.input.secret(rt.lang === 'vi' ? 'Nhập lại mật khẩu: ' : 'Repeat password: ');
+            if (again !== password)
+              throw new CliUsageError('the passwords do not match', 'hai lần nhập mật khẩu không khớp');
+          }
+          // The leader's own password: the second line on stdin (the leader types it, not the administrator).
+          const leaderPassword = await rt.input.secret(rt.lang === 'vi' ? 'Mật khẩu lãnh đạo: ' : 'Leader password: ');
+          if (!rt.input.piped) {
+            const again = await rt.input.secret(rt.lang === 'vi' ? 'Nhập lại mật khẩu: ' : 'Repeat password: ');
+            if (again !== leaderPassword)
+              throw new CliUsageError('the passwords do not match', 'hai lần nhập mật khẩu không khớp');
+          }
           const admin = String(o.admin);
           const created = await rt.call('vault.create', {
             adminUsername: admin,
