@@ -30,6 +30,7 @@ export const tipTable = defineTable({
   table: 'tips',
   recordType: 'tip',
   family: 'tips',
+  title: 'summary',
   columns: {
     receivedOn: date,
     receivedAt: optText,
@@ -80,6 +81,7 @@ export const caseTable = defineTable({
   table: 'drugCases',
   recordType: 'case',
   family: 'cases',
+  title: 'number',
   columns: {
     number: text,
     unitId: optText,
@@ -181,6 +183,7 @@ export const hotspotTable = defineTable({
   table: 'hotspots',
   recordType: 'hotspot',
   family: 'tips',
+  title: 'address',
   columns: {
     unitId: optText,
     provinceCode: optText,

@@ -36,6 +36,7 @@ export const personTable = defineTable({
   table: 'persons',
   recordType: 'person',
   family: 'persons',
+  title: 'fullName',
   columns: {
     fullName: text,
     otherNames: { type: 'json' },

@@ -31,10 +31,12 @@ export function toConflictView(
   r: ConflictRow,
   spec: Pick<TableSpec, 'recordType' | 'columns'>,
   names: Names,
+  title: string | null = null,
 ): ConflictView {
   return {
     id: r.id,
     recordType: spec.recordType,
+    title,
     tableName: r.tableName,
     recordId: r.recordId,
     field: r.field,

@@ -9,8 +9,34 @@ import type { DomainHandlerGroup } from '../host/context';
 import { toConflictView } from './conflict.mapper';
 import { conflictRepository } from './conflict.repository';
 import { fieldVisible, recordInScope } from './record-access';
-import type { ColumnSpec } from './table-spec';
+import type { ColumnSpec, TableSpec } from './table-spec';
+import type { Db } from '../changelog/changelog';
+import type { Role } from '../../shared/domain/roles';
 import { specOf } from './tables';
+
+/** A column of a record, if the reader's view holds it (its text; null when empty, hidden or not found). */
+async function visibleColumn(db: Db, spec: TableSpec, role: Role, id: string, column: string): Promise<string | null> {
+  if (!fieldVisible(spec, role, column)) return null;
+  const v = await conflictRepository.column(db, spec.table, id, column);
+  return typeof v === 'string' && v ? v : null;
+}
+
+/**
+ * What names the record to the leader (a person's name, a case's number; a child by its parent, a referral by
+ * its person): `TableSpec.title`, read only through the reader's views.
+ */
+export async function recordTitle(db: Db, spec: TableSpec, role: Role, id: string, depth = 0): Promise<string | null> {
+  if (depth > 3) return null;
+  const t = spec.title;
+  if (typeof t === 'string') return visibleColumn(db, spec, role, id, t);
+  if (t) {
+    const target = await visibleColumn(db, spec, role, id, t.column);
+    return target ? recordTitle(db, specOf(t.table), role, target, depth + 1) : null;
+  }
+  if (!spec.parent) return null;
+  const parentId = spec.parent.column === 'id' ? id : await visibleColumn(db, spec, role, id, spec.parent.column);
+  return parentId ? recordTitle(db, specOf(spec.parent.table), role, parentId, depth + 1) : null;
+}
 
 export const conflictHandlers: DomainHandlerGroup<'conflicts.list' | 'conflicts.resolve'> = {
   async 'conflicts.list'(ctx, { recordId, limit }) {
@@ -25,7 +51,8 @@ export const conflictHandlers: DomainHandlerGroup<'conflicts.list' | 'conflicts.
       const spec = specOf(r.tableName);
       if (!fieldVisible(spec, ctx.session().role, r.field)) continue;
       if (!(await recordInScope(ctx, spec, r.recordId))) continue;
-      out.push(toConflictView(r, spec, names));
+      const title = await recordTitle(db, spec, ctx.session().role, r.recordId);
+      out.push(toConflictView(r, spec, names, title));
       if (out.length >= limit) break;
     }
     return out;

@@ -72,6 +72,12 @@ export interface TypedTableSpec<T extends ReplicatedTable> {
   /** A large import may build this table's secondary indexes after its rows (bulk-load.ts). */
   bulkLoad?: BulkLoadSpec;
   parent?: { table: ReplicatedTable; column: DataColumn<T> | 'id' };
+  /**
+   * What names a record to a person (a leader choosing between two edits of it): one of its columns (a person's
+   * name, a case's number), or the record one of its columns points at (the person a referral is for). A child
+   * without one is named by its parent. Read only where the reader's view holds that column.
+   */
+  title?: DataColumn<T> | { table: ReplicatedTable; column: DataColumn<T> };
   scope?: { unit?: DataColumn<T>; province?: DataColumn<T>; commune?: DataColumn<T>; facility?: DataColumn<T> };
   sensitive: readonly DataColumn<T>[];
   views: Partial<Record<Role, readonly DataColumn<T>[] | typeof ALL_COLUMNS>>;
@@ -89,6 +95,7 @@ export interface TableSpec {
   indexNew?: IndexNew;
   bulkLoad?: BulkLoadSpec;
   parent?: { table: ReplicatedTable; column: string };
+  title?: string | { table: ReplicatedTable; column: string };
   scope?: { unit?: string; province?: string; commune?: string; facility?: string };
   sensitive: readonly string[];
   views: Partial<Record<Role, readonly string[] | typeof ALL_COLUMNS>>;

@@ -28,6 +28,7 @@ export const facilityTable = defineTable({
   table: 'rehabFacilities',
   recordType: 'facility',
   family: 'reference',
+  title: 'name',
   columns: {
     code: text,
     name: text,
@@ -57,6 +58,7 @@ export const referralTable = defineTable({
   table: 'rehabReferrals',
   recordType: 'referral',
   family: 'rehab',
+  title: { table: 'persons', column: 'personId' },
   columns: {
     personId: text,
     state: { type: 'text', enum: REFERRAL_STATE_LIST },
@@ -140,6 +142,7 @@ export const stayTable = defineTable({
   table: 'rehabStays',
   recordType: 'stay',
   family: 'rehab',
+  title: { table: 'persons', column: 'personId' },
   columns: {
     personId: text,
     facilityId: text,
@@ -169,6 +172,7 @@ export const voluntaryTable = defineTable({
   table: 'rehabVoluntary',
   recordType: 'voluntary_rehab',
   family: 'rehab',
+  title: { table: 'persons', column: 'personId' },
   columns: {
     personId: text,
     setting: { type: 'text', enum: VOLUNTARY_SETTING_LIST },
@@ -192,6 +196,7 @@ export const methadoneTable = defineTable({
   table: 'rehabMethadone',
   recordType: 'methadone',
   family: 'rehab',
+  title: { table: 'persons', column: 'personId' },
   columns: {
     personId: text,
     clinicId: text,

@@ -6,6 +6,7 @@ export const unitTable = defineTable({
   table: 'units',
   recordType: 'unit',
   family: 'reference',
+  title: 'name',
   columns: {
     code: { type: 'text' },
     name: { type: 'text' },

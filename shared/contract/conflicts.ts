@@ -19,6 +19,8 @@ export interface ConflictVersion {
 export interface ConflictView {
   id: number;
   recordType: string;
+  /** What names the record (a person's name, a case's number), where the reader may see it; else null. */
+  title: string | null;
   tableName: string;
   recordId: string;
   field: string;

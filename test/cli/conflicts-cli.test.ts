@@ -69,7 +69,8 @@ describe('hoso conflicts', () => {
     const id = await conflictOnPhoto(dir);
     const list = asLeader(dir, ['conflicts', 'list']);
     expect(list.code, list.err).toBe(0);
-    expect(list.out).toContain(`#1  Ảnh chân dung ${id} · Ảnh chân dung`);
+    // The photo is named by the person it belongs to (its parent's title).
+    expect(list.out).toContain(`#1  Ảnh chân dung «Phạm Văn Vinh» ${id} · Ảnh chân dung`);
     expect(list.out).toMatch(/đang dùng: \[ảnh image\/jpeg, 12 KB\] {2}\(máy 0196b1d0/);
     expect(list.out).toMatch(/giá trị kia: +\[ảnh image\/jpeg, 30 KB\] {2}\(truongphong/);
     expect(list.out).not.toContain('base64');
@@ -89,7 +90,7 @@ describe('hoso conflicts', () => {
 
     const list = asLeader(dir, ['conflicts', 'list']);
     expect(list.code, list.err).toBe(0);
-    expect(list.out).toContain(`#1  Đơn vị ${unitId} · Tên`);
+    expect(list.out).toContain(`#1  Đơn vị «Phòng PC04 Công an tỉnh» ${unitId} · Tên`);
     expect(list.out).toMatch(/đang dùng: "Phòng PC04 Công an tỉnh"/);
     expect(list.out).toMatch(
       /giá trị kia: +"Phòng Cảnh sát điều tra tội phạm về ma túy" {2}\(truongphong, \d\d\/\d\d\/\d{4}/,

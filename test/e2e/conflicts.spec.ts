@@ -148,3 +148,87 @@ test('two photos set apart are one conflict a leader settles by picture, never b
     expect(await hoso.ok('conflicts.list', { recordId: file.person.id, limit: 10 })).toEqual([]);
   });
 });
+
+test('open conflicts wait on the leader’s home, named by their record, and the dialog goes through every one', async ({
+  app,
+  hoso,
+}) => {
+  test.setTimeout(180_000);
+  const world = await seedPersonsWorld(hoso, ['officerA', 'leader']);
+  // Two people: the first with its own conflict and one on its measure, the second with one.
+  const [first, second] = await asAccount(hoso, 'officerA', async () => {
+    const made = [];
+    for (const [fullName, serial] of [
+      ['Lò Văn Khánh', 51],
+      ['Hà Thị Mai', 52],
+    ] as const) {
+      const f = await createPerson(hoso, {
+        fullName,
+        sex: 'male',
+        birthDate: '1990-01-10',
+        commune: world.communeA,
+        serial,
+      });
+      await hoso.ok('persons.update', { personId: f.person.id, patch: { occupation: 'Thợ mộc' } });
+      made.push(f);
+    }
+    return made;
+  });
+  const measure = await asAccount(hoso, 'officerA', async () => {
+    const m = await hoso.ok('persons.addMeasure', {
+      personId: first!.person.id,
+      kind: 'user_management',
+      decisionNumber: '21/QĐ-UBND',
+      decisionDate: '2026-10-01',
+      authority: 'Chủ tịch UBND xã',
+      startDate: '2026-10-01',
+    });
+    await hoso.ok('persons.updateMeasure', { measureId: m.record.id, notes: 'Trình diện đủ' });
+    return m.record;
+  });
+  await asAccount(hoso, 'leader', async () => {
+    const s = (hoso.server.host as HostCore).openState();
+    for (const [tableName, recordId, field, value] of [
+      ['persons', first!.person.id, 'occupation', 'Làm ruộng'],
+      ['personMeasures', measure.id, 'notes', 'Vắng một lần'],
+      ['persons', second!.person.id, 'occupation', 'Buôn bán'],
+    ] as const) {
+      const created = (await readRecordEntries(s.db, tableName, recordId))[0]!;
+      await arrives(hoso, {
+        tableName,
+        recordId,
+        changes: JSON.stringify({ [field]: value }),
+        base: JSON.stringify({ [field]: created.hlc }),
+      });
+    }
+  });
+
+  await app.goto(hoso.url);
+  await signIn(app, PEOPLE.leader.username, PEOPLE.leader.password);
+  const card = app.getByTestId('open-conflicts');
+  await expect(card).toContainText('3 xung đột dữ liệu chờ lãnh đạo xử lý');
+  await expect(card).toContainText('Hồ sơ đối tượng: Lò Văn Khánh · Nghề nghiệp');
+  await expect(card).toContainText('Biện pháp quản lý: Lò Văn Khánh');
+  await expect(card).toContainText('Hồ sơ đối tượng: Hà Thị Mai · Nghề nghiệp');
+  await checkScreen(app, 'conflicts-home');
+  await app.setViewportSize({ width: 1024, height: 768 });
+  await screenshot(app, 'conflicts-home-1024', false);
+  await app.setViewportSize({ width: 1366, height: 860 });
+
+  // The dialog names the record of each conflict, and goes through all three, one after the other.
+  await card.getByRole('button', { name: 'Xem và giải quyết' }).click();
+  for (const [n, record] of [
+    [1, 'Hồ sơ đối tượng: Lò Văn Khánh'],
+    [2, 'Biện pháp quản lý: Lò Văn Khánh'],
+    [3, 'Hồ sơ đối tượng: Hà Thị Mai'],
+  ] as const) {
+    const dialog = app.getByRole('dialog', { name: `Giải quyết xung đột (${n}/3)` });
+    await expect(dialog.getByTestId('conflict-record')).toHaveText(record);
+    await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(card).toBeHidden();
+  await asAccount(hoso, 'leader', async () => {
+    expect(await hoso.ok('conflicts.list', { limit: 10 })).toEqual([]);
+  });
+});

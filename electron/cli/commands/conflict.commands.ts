@@ -26,7 +26,7 @@ function versionText(lang: Lang, attachment: boolean, v: ConflictVersion): strin
 function conflictText(lang: Lang, c: ConflictView): string {
   const vi = lang === 'vi';
   return [
-    `#${c.id}  ${labelOf(RECORD_TYPE_LABELS, c.recordType, lang)} ${c.recordId} · ${labelOf(FIELD_LABELS, c.field, lang)}`,
+    `#${c.id}  ${labelOf(RECORD_TYPE_LABELS, c.recordType, lang)}${c.title ? ` «${c.title}»` : ''} ${c.recordId} · ${labelOf(FIELD_LABELS, c.field, lang)}`,
     `    ${vi ? 'đang dùng' : 'current'}: ${versionText(lang, c.attachment, c.current)}`,
     `    ${vi ? 'giá trị kia' : 'other'}:   ${versionText(lang, c.attachment, c.other)}`,
   ].join('\n');

@@ -1,10 +1,12 @@
 import { Alert, Descriptions, Input, Modal, Radio, Space, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictVersion, ConflictView } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { useErrorText } from '../../api/api-errors';
 import { formatDateTime } from '../../i18n/dates';
+import { tableLabel } from '../exchange/exchange-labels';
 import { usePersonLabels, type PersonVocabulary } from '../persons/labels';
 
 type Choice = 'current' | 'other' | 'value';
@@ -46,6 +48,25 @@ function VersionValue(props: { c: ConflictView; value: unknown; labels: PersonVo
   return <strong>{t('conflicts.attachmentFile')}</strong>;
 }
 
+/** The field in words ("Nghề nghiệp"): the persons' field names, else the conflicts' own, else the column. */
+export function conflictFieldLabel(t: TFunction, field: string): string {
+  return t(`persons.fields.${field}`, { defaultValue: t(`conflicts.fields.${field}`, { defaultValue: field }) });
+}
+
+/** The record in words: its kind ("Hồ sơ đối tượng") and what names it, where the reader may see it. */
+export function conflictRecordLabel(t: TFunction, c: ConflictView): string {
+  const kind = tableLabel(t, c.tableName);
+  return c.title ? t('conflicts.record', { kind, title: c.title }) : kind;
+}
+
+/** Who wrote a version and when: an account here, a peer station, or a station this one does not know. */
+export function conflictAuthor(t: TFunction, v: ConflictVersion): string {
+  return t('conflicts.by', {
+    who: v.username ?? v.station ?? t('conflicts.otherWorkstation', { id: (v.workstationId ?? '').slice(0, 8) }),
+    at: formatDateTime(v.at),
+  });
+}
+
 /**
  * One conflict at a time, oldest first: the value in the record and the other workstation's, who wrote each
  * and when; the leader keeps one or types the right value. Each resolution is audited by the host.
@@ -66,14 +87,8 @@ export function ConflictResolveModal(props: {
   const [saving, setSaving] = useState(false);
   const c = props.conflicts[index];
   if (!c) return null;
-  const fieldLabel = t(`persons.fields.${c.field}`, {
-    defaultValue: t(`conflicts.fields.${c.field}`, { defaultValue: c.field }),
-  });
-  const who = (v: ConflictVersion) =>
-    t('conflicts.by', {
-      who: v.username ?? v.station ?? t('conflicts.otherWorkstation', { id: (v.workstationId ?? '').slice(0, 8) }),
-      at: formatDateTime(v.at),
-    });
+  const fieldLabel = conflictFieldLabel(t, c.field);
+  const who = (v: ConflictVersion) => conflictAuthor(t, v);
 
   const submit = async () => {
     if (choice === 'value' && !value.trim()) {
@@ -113,6 +128,9 @@ export function ConflictResolveModal(props: {
       destroyOnHidden
       width={640}
     >
+      <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="conflict-record">
+        <strong>{conflictRecordLabel(t, c)}</strong>
+      </Typography.Paragraph>
       <Typography.Paragraph>{t('conflicts.field', { field: fieldLabel })}</Typography.Paragraph>
       {problem ? <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} /> : null}
       <Radio.Group
@@ -156,4 +174,23 @@ export function ConflictResolveModal(props: {
       ) : null}
     </Modal>
   );
+}
+
+/**
+ * The dialog over a list of conflicts as it was when opened (reloading the list under it would skip one): `open`
+ * shows it, `dialog` is what to render, `onClosed` runs when it closes (reload the list there).
+ */
+export function useResolveDialog(onClosed: () => void, onResolved: () => void = () => undefined) {
+  const [conflicts, setConflicts] = useState<ConflictView[] | null>(null);
+  const dialog = conflicts ? (
+    <ConflictResolveModal
+      conflicts={conflicts}
+      onClose={() => {
+        setConflicts(null);
+        onClosed();
+      }}
+      onResolved={onResolved}
+    />
+  ) : null;
+  return { open: setConflicts, dialog };
 }

@@ -1,8 +1,7 @@
 import { Alert, Button } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProcedure } from '../../api/useProcedure';
-import { ConflictResolveModal } from './ConflictResolveModal';
+import { useResolveDialog } from './ConflictResolveModal';
 
 /**
  * A record's open conflicts (two workstations changed one field at once), for someone who may resolve them:
@@ -11,7 +10,7 @@ import { ConflictResolveModal } from './ConflictResolveModal';
 export function ConflictsAlert(props: { recordId: string; onResolved: () => void }) {
   const { t } = useTranslation();
   const list = useProcedure('conflicts.list', { recordId: props.recordId, limit: 100 });
-  const [open, setOpen] = useState(false);
+  const resolve = useResolveDialog(list.reload, props.onResolved);
   const conflicts = list.data ?? [];
   if (!conflicts.length) return null;
   return (
@@ -25,21 +24,12 @@ export function ConflictsAlert(props: { recordId: string; onResolved: () => void
         title={t('conflicts.badge', { count: conflicts.length })}
         description={t('conflicts.explain')}
         action={
-          <Button onClick={() => setOpen(true)} type="primary" ghost>
+          <Button onClick={() => resolve.open(conflicts)} type="primary" ghost>
             {t('conflicts.review')}
           </Button>
         }
       />
-      {open ? (
-        <ConflictResolveModal
-          conflicts={conflicts}
-          onClose={() => setOpen(false)}
-          onResolved={() => {
-            list.reload();
-            props.onResolved();
-          }}
-        />
-      ) : null}
+      {resolve.dialog}
     </>
   );
 }

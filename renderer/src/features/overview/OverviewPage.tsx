@@ -5,6 +5,7 @@ import { useSession, useSignedInSession } from '../../app/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { Permissions } from '../../../../shared/domain/roles';
 import { PendingGrantsCard } from '../accounts/PendingGrantsCard';
+import { OpenConflictsCard } from '../conflicts/OpenConflictsCard';
 import { RecentFilesCard } from '../home/RecentFilesCard';
 import { sourcesFor } from '../home/work-sources';
 import { WorkQueueCard } from '../home/WorkQueueCard';
@@ -58,6 +59,8 @@ export function OverviewPage({ onNavigate }: { onNavigate: (page: PageKey) => vo
         />
       ) : null}
       <Row gutter={[20, 20]}>
+        {/* Shown only while some wait: above the cards that are always there. */}
+        {session.permissions.includes(Permissions.conflictsResolve) ? <OpenConflictsCard /> : null}
         {session.permissions.includes(Permissions.accountsApproveGrants) ? (
           <Col xs={24}>
             <PendingGrantsCard />
