@@ -21,21 +21,40 @@ async function visibleColumn(db: Db, spec: TableSpec, role: Role, id: string, co
   return typeof v === 'string' && v ? v : null;
 }
 
+/** A title as one short line: a tip's summary may run to paragraphs. */
+const TITLE_MAX = 80;
+function oneLine(v: string | null): string | null {
+  const line = v?.split(/\r?\n/, 1)[0]?.trim() ?? '';
+  if (!line) return null;
+  const chars = [...line];
+  return chars.length > TITLE_MAX ? `${chars.slice(0, TITLE_MAX - 1).join('')}…` : line;
+}
+
 /**
  * What names the record to the leader (a person's name, a case's number; a child by its parent, a referral by
- * its person): `TableSpec.title`, read only through the reader's views.
+ * its person): `TableSpec.title`, read only through the reader's views, and through another record (the person
+ * a referral is for) only where `inScope` holds that record too. One line, at most 80 characters.
  */
-export async function recordTitle(db: Db, spec: TableSpec, role: Role, id: string, depth = 0): Promise<string | null> {
+export async function recordTitle(
+  db: Db,
+  spec: TableSpec,
+  role: Role,
+  id: string,
+  inScope: (spec: TableSpec, id: string) => Promise<boolean>,
+  depth = 0,
+): Promise<string | null> {
   if (depth > 3) return null;
   const t = spec.title;
-  if (typeof t === 'string') return visibleColumn(db, spec, role, id, t);
+  if (typeof t === 'string') return oneLine(await visibleColumn(db, spec, role, id, t));
   if (t) {
     const target = await visibleColumn(db, spec, role, id, t.column);
-    return target ? recordTitle(db, specOf(t.table), role, target, depth + 1) : null;
+    const named = specOf(t.table);
+    return target && (await inScope(named, target)) ? recordTitle(db, named, role, target, inScope, depth + 1) : null;
   }
+  // A child is in scope through its parent (record-access.ts): a conflict's record was checked before this.
   if (!spec.parent) return null;
   const parentId = spec.parent.column === 'id' ? id : await visibleColumn(db, spec, role, id, spec.parent.column);
-  return parentId ? recordTitle(db, specOf(spec.parent.table), role, parentId, depth + 1) : null;
+  return parentId ? recordTitle(db, specOf(spec.parent.table), role, parentId, inScope, depth + 1) : null;
 }
 
 export const conflictHandlers: DomainHandlerGroup<'conflicts.list' | 'conflicts.resolve'> = {
@@ -51,17 +70,23 @@ export const conflictHandlers: DomainHandlerGroup<'conflicts.list' | 'conflicts.
       const spec = specOf(r.tableName);
       if (!fieldVisible(spec, ctx.session().role, r.field)) continue;
       if (!(await recordInScope(ctx, spec, r.recordId))) continue;
-      const title = await recordTitle(db, spec, ctx.session().role, r.recordId);
+      const title = await recordTitle(db, spec, ctx.session().role, r.recordId, (s, id) => recordInScope(ctx, s, id));
       out.push(toConflictView(r, spec, names, title));
       if (out.length >= limit) break;
     }
     return out;
   },
 
-  async 'conflicts.resolve'(ctx, { conflictId, choice, value }) {
+  async 'conflicts.resolve'(ctx, { conflictId, choice, value, recordId, field }) {
     const db = ctx.db();
     const row = await conflictRepository.byId(db, conflictId);
     if (!row) throw new AppError(ErrorCodes.NOT_FOUND, 'no such conflict');
+    // A conflict's number is its row's: a record's conflicts are written again whenever one of them changes, so
+    // a number read before may now be another field's. The caller says which it means; another is refused.
+    if ((recordId !== undefined && recordId !== row.recordId) || (field !== undefined && field !== row.field))
+      throw new AppError(ErrorCodes.CONFLICT, 'the conflict changed since it was listed', {
+        issues: [{ path: 'conflictId', code: 'conflict_changed' }],
+      });
     const spec = specOf(row.tableName);
     ctx.target({ recordType: spec.recordType, recordId: row.recordId, detail: { field: row.field, choice } });
     if (!fieldVisible(spec, ctx.session().role, row.field) || !(await recordInScope(ctx, spec, row.recordId)))

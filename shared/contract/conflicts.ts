@@ -52,6 +52,12 @@ export const conflictsContract = {
         /** Keep the value in the record, take the other one, or type a new one. */
         choice: z.enum(['current', 'other', 'value']),
         value: z.string().max(2000).nullable().optional(),
+        /**
+         * The record and field the caller was shown: a conflict's number may be another's once the record's
+         * conflicts were written again (another resolved), and a mismatch is refused (`conflict_changed`).
+         */
+        recordId: z.string().max(64).optional(),
+        field: z.string().max(64).optional(),
       })
       .strict()
       .refine((r) => r.choice !== 'value' || r.value !== undefined, { message: 'required', path: ['value'] }),

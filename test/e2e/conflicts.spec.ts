@@ -155,7 +155,8 @@ test('open conflicts wait on the leader’s home, named by their record, and the
 }) => {
   test.setTimeout(180_000);
   const world = await seedPersonsWorld(hoso, ['officerA', 'leader']);
-  // Two people: the first with its own conflict and one on its measure, the second with one.
+  // Two people: the first with two conflicts of its own and one on its measure, the second with one. A record's
+  // conflicts are written again, with new numbers, whenever one of them changes: the dialog must follow that.
   const [first, second] = await asAccount(hoso, 'officerA', async () => {
     const made = [];
     for (const [fullName, serial] of [
@@ -169,7 +170,10 @@ test('open conflicts wait on the leader’s home, named by their record, and the
         commune: world.communeA,
         serial,
       });
-      await hoso.ok('persons.update', { personId: f.person.id, patch: { occupation: 'Thợ mộc' } });
+      await hoso.ok('persons.update', {
+        personId: f.person.id,
+        patch: { occupation: 'Thợ mộc', familyContact: 'Vợ: Lò Thị Xuân' },
+      });
       made.push(f);
     }
     return made;
@@ -190,6 +194,7 @@ test('open conflicts wait on the leader’s home, named by their record, and the
     const s = (hoso.server.host as HostCore).openState();
     for (const [tableName, recordId, field, value] of [
       ['persons', first!.person.id, 'occupation', 'Làm ruộng'],
+      ['persons', first!.person.id, 'familyContact', 'Mẹ: Lò Thị Sen'],
       ['personMeasures', measure.id, 'notes', 'Vắng một lần'],
       ['persons', second!.person.id, 'occupation', 'Buôn bán'],
     ] as const) {
@@ -206,8 +211,9 @@ test('open conflicts wait on the leader’s home, named by their record, and the
   await app.goto(hoso.url);
   await signIn(app, PEOPLE.leader.username, PEOPLE.leader.password);
   const card = app.getByTestId('open-conflicts');
-  await expect(card).toContainText('3 xung đột dữ liệu chờ lãnh đạo xử lý');
+  await expect(card).toContainText('4 xung đột dữ liệu chờ lãnh đạo xử lý');
   await expect(card).toContainText('Hồ sơ đối tượng: Lò Văn Khánh · Nghề nghiệp');
+  await expect(card).toContainText('Hồ sơ đối tượng: Lò Văn Khánh · Người thân liên hệ');
   await expect(card).toContainText('Biện pháp quản lý: Lò Văn Khánh');
   await expect(card).toContainText('Hồ sơ đối tượng: Hà Thị Mai · Nghề nghiệp');
   await checkScreen(app, 'conflicts-home');
@@ -215,20 +221,33 @@ test('open conflicts wait on the leader’s home, named by their record, and the
   await screenshot(app, 'conflicts-home-1024', false);
   await app.setViewportSize({ width: 1366, height: 860 });
 
-  // The dialog names the record of each conflict, and goes through all three, one after the other.
+  // The dialog names the record and field of each conflict, and goes through all four, one after the other. The
+  // family contact takes the other version (this station's edit); every other keeps the value in use.
   await card.getByRole('button', { name: 'Xem và giải quyết' }).click();
-  for (const [n, record] of [
-    [1, 'Hồ sơ đối tượng: Lò Văn Khánh'],
-    [2, 'Biện pháp quản lý: Lò Văn Khánh'],
-    [3, 'Hồ sơ đối tượng: Hà Thị Mai'],
-  ] as const) {
-    const dialog = app.getByRole('dialog', { name: `Giải quyết xung đột (${n}/3)` });
-    await expect(dialog.getByTestId('conflict-record')).toHaveText(record);
+  const seen: string[] = [];
+  for (const n of [1, 2, 3, 4]) {
+    const dialog = app.getByRole('dialog', { name: `Giải quyết xung đột (${n}/4)` });
+    await expect(dialog).toBeVisible();
+    const record = (await dialog.getByTestId('conflict-record').textContent())!;
+    const field = (await dialog.getByText(/^Thông tin bị sửa đồng thời: /).textContent())!.replace(/^.*: /, '');
+    seen.push(`${record} · ${field}`);
+    if (field === 'Người thân liên hệ') await dialog.getByText('Dùng giá trị của bản kia').click();
     await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
     await expect(dialog).toBeHidden();
   }
+  expect(seen.sort()).toEqual(
+    [
+      'Hồ sơ đối tượng: Lò Văn Khánh · Nghề nghiệp',
+      'Hồ sơ đối tượng: Lò Văn Khánh · Người thân liên hệ',
+      'Biện pháp quản lý: Lò Văn Khánh · Ghi chú',
+      'Hồ sơ đối tượng: Hà Thị Mai · Nghề nghiệp',
+    ].sort(),
+  );
   await expect(card).toBeHidden();
   await asAccount(hoso, 'leader', async () => {
     expect(await hoso.ok('conflicts.list', { limit: 10 })).toEqual([]);
+    // Each decision went to the field it was shown with.
+    const after = await hoso.ok('persons.get', { personId: first!.person.id });
+    expect(after.person).toMatchObject({ occupation: 'Làm ruộng', familyContact: 'Vợ: Lò Thị Xuân' });
   });
 });

@@ -83,10 +83,29 @@ describe('conflicts name their record', { timeout: 120_000 }, () => {
       ['rehabReferrals', 'notes', 'Đinh Thị Hạnh'],
     ]);
 
-    // A reader whose view of persons holds no name is told no name (the administrator reads no person file).
+    // A tip is named by the first line of its summary, at most 80 characters.
+    const tip = await ok(w.host, 'tips.create', {
+      receivedAt: '2026-11-02T09:30',
+      source: 'citizen',
+      channel: 'express',
+      communeCode: w.communeA.code,
+      summary: `${'Người dân báo có nhóm thanh niên tụ tập sử dụng trái phép chất ma túy tại nhà văn hóa thôn '.repeat(2)}\nDòng hai`,
+    } as never);
+    // A reader whose view of persons holds no name is told no name (the administrator reads no person file);
+    // a referral names its person only if the reader's scope holds the person too.
     const db = w.host.openState().db;
-    expect(await recordTitle(db, specOf('persons'), 'leader', personId)).toBe('Đinh Thị Hạnh');
-    expect(await recordTitle(db, specOf('persons'), 'admin', personId)).toBeNull();
-    expect(await recordTitle(db, specOf('rehabReferrals'), 'admin', referral.id)).toBeNull();
+    const everywhere = async () => true;
+    expect(await recordTitle(db, specOf('persons'), 'leader', personId, everywhere)).toBe('Đinh Thị Hạnh');
+    expect(await recordTitle(db, specOf('persons'), 'admin', personId, everywhere)).toBeNull();
+    expect(await recordTitle(db, specOf('rehabReferrals'), 'leader', referral.id, everywhere)).toBe('Đinh Thị Hạnh');
+    const notPersons = async (spec: { table: string }) => spec.table !== 'persons';
+    expect(await recordTitle(db, specOf('rehabReferrals'), 'leader', referral.id, notPersons)).toBeNull();
+    // A child is named through its parent (a photo's parent column is its own id).
+    expect(await recordTitle(db, specOf('personPhotos'), 'leader', personId, everywhere)).toBe('Đinh Thị Hạnh');
+
+    const title = await recordTitle(db, specOf('tips'), 'leader', (tip as { id: string }).id, everywhere);
+    expect([...title!].length).toBe(80);
+    expect(title!.endsWith('…')).toBe(true);
+    expect(title).not.toContain('Dòng hai');
   });
 });

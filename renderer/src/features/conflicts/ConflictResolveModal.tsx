@@ -67,12 +67,20 @@ export function conflictAuthor(t: TFunction, v: ConflictVersion): string {
   });
 }
 
+/** A conflict by what it is about (its number is its row's, and changes when its record's conflicts are rewritten). */
+const keyOf = (c: ConflictView) => `${c.tableName}:${c.recordId}:${c.field}`;
+
 /**
  * One conflict at a time, oldest first: the value in the record and the other workstation's, who wrote each
  * and when; the leader keeps one or types the right value. Each resolution is audited by the host.
+ *
+ * The dialog goes through the conflicts it opened with, by record and field. After each decision it asks the
+ * host again (`recordId`: the same record's only), since the host writes a record's remaining conflicts again
+ * with new numbers; a conflict that changed meanwhile is refused by the host and shown again as it now is.
  */
 export function ConflictResolveModal(props: {
   conflicts: ConflictView[];
+  recordId?: string;
   onClose: () => void;
   onResolved: () => void;
 }) {
@@ -80,13 +88,33 @@ export function ConflictResolveModal(props: {
   const api = useApi();
   const labels = usePersonLabels();
   const errorText = useErrorText();
-  const [index, setIndex] = useState(0);
+  const [keys] = useState(() => [...new Set(props.conflicts.map(keyOf))]);
+  const [items, setItems] = useState(props.conflicts);
   const [choice, setChoice] = useState<Choice>('current');
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const c = props.conflicts[index];
+  const c = items[0];
   if (!c) return null;
+  const left = new Set(items.map(keyOf)).size;
+
+  /** The conflicts of the opening list still open, as the host now numbers them; closes when none is left. */
+  const refresh = async (): Promise<boolean> => {
+    const r = await api.invoke('conflicts.list', {
+      ...(props.recordId ? { recordId: props.recordId } : {}),
+      limit: 500,
+    });
+    const open = r.ok ? r.value.filter((x) => keys.includes(keyOf(x))) : [];
+    open.sort((a, b) => keys.indexOf(keyOf(a)) - keys.indexOf(keyOf(b)));
+    setChoice('current');
+    setValue('');
+    if (!open.length) {
+      props.onClose();
+      return false;
+    }
+    setItems(open);
+    return true;
+  };
   const fieldLabel = conflictFieldLabel(t, c.field);
   const who = (v: ConflictVersion) => conflictAuthor(t, v);
 
@@ -98,27 +126,29 @@ export function ConflictResolveModal(props: {
     setSaving(true);
     const r = await api.invoke('conflicts.resolve', {
       conflictId: c.id,
+      recordId: c.recordId,
+      field: c.field,
       choice,
       ...(choice === 'value' ? { value: value.trim() } : {}),
     });
-    setSaving(false);
     if (!r.ok) {
-      setProblem(errorText(r.error));
+      const changed = r.error.code === 'NOT_FOUND' || r.error.issues?.some((i) => i.code === 'conflict_changed');
+      // Settled or rewritten meanwhile (another leader, an import): shown again as it now is, if still open.
+      if (changed && (await refresh())) setProblem(t('conflicts.changed'));
+      else if (!changed) setProblem(errorText(r.error));
+      setSaving(false);
       return;
     }
     props.onResolved();
-    if (index + 1 < props.conflicts.length) {
-      setIndex(index + 1);
-      setChoice('current');
-      setValue('');
-      setProblem(null);
-    } else props.onClose();
+    await refresh();
+    setProblem(null);
+    setSaving(false);
   };
 
   return (
     <Modal
       open
-      title={t('conflicts.title', { n: index + 1, total: props.conflicts.length })}
+      title={t('conflicts.title', { n: keys.length - left + 1, total: keys.length })}
       okText={t('conflicts.resolve')}
       cancelText={t('common.cancel')}
       onOk={() => void submit()}
@@ -180,11 +210,12 @@ export function ConflictResolveModal(props: {
  * The dialog over a list of conflicts as it was when opened (reloading the list under it would skip one): `open`
  * shows it, `dialog` is what to render, `onClosed` runs when it closes (reload the list there).
  */
-export function useResolveDialog(onClosed: () => void, onResolved: () => void = () => undefined) {
+export function useResolveDialog(onClosed: () => void, onResolved: () => void = () => undefined, recordId?: string) {
   const [conflicts, setConflicts] = useState<ConflictView[] | null>(null);
   const dialog = conflicts ? (
     <ConflictResolveModal
       conflicts={conflicts}
+      recordId={recordId}
       onClose={() => {
         setConflicts(null);
         onClosed();

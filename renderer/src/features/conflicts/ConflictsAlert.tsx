@@ -10,7 +10,7 @@ import { useResolveDialog } from './ConflictResolveModal';
 export function ConflictsAlert(props: { recordId: string; onResolved: () => void }) {
   const { t } = useTranslation();
   const list = useProcedure('conflicts.list', { recordId: props.recordId, limit: 100 });
-  const resolve = useResolveDialog(list.reload, props.onResolved);
+  const resolve = useResolveDialog(list.reload, props.onResolved, props.recordId);
   const conflicts = list.data ?? [];
   if (!conflicts.length) return null;
   return (
