@@ -5,7 +5,7 @@ import { readRecordEntries } from '../../electron/changelog/log-store';
 import type { HostCore } from '../../electron/host/host';
 import { recordTitle } from '../../electron/platform/conflict.service';
 import { specOf } from '../../electron/platform/tables';
-import { ok } from '../support/host';
+import { err, ok } from '../support/host';
 import { as, cccd, personsWorld } from '../support/persons';
 import { referToRehabCentre } from '../support/rehab-world';
 
@@ -41,7 +41,7 @@ async function remoteEdit(host: HostCore, table: string, id: string, field: stri
  * their person (TableSpec.title: a column, a parent, or the record a column points at).
  */
 describe('conflicts name their record', { timeout: 120_000 }, () => {
-  it('by the person’s name, for the person, a measure and a referral; never past the reader’s view', async () => {
+  it('by the person’s name, for the person, a measure and a referral; never past the reader’s view; a stale number refused', async () => {
     const w = await personsWorld();
     await as(w.host, w.accounts.officerA.username);
     const file = await ok(w.host, 'persons.create', {
@@ -82,6 +82,18 @@ describe('conflicts name their record', { timeout: 120_000 }, () => {
       ['personMeasures', 'notes', 'Đinh Thị Hạnh'],
       ['rehabReferrals', 'notes', 'Đinh Thị Hạnh'],
     ]);
+
+    // A number read before may be another field's by now: the host refuses a decision for a field it was not
+    // shown with, and changes nothing.
+    const stale = await err(w.host, 'conflicts.resolve', {
+      conflictId: open[0]!.id,
+      recordId: open[0]!.recordId,
+      field: 'familyContact',
+      choice: 'other',
+    });
+    expect(stale.code).toBe('CONFLICT');
+    expect(stale.issues).toEqual([{ path: 'conflictId', code: 'conflict_changed' }]);
+    expect(await ok(w.host, 'conflicts.list', {})).toHaveLength(3);
 
     // A tip is named by the first line of its summary, at most 80 characters.
     const tip = await ok(w.host, 'tips.create', {
