@@ -37,18 +37,19 @@ export function AccountsPage() {
     );
   }, [accounts.data, query, role]);
 
-  const done = (text: string) => {
+  const done = (text: string, seconds = 3) => {
     setDialog(null);
-    void message.success(text);
+    void message.success({ content: text, duration: seconds });
     accounts.reload();
   };
-  /** A role that reads records waits for a leader: say so beside the confirmation. */
+  /** A role that reads records waits for a leader: say so beside the confirmation, long enough to read it. */
   const saved = (key: string, a: AccountView) =>
-    done(
-      a.pendingGrant
-        ? `${t(key, { name: a.displayName })} ${t('grants.awaitingLeader', { role: t(`roles.${a.pendingGrant.role}`) })}`
-        : t(key, { name: a.displayName }),
-    );
+    a.pendingGrant
+      ? done(
+          `${t(key, { name: a.displayName })} ${t('grants.awaitingLeader', { role: t(`roles.${a.pendingGrant.role}`) })}`,
+          8,
+        )
+      : done(t(key, { name: a.displayName }));
 
   const act = async (action: AccountAction, account: AccountView) => {
     if (action !== 'disable') {
