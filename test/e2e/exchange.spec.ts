@@ -345,8 +345,13 @@ test('a commune and its province hub add each other by card and fingerprint, and
     await expectAccessible(hubApp, 'share case');
     await shots(hubApp, 'share-case');
     await shared.getByRole('button', { name: 'Rút lại' }).click();
-    await hubApp.locator('.ant-popconfirm').getByRole('button', { name: 'Rút lại' }).click();
-    await expect(shared).toContainText('Chưa chia sẻ vụ án nào với trạm này.');
+    // The confirmation's button, once its pop-up has settled: under load a click during its opening animation was
+    // lost (the pop-up stayed open). Clicked again only while the pop-up is still there.
+    const confirm = hubApp.locator('.ant-popconfirm');
+    await expect(async () => {
+      if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Rút lại' }).click({ timeout: 2_000 });
+      await expect(shared).toContainText('Chưa chia sẻ vụ án nào với trạm này.', { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     expect(await neighbourScope()).toEqual({ kind: 'cases', ids: [] });
 
     // The person recorded on the commune is on the hub now.
