@@ -51,24 +51,15 @@ export const setupFormSchema = z
     for (const issue of unit.success ? [] : unit.error.issues) {
       ctx.addIssue({ code: 'custom', path: ['unit', ...issue.path], message: issue.message });
     }
-    const province = v.unit.provinceCode ? unitProvince.safeParse(v.unit.provinceCode) : null;
-    if (!province || !province.success) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['unit', 'provinceCode'],
-        message: province?.error?.issues[0]?.message ?? 'required',
-      });
-    }
+    // A place picked from its list: required, and one the contract knows.
+    const place = (field: 'provinceCode' | 'communeCode', schema: z.ZodType) => {
+      const r = v.unit[field] ? schema.safeParse(v.unit[field]) : null;
+      if (!r || !r.success)
+        ctx.addIssue({ code: 'custom', path: ['unit', field], message: r?.error?.issues[0]?.message ?? 'required' });
+    };
+    place('provinceCode', unitProvince);
     // A commune police station without its commune would see no commune's records and could not be a hub's peer.
-    if (v.unit.kind !== 'commune_police') return;
-    const commune = v.unit.communeCode ? unitCommune.safeParse(v.unit.communeCode) : null;
-    if (!commune || !commune.success) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['unit', 'communeCode'],
-        message: commune?.error?.issues[0]?.message ?? 'required',
-      });
-    }
+    if (v.unit.kind === 'commune_police') place('communeCode', unitCommune);
   });
 
 export type SetupFormValues = z.input<typeof setupFormSchema>;
